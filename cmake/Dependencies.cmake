@@ -1,0 +1,15 @@
+# How each library is found on Debian bookworm (see shared/notes/stack.md).
+find_package(PkgConfig REQUIRED)
+find_package(tomlplusplus 3 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(Poco REQUIRED COMPONENTS Foundation Util Net)
+find_package(OpenSSL REQUIRED)
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
+
+# Connector/C++ 1.1 ships neither a CMake config nor a .pc file.
+find_path(MYSQLCPPCONN_INCLUDE_DIR cppconn/driver.h REQUIRED)
+find_library(MYSQLCPPCONN_LIBRARY mysqlcppconn REQUIRED)
+add_library(mysqlcppconn::mysqlcppconn UNKNOWN IMPORTED)
+set_target_properties(mysqlcppconn::mysqlcppconn PROPERTIES
+  IMPORTED_LOCATION "${MYSQLCPPCONN_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${MYSQLCPPCONN_INCLUDE_DIR}")

@@ -1,0 +1,66 @@
+#include "cli/build_command.h"
+
+#include <chrono>
+#include <ostream>
+
+#include "cli/exit_code.h"
+#include "config/loader.h"
+#include "initdb/compose_file.h"
+#include "initdb/init_plan.h"
+#include "initdb/output_files.h"
+#include "sql/source_error.h"
+
+namespace devenv::cli {
+namespace {
+
+std::vector<initdb::GeneratedFile> all_files(const config::Config& config) {
+  std::vector<initdb::GeneratedFile> files;
+  for (initdb::ServerInit& server : initdb::plan_init(config)) {
+    for (initdb::GeneratedFile& file : server.files) files.push_back(std::move(file));
+  }
+  files.push_back(initdb::compose_file(config));
+  return files;
+}
+
+void list(std::ostream& err, const char* label, const std::vector<std::string>& paths) {
+  for (const std::string& path : paths) err << "  " << label << path << "\n";
+}
+
+int report_check(const initdb::OutputStatus& status, std::ostream& err) {
+  if (status.up_to_date()) {
+    err << "devenv build --check: " << status.current.size() << " generated files are up to date\n";
+    return kOk;
+  }
+  err << "devenv build --check: generated files are out of date:\n";
+  list(err, "stale:      ", status.stale);
+  list(err, "missing:    ", status.missing);
+  list(err, "unexpected: ", status.unexpected);
+  err << "run `devenv build` and commit the result\n";
+  return kDrift;
+}
+
+void report_write(const initdb::OutputStatus& status, double seconds, std::ostream& err) {
+  list(err, "wrote    ", status.missing);
+  list(err, "updated  ", status.stale);
+  list(err, "removed  ", status.unexpected);
+  list(err, "kept     ", status.foreign);  // the user's own init files run too, in glob order
+  const std::size_t changed = status.missing.size() + status.stale.size();
+  err << "devenv build: " << changed << " written, " << status.current.size() << " unchanged, "
+      << status.unexpected.size() << " removed (" << static_cast<int>(seconds * 1000) << " ms)\n";
+}
+
+}  // namespace
+
+int run_build(const std::filesystem::path& config_file, Arguments& arguments, std::ostream&, std::ostream& err) {
+  const bool check = arguments.flag("--check");
+  arguments.expect_no_more();
+  const auto started = std::chrono::steady_clock::now();
+  const config::Config config = config::load_config(config_file);
+  const std::vector<initdb::GeneratedFile> files = all_files(config);
+  if (check) return report_check(initdb::check_outputs(config.dir, files), err);
+  const initdb::OutputStatus status = initdb::write_outputs(config.dir, files);
+  report_write(status, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), err);
+  return kOk;
+}
+
+}  // namespace devenv::cli

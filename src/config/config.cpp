@@ -1,0 +1,48 @@
+#include "config/config.h"
+
+#include <algorithm>
+
+namespace devenv::config {
+
+const char* engine_name(Engine engine) {
+  switch (engine) {
+    case Engine::MySQL: return "mysql";
+    case Engine::MariaDB: return "mariadb";
+    case Engine::Postgres: return "postgres";
+  }
+  return "?";
+}
+
+bool is_mysql_family(Engine engine) { return engine != Engine::Postgres; }
+
+std::vector<std::string> Database::schemas() const {
+  std::vector<std::string> out;
+  for (const SchemaSource& source : sources) {
+    if (std::find(out.begin(), out.end(), source.schema) == out.end()) out.push_back(source.schema);
+  }
+  return out;
+}
+
+const Server* Config::find_server(const std::string& name) const {
+  for (const Server& server : servers) {
+    if (server.name == name) return &server;
+  }
+  return nullptr;
+}
+
+const Database* Config::find_database(const std::string& key) const {
+  for (const Database& database : databases) {
+    if (database.key == key) return &database;
+  }
+  return nullptr;
+}
+
+std::vector<const Database*> Config::databases_on(const std::string& server) const {
+  std::vector<const Database*> out;
+  for (const Database& database : databases) {
+    if (database.server == server) out.push_back(&database);
+  }
+  return out;
+}
+
+}  // namespace devenv::config

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace devenv::config {
+
+enum class Engine { MySQL, MariaDB, Postgres };
+
+const char* engine_name(Engine engine);
+bool is_mysql_family(Engine engine);
+
+// A value that may come from the environment. `reference` is the text as written in
+// config.toml (`${VAR:-default}`), kept for files that must not hold the secret
+// itself (docker-compose.yml); `value` is what it resolved to.
+struct Secret {
+  std::string reference;
+  std::string value;
+};
+
+struct Server {
+  std::string name;  // the table key: [servers.<name>]; also initdb/<name>/
+  Engine engine = Engine::MariaDB;
+  std::string version;
+  int port = 0;
+  std::string root_user;
+  Secret root_password;
+  std::string image;      // for the compose runtime
+  std::string charset;    // MySQL character set / PostgreSQL encoding for new databases
+  std::string collation;  // MySQL collation / PostgreSQL LC_COLLATE and LC_CTYPE
+};
+
+// One schema file, and for PostgreSQL the schema (namespace) its names go into.
+struct SchemaSource {
+  std::filesystem::path path;  // absolute
+  std::string display;         // as shown to users and in headers: relative to the config
+  std::string schema;          // PostgreSQL only
+};
+
+// A logical database: one name, or a partition template expanded to `count` names.
+struct Database {
+  std::string key;           // used in file names (NN-<key>-schema.sql) and env names
+  std::string name_pattern;  // "unkey" or "partition_{n:03}"
+  std::string server;
+  std::vector<SchemaSource> sources;  // in the order they are applied
+  std::vector<std::string> names;     // expanded: one, or partition_001 … partition_NNN
+  bool is_template = false;
+
+  // PostgreSQL schemas this database's sources use, in first-use order.
+  std::vector<std::string> schemas() const;
+};
+
+struct User {
+  std::string name;
+  Secret password;
+  std::string server;
+  std::vector<std::string> database_keys;  // logical databases it is granted
+};
+
+struct Project {
+  std::string name;     // compose project name; defaults to the config's folder name
+  std::string runtime;  // "native" or "compose"
+};
+
+struct Config {
+  std::filesystem::path file;  // config.toml, absolute
+  std::filesystem::path dir;   // its folder: every relative path is relative to it
+  Project project;
+  std::vector<Server> servers;      // sorted by name
+  std::vector<Database> databases;  // in configured order
+  std::vector<User> users;
+
+  const Server* find_server(const std::string& name) const;
+  const Database* find_database(const std::string& key) const;
+  std::vector<const Database*> databases_on(const std::string& server) const;
+};
+
+}  // namespace devenv::config

@@ -1,0 +1,502 @@
+#include "config/loader.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "config/did_you_mean.h"
+#include "config/name_pattern.h"
+
+namespace devenv::config {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string type_name(const toml::node& node) {
+  std::ostringstream out;
+  out << node.type();
+  return out.str();
+}
+
+// Reads one TOML table: typed getters, interpolation, and an error for every key
+// that is not one of `allowed` (with a did-you-mean).
+class TableReader {
+ public:
+  TableReader(const toml::table& table, std::string path, const std::string& file, const Environment& environment,
+              std::vector<std::string> allowed)
+      : table_(table), path_(std::move(path)), file_(file), environment_(environment), allowed_(std::move(allowed)) {
+    for (auto&& [key, node] : table_) {
+      const std::string name(key.str());
+      if (std::find(allowed_.begin(), allowed_.end(), name) != allowed_.end()) continue;
+      const std::string guess = did_you_mean(name, allowed_);
+      throw ConfigError(where(key.source()), key_path(name), "unknown key",
+                        guess.empty() ? "allowed keys here: " + join(allowed_) : "did you mean '" + guess + "'?");
+    }
+  }
+
+  const std::string& path() const { return path_; }
+  std::string key_path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+  std::string where(const toml::source_region& region) const {
+    return file_ + ":" + std::to_string(region.begin.line) + ":" + std::to_string(region.begin.column);
+  }
+  std::string where_of(const std::string& key) const {
+    const toml::node* node = table_.get(key);
+    return node ? where(node->source()) : where(table_.source());
+  }
+  std::string where() const { return where(table_.source()); }
+
+  const toml::node* node(const std::string& key) const { return table_.get(key); }
+
+  std::optional<Secret> secret(const std::string& key) const {
+    const toml::node* node = table_.get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_string()) wrong_type(key, *node, "a string");
+    Secret secret;
+    secret.reference = **node->as_string();
+    secret.value = resolve(key, secret.reference);
+    return secret;
+  }
+
+  std::optional<std::string> string(const std::string& key) const {
+    std::optional<Secret> value = secret(key);
+    return value ? std::optional<std::string>(value->value) : std::nullopt;
+  }
+
+  std::string required_string(const std::string& key, const std::string& example) const {
+    std::optional<std::string> value = string(key);
+    if (!value) missing(key, "a string, e.g. " + example);
+    if (value->empty()) throw ConfigError(where_of(key), key_path(key), "must not be empty");
+    return *value;
+  }
+
+  std::optional<std::int64_t> integer(const std::string& key) const {
+    const toml::node* node = table_.get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_integer()) wrong_type(key, *node, "an integer");
+    return **node->as_integer();
+  }
+
+  std::vector<std::string> string_array(const std::string& key) const {
+    const toml::node* node = table_.get(key);
+    if (!node) return {};
+    const toml::array* array = node->as_array();
+    if (!array) wrong_type(key, *node, "an array of strings");
+    std::vector<std::string> out;
+    for (const toml::node& item : *array) {
+      if (!item.is_string()) {
+        throw ConfigError(where(item.source()), key_path(key), "expected a string, got " + type_name(item));
+      }
+      out.push_back(resolve(key, **item.as_string()));
+    }
+    return out;
+  }
+
+  [[noreturn]] void missing(const std::string& key, const std::string& expected) const {
+    throw ConfigError(where(), key_path(key), "missing; expected " + expected);
+  }
+
+  [[noreturn]] void wrong_type(const std::string& key, const toml::node& node, const std::string& expected) const {
+    throw ConfigError(where(node.source()), key_path(key), "expected " + expected + ", got " + type_name(node));
+  }
+
+  std::string resolve(const std::string& key, const std::string& raw) const {
+    try {
+      return interpolate(raw, environment_);
+    } catch (const UnsetVariable& e) {
+      throw ConfigError(where_of(key), key_path(key), e.what(),
+                        "export " + e.variable + "=…, or write ${" + e.variable + ":-default}");
+    } catch (const BadReference& e) {
+      throw ConfigError(where_of(key), key_path(key), e.what(), "write $$ for a literal $");
+    }
+  }
+
+  static std::string join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& word : words) out += (out.empty() ? "" : ", ") + word;
+    return out;
+  }
+
+ private:
+  const toml::table& table_;
+  std::string path_;
+  const std::string& file_;
+  const Environment& environment_;
+  std::vector<std::string> allowed_;
+};
+
+const std::regex& plain_name() {
+  static const std::regex re("[A-Za-z_][A-Za-z0-9_]*");
+  return re;
+}
+
+class Loader {
+ public:
+  Loader(const fs::path& file, const Environment& environment)
+      : file_(fs::absolute(file).lexically_normal()), display_(file.string()), environment_(environment) {}
+
+  Config load(std::string_view text) {
+    toml::table root;
+    try {
+      root = toml::parse(text, display_);
+    } catch (const toml::parse_error& e) {
+      const auto& begin = e.source().begin;
+      throw ConfigError(display_ + ":" + std::to_string(begin.line) + ":" + std::to_string(begin.column), "",
+                        "TOML syntax error: " + std::string(e.description()),
+                        "see https://toml.io for the syntax");
+    }
+    TableReader top(root, "", display_, environment_, {"project", "servers", "databases", "users"});
+    Config config;
+    config.file = file_;
+    config.dir = file_.parent_path();
+    config.project = project(top);
+    config.servers = servers(top);
+    config.databases = databases(top, config);
+    config.users = users(top, config);
+    return config;
+  }
+
+ private:
+  const toml::table& subtable(const TableReader& parent, const std::string& key, const toml::node& node) const {
+    const toml::table* table = node.as_table();
+    if (!table) parent.wrong_type(key, node, "a table");
+    return *table;
+  }
+
+  Project project(const TableReader& top) {
+    Project project;
+    project.name = config_dir_name();
+    project.runtime = "native";
+    const toml::node* node = top.node("project");
+    if (!node) return project;
+    TableReader reader(subtable(top, "project", *node), "project", display_, environment_, {"name", "runtime"});
+    if (auto name = reader.string("name")) {
+      static const std::regex compose_name("[a-z0-9][a-z0-9_-]*");
+      if (!std::regex_match(*name, compose_name)) {
+        throw ConfigError(reader.where_of("name"), "project.name", "\"" + *name + "\" is not a valid project name",
+                          "use lower-case letters, digits, '-' and '_' (docker compose's rule)");
+      }
+      project.name = *name;
+    }
+    if (auto runtime = reader.string("runtime")) {
+      if (*runtime != "native" && *runtime != "compose") {
+        throw ConfigError(reader.where_of("runtime"), "project.runtime",
+                          "expected \"native\" or \"compose\", got \"" + *runtime + "\"");
+      }
+      project.runtime = *runtime;
+    }
+    return project;
+  }
+
+  std::string config_dir_name() const {
+    std::string name = file_.parent_path().filename().string();
+    std::string out;
+    for (char c : name) {
+      const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out.push_back(std::isalnum(static_cast<unsigned char>(lower)) || lower == '-' || lower == '_' ? lower : '-');
+    }
+    return out.empty() || !std::isalnum(static_cast<unsigned char>(out[0])) ? "devenv" + out : out;
+  }
+
+  std::vector<Server> servers(const TableReader& top) {
+    const toml::node* node = top.node("servers");
+    if (!node) top.missing("servers", "at least one [servers.<name>] table");
+    const toml::table& table = subtable(top, "servers", *node);
+    std::vector<Server> out;
+    for (auto&& [key, value] : table) {
+      const std::string name(key.str());
+      const std::string path = "servers." + name;
+      if (!std::regex_match(name, std::regex("[a-z0-9][a-z0-9_-]*"))) {
+        throw ConfigError(top.where(key.source()), path, "server names are used as folder names",
+                          "use lower-case letters, digits, '-' and '_'");
+      }
+      const toml::table* server_table = value.as_table();
+      if (!server_table) throw ConfigError(top.where(value.source()), path, "expected a table, got " + type_name(value));
+      out.push_back(server(*server_table, name, path));
+    }
+    if (out.empty()) top.missing("servers", "at least one [servers.<name>] table");
+    return out;  // toml++ keeps table keys sorted: a stable order
+  }
+
+  Server server(const toml::table& table, const std::string& name, const std::string& path) {
+    TableReader reader(table, path, display_, environment_,
+                       {"engine", "version", "port", "root_user", "root_password", "image", "charset", "collation"});
+    Server server;
+    server.name = name;
+    const std::string engine = reader.required_string("engine", "\"mariadb\"");
+    if (engine == "mysql") {
+      server.engine = Engine::MySQL;
+    } else if (engine == "mariadb") {
+      server.engine = Engine::MariaDB;
+    } else if (engine == "postgres" || engine == "postgresql") {
+      server.engine = Engine::Postgres;
+    } else {
+      const std::string guess = did_you_mean(engine, {"mysql", "mariadb", "postgres"});
+      throw ConfigError(reader.where_of("engine"), path + ".engine", "unknown engine \"" + engine + "\"",
+                        guess.empty() ? "use \"mysql\", \"mariadb\" or \"postgres\"" : "did you mean \"" + guess + "\"?");
+    }
+    const bool postgres = server.engine == Engine::Postgres;
+    server.version = reader.string("version").value_or("");
+    const std::int64_t port = reader.integer("port").value_or(postgres ? 5432 : 3306);
+    if (port < 0 || port > 65535) {
+      throw ConfigError(reader.where_of("port"), path + ".port", "expected a port from 1 to 65535 (0 picks a free one)");
+    }
+    server.port = static_cast<int>(port);
+    server.root_user = reader.string("root_user").value_or(postgres ? "postgres" : "root");
+    server.root_password = reader.secret("root_password").value_or(Secret{"devenv", "devenv"});
+    if (server.root_password.value.empty()) {
+      throw ConfigError(reader.where_of("root_password"), path + ".root_password", "must not be empty",
+                        "the official images refuse to start without a root password");
+    }
+    server.image = reader.string("image").value_or(default_image(server.engine));
+    server.charset = reader.string("charset").value_or(postgres ? "UTF8" : "utf8mb4");
+    server.collation = reader.string("collation").value_or("");
+    return server;
+  }
+
+  static std::string default_image(Engine engine) {
+    switch (engine) {
+      case Engine::MySQL: return "mysql:8.0";
+      case Engine::MariaDB: return "mariadb:11";
+      case Engine::Postgres: return "postgres:16";
+    }
+    return {};
+  }
+
+  std::vector<Database> databases(const TableReader& top, const Config& config) {
+    const toml::node* node = top.node("databases");
+    if (!node) top.missing("databases", "at least one [[databases]] entry");
+    const toml::array* array = node->as_array();
+    if (!array || !array->is_array_of_tables()) top.wrong_type("databases", *node, "an array of tables ([[databases]])");
+    std::vector<Database> out;
+    std::map<std::string, std::string> names_in_use;  // "server/name" → key that uses it
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const std::string path = "databases[" + std::to_string(i) + "]";
+      Database database = this->database(*(*array)[i].as_table(), path, config);
+      for (const Database& earlier : out) {
+        if (earlier.key == database.key) {
+          throw ConfigError(top.where((*array)[i].source()), path + ".key",
+                            "duplicate key \"" + database.key + "\"", "each logical database needs its own key");
+        }
+      }
+      for (const std::string& name : database.names) {
+        const auto [it, fresh] = names_in_use.emplace(database.server + "/" + name, database.key);
+        if (!fresh) {
+          throw ConfigError(top.where((*array)[i].source()), path + ".name",
+                            "database \"" + name + "\" on server " + database.server + " is already used by \"" +
+                                it->second + "\"",
+                            "give each logical database its own name (partition templates expand too)");
+        }
+      }
+      out.push_back(std::move(database));
+    }
+    return out;
+  }
+
+  Database database(const toml::table& table, const std::string& path, const Config& config) {
+    TableReader reader(table, path, display_, environment_,
+                       {"key", "name", "server", "count", "source", "sources", "schema"});
+    Database database;
+    database.key = reader.required_string("key", "\"main\"");
+    if (!std::regex_match(database.key, std::regex("[a-z0-9][a-z0-9_-]*"))) {
+      throw ConfigError(reader.where_of("key"), path + ".key", "\"" + database.key + "\" is not a valid key",
+                        "keys name files (NN-<key>-schema.sql): use lower-case letters, digits, '-' and '_'");
+    }
+    database.name_pattern = reader.string("name").value_or(database.key);
+    database.server = server_of(reader, path, config);
+    const Server& server = *config.find_server(database.server);
+    database.names = expand_names(reader, path, database);
+    database.is_template = database.names.size() > 1 || NamePattern(database.name_pattern).is_template();
+    const std::optional<std::string> schema = reader.string("schema");
+    if (schema && is_mysql_family(server.engine)) {
+      throw ConfigError(reader.where_of("schema"), path + ".schema",
+                        "MySQL has no schemas inside a database (a MySQL schema is a database)",
+                        "remove it, or declare another [[databases]] entry");
+    }
+    database.sources = sources(reader, path, is_mysql_family(server.engine) ? "" : schema.value_or("public"),
+                               is_mysql_family(server.engine));
+    return database;
+  }
+
+  std::string server_of(const TableReader& reader, const std::string& path, const Config& config) {
+    const std::string name = reader.required_string("server", "\"mysql\"");
+    if (config.find_server(name)) return name;
+    std::vector<std::string> known;
+    for (const Server& server : config.servers) known.push_back(server.name);
+    const std::string guess = did_you_mean(name, known);
+    throw ConfigError(reader.where_of("server"), path + ".server", "no server named \"" + name + "\"",
+                      guess.empty() ? "declared servers: " + TableReader::join(known) : "did you mean \"" + guess + "\"?");
+  }
+
+  std::vector<std::string> expand_names(const TableReader& reader, const std::string& path, const Database& database) {
+    std::optional<NamePattern> pattern;
+    try {
+      pattern.emplace(database.name_pattern);
+    } catch (const std::invalid_argument& e) {
+      throw ConfigError(reader.where_of("name"), path + ".name", e.what(), "write e.g. \"partition_{n:03}\"");
+    }
+    const std::optional<std::int64_t> count = reader.integer("count");
+    if (!pattern->is_template()) {
+      if (count) {
+        throw ConfigError(reader.where_of("count"), path + ".count", "count needs a {n} placeholder in the name",
+                          "write name = \"" + database.name_pattern + "_{n:03}\"");
+      }
+      check_database_name(reader, path, database.name_pattern);
+      return {database.name_pattern};
+    }
+    if (!count) reader.missing("count", "how many databases the template \"" + database.name_pattern + "\" expands to");
+    if (*count < 1) {
+      throw ConfigError(reader.where_of("count"), path + ".count", "expected at least 1, got " + std::to_string(*count));
+    }
+    if (pattern->max_count() && *count > *pattern->max_count()) {
+      throw ConfigError(reader.where_of("count"), path + ".count",
+                        std::to_string(*count) + " partitions do not fit \"" + database.name_pattern +
+                            "\" (at most " + std::to_string(*pattern->max_count()) + ")",
+                        "widen the placeholder, e.g. {n:04}");
+    }
+    std::vector<std::string> names = pattern->expand(*count);
+    check_database_name(reader, path, names.back());
+    return names;
+  }
+
+  void check_database_name(const TableReader& reader, const std::string& path, const std::string& name) {
+    if (name.size() > 63 || !std::regex_match(name, plain_name())) {
+      throw ConfigError(reader.where_of("name"), path + ".name", "\"" + name + "\" is not a portable database name",
+                        "use letters, digits and '_', at most 63 characters, not starting with a digit");
+    }
+  }
+
+  // source = "file.sql" | "dir/"; sources = ["a.sql", { path = "b.sql", schema = "billing" }]
+  std::vector<SchemaSource> sources(const TableReader& reader, const std::string& path, const std::string& schema,
+                                    bool mysql) {
+    const toml::node* one = reader.node("source");
+    const toml::node* many = reader.node("sources");
+    if (one && many) {
+      throw ConfigError(reader.where_of("sources"), path + ".sources", "give either source or sources, not both");
+    }
+    if (!one && !many) reader.missing("source", "a schema file or folder, e.g. \"schemas/main.sql\"");
+    std::vector<SchemaSource> out;
+    if (one) {
+      add_source(out, reader, path + ".source", *reader.string("source"), schema, reader.where_of("source"));
+      return out;
+    }
+    const toml::array* array = many->as_array();
+    if (!array || array->empty()) reader.wrong_type("sources", *many, "a non-empty array");
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node& item = (*array)[i];
+      const std::string item_path = path + ".sources[" + std::to_string(i) + "]";
+      const std::string where = reader.where(item.source());
+      if (item.is_string()) {
+        add_source(out, reader, item_path, reader.resolve("sources", **item.as_string()), schema, where);
+      } else if (const toml::table* table = item.as_table()) {
+        TableReader entry(*table, item_path, display_, environment_, {"path", "schema"});
+        const std::optional<std::string> entry_schema = entry.string("schema");
+        if (entry_schema && mysql) {
+          throw ConfigError(entry.where_of("schema"), item_path + ".schema", "MySQL has no schemas inside a database");
+        }
+        if (entry_schema && !std::regex_match(*entry_schema, std::regex("[a-z_][a-z0-9_]*"))) {
+          throw ConfigError(entry.where_of("schema"), item_path + ".schema",
+                            "\"" + *entry_schema + "\" is not a plain schema name", "use lower-case letters, digits, '_'");
+        }
+        add_source(out, entry, item_path + ".path", entry.required_string("path", "\"schemas/billing.sql\""),
+                   entry_schema.value_or(schema), entry.where_of("path"));
+      } else {
+        throw ConfigError(where, item_path, "expected a path or { path = …, schema = … }, got " + type_name(item));
+      }
+    }
+    return out;
+  }
+
+  void add_source(std::vector<SchemaSource>& out, const TableReader&, const std::string& key, const std::string& value,
+                  const std::string& schema, const std::string& where) {
+    const fs::path path = (file_.parent_path() / value).lexically_normal();
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+      std::vector<fs::path> files;
+      for (const fs::directory_entry& entry : fs::directory_iterator(path)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".sql") files.push_back(entry.path());
+      }
+      std::sort(files.begin(), files.end());
+      if (files.empty()) throw ConfigError(where, key, "folder " + value + " holds no .sql files");
+      for (const fs::path& file : files) out.push_back(source_for(file, schema));
+      return;
+    }
+    if (!fs::is_regular_file(path, error)) {
+      throw ConfigError(where, key, "schema file " + value + " does not exist",
+                        "paths are relative to the folder of " + display_);
+    }
+    out.push_back(source_for(path, schema));
+  }
+
+  SchemaSource source_for(const fs::path& path, const std::string& schema) const {
+    return SchemaSource{path, path.lexically_relative(file_.parent_path()).generic_string(), schema};
+  }
+
+  std::vector<User> users(const TableReader& top, const Config& config) {
+    const toml::node* node = top.node("users");
+    if (!node) return {};
+    const toml::array* array = node->as_array();
+    if (!array || !array->is_array_of_tables()) top.wrong_type("users", *node, "an array of tables ([[users]])");
+    std::vector<User> out;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const std::string path = "users[" + std::to_string(i) + "]";
+      TableReader reader(*(*array)[i].as_table(), path, display_, environment_,
+                         {"name", "password", "server", "databases"});
+      User user;
+      user.name = reader.required_string("name", "\"app\"");
+      if (!std::regex_match(user.name, plain_name())) {
+        throw ConfigError(reader.where_of("name"), path + ".name", "\"" + user.name + "\" is not a plain user name");
+      }
+      std::optional<Secret> password = reader.secret("password");
+      if (!password || password->value.empty()) {
+        reader.missing("password", "a non-empty string, e.g. \"${APP_DB_PASSWORD:-app}\"");
+      }
+      user.password = *password;
+      user.server = server_of(reader, path, config);
+      user.database_keys = reader.string_array("databases");
+      for (const std::string& key : user.database_keys) check_grant(reader, path, config, user, key);
+      out.push_back(std::move(user));
+    }
+    return out;
+  }
+
+  void check_grant(const TableReader& reader, const std::string& path, const Config& config, const User& user,
+                   const std::string& key) {
+    const Database* database = config.find_database(key);
+    if (database && database->server == user.server) return;
+    std::vector<std::string> keys;
+    for (const Database* candidate : config.databases_on(user.server)) keys.push_back(candidate->key);
+    const std::string guess = did_you_mean(key, keys);
+    throw ConfigError(reader.where_of("databases"), path + ".databases",
+                      "no database with key \"" + key + "\" on server " + user.server,
+                      guess.empty() ? "keys on that server: " + TableReader::join(keys)
+                                    : "did you mean \"" + guess + "\"?");
+  }
+
+  fs::path file_;
+  std::string display_;
+  const Environment& environment_;
+};
+
+}  // namespace
+
+Config parse_config(std::string_view text, const std::filesystem::path& file, const Environment& environment) {
+  return Loader(file, environment).load(text);
+}
+
+Config load_config(const std::filesystem::path& file, const Environment& environment) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw ConfigError(file.string(), "", "cannot read the config file",
+                      "run devenv in the folder that holds config.toml, or pass --config PATH");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_config(text.str(), file, environment);
+}
+
+}  // namespace devenv::config

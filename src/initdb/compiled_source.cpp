@@ -1,0 +1,32 @@
+#include "initdb/compiled_source.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "initdb/sha256.h"
+#include "sql/splitter.h"
+
+namespace devenv::initdb {
+
+static std::string read_file(const config::SchemaSource& source) {
+  std::ifstream in(source.path, std::ios::binary);
+  if (!in) throw sql::SourceError({source.display, 1, 1}, "cannot read the schema file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+CompiledSource compile_source(const config::SchemaSource& source, const sql::QualifyTarget& target) {
+  const std::string text = read_file(source);
+  CompiledSource compiled{&source, sha256_hex(text), {}};
+  for (const sql::Statement& statement : sql::split(text, target.dialect, source.display)) {
+    const bool ends_in_comment =
+        !statement.tokens.empty() && statement.tokens.back().kind == sql::TokenKind::Comment &&
+        statement.text.compare(statement.tokens.back().begin, 2, "/*") != 0;
+    compiled.statements.push_back(CompiledStatement{statement.kind, statement.where, statement.has_inner_semicolon(),
+                                                    ends_in_comment, sql::qualify(statement, target)});
+  }
+  return compiled;
+}
+
+}  // namespace devenv::initdb

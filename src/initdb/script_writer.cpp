@@ -1,0 +1,25 @@
+#include "initdb/script_writer.h"
+
+#include <algorithm>
+
+namespace devenv::initdb {
+
+std::unique_ptr<ScriptWriter> make_mysql_script_writer();
+std::unique_ptr<ScriptWriter> make_postgres_script_writer();
+
+std::unique_ptr<ScriptWriter> make_script_writer(config::Engine engine) {
+  return config::is_mysql_family(engine) ? make_mysql_script_writer() : make_postgres_script_writer();
+}
+
+std::vector<const config::User*> users_granted(const config::Config& config, const config::Database& database) {
+  std::vector<const config::User*> out;
+  for (const config::User& user : config.users) {
+    const auto& keys = user.database_keys;
+    if (user.server == database.server && std::find(keys.begin(), keys.end(), database.key) != keys.end()) {
+      out.push_back(&user);
+    }
+  }
+  return out;
+}
+
+}  // namespace devenv::initdb

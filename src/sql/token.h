@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace devenv::sql {
+
+enum class TokenKind {
+  Whitespace,
+  Comment,             // -- … , # … (MySQL), /* … */
+  ExecutableComment,   // MySQL /*! … */ and MariaDB /*M! … */: code the server runs
+  Word,                // keyword or bare identifier
+  QuotedIdentifier,    // `name` (MySQL) or "name" (PostgreSQL)
+  String,              // '…', "…" (MySQL), E'…' (PostgreSQL)
+  DollarString,        // $$…$$, $tag$…$tag$ (PostgreSQL)
+  Number,
+  Semicolon,
+  Punct,               // any other single character
+};
+
+// One lexical token. `begin`/`end` are byte offsets into the text that was lexed;
+// line and column are those of the first byte, 1-based.
+struct Token {
+  TokenKind kind;
+  std::size_t begin;
+  std::size_t end;
+  int line;
+  int column;
+
+  std::string_view text(std::string_view source) const { return source.substr(begin, end - begin); }
+  bool is_code() const { return kind != TokenKind::Whitespace && kind != TokenKind::Comment; }
+};
+
+}  // namespace devenv::sql
