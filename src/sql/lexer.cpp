@@ -193,7 +193,7 @@ bool Lexer::next(Token& token) {
   if (pos_ >= text_.size()) return false;
   std::size_t end = pos_;
   const TokenKind kind = scan(end);
-  token = Token{kind, pos_, end, line_, column_};
+  token = Token{kind, static_cast<std::uint32_t>(pos_), static_cast<std::uint32_t>(end), line_, column_};
   advance_to(end);
   return true;
 }

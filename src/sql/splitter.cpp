@@ -28,6 +28,7 @@ class StatementBuilder {
       : text_(text), file_(file), out_(out) {}
 
   void add(const Token& token) {
+    if (token.kind == TokenKind::Whitespace) return;  // the text keeps it; nobody needs it as a token
     if (token.is_code() && first_code_ == npos) first_code_ = tokens_.size();
     if (token.is_code() && token.kind == TokenKind::Word) ++words_;
     tokens_.push_back(token);
@@ -35,16 +36,10 @@ class StatementBuilder {
 
   bool has_code() const { return first_code_ != npos; }
   std::size_t word_count() const { return words_; }
-  std::string_view first_word() const {
-    return has_code() ? tokens_[first_code_].text(text_) : std::string_view{};
-  }
 
   // Ends the current statement. Whitespace-only input produces nothing.
   void finish(StatementKind kind = StatementKind::Sql) {
-    while (!tokens_.empty() && tokens_.back().kind == TokenKind::Whitespace) tokens_.pop_back();
-    std::size_t first = 0;
-    while (first < tokens_.size() && tokens_[first].kind == TokenKind::Whitespace) ++first;
-    if (first < tokens_.size()) emit(kind, first);
+    if (!tokens_.empty()) emit(kind);
     tokens_.clear();
     first_code_ = npos;
     words_ = 0;
@@ -53,16 +48,15 @@ class StatementBuilder {
  private:
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-  void emit(StatementKind kind, std::size_t first) {
+  void emit(StatementKind kind) {
     Statement statement;
     statement.kind = has_code() ? kind : StatementKind::CommentOnly;
-    const Token& anchor = has_code() ? tokens_[first_code_] : tokens_[first];
+    const Token& anchor = has_code() ? tokens_[first_code_] : tokens_.front();
     statement.where = SourceLocation{file_, anchor.line, anchor.column};
-    const std::size_t begin = tokens_[first].begin;
+    const std::uint32_t begin = tokens_.front().begin;
     statement.text.assign(text_.substr(begin, tokens_.back().end - begin));
-    statement.tokens.reserve(tokens_.size() - first);
-    for (std::size_t i = first; i < tokens_.size(); ++i) {
-      Token token = tokens_[i];
+    statement.tokens.reserve(tokens_.size());  // exact size; tokens_ keeps its capacity for the next one
+    for (Token token : tokens_) {
       token.begin -= begin;
       token.end -= begin;
       statement.tokens.push_back(token);
@@ -156,9 +150,13 @@ class Splitter {
   }
 
   // psql keeps `;` inside CREATE FUNCTION … BEGIN ATOMIC … END (and CASE … END).
+  // Called for every token, so it rejects most words by length before comparing.
   void track_atomic_body(const Token& token) {
     if (dialect_ != Dialect::Postgres || token.kind != TokenKind::Word) return;
-    if (!word_is(builder_.first_word(), "CREATE") || builder_.word_count() < 2) return;
+    if (builder_.word_count() == 1) in_create_ = word_is(token.text(text_), "CREATE");
+    if (!in_create_ || builder_.word_count() < 2) return;
+    const std::size_t length = token.end - token.begin;
+    if (length < 3 || length > 5) return;
     const std::string_view word = token.text(text_);
     if (word_is(word, "BEGIN") || word_is(word, "CASE")) {
       ++begin_depth_;
@@ -173,11 +171,15 @@ class Splitter {
   StatementBuilder builder_;
   std::string delimiter_ = ";";
   int begin_depth_ = 0;
+  bool in_create_ = false;
 };
 
 }  // namespace
 
 std::vector<Statement> split(std::string_view text, Dialect dialect, const std::string& file) {
+  if (text.size() >= UINT32_MAX) {
+    throw SourceError({file, 1, 1}, "file is larger than 4 GiB", "split it into several schema files");
+  }
   std::vector<Statement> statements;
   Splitter(text, dialect, file, statements).run();
   return statements;

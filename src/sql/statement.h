@@ -19,7 +19,7 @@ struct Statement {
   StatementKind kind = StatementKind::Sql;
   std::string text;           // leading comments included, trailing whitespace dropped
   SourceLocation where;       // of the first code token (of the text when there is none)
-  std::vector<Token> tokens;  // offsets are relative to `text`
+  std::vector<Token> tokens;  // comments and code, not whitespace; offsets relative to `text`
 
   // True when the text holds a `;` that is code (a routine or trigger body): the
   // mysql client then needs a DELIMITER around it.

@@ -1,0 +1,203 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "config/loader.h"
+#include "initdb/compose_file.h"
+#include "initdb/init_plan.h"
+#include "initdb/password_hash.h"
+#include "support/run_command.h"
+#include "support/temp_dir.h"
+
+using namespace devenv;
+using test::run_devenv;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+config::Environment no_environment() {
+  return [](const std::string&) { return std::optional<std::string>(); };
+}
+
+config::Config example_config(const fs::path& dir = DEVENV_SOURCE_DIR) {
+  return config::load_config(dir / "config.toml", no_environment());
+}
+
+const initdb::GeneratedFile& file_named(const initdb::ServerInit& server, const std::string& suffix) {
+  for (const initdb::GeneratedFile& file : server.files) {
+    if (file.path.ends_with(suffix)) return file;
+  }
+  FAIL("no file ending in " << suffix);
+  throw;
+}
+
+}  // namespace
+
+TEST_CASE("build: the committed example matches what build generates (golden files)", "[unit][initdb]") {
+  const config::Config config = example_config();
+  const fs::path root = DEVENV_SOURCE_DIR;
+  std::size_t compared = 0;
+  for (const initdb::ServerInit& server : initdb::plan_init(config)) {
+    for (const initdb::GeneratedFile& file : server.files) {
+      INFO(file.path << " differs from the committed copy: run `devenv build` and review the diff");
+      CHECK(test::read_file(root / file.path) == file.content);
+      ++compared;
+    }
+  }
+  CHECK(compared == 9);
+  const initdb::GeneratedFile compose = initdb::compose_file(config);
+  CHECK(test::read_file(root / compose.path) == compose.content);
+}
+
+TEST_CASE("build: output is deterministic", "[unit][initdb]") {
+  const auto first = initdb::plan_init(example_config());
+  const auto second = initdb::plan_init(example_config());
+  REQUIRE(first.size() == second.size());
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    CHECK(first[i].fingerprint == second[i].fingerprint);
+    for (std::size_t f = 0; f < first[i].files.size(); ++f) CHECK(first[i].files[f].content == second[i].files[f].content);
+  }
+}
+
+TEST_CASE("build: files are ordered per server, the fingerprint last", "[unit][initdb]") {
+  const auto servers = initdb::plan_init(example_config());
+  REQUIRE(servers.size() == 2);
+  std::vector<std::string> names;
+  for (const auto& file : servers[0].files) names.push_back(file.path);
+  CHECK(names == std::vector<std::string>{"initdb/mysql/00-init-databases.sql", "initdb/mysql/01-main-schema.sql",
+                                          "initdb/mysql/02-partition-schema.sql", "initdb/mysql/03-hydra-schema.sql",
+                                          "initdb/mysql/04-devenv-fingerprint.sql"});
+  CHECK_THAT(servers[0].files.back().content, Catch::Contains(servers[0].fingerprint));
+  CHECK(servers[1].files.front().path == "initdb/postgres/00-init-databases.sql");
+}
+
+TEST_CASE("build: the partition file holds every expanded database", "[unit][initdb]") {
+  const auto servers = initdb::plan_init(example_config());
+  const std::string& partition = file_named(servers[0], "02-partition-schema.sql").content;
+  for (const char* name : {"partition_001", "partition_002", "partition_003", "partition_004"}) {
+    CHECK_THAT(partition, Catch::Contains(std::string("USE `") + name + "`;") &&
+                              Catch::Contains(std::string("CREATE TABLE `") + name + "`.`gateways`"));
+  }
+  CHECK_THAT(partition, Catch::Contains("Sources:\n--   schemas/partition.sql  sha256:"));
+  CHECK_THAT(partition, Catch::Contains("DELIMITER"));  // the procedure's body holds semicolons
+}
+
+TEST_CASE("build: MySQL grants escape wildcards; secrets are hashed", "[unit][initdb]") {
+  const auto servers = initdb::plan_init(example_config());
+  const std::string& init = file_named(servers[0], "00-init-databases.sql").content;
+  CHECK_THAT(init, Catch::Contains("GRANT ALL PRIVILEGES ON `partition\\_001`.* TO 'unkey'@'%';"));
+  CHECK_THAT(init, Catch::Contains("IDENTIFIED WITH mysql_native_password AS '*"));
+  CHECK_THAT(init, !Catch::Contains("'unkey';"));  // the password itself never appears
+  const std::string& pg = file_named(servers[1], "00-init-databases.sql").content;
+  CHECK_THAT(pg, Catch::Contains("CREATE ROLE platform LOGIN PASSWORD 'SCRAM-SHA-256$4096:"));
+  CHECK_THAT(pg, Catch::Contains("REVOKE ALL ON DATABASE platform FROM PUBLIC;"));
+}
+
+TEST_CASE("build: PostgreSQL sections connect, create schemas and set search_path", "[unit][initdb]") {
+  const auto servers = initdb::plan_init(example_config());
+  const std::string& platform = file_named(servers[1], "01-platform-schema.sql").content;
+  CHECK_THAT(platform, Catch::Contains("\\connect platform\nCREATE SCHEMA IF NOT EXISTS identity;"));
+  CHECK_THAT(platform, Catch::Contains("SET search_path TO billing, public;"));
+  CHECK_THAT(platform, Catch::Contains("CREATE TABLE billing.subscriptions"));
+  CHECK_THAT(platform, Catch::Contains("REFERENCES identity.organizations (id)"));
+}
+
+TEST_CASE("build: the compose file keeps secrets as references", "[unit][initdb]") {
+  const initdb::GeneratedFile compose = initdb::compose_file(example_config());
+  CHECK_THAT(compose.content, Catch::Contains("MARIADB_ROOT_PASSWORD: \"${DEVENV_MYSQL_ROOT_PASSWORD:-devenv-root}\""));
+  CHECK_THAT(compose.content, Catch::Contains("\"127.0.0.1:3306:3306\""));
+  CHECK_THAT(compose.content, Catch::Contains("\"./initdb/postgres:/docker-entrypoint-initdb.d:ro\""));
+  CHECK_THAT(compose.content, Catch::Contains("--protocol=tcp") && Catch::Contains("_devenv.init_fingerprint"));
+}
+
+TEST_CASE("password hashes match the engines' own algorithms", "[unit][initdb]") {
+  // MySQL's documented PASSWORD('password').
+  CHECK(initdb::mysql_native_password_hash("password") == "*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19");
+  const std::string verifier = initdb::postgres_scram_verifier("app", "pw");
+  CHECK(verifier.rfind("SCRAM-SHA-256$4096:", 0) == 0);
+  CHECK(verifier == initdb::postgres_scram_verifier("app", "pw"));
+  CHECK(verifier != initdb::postgres_scram_verifier("app", "pw2"));
+}
+
+TEST_CASE("devenv build --check: exit 0 when current, 1 with the stale files listed", "[unit][cli]") {
+  TempDir dir;
+  test::copy_example(dir.path());
+  const std::string path = dir.path().string();
+  auto result = run_devenv(path, "build --check");
+  INFO(result.output);
+  CHECK(result.exit_code == 0);
+
+  dir.write("schemas/main.sql", dir.read("schemas/main.sql") + "\nCREATE TABLE extra (a int);\n");
+  fs::remove(dir.path() / "initdb/postgres/02-analytics-schema.sql");
+  dir.write("initdb/mysql/07-old-schema.sql", "-- Generated by devenv from config.toml.\nSELECT 1;\n");
+  const std::string before = dir.read("initdb/mysql/01-main-schema.sql");
+  result = run_devenv(path, "build --check");
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.output, Catch::Contains("stale:      initdb/mysql/01-main-schema.sql") &&
+                                Catch::Contains("stale:      initdb/mysql/04-devenv-fingerprint.sql") &&
+                                Catch::Contains("missing:    initdb/postgres/02-analytics-schema.sql") &&
+                                Catch::Contains("unexpected: initdb/mysql/07-old-schema.sql"));
+  CHECK(dir.read("initdb/mysql/01-main-schema.sql") == before);  // --check writes nothing
+
+  result = run_devenv(path, "build");
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(dir.read("initdb/mysql/01-main-schema.sql"), Catch::Contains("CREATE TABLE `unkey`.`extra`"));
+  CHECK_FALSE(fs::exists(dir.path() / "initdb/mysql/07-old-schema.sql"));
+  CHECK(run_devenv(path, "build --check").exit_code == 0);
+}
+
+TEST_CASE("devenv build: rerun is byte-identical and keeps the user's own init files", "[unit][cli]") {
+  TempDir dir;
+  test::copy_example(dir.path());
+  const std::string path = dir.path().string();
+  dir.write("initdb/mysql/50-seed.sql", "INSERT INTO unkey.workspaces VALUES ();\n");
+  const auto first = run_devenv(path, "build");
+  INFO(first.output);
+  CHECK(first.exit_code == 0);
+  CHECK_THAT(first.output, Catch::Contains("0 written, 10 unchanged") && Catch::Contains("kept     initdb/mysql/50-seed.sql"));
+  CHECK(fs::exists(dir.path() / "initdb/mysql/50-seed.sql"));
+}
+
+TEST_CASE("devenv build: a schema error names file:line:col, exits 2 and writes nothing", "[unit][cli]") {
+  TempDir dir;
+  test::copy_example(dir.path());
+  const std::string path = dir.path().string();
+  const std::string original = dir.read("schemas/main.sql");
+  const std::string broken = "CREATE TABLE broken (a varchar(9) DEFAULT 'x);";
+  dir.write("schemas/main.sql", original + "\n" + broken + "\n");
+  const auto line = std::count(original.begin(), original.end(), '\n') + 2;
+  const auto column = broken.find('\'') + 1;
+  const std::string before = dir.read("initdb/mysql/00-init-databases.sql");
+  dir.write("config.toml", dir.read("config.toml") + "\n# a change that would restale 00-init-databases.sql\n");
+  const auto result = run_devenv(path, "build");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.output, Catch::Contains("schemas/main.sql:" + std::to_string(line) + ":" + std::to_string(column) +
+                                            ": unterminated string"));
+  CHECK(dir.read("initdb/mysql/00-init-databases.sql") == before);
+}
+
+TEST_CASE("devenv build: never overwrites a file it did not generate", "[unit][cli]") {
+  TempDir dir;
+  test::copy_example(dir.path());
+  dir.write("docker-compose.yml", "services: {}\n# hand-written\n");
+  const auto result = run_devenv(dir.path().string(), "build");
+  CHECK(result.exit_code == 3);
+  CHECK_THAT(result.output, Catch::Contains("docker-compose.yml exists and was not generated by devenv"));
+  CHECK(dir.read("docker-compose.yml") == "services: {}\n# hand-written\n");
+}
+
+TEST_CASE("devenv: config errors exit 2 and usage errors explain themselves", "[unit][cli]") {
+  TempDir dir;
+  dir.write("config.toml", "[servers.mysql]\nengine = \"mariadb\"\nprot = 3306\n");
+  auto result = run_devenv(dir.path().string(), "build");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.output, Catch::Contains("config.toml:3:1: servers.mysql.prot: unknown key"));
+  result = run_devenv(dir.path().string(), "biuld");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.output, Catch::Contains("unknown command 'biuld'"));
+  result = run_devenv(dir.path().string(), "build --frobnicate");
+  CHECK(result.exit_code == 2);
+  CHECK(run_devenv(dir.path().string(), "build --help").exit_code == 0);
+}

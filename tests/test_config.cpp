@@ -1,0 +1,239 @@
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "config/did_you_mean.h"
+#include "config/interpolate.h"
+#include "config/loader.h"
+#include "config/name_pattern.h"
+#include "support/temp_dir.h"
+
+using namespace devenv::config;
+using devenv::test::TempDir;
+
+namespace {
+
+Environment fake_environment(std::map<std::string, std::string> values = {}) {
+  return [values](const std::string& name) -> std::optional<std::string> {
+    const auto it = values.find(name);
+    return it == values.end() ? std::nullopt : std::optional<std::string>(it->second);
+  };
+}
+
+constexpr const char* kServers = R"(
+[servers.mysql]
+engine = "mariadb"
+port = 3306
+root_password = "${ROOT_PW:-secret}"
+
+[servers.pg]
+engine = "postgres"
+)";
+
+struct ConfigProject {
+  TempDir dir;
+  ConfigProject() {
+    dir.write("schemas/main.sql", "CREATE TABLE t (a int);\n");
+    dir.write("schemas/part.sql", "CREATE TABLE p (a int);\n");
+    dir.write("schemas/hydra/02-b.sql", "CREATE TABLE b (a int);\n");
+    dir.write("schemas/hydra/01-a.sql", "CREATE TABLE a (a int);\n");
+    dir.write("schemas/hydra/notes.txt", "not sql");
+  }
+  Config load(const std::string& text, std::map<std::string, std::string> env = {}) const {
+    return parse_config(text, dir.path() / "config.toml", fake_environment(std::move(env)));
+  }
+  std::string error(const std::string& text, std::map<std::string, std::string> env = {}) const {
+    try {
+      load(text, std::move(env));
+    } catch (const ConfigError& e) {
+      return e.what();
+    }
+    FAIL("expected a ConfigError");
+    return {};
+  }
+};
+
+std::string with_database(const std::string& database) {
+  return std::string(kServers) + "\n[[databases]]\n" + database;
+}
+
+}  // namespace
+
+TEST_CASE("config: a full config loads into the typed model", "[unit][config]") {
+  ConfigProject project;
+  const Config config = project.load(std::string(kServers) + R"(
+[[databases]]
+key = "main"
+name = "unkey"
+server = "mysql"
+source = "schemas/main.sql"
+
+[[databases]]
+key = "partition"
+name = "partition_{n:03}"
+count = 4
+server = "mysql"
+source = "schemas/part.sql"
+
+[[databases]]
+key = "hydra"
+server = "mysql"
+source = "schemas/hydra"
+
+[[databases]]
+key = "platform"
+server = "pg"
+sources = ["schemas/main.sql", { path = "schemas/part.sql", schema = "billing" }]
+
+[[users]]
+name = "app"
+password = "${APP_PW}"
+server = "mysql"
+databases = ["main", "partition"]
+)",
+                                     {{"APP_PW", "hunter2"}});
+  REQUIRE(config.servers.size() == 2);
+  CHECK(config.servers[0].name == "mysql");
+  CHECK(config.servers[0].root_password.value == "secret");
+  CHECK(config.servers[0].root_password.reference == "${ROOT_PW:-secret}");
+  CHECK(config.servers[0].image == "mariadb:11");
+  CHECK(config.servers[1].engine == Engine::Postgres);
+  CHECK(config.servers[1].port == 5432);
+  CHECK(config.servers[1].root_user == "postgres");
+  REQUIRE(config.databases.size() == 4);
+  CHECK(config.databases[0].names == std::vector<std::string>{"unkey"});
+  CHECK(config.databases[1].names ==
+        std::vector<std::string>{"partition_001", "partition_002", "partition_003", "partition_004"});
+  CHECK(config.databases[1].is_template);
+  CHECK(config.databases[2].name_pattern == "hydra");  // name defaults to the key
+  REQUIRE(config.databases[2].sources.size() == 2);    // the folder's .sql files, sorted
+  CHECK(config.databases[2].sources[0].display == "schemas/hydra/01-a.sql");
+  CHECK(config.databases[3].sources[0].schema == "public");
+  CHECK(config.databases[3].sources[1].schema == "billing");
+  CHECK(config.users[0].password.value == "hunter2");
+  CHECK(config.project.runtime == "native");
+}
+
+TEST_CASE("config: TOML syntax errors name line and column", "[unit][config]") {
+  ConfigProject project;
+  const std::string message = project.error("[servers.mysql]\nengine = \"mariadb\nport = 1\n");
+  CHECK_THAT(message, Catch::Contains("config.toml:2:") && Catch::Contains("TOML syntax error"));
+}
+
+TEST_CASE("config: unknown keys get a did-you-mean", "[unit][config]") {
+  ConfigProject project;
+  const std::string message = project.error(std::string(kServers) + "\n[servers.extra]\nengine = \"mysql\"\nprot = 1\n");
+  CHECK_THAT(message, Catch::Contains("config.toml:12:1") && Catch::Contains("servers.extra.prot: unknown key") &&
+                          Catch::Contains("did you mean 'port'?"));
+  CHECK_THAT(project.error("[sevrers.x]\n"), Catch::Contains("did you mean 'servers'?"));
+}
+
+TEST_CASE("config: wrong types say what was expected", "[unit][config]") {
+  ConfigProject project;
+  CHECK_THAT(project.error("[servers.mysql]\nengine = \"mysql\"\nport = \"3306\"\n"),
+             Catch::Contains("config.toml:3:8") && Catch::Contains("servers.mysql.port: expected an integer, got string"));
+  CHECK_THAT(project.error(with_database("key = \"main\"\nserver = \"mysql\"\nsource = 1\n")),
+             Catch::Contains("databases[0].source: expected a string, got integer"));
+}
+
+TEST_CASE("config: a missing schema file is named with its key", "[unit][config]") {
+  ConfigProject project;
+  CHECK_THAT(project.error(with_database("key = \"main\"\nserver = \"mysql\"\nsource = \"schemas/nope.sql\"\n")),
+             Catch::Contains("databases[0].source: schema file schemas/nope.sql does not exist"));
+}
+
+TEST_CASE("config: duplicate database names, also after partition expansion", "[unit][config]") {
+  ConfigProject project;
+  const std::string two = with_database(
+      "key = \"a\"\nname = \"shard_{n:02}\"\ncount = 3\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n"
+      "[[databases]]\nkey = \"b\"\nname = \"shard_02\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n");
+  CHECK_THAT(project.error(two), Catch::Contains("database \"shard_02\" on server mysql is already used by \"a\""));
+  const std::string same_key = with_database(
+      "key = \"a\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n"
+      "[[databases]]\nkey = \"a\"\nname = \"x\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n");
+  CHECK_THAT(project.error(same_key), Catch::Contains("duplicate key \"a\""));
+  // The same name on two servers is two databases.
+  const std::string two_servers = with_database(
+      "key = \"a\"\nname = \"x\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n"
+      "[[databases]]\nkey = \"b\"\nname = \"x\"\nserver = \"pg\"\nsource = \"schemas/main.sql\"\n");
+  CHECK(project.load(two_servers).databases.size() == 2);
+}
+
+TEST_CASE("config: a database on an undefined server", "[unit][config]") {
+  ConfigProject project;
+  CHECK_THAT(project.error(with_database("key = \"a\"\nserver = \"mysqll\"\nsource = \"schemas/main.sql\"\n")),
+             Catch::Contains("databases[0].server: no server named \"mysqll\"") &&
+                 Catch::Contains("did you mean \"mysql\"?"));
+}
+
+TEST_CASE("config: partition counts", "[unit][config]") {
+  ConfigProject project;
+  const auto partition = [](const std::string& name, const std::string& count) {
+    return with_database("key = \"p\"\nname = \"" + name + "\"\ncount = " + count +
+                         "\nserver = \"mysql\"\nsource = \"schemas/part.sql\"\n");
+  };
+  CHECK_THAT(project.error(partition("p_{n:03}", "0")), Catch::Contains("databases[0].count: expected at least 1"));
+  CHECK_THAT(project.error(partition("p_{n:02}", "100")),
+             Catch::Contains("100 partitions do not fit \"p_{n:02}\" (at most 99)"));
+  CHECK(project.load(partition("p_{n:02}", "99")).databases[0].names.back() == "p_99");
+  CHECK(project.load(partition("p{n}", "12")).databases[0].names.back() == "p12");
+  CHECK_THAT(project.error(partition("p_{x}", "2")), Catch::Contains("placeholder {x} is not {n}"));
+  CHECK_THAT(project.error(with_database("key = \"p\"\ncount = 2\nserver = \"mysql\"\nsource = \"schemas/part.sql\"\n")),
+             Catch::Contains("count needs a {n} placeholder"));
+}
+
+TEST_CASE("config: an unset ${VAR} without a default", "[unit][config]") {
+  ConfigProject project;
+  const std::string text = std::string(kServers) + R"(
+[[databases]]
+key = "main"
+server = "mysql"
+source = "schemas/main.sql"
+
+[[users]]
+name = "app"
+password = "${APP_DB_PASSWORD}"
+server = "mysql"
+)";
+  CHECK_THAT(project.error(text), Catch::Contains("config.toml:17:12") && Catch::Contains("users[0].password") &&
+                                      Catch::Contains("${APP_DB_PASSWORD} is not set and has no default"));
+  CHECK(project.load(text, {{"APP_DB_PASSWORD", "pw"}}).users[0].password.value == "pw");
+}
+
+TEST_CASE("config: engine-specific mistakes", "[unit][config]") {
+  ConfigProject project;
+  CHECK_THAT(project.error("[servers.x]\nengine = \"postgre\"\n"), Catch::Contains("did you mean \"postgres\"?"));
+  CHECK_THAT(
+      project.error(with_database("key = \"a\"\nserver = \"mysql\"\nschema = \"s\"\nsource = \"schemas/main.sql\"\n")),
+      Catch::Contains("MySQL has no schemas inside a database"));
+  CHECK_THAT(project.error(std::string(kServers) +
+                           "[[databases]]\nkey = \"main\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n"
+                           "[[users]]\nname = \"u\"\npassword = \"p\"\nserver = \"mysql\"\ndatabases = [\"mian\"]\n"),
+             Catch::Contains("no database with key \"mian\"") && Catch::Contains("did you mean \"main\"?"));
+}
+
+TEST_CASE("interpolate: ${VAR}, ${VAR:-default} and $$", "[unit][config]") {
+  const Environment env = fake_environment({{"A", "1"}, {"EMPTY", ""}});
+  CHECK(interpolate("x${A}y", env) == "x1y");
+  CHECK(interpolate("${B:-dflt}", env) == "dflt");
+  CHECK(interpolate("${EMPTY:-dflt}", env) == "dflt");
+  CHECK(interpolate("${EMPTY}", env).empty());
+  CHECK(interpolate("cost: $$5 and $x", env) == "cost: $5 and $x");
+  CHECK_THROWS_AS(interpolate("${B}", env), UnsetVariable);
+  CHECK_THROWS_AS(interpolate("${A", env), BadReference);
+  CHECK_THROWS_AS(interpolate("${1A}", env), BadReference);
+}
+
+TEST_CASE("name patterns expand with zero padding", "[unit][config]") {
+  CHECK(NamePattern("partition_{n:03}").expand(2) == std::vector<std::string>{"partition_001", "partition_002"});
+  CHECK(NamePattern("partition_{n:03}").max_count() == 999);
+  CHECK_FALSE(NamePattern("p{n}").max_count());
+  CHECK_FALSE(NamePattern("plain").is_template());
+  CHECK_THROWS(NamePattern("p_{n:3}"));
+  CHECK_THROWS(NamePattern("p_{n}_{n}"));
+}
+
+TEST_CASE("did_you_mean picks close words only", "[unit][config]") {
+  CHECK(did_you_mean("prot", {"port", "image"}) == "port");
+  CHECK(did_you_mean("zzzzzz", {"port", "image"}).empty());
+}

@@ -1,0 +1,158 @@
+#include <catch2/catch.hpp>
+
+#include "sql/splitter.h"
+
+using namespace devenv::sql;
+
+namespace {
+
+std::vector<std::string> texts(const std::vector<Statement>& statements) {
+  std::vector<std::string> out;
+  for (const Statement& s : statements) out.push_back(s.text);
+  return out;
+}
+
+std::vector<std::string> split_mysql(std::string_view text) { return texts(split(text, Dialect::MySQL, "t.sql")); }
+std::vector<std::string> split_pg(std::string_view text) { return texts(split(text, Dialect::Postgres, "t.sql")); }
+
+SourceLocation error_at(std::string_view text, Dialect dialect) {
+  try {
+    split(text, dialect, "t.sql");
+  } catch (const SourceError& e) {
+    return e.where();
+  }
+  FAIL("expected a SourceError");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("splitter: statements end at semicolons; the last may lack one", "[unit][sql]") {
+  CHECK(split_mysql("SELECT 1; SELECT 2;\n SELECT 3") == std::vector<std::string>{"SELECT 1", "SELECT 2", "SELECT 3"});
+  CHECK(split_pg("  \n\n").empty());
+  CHECK(split_mysql(";;SELECT 1;;").size() == 1);
+}
+
+TEST_CASE("splitter: semicolons inside strings, identifiers and comments do not split", "[unit][sql]") {
+  CHECK(split_mysql("INSERT INTO t VALUES ('a;b', \"c;d\", `e;f`); SELECT 1").size() == 2);
+  CHECK(split_mysql("SELECT 'it''s; fine', 'back\\'slash;'; SELECT 2").size() == 2);
+  CHECK(split_mysql("SELECT 1 -- a comment; still comment\n; SELECT 2").size() == 2);
+  CHECK(split_mysql("SELECT 1 # hash comment; here\n; SELECT 2").size() == 2);
+  CHECK(split_mysql("SELECT /* ; */ 1; SELECT 2").size() == 2);
+  CHECK(split_pg("SELECT \"a;\"\"b\" FROM t; SELECT 2").size() == 2);
+  // PostgreSQL has no backslash escapes in standard strings, but does in E'…'.
+  CHECK(split_pg("SELECT 'a\\'; SELECT 2").size() == 2);
+  CHECK(split_pg("SELECT E'a\\';b'; SELECT 2").size() == 2);
+}
+
+TEST_CASE("splitter: MySQL '--' needs a space; '#' is not a comment in PostgreSQL", "[unit][sql]") {
+  CHECK(split_mysql("SELECT 1--1; SELECT 2").size() == 2);
+  CHECK(split_pg("SELECT 1 # 2; SELECT 3").size() == 2);
+}
+
+TEST_CASE("splitter: PostgreSQL block comments nest, MySQL's do not", "[unit][sql]") {
+  CHECK(split_pg("/* a /* b; */ still; */ SELECT 1; SELECT 2").size() == 2);
+  CHECK(split_mysql("/* a /* b */ SELECT 1; SELECT 2").size() == 2);
+}
+
+TEST_CASE("splitter: MySQL executable comments are kept as code", "[unit][sql]") {
+  const auto statements = split("CREATE TABLE t (a int) /*!50100 PARTITION BY HASH(a) */;", Dialect::MySQL, "t.sql");
+  REQUIRE(statements.size() == 1);
+  CHECK(statements[0].text == "CREATE TABLE t (a int) /*!50100 PARTITION BY HASH(a) */");
+  bool found = false;
+  for (const Token& token : statements[0].tokens) found |= token.kind == TokenKind::ExecutableComment;
+  CHECK(found);
+  const auto mariadb = split("SELECT 1 /*M!100100 , 2 */", Dialect::MySQL, "t.sql");
+  CHECK(mariadb[0].tokens.back().kind == TokenKind::ExecutableComment);
+}
+
+TEST_CASE("splitter: PostgreSQL dollar quotes", "[unit][sql]") {
+  CHECK(split_pg("CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql; SELECT 2").size() == 2);
+  CHECK(split_pg("DO $body$ BEGIN PERFORM 1; /* $$ */ END $body$; SELECT 2").size() == 2);
+  // $1 is a parameter, not a dollar quote
+  CHECK(split_pg("PREPARE p AS SELECT $1; SELECT 2").size() == 2);
+}
+
+TEST_CASE("splitter: PostgreSQL BEGIN ATOMIC bodies keep their semicolons", "[unit][sql]") {
+  const auto statements = split_pg(
+      "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT a; SELECT a + 1; END; SELECT 2;");
+  REQUIRE(statements.size() == 2);
+  CHECK(statements[0].find("END") != std::string::npos);
+  // CASE … END in an ordinary CREATE TABLE does not confuse it.
+  CHECK(split_pg("CREATE TABLE t (x int GENERATED ALWAYS AS (CASE WHEN 1=1 THEN 1 END) STORED); SELECT 1").size() ==
+        2);
+}
+
+TEST_CASE("splitter: MySQL DELIMITER blocks", "[unit][sql]") {
+  const auto statements = split(
+      "CREATE TABLE t (a int);\n"
+      "DELIMITER //\n"
+      "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END //\n"
+      "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT ';//'; END//\n"
+      "DELIMITER ;\n"
+      "SELECT 2;",
+      Dialect::MySQL, "t.sql");
+  REQUIRE(statements.size() == 4);
+  CHECK(statements[1].text == "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END");
+  CHECK(statements[1].has_inner_semicolon());
+  CHECK(statements[2].text == "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT ';//'; END");
+  CHECK(statements[3].text == "SELECT 2");
+  CHECK(statements[3].where.line == 6);
+  CHECK_FALSE(statements[0].has_inner_semicolon());
+}
+
+TEST_CASE("splitter: DELIMITER with no terminator is an error at its position", "[unit][sql]") {
+  const SourceLocation where = error_at("SELECT 1;\n  DELIMITER\nSELECT 2", Dialect::MySQL);
+  CHECK(where.line == 2);
+  CHECK(where.column == 3);
+}
+
+TEST_CASE("splitter: psql meta-commands are client commands ending at the line", "[unit][sql]") {
+  const auto statements = split("\\connect other\nCREATE TABLE t (a int);\n\\set x 1\nSELECT 1", Dialect::Postgres,
+                                "t.sql");
+  REQUIRE(statements.size() == 4);
+  CHECK(statements[0].kind == StatementKind::ClientCommand);
+  CHECK(statements[0].text == "\\connect other");
+  CHECK(statements[1].kind == StatementKind::Sql);
+  CHECK(statements[2].kind == StatementKind::ClientCommand);
+}
+
+TEST_CASE("splitter: positions are of the first code token, in lines and columns", "[unit][sql]") {
+  const auto statements = split("-- header\n\n  /* c */ SELECT 1;\n\tSELECT\n2;", Dialect::MySQL, "f.sql");
+  REQUIRE(statements.size() == 2);
+  CHECK(statements[0].where.str() == "f.sql:3:11");
+  CHECK(statements[0].text == "-- header\n\n  /* c */ SELECT 1");
+  CHECK(statements[1].where.str() == "f.sql:4:2");
+}
+
+TEST_CASE("splitter: columns count characters, not bytes", "[unit][sql]") {
+  const auto statements = split("SELECT 'é'; SELECT 2", Dialect::Postgres, "f.sql");
+  CHECK(statements[1].where.column == 13);
+}
+
+TEST_CASE("splitter: comments after the last statement are kept", "[unit][sql]") {
+  const auto statements = split("SELECT 1;\n-- the end\n", Dialect::MySQL, "f.sql");
+  REQUIRE(statements.size() == 2);
+  CHECK(statements[1].kind == StatementKind::CommentOnly);
+  CHECK(statements[1].text == "-- the end");
+}
+
+TEST_CASE("splitter: unterminated constructs are errors where they open", "[unit][sql]") {
+  SECTION("string") {
+    const SourceLocation where = error_at("SELECT 1;\nSELECT 'abc;\nSELECT 2;", Dialect::MySQL);
+    CHECK(where.line == 2);
+    CHECK(where.column == 8);
+  }
+  SECTION("block comment") {
+    const SourceLocation where = error_at("SELECT 1; /* never closed", Dialect::Postgres);
+    CHECK(where.line == 1);
+    CHECK(where.column == 11);
+  }
+  SECTION("quoted identifier") { CHECK(error_at("CREATE TABLE `t (a int);", Dialect::MySQL).column == 14); }
+  SECTION("dollar quote") {
+    const SourceLocation where = error_at("SELECT 1;\n\nDO $x$ BEGIN END $y$;", Dialect::Postgres);
+    CHECK(where.line == 3);
+    CHECK(where.column == 4);
+  }
+  SECTION("nested comment left open") { CHECK(error_at("/* a /* b */", Dialect::Postgres).column == 1); }
+}
