@@ -5,22 +5,12 @@
 
 #include "cli/exit_code.h"
 #include "config/loader.h"
-#include "initdb/compose_file.h"
-#include "initdb/init_plan.h"
+#include "initdb/build_outputs.h"
 #include "initdb/output_files.h"
 #include "sql/source_error.h"
 
 namespace devenv::cli {
 namespace {
-
-std::vector<initdb::GeneratedFile> all_files(const config::Config& config) {
-  std::vector<initdb::GeneratedFile> files;
-  for (initdb::ServerInit& server : initdb::plan_init(config)) {
-    for (initdb::GeneratedFile& file : server.files) files.push_back(std::move(file));
-  }
-  files.push_back(initdb::compose_file(config));
-  return files;
-}
 
 void list(std::ostream& err, const char* label, const std::vector<std::string>& paths) {
   for (const std::string& path : paths) err << "  " << label << path << "\n";
@@ -56,7 +46,7 @@ int run_build(const std::filesystem::path& config_file, Arguments& arguments, st
   arguments.expect_no_more();
   const auto started = std::chrono::steady_clock::now();
   const config::Config config = config::load_config(config_file);
-  const std::vector<initdb::GeneratedFile> files = all_files(config);
+  const std::vector<initdb::GeneratedFile> files = initdb::generate_outputs(config).files();
   if (check) return report_check(initdb::check_outputs(config.dir, files), err);
   const initdb::OutputStatus status = initdb::write_outputs(config.dir, files);
   report_write(status, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), err);

@@ -30,6 +30,7 @@ struct Server {
   std::string image;      // for the compose runtime
   std::string charset;    // MySQL character set / PostgreSQL encoding for new databases
   std::string collation;  // MySQL collation / PostgreSQL LC_COLLATE and LC_CTYPE
+  std::string bin_dir;    // native runtime: look for the server's programs here first
 };
 
 // One schema file, and for PostgreSQL the schema (namespace) its names go into.
@@ -62,6 +63,8 @@ struct User {
 struct Project {
   std::string name;     // compose project name; defaults to the config's folder name
   std::string runtime;  // "native" or "compose"
+  std::filesystem::path state_dir;  // native runtime: data, sockets, logs (absolute)
+  bool data_on_tmpfs = false;       // native runtime: data dirs under /dev/shm (fast DDL, lost on reboot)
 };
 
 struct Config {

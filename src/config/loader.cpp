@@ -81,6 +81,13 @@ class TableReader {
     return **node->as_integer();
   }
 
+  std::optional<bool> boolean(const std::string& key) const {
+    const toml::node* node = table_.get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_boolean()) wrong_type(key, *node, "true or false");
+    return **node->as_boolean();
+  }
+
   std::vector<std::string> string_array(const std::string& key) const {
     const toml::node* node = table_.get(key);
     if (!node) return {};
@@ -171,9 +178,13 @@ class Loader {
     Project project;
     project.name = config_dir_name();
     project.runtime = "native";
+    project.state_dir = file_.parent_path() / ".devenv";
     const toml::node* node = top.node("project");
     if (!node) return project;
-    TableReader reader(subtable(top, "project", *node), "project", display_, environment_, {"name", "runtime"});
+    TableReader reader(subtable(top, "project", *node), "project", display_, environment_,
+                       {"name", "runtime", "state_dir", "data_on_tmpfs"});
+    if (auto state_dir = reader.string("state_dir")) project.state_dir = (file_.parent_path() / *state_dir).lexically_normal();
+    project.data_on_tmpfs = reader.boolean("data_on_tmpfs").value_or(false);
     if (auto name = reader.string("name")) {
       static const std::regex compose_name("[a-z0-9][a-z0-9_-]*");
       if (!std::regex_match(*name, compose_name)) {
@@ -224,7 +235,7 @@ class Loader {
 
   Server server(const toml::table& table, const std::string& name, const std::string& path) {
     TableReader reader(table, path, display_, environment_,
-                       {"engine", "version", "port", "root_user", "root_password", "image", "charset", "collation"});
+                       {"engine", "version", "port", "root_user", "root_password", "image", "charset", "collation", "bin_dir"});
     Server server;
     server.name = name;
     const std::string engine = reader.required_string("engine", "\"mariadb\"");
@@ -255,6 +266,7 @@ class Loader {
     server.image = reader.string("image").value_or(default_image(server.engine));
     server.charset = reader.string("charset").value_or(postgres ? "UTF8" : "utf8mb4");
     server.collation = reader.string("collation").value_or("");
+    if (auto bin_dir = reader.string("bin_dir")) server.bin_dir = (file_.parent_path() / *bin_dir).lexically_normal();
     return server;
   }
 

@@ -1,0 +1,61 @@
+#include <pqxx/pqxx>
+
+#include "db/session.h"
+
+namespace devenv::db {
+namespace {
+
+// A libpq connection-string value, quoted.
+std::string conninfo_value(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "'";
+}
+
+class PostgresSession final : public Session {
+ public:
+  explicit PostgresSession(const std::string& conninfo) : connection_(conninfo) {}
+
+  void execute(const std::string& sql) override {
+    try {
+      pqxx::nontransaction tx(connection_);
+      tx.exec(sql);
+    } catch (const std::exception& e) {
+      throw DbError(e.what());
+    }
+  }
+
+  std::vector<std::string> column(const std::string& sql) override {
+    try {
+      pqxx::nontransaction tx(connection_);
+      std::vector<std::string> out;
+      for (const auto& row : tx.exec(sql)) out.push_back(row[0].is_null() ? std::string() : row[0].c_str());
+      return out;
+    } catch (const std::exception& e) {
+      throw DbError(e.what());
+    }
+  }
+
+ private:
+  pqxx::connection connection_;
+};
+
+}  // namespace
+
+std::unique_ptr<Session> connect_postgres(const Endpoint& endpoint, int timeout_seconds) {
+  std::string conninfo = "host=" + conninfo_value(endpoint.socket.empty() ? "127.0.0.1" : endpoint.socket) +
+                         " port=" + std::to_string(endpoint.port) + " user=" + conninfo_value(endpoint.user) +
+                         " dbname=" + conninfo_value(endpoint.database.empty() ? "postgres" : endpoint.database) +
+                         " connect_timeout=" + std::to_string(timeout_seconds);
+  if (!endpoint.password.empty()) conninfo += " password=" + conninfo_value(endpoint.password);
+  try {
+    return std::make_unique<PostgresSession>(conninfo);
+  } catch (const std::exception& e) {
+    throw DbError(e.what());
+  }
+}
+
+}  // namespace devenv::db

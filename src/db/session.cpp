@@ -1,0 +1,13 @@
+#include "db/session.h"
+
+namespace devenv::db {
+
+std::unique_ptr<Session> connect_mysql(const Endpoint& endpoint, int timeout_seconds);
+std::unique_ptr<Session> connect_postgres(const Endpoint& endpoint, int timeout_seconds);
+
+std::unique_ptr<Session> connect(sql::Dialect protocol, const Endpoint& endpoint, int timeout_seconds) {
+  return protocol == sql::Dialect::MySQL ? connect_mysql(endpoint, timeout_seconds)
+                                         : connect_postgres(endpoint, timeout_seconds);
+}
+
+}  // namespace devenv::db

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "db/endpoint.h"
+#include "sql/dialect.h"
+
+namespace devenv::db {
+
+// A failed connect or query, with the server's own message.
+struct DbError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// One connection to a server, the same for every engine.
+class Session {
+ public:
+  virtual ~Session() = default;
+  virtual void execute(const std::string& sql) = 0;
+  // The first column of every row (NULL as the empty string).
+  virtual std::vector<std::string> column(const std::string& sql) = 0;
+};
+
+// Connects with the engine's library: Connector/C++ for the MySQL family (MySQL and
+// MariaDB speak one protocol), libpqxx for PostgreSQL. Throws DbError.
+std::unique_ptr<Session> connect(sql::Dialect protocol, const Endpoint& endpoint, int timeout_seconds = 5);
+
+}  // namespace devenv::db

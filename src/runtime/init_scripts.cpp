@@ -1,0 +1,151 @@
+#include "runtime/init_scripts.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "initdb/sha256.h"
+#include "runtime/runtime_error.h"
+
+namespace devenv::runtime {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The decompressor for a compressed script, "" for plain SQL; nullopt when not SQL.
+std::optional<std::string> decompressor(const std::string& name) {
+  if (ends_with(name, ".sql")) return "";
+  for (const auto& [suffix, tool] : {std::pair<const char*, const char*>{".sql.gz", "gzip"},
+                                     {".sql.xz", "xz"},
+                                     {".sql.zst", "zstd"},
+                                     {".sql.bz2", "bzip2"}}) {
+    if (ends_with(name, suffix)) return tool;
+  }
+  return std::nullopt;
+}
+
+void append_log(const fs::path& log, const std::string& text) { std::ofstream(log, std::ios::app) << text; }
+
+// "ERROR 1064 (42000) at line 57: …" (mysql) or "psql:/…/01-x.sql:45: ERROR: …".
+int failing_line(const std::string& output) {
+  static const std::regex mysql("ERROR [0-9]+ \\([0-9A-Z]+\\) at line ([0-9]+)");
+  static const std::regex psql("psql:[^\\n]*?:([0-9]+): (ERROR|FATAL)");
+  std::smatch match;
+  if (std::regex_search(output, match, mysql) || std::regex_search(output, match, psql)) return std::stoi(match[1]);
+  return 0;
+}
+
+// devenv's generated files mark each statement with "-- schemas/x.sql:12".
+std::string source_of_line(const fs::path& file, int line) {
+  static const std::regex marker("^-- (\\S+\\.sql):([0-9]+)$");
+  std::ifstream in(file);
+  std::string text, source;
+  for (int number = 1; number <= line && std::getline(in, text); ++number) {
+    std::smatch match;
+    if (std::regex_match(text, match, marker)) source = match[1].str() + ":" + match[2].str();
+  }
+  return source;
+}
+
+std::string error_lines(const std::string& output) {
+  std::istringstream in(output);
+  std::string line, kept;
+  int count = 0;
+  while (std::getline(in, line)) {
+    if (line.find("ERROR") != std::string::npos || line.find("FATAL") != std::string::npos ||
+        line.find("DETAIL") != std::string::npos || line.find("LINE ") != std::string::npos) {
+      if (count++ < 6) kept += "  " + line + "\n";
+    }
+  }
+  if (kept.empty()) {  // no recognisable error line: show the tail
+    const std::size_t from = output.size() > 600 ? output.size() - 600 : 0;
+    kept = output.substr(from);
+  }
+  return kept;
+}
+
+ProcessOptions command_for(const fs::path& file, const NativeEngine& engine, const ServerLayout& layout, int port) {
+  const std::string name = file.filename().string();
+  ProcessOptions options;
+  options.environment = engine.script_environment(layout, port);
+  if (ends_with(name, ".sh")) {
+    options.argv = access(file.c_str(), X_OK) == 0 ? std::vector<std::string>{file.string()}
+                                                   : std::vector<std::string>{"bash", "-c", ". \"$0\"", file.string()};
+    return options;
+  }
+  const std::vector<std::string> client = engine.script_client(layout, port);
+  const std::string tool = *decompressor(name);
+  if (tool.empty()) {
+    options.argv = client;
+    if (options.argv.front().find("psql") != std::string::npos) {
+      options.argv.insert(options.argv.end(), {"-f", file.string()});  // as the image: errors name the file
+    } else {
+      options.stdin_file = file.string();
+    }
+    return options;
+  }
+  options.argv = {"bash", "-o", "pipefail", "-c", tool + " -dc -- \"$0\" | \"$@\"", file.string()};
+  options.argv.insert(options.argv.end(), client.begin(), client.end());
+  return options;
+}
+
+}  // namespace
+
+std::vector<fs::path> init_files(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(dir, error)) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end(),
+            [](const fs::path& a, const fs::path& b) { return a.filename().string() < b.filename().string(); });
+  return files;
+}
+
+std::string init_key(const fs::path& dir, const std::string& engine_version) {
+  initdb::Sha256 hash;
+  hash.update("devenv snapshot v1\n" + engine_version + "\n");
+  for (const fs::path& file : init_files(dir)) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    hash.update(file.filename().string() + "\n" + std::to_string(content.str().size()) + "\n");
+    hash.update(content.str());
+  }
+  return hash.hex().substr(0, 16);
+}
+
+void run_init_files(const fs::path& dir, const NativeEngine& engine, const ServerLayout& layout, int port,
+                    const std::function<void(const std::string&)>& progress) {
+  for (const fs::path& file : init_files(dir)) {
+    const std::string name = file.filename().string();
+    if (!ends_with(name, ".sh") && !decompressor(name)) {
+      append_log(layout.init_log, "devenv: ignoring " + file.string() + "\n");
+      progress("ignoring " + name + " (not .sh, .sql or compressed .sql)");
+      continue;
+    }
+    progress("running " + name);
+    append_log(layout.init_log, "devenv: running " + file.string() + "\n");
+    const RunResult result = run(command_for(file, engine, layout, port));
+    append_log(layout.init_log, result.output);
+    if (result.exit_code == 0) continue;
+    const int line = failing_line(result.output);
+    const fs::path shown = file.lexically_relative(dir.parent_path().parent_path());
+    std::string where = (shown.empty() ? file : shown).string();
+    if (line > 0) where += ":" + std::to_string(line);
+    const std::string source = line > 0 ? source_of_line(file, line) : "";
+    throw RuntimeError("init script " + where + (source.empty() ? "" : " (from " + source + ")") + " failed:\n" +
+                           error_lines(result.output),
+                       "fix it, run `devenv build`, then `devenv up` (the data dir is re-initialised); full output in " +
+                           layout.init_log.string());
+  }
+}
+
+}  // namespace devenv::runtime

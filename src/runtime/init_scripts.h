@@ -1,0 +1,29 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "runtime/native_engine.h"
+
+namespace devenv::runtime {
+
+// The files of initdb/<server> the official images would run: the top level only,
+// in glob (byte) order.
+std::vector<std::filesystem::path> init_files(const std::filesystem::path& dir);
+
+// A hash of everything that shapes a fresh data dir: the engine version and every
+// file that runs. Names the snapshot a reset may restore.
+std::string init_key(const std::filesystem::path& dir, const std::string& engine_version);
+
+// Runs the init files against the socket-only server with the images' contract:
+// `.sql` (and `.sql.gz/.xz/.zst/.bz2`) through the engine's client, `.sh` executed
+// when executable and sourced otherwise, anything else ignored (and said so).
+// Each file's output is appended to the init log. The first failure throws
+// RuntimeError naming the file and line, the line's schema source when devenv
+// generated it, and the client's error text.
+void run_init_files(const std::filesystem::path& dir, const NativeEngine& engine, const ServerLayout& layout,
+                    int port, const std::function<void(const std::string&)>& progress);
+
+}  // namespace devenv::runtime

@@ -1,0 +1,170 @@
+// mariadbd (MariaDB) or mysqld (MySQL) from the machine's packages.
+#include <signal.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <regex>
+
+#include "db/session.h"
+#include "runtime/find_program.h"
+#include "runtime/native_engine.h"
+#include "runtime/runtime_error.h"
+#include "sql/identifier.h"
+
+namespace devenv::runtime {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string literal(const std::string& value) { return sql::quote_string(value, sql::Dialect::MySQL); }
+
+class MySqlNativeEngine final : public NativeEngine {
+ public:
+  MySqlNativeEngine(const config::Server& server, fs::path daemon, std::optional<fs::path> install_db, fs::path client)
+      : server_(server), daemon_(std::move(daemon)), install_db_(std::move(install_db)), client_(std::move(client)) {}
+
+  std::string version() const override {
+    const RunResult result = run({{daemon_.string(), "--version"}});
+    std::smatch match;
+    static const std::regex pattern("Ver ([0-9][^ ]*)");
+    return std::regex_search(result.output, match, pattern) ? match[1].str() : "unknown";
+  }
+
+  std::optional<RunAs> run_as() const override { return std::nullopt; }
+  int stop_signal() const override { return SIGTERM; }  // mariadbd ignores SIGINT
+
+  void create_data_dir(const ServerLayout& layout) const override {
+    ProcessOptions options;
+    if (install_db_) {
+      options.argv = {install_db_->string(), "--no-defaults", "--datadir=" + layout.data_dir.string(),
+                      "--auth-root-authentication-method=normal", "--skip-test-db", "--skip-name-resolve",
+                      "--innodb-log-file-size=8M"};
+    } else {  // MySQL 8: the server initialises its own data dir
+      options.argv = {daemon_.string(), "--no-defaults", "--initialize-insecure",
+                      "--datadir=" + layout.data_dir.string()};
+    }
+    add_root_user_flag(options.argv);
+    options.output_file = layout.init_log.string();
+    const RunResult result = run(options);
+    if (result.exit_code != 0) {
+      throw RuntimeError("creating the data dir failed (" + options.argv[0] + " exited " +
+                             std::to_string(result.exit_code) + ")",
+                         "see " + layout.init_log.string());
+    }
+  }
+
+  ProcessOptions server_process(const ServerLayout& layout, int port, bool socket_only) const override {
+    ProcessOptions options;
+    options.argv = {daemon_.string(),
+                    "--no-defaults",
+                    "--datadir=" + layout.data_dir.string(),
+                    "--socket=" + layout.socket.string(),
+                    "--pid-file=" + (layout.run_dir / "server.pid").string(),
+                    "--port=" + std::to_string(port),
+                    "--skip-name-resolve",
+                    "--skip-log-bin",
+                    "--character-set-server=" + server_.charset,
+                    "--innodb-buffer-pool-size=32M",
+                    "--innodb-log-file-size=8M",
+                    // A development database: durability is traded for speed.
+                    "--innodb-flush-log-at-trx-commit=0",
+                    "--innodb-doublewrite=0"};
+    if (!server_.collation.empty()) options.argv.push_back("--collation-server=" + server_.collation);
+    options.argv.push_back(socket_only ? "--skip-networking" : "--bind-address=127.0.0.1");
+    add_root_user_flag(options.argv);
+    options.output_file = layout.server_log.string();
+    options.new_session = true;
+    return options;
+  }
+
+  db::Endpoint socket_endpoint(const ServerLayout& layout, int port, bool with_password) const override {
+    return {layout.socket.string(), port, server_.root_user, with_password ? server_.root_password.value : "", ""};
+  }
+
+  db::Endpoint tcp_endpoint(int port) const override {
+    return {"", port, server_.root_user, server_.root_password.value, ""};
+  }
+
+  // As the official image: root gets its password on localhost and a root@'%'
+  // account for TCP. A client option file (0600) keeps the password off command lines.
+  void prepare_root(const ServerLayout& layout, int port) const override {
+    auto session = db::connect(sql::Dialect::MySQL, {layout.socket.string(), port, "root", "", ""});
+    const std::string password = literal(server_.root_password.value);
+    const std::string user = literal(server_.root_user);
+    if (server_.root_user != "root") {
+      session->execute("RENAME USER 'root'@'localhost' TO " + user + "@'localhost'");
+    }
+    session->execute("ALTER USER " + user + "@'localhost' IDENTIFIED BY " + password);
+    session->execute("CREATE USER " + user + "@'%' IDENTIFIED BY " + password);
+    session->execute("GRANT ALL PRIVILEGES ON *.* TO " + user + "@'%' WITH GRANT OPTION");
+    write_client_options(layout);
+  }
+
+  std::vector<std::string> script_client(const ServerLayout& layout, int) const override {
+    return {client_.string(), "--defaults-file=" + client_options(layout).string()};
+  }
+
+  std::vector<std::pair<std::string, std::string>> script_environment(const ServerLayout& layout, int port) const override {
+    return {{"MYSQL_ROOT_PASSWORD", server_.root_password.value},
+            {"MARIADB_ROOT_PASSWORD", server_.root_password.value},
+            {"MYSQL_UNIX_PORT", layout.socket.string()},  // `mysql -uroot -p…` in a script reaches this server
+            {"MYSQL_TCP_PORT", std::to_string(port)}};
+  }
+
+  ProcessOptions shell(const ServerLayout& layout, int port, const std::string& database,
+                       const config::User* user) const override {
+    ProcessOptions options;
+    if (!user) {
+      options.argv = {client_.string(), "--defaults-file=" + client_options(layout).string(), database};
+      return options;
+    }
+    options.argv = {client_.string(), "--no-defaults", "--protocol=tcp", "-h", "127.0.0.1", "-P", std::to_string(port),
+                    "-u", user->name, database};
+    options.environment = {{"MYSQL_PWD", user->password.value}};
+    return options;
+  }
+
+ private:
+  static fs::path client_options(const ServerLayout& layout) { return layout.run_dir / "client.cnf"; }
+
+  void write_client_options(const ServerLayout& layout) const {
+    const fs::path file = client_options(layout);
+    std::ofstream out(file, std::ios::trunc);
+    out << "[client]\nuser=" << server_.root_user << "\npassword=" << server_.root_password.value
+        << "\nsocket=" << layout.socket.string() << "\n";
+    out.close();
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+  }
+
+  static void add_root_user_flag(std::vector<std::string>& argv) {
+    if (geteuid() == 0) argv.push_back("--user=root");  // mariadbd refuses root without it
+  }
+
+  const config::Server& server_;
+  fs::path daemon_;
+  std::optional<fs::path> install_db_;
+  fs::path client_;
+};
+
+}  // namespace
+
+std::unique_ptr<NativeEngine> make_mysql_native_engine(const config::Server& server) {
+  const std::vector<fs::path> dirs = server.bin_dir.empty() ? std::vector<fs::path>{} : std::vector<fs::path>{server.bin_dir};
+  const bool mariadb = server.engine == config::Engine::MariaDB;
+  std::optional<fs::path> daemon = find_program(mariadb ? "mariadbd" : "mysqld", dirs);
+  if (!daemon && mariadb) daemon = find_program("mysqld", dirs);
+  std::optional<fs::path> install_db = mariadb ? find_program("mariadb-install-db", dirs) : std::nullopt;
+  std::optional<fs::path> client = find_program("mariadb", dirs);
+  if (!client) client = find_program("mysql", dirs);
+  if (!daemon || (mariadb && !install_db) || !client) {
+    throw RuntimeError(std::string("server ") + server.name + ": " + (mariadb ? "mariadbd" : "mysqld") +
+                           " and its client are not installed",
+                       mariadb ? "apt-get install mariadb-server mariadb-client (or set servers." + server.name +
+                                     ".bin_dir), or run with --runtime compose"
+                               : "install MySQL 8 (not packaged in Debian bookworm; set servers." + server.name +
+                                     ".bin_dir), or run with --runtime compose");
+  }
+  return std::make_unique<MySqlNativeEngine>(server, *daemon, install_db, *client);
+}
+
+}  // namespace devenv::runtime

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "config/config.h"
+#include "db/endpoint.h"
+#include "runtime/process.h"
+#include "runtime/server_layout.h"
+
+namespace devenv::runtime {
+
+// What differs between running mariadbd/mysqld and postgres from the machine's own
+// packages. One implementation per engine family; callers never branch on engine.
+class NativeEngine {
+ public:
+  virtual ~NativeEngine() = default;
+
+  virtual std::string version() const = 0;  // e.g. "10.11.9-MariaDB", "15.18"
+  virtual std::optional<RunAs> run_as() const = 0;
+  virtual int stop_signal() const = 0;
+
+  // Turns an empty data dir into an initialised one (mariadb-install-db / initdb).
+  virtual void create_data_dir(const ServerLayout& layout) const = 0;
+  virtual ProcessOptions server_process(const ServerLayout& layout, int port, bool socket_only) const = 0;
+
+  // Root over the socket, as the init scripts run; and over TCP, as users connect.
+  virtual db::Endpoint socket_endpoint(const ServerLayout& layout, int port, bool with_password) const = 0;
+  virtual db::Endpoint tcp_endpoint(int port) const = 0;
+
+  // After create_data_dir, on the socket-only server: what the official image does
+  // before running init scripts (MySQL: root's password, root@'%').
+  virtual void prepare_root(const ServerLayout& layout, int port) const = 0;
+
+  // The client command that runs one SQL script from stdin, as the official image does.
+  virtual std::vector<std::string> script_client(const ServerLayout& layout, int port) const = 0;
+  // Environment the images give init scripts (`.sh` files).
+  virtual std::vector<std::pair<std::string, std::string>> script_environment(const ServerLayout& layout,
+                                                                              int port) const = 0;
+  // An interactive client on `database`, as `user` over TCP (empty: root).
+  virtual ProcessOptions shell(const ServerLayout& layout, int port, const std::string& database,
+                               const config::User* user) const = 0;
+};
+
+// Finds the server's programs (bin_dir from the config, then PATH and the Debian
+// locations). Missing programs: RuntimeError naming the package to install.
+std::unique_ptr<NativeEngine> make_native_engine(const config::Server& server);
+
+}  // namespace devenv::runtime

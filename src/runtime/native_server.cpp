@@ -1,0 +1,336 @@
+#include "runtime/native_server.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "db/session.h"
+#include "runtime/init_scripts.h"
+#include "runtime/port_check.h"
+#include "runtime/process.h"
+#include "runtime/runtime_error.h"
+
+namespace devenv::runtime {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+const char* health_name(Health health) {
+  switch (health) {
+    case Health::NotInitialised: return "not initialised";
+    case Health::InitFailed: return "init failed";
+    case Health::Stopped: return "stopped";
+    case Health::Running: return "running";
+    case Health::Crashed: return "crashed";
+  }
+  return "?";
+}
+
+namespace {
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+sql::Dialect protocol_of(const config::Server& server) {
+  return config::is_mysql_family(server.engine) ? sql::Dialect::MySQL : sql::Dialect::Postgres;
+}
+
+void chown_to(const fs::path& path, const std::optional<RunAs>& user) {
+  if (user && chown(path.c_str(), user->uid, user->gid) != 0) {
+    throw RuntimeError("cannot give " + path.string() + " to user " + user->name);
+  }
+}
+
+}  // namespace
+
+NativeServer::NativeServer(const config::Config& config, const config::Server& server, std::string fingerprint,
+                           Progress progress)
+    : config_(config),
+      server_(server),
+      fingerprint_(std::move(fingerprint)),
+      progress_(std::move(progress)),
+      layout_(ServerLayout::of(config, server)) {}
+
+const NativeEngine& NativeServer::engine() const {
+  if (!engine_) engine_ = make_native_engine(server_);
+  return *engine_;
+}
+
+// A pid from the state file counts only if that process still runs on our data
+// dir: after a reboot or a kill the pid may belong to anything.
+bool NativeServer::running(const ServerState& state) const {
+  if (state.pid <= 0 || !process_alive(state.pid)) return false;
+  return process_command_line(state.pid).find(layout_.data_dir.string()) != std::string::npos;
+}
+
+int NativeServer::resolve_port(const ServerState& state) const {
+  if (server_.port != 0) return server_.port;
+  return state.port != 0 ? state.port : pick_free_port();
+}
+
+int NativeServer::port() const { return resolve_port(ServerState::load(layout_.state_file)); }
+
+std::vector<std::string> NativeServer::log_tail(std::size_t count) const {
+  std::ifstream in(layout_.server_log);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+    if (lines.size() > count) lines.erase(lines.begin());
+  }
+  return lines;
+}
+
+ServerStatus NativeServer::status() const {
+  const ServerState state = ServerState::load(layout_.state_file);
+  ServerStatus status;
+  status.version = state.version;
+  status.port = state.port;
+  status.schema_changed = state.phase == "ready" && state.fingerprint != fingerprint_;
+  if (state.phase == "failed" || state.phase == "initialising") {
+    status.health = Health::InitFailed;
+    status.failure = state.phase == "failed" ? state.failure : "init was interrupted";
+  } else if (state.phase != "ready" || !fs::exists(layout_.data_dir)) {
+    status.health = Health::NotInitialised;
+  } else if (running(state)) {
+    status.health = Health::Running;
+    status.pid = state.pid;
+  } else {
+    status.health = state.should_run ? Health::Crashed : Health::Stopped;
+    if (state.should_run) status.last_log_lines = log_tail(8);
+  }
+  return status;
+}
+
+void NativeServer::prepare_dirs() {
+  fs::create_directories(layout_.root);
+  fs::create_directories(layout_.run_dir);
+  fs::permissions(layout_.run_dir, fs::perms::owner_all);  // sockets and the client option file
+  chown_to(layout_.run_dir, engine().run_as());
+}
+
+void NativeServer::remove_data_dir() {
+  std::error_code ignored;
+  fs::remove_all(layout_.data_dir, ignored);
+}
+
+pid_t NativeServer::start_process(int port, bool socket_only) {
+  if (!socket_only && !port_is_free(port)) {
+    const auto owner = port_owner(port);
+    throw RuntimeError("port " + std::to_string(port) + " on 127.0.0.1 is in use" + (owner ? " by " + *owner : ""),
+                       "stop that process, or change servers." + server_.name + ".port in " +
+                           config_.file.filename().string() + " (0 picks a free port)");
+  }
+  std::ofstream(layout_.server_log, std::ios::app) << "devenv: starting " << (socket_only ? "socket-only " : "")
+                                                   << "server\n";
+  return spawn(engine().server_process(layout_, port, socket_only));
+}
+
+// Ready means a real query answers, not that a port is open.
+void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, const std::string& what) {
+  const auto deadline = Clock::now() + std::chrono::seconds(60);
+  std::string last_error;
+  while (Clock::now() < deadline) {
+    if (!process_alive(pid)) {
+      std::string tail;
+      for (const std::string& line : log_tail(8)) tail += "\n  " + line;
+      throw RuntimeError(server_.name + ": the " + what + " exited during start-up; last lines of " +
+                         layout_.server_log.string() + ":" + tail);
+    }
+    try {
+      db::connect(protocol_of(server_), endpoint, 2)->column("SELECT 1");
+      return;
+    } catch (const db::DbError& e) {
+      last_error = e.what();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  throw RuntimeError(server_.name + ": the " + what + " did not answer within 60 s: " + last_error,
+                     "see " + layout_.server_log.string());
+}
+
+void NativeServer::stop_pid(pid_t pid) {
+  if (!stop_process(pid, engine().stop_signal(), 30)) {
+    progress_("did not stop within 30 s; killed it");
+  }
+}
+
+void NativeServer::take_snapshot(const std::string& key) {
+  std::error_code ignored;
+  fs::remove_all(layout_.snapshots, ignored);  // one snapshot per server: the newest
+  fs::create_directories(layout_.snapshots);
+  const fs::path target = layout_.snapshots / key;
+  const RunResult copy = run({{"cp", "-a", "--reflink=auto", layout_.data_dir.string(), target.string()}});
+  if (copy.exit_code != 0) progress_("could not keep a snapshot for fast resets: " + copy.output);
+}
+
+bool NativeServer::restore_snapshot(ServerState& state, const std::string& key) {
+  const fs::path snapshot = layout_.snapshots / key;
+  if (!fs::is_directory(snapshot)) return false;
+  remove_data_dir();
+  fs::create_directories(layout_.data_dir.parent_path());
+  const RunResult copy = run({{"cp", "-a", "--reflink=auto", snapshot.string(), layout_.data_dir.string()}});
+  if (copy.exit_code != 0) {
+    remove_data_dir();
+    return false;
+  }
+  state.phase = "ready";
+  state.fingerprint = fingerprint_;
+  state.init_key = key;
+  state.failure.clear();
+  return true;
+}
+
+// The official images' contract, minus their flaw: the state says "initialising"
+// until the last script has run, so a failed or interrupted init is never started
+// as if it were fine.
+void NativeServer::initialise(ServerState& state) {
+  const auto started = Clock::now();
+  state.phase = "initialising";
+  state.fingerprint.clear();
+  state.version = engine().version();
+  state.save(layout_.state_file);
+  remove_data_dir();
+  prepare_dirs();
+  fs::create_directories(layout_.data_dir);
+  fs::permissions(layout_.data_dir, fs::perms::owner_all);
+  chown_to(layout_.data_dir, engine().run_as());
+  std::ofstream(layout_.init_log, std::ios::trunc) << "devenv: initialising " << layout_.data_dir.string() << "\n";
+
+  progress_("creating the data dir");
+  engine().create_data_dir(layout_);
+  const int port = resolve_port(state);
+  const fs::path scripts = config_.dir / "initdb" / server_.name;
+  const std::string key = init_key(scripts, state.version);
+  progress_("starting a socket-only server for init");
+  const pid_t pid = start_process(port, true);
+  try {
+    wait_until_ready(pid, engine().socket_endpoint(layout_, port, false), "init server");
+    engine().prepare_root(layout_, port);
+    run_init_files(scripts, engine(), layout_, port, progress_);
+  } catch (const std::exception& e) {
+    stop_pid(pid);
+    state.phase = "failed";
+    state.failure = e.what();
+    state.save(layout_.state_file);
+    throw;
+  }
+  stop_pid(pid);
+  take_snapshot(key);
+  state.phase = "ready";
+  state.fingerprint = fingerprint_;
+  state.init_key = key;
+  state.port = port;
+  state.save(layout_.state_file);
+  progress_("initialised in " + std::to_string(static_cast<int>(seconds_since(started) * 1000)) + " ms");
+}
+
+void NativeServer::start(ServerState& state) {
+  prepare_dirs();
+  const int port = resolve_port(state);
+  const pid_t pid = start_process(port, false);
+  state.pid = pid;
+  state.port = port;
+  state.should_run = true;
+  state.save(layout_.state_file);
+  wait_until_ready(pid, engine().tcp_endpoint(port), "server");
+}
+
+UpResult NativeServer::up(bool reset_on_change) {
+  const auto started = Clock::now();
+  ServerState state = ServerState::load(layout_.state_file);
+  UpResult result;
+  if (state.phase == "ready" && running(state)) {
+    result.schema_changed = state.fingerprint != fingerprint_;
+    if (!(result.schema_changed && reset_on_change)) {
+      return {"already running", seconds_since(started), state.port, state.version, result.schema_changed};
+    }
+  }
+  if (state.phase == "failed" || state.phase == "initialising") {
+    progress_("the last init " + std::string(state.phase == "failed" ? "failed" : "was interrupted") +
+              "; re-initialising from scratch");
+  }
+  if (state.phase == "ready" && !fs::exists(layout_.data_dir)) {
+    progress_("the data dir is gone (a reboot empties /dev/shm); initialising");
+    state.phase.clear();
+  }
+  if (state.phase == "ready" && state.fingerprint != fingerprint_ && reset_on_change) {
+    progress_("schema changed since this data dir was initialised; resetting (--reset-on-change)");
+    if (running(state)) stop_pid(state.pid);
+    result = reset();
+    result.seconds = seconds_since(started);
+    return result;
+  }
+  if (state.phase == "ready" && state.should_run && !running(state)) progress_("was crashed; starting it again");
+  if (state.phase != "ready") {
+    initialise(state);
+    result.action = "initialised";
+  } else {
+    result.action = "started";
+    result.schema_changed = state.fingerprint != fingerprint_;
+  }
+  progress_("starting on 127.0.0.1:" + std::to_string(resolve_port(state)));
+  start(state);
+  result.seconds = seconds_since(started);
+  result.port = state.port;
+  result.version = state.version;
+  return result;
+}
+
+UpResult NativeServer::reset() {
+  const auto started = Clock::now();
+  ServerState state = ServerState::load(layout_.state_file);
+  if (running(state)) {
+    progress_("stopping");
+    stop_pid(state.pid);
+  }
+  state.pid = 0;
+  state.should_run = false;
+  UpResult result;
+  const fs::path scripts = config_.dir / "initdb" / server_.name;
+  const std::string version = engine().version();
+  prepare_dirs();
+  if (restore_snapshot(state, init_key(scripts, version))) {
+    state.version = version;
+    state.save(layout_.state_file);
+    result.action = "restored snapshot";
+    progress_("restored the data dir from the snapshot of a fresh init");
+  } else {
+    initialise(state);
+    result.action = "initialised";
+  }
+  start(state);
+  result.seconds = seconds_since(started);
+  result.port = state.port;
+  result.version = state.version;
+  return result;
+}
+
+void NativeServer::stop() {
+  ServerState state = ServerState::load(layout_.state_file);
+  if (running(state)) {
+    progress_("stopping (pid " + std::to_string(state.pid) + ")");
+    stop_pid(state.pid);
+  }
+  if (state.pid != 0 || state.should_run) {
+    state.pid = 0;
+    state.should_run = false;
+    state.save(layout_.state_file);
+  }
+}
+
+std::vector<std::string> NativeServer::purge() {
+  stop();
+  std::vector<std::string> removed;
+  std::error_code ignored;
+  for (const fs::path& path : {layout_.data_dir, layout_.snapshots, layout_.run_dir, layout_.root}) {
+    if (fs::exists(path)) {
+      fs::remove_all(path, ignored);
+      removed.push_back(path.string());
+    }
+  }
+  return removed;
+}
+
+}  // namespace devenv::runtime

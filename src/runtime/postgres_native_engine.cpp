@@ -1,0 +1,151 @@
+// postgres from the machine's packages. As root it runs as the unprivileged
+// `postgres` user, which owns the data and run dirs (PostgreSQL refuses root).
+#include <pwd.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <regex>
+
+#include "runtime/find_program.h"
+#include "runtime/native_engine.h"
+#include "runtime/runtime_error.h"
+
+namespace devenv::runtime {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<RunAs> unprivileged_user_when_root() {
+  if (geteuid() != 0) return std::nullopt;
+  const passwd* entry = getpwnam("postgres");
+  if (!entry) {
+    throw RuntimeError("PostgreSQL cannot run as root, and there is no 'postgres' user to run it as",
+                       "apt-get install postgresql creates it (or: useradd --system postgres)");
+  }
+  return RunAs{entry->pw_uid, entry->pw_gid, "postgres"};
+}
+
+class PostgresNativeEngine final : public NativeEngine {
+ public:
+  PostgresNativeEngine(const config::Server& server, fs::path bin_dir, fs::path psql)
+      : server_(server), bin_dir_(std::move(bin_dir)), psql_(std::move(psql)), run_as_(unprivileged_user_when_root()) {}
+
+  std::string version() const override {
+    const RunResult result = run({{(bin_dir_ / "postgres").string(), "--version"}});
+    std::smatch match;
+    static const std::regex pattern("\\) ([0-9][^ \n]*)");
+    return std::regex_search(result.output, match, pattern) ? match[1].str() : "unknown";
+  }
+
+  std::optional<RunAs> run_as() const override { return run_as_; }
+  int stop_signal() const override { return SIGINT; }  // "fast shutdown"
+
+  void create_data_dir(const ServerLayout& layout) const override {
+    // The image's contract: password auth over TCP, trust on the local socket
+    // (which lives in a 0700 folder).
+    const fs::path password_file = layout.run_dir / "initdb.pw";
+    {
+      std::ofstream out(password_file, std::ios::trunc);
+      out << server_.root_password.value << "\n";
+    }
+    fs::permissions(password_file, fs::perms::owner_read | fs::perms::owner_write);
+    hand_over(password_file);
+    ProcessOptions options;
+    options.argv = {(bin_dir_ / "initdb").string(),  "-D", layout.data_dir.string(), "-U", server_.root_user,
+                    "--pwfile=" + password_file.string(), "--auth-local=trust", "--auth-host=scram-sha-256",
+                    "--no-sync", "--no-instructions", "--encoding=" + server_.charset, "--locale=C.UTF-8"};
+    options.run_as = run_as_;
+    options.output_file = layout.init_log.string();
+    const RunResult result = run(options);
+    fs::remove(password_file);
+    if (result.exit_code != 0) {
+      throw RuntimeError("initdb failed (exit " + std::to_string(result.exit_code) + ")",
+                         "see " + layout.init_log.string());
+    }
+  }
+
+  ProcessOptions server_process(const ServerLayout& layout, int port, bool socket_only) const override {
+    ProcessOptions options;
+    options.argv = {(bin_dir_ / "postgres").string(),
+                    "-D", layout.data_dir.string(),
+                    "-p", std::to_string(port),
+                    "-k", layout.run_dir.string(),
+                    "-c", std::string("listen_addresses=") + (socket_only ? "" : "127.0.0.1"),
+                    // A development database: durability is traded for speed.
+                    "-c", "fsync=off",
+                    "-c", "synchronous_commit=off",
+                    "-c", "full_page_writes=off"};
+    options.run_as = run_as_;
+    options.output_file = layout.server_log.string();
+    options.new_session = true;
+    return options;
+  }
+
+  db::Endpoint socket_endpoint(const ServerLayout& layout, int port, bool) const override {
+    return {layout.run_dir.string(), port, server_.root_user, "", "postgres"};
+  }
+
+  db::Endpoint tcp_endpoint(int port) const override {
+    return {"", port, server_.root_user, server_.root_password.value, "postgres"};
+  }
+
+  void prepare_root(const ServerLayout&, int) const override {}  // initdb set the password
+
+  std::vector<std::string> script_client(const ServerLayout& layout, int port) const override {
+    return {psql_.string(), "-X", "-v", "ON_ERROR_STOP=1", "--no-password", "-h", layout.run_dir.string(),
+            "-p", std::to_string(port), "--username", server_.root_user, "--dbname", "postgres"};
+  }
+
+  std::vector<std::pair<std::string, std::string>> script_environment(const ServerLayout& layout, int port) const override {
+    return {{"POSTGRES_USER", server_.root_user},     {"POSTGRES_PASSWORD", server_.root_password.value},
+            {"POSTGRES_DB", "postgres"},              {"PGDATA", layout.data_dir.string()},
+            {"PGHOST", layout.run_dir.string()},      {"PGPORT", std::to_string(port)},
+            {"PGUSER", server_.root_user}};
+  }
+
+  ProcessOptions shell(const ServerLayout&, int port, const std::string& database,
+                       const config::User* user) const override {
+    ProcessOptions options;
+    options.argv = {psql_.string(), "-h", "127.0.0.1", "-p", std::to_string(port), "-U",
+                    user ? user->name : server_.root_user, "-d", database};
+    options.environment = {{"PGPASSWORD", user ? user->password.value : server_.root_password.value}};
+    return options;
+  }
+
+ private:
+  void hand_over(const fs::path& path) const {
+    if (run_as_ && chown(path.c_str(), run_as_->uid, run_as_->gid) != 0) {
+      throw RuntimeError("cannot hand " + path.string() + " to user " + run_as_->name);
+    }
+  }
+
+  const config::Server& server_;
+  fs::path bin_dir_;
+  fs::path psql_;
+  std::optional<RunAs> run_as_;
+};
+
+}  // namespace
+
+std::unique_ptr<NativeEngine> make_mysql_native_engine(const config::Server& server);
+
+std::unique_ptr<NativeEngine> make_native_engine(const config::Server& server) {
+  if (config::is_mysql_family(server.engine)) return make_mysql_native_engine(server);
+  std::vector<fs::path> dirs;
+  if (!server.bin_dir.empty()) dirs.push_back(server.bin_dir);
+  for (const fs::path& dir : debian_postgres_bin_dirs()) dirs.push_back(dir);
+  std::optional<fs::path> postgres;
+  for (const fs::path& dir : dirs) {
+    if (!postgres && fs::exists(dir / "postgres") && fs::exists(dir / "initdb")) postgres = dir / "postgres";
+  }
+  const std::optional<fs::path> psql = find_program("psql", dirs);
+  if (!postgres || !psql) {
+    throw RuntimeError("server " + server.name + ": postgres, initdb and psql are not installed",
+                       "apt-get install postgresql postgresql-client (or set servers." + server.name +
+                           ".bin_dir), or run with --runtime compose");
+  }
+  return std::make_unique<PostgresNativeEngine>(server, postgres->parent_path(), *psql);
+}
+
+}  // namespace devenv::runtime

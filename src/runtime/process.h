@@ -1,0 +1,56 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace devenv::runtime {
+
+// Who a child process runs as (PostgreSQL refuses to run as root).
+struct RunAs {
+  uid_t uid;
+  gid_t gid;
+  std::string name;
+};
+
+struct ProcessOptions {
+  ProcessOptions() = default;
+  ProcessOptions(std::vector<std::string> command) : argv(std::move(command)) {}  // NOLINT: run({{"cp", …}})
+
+  std::vector<std::string> argv;  // argv[0] is a path or a name looked up in PATH
+  std::vector<std::pair<std::string, std::string>> environment;  // set on top of ours
+  std::optional<RunAs> run_as;
+  std::string stdin_file;   // empty: /dev/null
+  std::string output_file;  // stdout and stderr appended here; empty: captured by run()
+  bool new_session = false;  // detach from our terminal and signals (servers outlive devenv)
+};
+
+// Starts a process. A program that cannot be executed makes the child exit 127
+// after writing why to its output.
+pid_t spawn(const ProcessOptions& options);
+
+struct RunResult {
+  int exit_code;       // 128 + signal when killed
+  std::string output;  // when ProcessOptions::output_file was empty
+};
+
+// Runs a process to completion.
+RunResult run(const ProcessOptions& options);
+
+// True while `pid` exists and is not a zombie of ours (those are reaped here).
+bool process_alive(pid_t pid);
+
+// The exit status of a child of ours that has ended, if it has.
+std::optional<int> child_exit_status(pid_t pid);
+
+// Sends `signal`, waits up to `grace_seconds` for the process to end, then sends
+// SIGKILL. Returns false when SIGKILL was needed.
+bool stop_process(pid_t pid, int signal, double grace_seconds);
+
+// The command line of a running process, arguments joined by spaces.
+std::string process_command_line(pid_t pid);
+
+}  // namespace devenv::runtime

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <string>
+
+namespace devenv::runtime {
+
+// What devenv remembers about one server between commands. Written atomically.
+struct ServerState {
+  // "" (never initialised), "initialising" (an init is running or was interrupted),
+  // "failed" (init failed: never started as is), "ready" (initialised).
+  std::string phase;
+  std::string fingerprint;  // of the initdb/ files the data dir was made from
+  std::string init_key;     // snapshot key: engine version + every file that ran
+  std::string version;      // the server's version at init
+  std::string failure;      // why init failed
+  int port = 0;
+  pid_t pid = 0;            // the server devenv started, while it should be running
+  bool should_run = false;  // set by up, cleared by down: a dead pid then means "crashed"
+
+  static ServerState load(const std::filesystem::path& file);
+  void save(const std::filesystem::path& file) const;
+};
+
+}  // namespace devenv::runtime
