@@ -7,7 +7,7 @@
 
 namespace devenv::cli {
 
-inline constexpr const char* kBuildHelp = R"(Usage: devenv build [--check]
+inline constexpr const char* kBuildHelp = R"HELP(Usage: devenv build [--check]
 
 Writes, from config.toml and its schema files:
   initdb/<server>/00-init-databases.sql   databases, users, grants
@@ -23,7 +23,7 @@ Options:
             (use it in CI to catch an uncommitted `devenv build`)
 
 Exit: 0 up to date / written, 1 stale (--check), 2 config or schema error, 3 I/O error.
-)";
+)HELP";
 
 int run_build(const std::filesystem::path& config_file, Arguments& arguments, std::ostream& out, std::ostream& err);
 

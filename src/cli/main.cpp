@@ -7,6 +7,8 @@
 #include "cli/arguments.h"
 #include "cli/build_command.h"
 #include "cli/exit_code.h"
+#include "cli/runtime_commands.h"
+#include "runtime/runtime_error.h"
 #include "config/config_error.h"
 #include "initdb/output_files.h"
 #include "sql/source_error.h"
@@ -18,11 +20,20 @@ namespace {
 
 constexpr const char* kVersion = "0.1.0";
 
-constexpr const char* kHelp = R"(devenv — local databases from config.toml and schema files, proven to match them.
+constexpr const char* kHelp = R"HELP(devenv — local databases from config.toml and schema files, proven to match them.
 
 Usage: devenv [--config FILE] <command> [options]
 
 Commands:
+  up        start every server natively (initialising empty data dirs with initdb/)
+            and wait until each answers; a summary with one URL per database
+  reset     wipe the named servers (default all) and bring them back with a fresh
+            schema (fast: from the snapshot of the last init when initdb/ is unchanged)
+  down      stop the servers, keep the data (--purge: delete it, saying what)
+  status    running / stopped / crashed / init failed, and "schema changed" (--format json)
+  env       `export DEVENV_<KEY>_URL=…` lines: eval "$(devenv env)"
+  logs      a server's log (--init: its last init's output; -f to follow)
+  shell     the engine's client on a database (a key or a name)
   build     write initdb/<server>/*.sql and docker-compose.yml from the config
             (--check: write nothing, exit 1 if anything is stale)
 
@@ -34,10 +45,12 @@ Global options:
 
 Exit codes: 0 ok, 1 drift or stale files, 2 usage or config error, 3 runtime failure.
 
-Example:
-  devenv build            # after editing config.toml or schemas/*.sql
+Typical day:
+  devenv up               # day one: databases up with the schema, in about a second
+  devenv reset            # after editing schemas/*.sql
+  eval "$(devenv env)"    # DEVENV_MAIN_URL=mysql://… for the app
   devenv build --check    # in CI: fail if initdb/ was not rebuilt and committed
-)";
+)HELP";
 
 using Command = int (*)(const fs::path&, Arguments&, std::ostream&, std::ostream&);
 
@@ -48,7 +61,10 @@ struct CommandInfo {
 
 const std::map<std::string, CommandInfo>& commands() {
   static const std::map<std::string, CommandInfo> table = {
-      {"build", {run_build, kBuildHelp}},
+      {"build", {run_build, kBuildHelp}},   {"up", {run_up, kUpHelp}},
+      {"reset", {run_reset, kResetHelp}},   {"down", {run_down, kDownHelp}},
+      {"status", {run_status, kStatusHelp}}, {"env", {run_env, kEnvHelp}},
+      {"logs", {run_logs, kLogsHelp}},       {"shell", {run_shell, kShellHelp}},
   };
   return table;
 }
@@ -108,6 +124,10 @@ int main(int argc, char** argv) {
   } catch (const devenv::sql::SourceError& e) {
     std::cerr << "devenv: schema error: " << e.what() << "\n";
     return kUsage;
+  } catch (const devenv::runtime::RuntimeError& e) {
+    std::cerr << "devenv: " << e.what() << "\n";
+    if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << "\n";
+    return kRuntime;
   } catch (const devenv::initdb::ForeignFileInTheWay& e) {
     std::cerr << "devenv: " << e.what() << "\n  hint: move it away, or delete it if it is an old copy\n";
     return kRuntime;

@@ -26,7 +26,7 @@ class MySqlNativeEngine final : public NativeEngine {
   std::string version() const override {
     const RunResult result = run({{daemon_.string(), "--version"}});
     std::smatch match;
-    static const std::regex pattern("Ver ([0-9][^ ]*)");
+    static const std::regex pattern("Ver ([0-9][0-9.]*)");
     return std::regex_search(result.output, match, pattern) ? match[1].str() : "unknown";
   }
 
@@ -68,7 +68,9 @@ class MySqlNativeEngine final : public NativeEngine {
                     "--innodb-log-file-size=8M",
                     // A development database: durability is traded for speed.
                     "--innodb-flush-log-at-trx-commit=0",
-                    "--innodb-doublewrite=0"};
+                    "--innodb-doublewrite=0",
+                    "--innodb-buffer-pool-dump-at-shutdown=0",
+                    "--innodb-buffer-pool-load-at-startup=0"};
     if (!server_.collation.empty()) options.argv.push_back("--collation-server=" + server_.collation);
     options.argv.push_back(socket_only ? "--skip-networking" : "--bind-address=127.0.0.1");
     add_root_user_flag(options.argv);
@@ -91,6 +93,12 @@ class MySqlNativeEngine final : public NativeEngine {
     auto session = db::connect(sql::Dialect::MySQL, {layout.socket.string(), port, "root", "", ""});
     const std::string password = literal(server_.root_password.value);
     const std::string user = literal(server_.root_user);
+    // mariadb-install-db also makes password-less root@127.0.0.1, @::1 and @<hostname>;
+    // over TCP they would win over root@'%'. The official entrypoint drops them too.
+    for (const std::string& host :
+         session->column("SELECT host FROM mysql.user WHERE user = 'root' AND host <> 'localhost'")) {
+      session->execute("DROP USER 'root'@" + literal(host));
+    }
     if (server_.root_user != "root") {
       session->execute("RENAME USER 'root'@'localhost' TO " + user + "@'localhost'");
     }

@@ -135,7 +135,7 @@ void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, con
     if (!process_alive(pid)) {
       std::string tail;
       for (const std::string& line : log_tail(8)) tail += "\n  " + line;
-      throw RuntimeError(server_.name + ": the " + what + " exited during start-up; last lines of " +
+      throw RuntimeError("the " + what + " exited during start-up; last lines of " +
                          layout_.server_log.string() + ":" + tail);
     }
     try {
@@ -143,10 +143,17 @@ void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, con
       return;
     } catch (const db::DbError& e) {
       last_error = e.what();
+      // The server answered and said no: waiting longer will not change that.
+      if (last_error.find("Access denied") != std::string::npos ||
+          last_error.find("password authentication failed") != std::string::npos) {
+        throw RuntimeError("the " + what + " refused devenv's root login: " + last_error,
+                           "the data dir was made with another root password; `devenv reset " + server_.name +
+                               "` re-creates it");
+      }
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  throw RuntimeError(server_.name + ": the " + what + " did not answer within 60 s: " + last_error,
+  throw RuntimeError("the " + what + " did not answer within 60 s: " + last_error,
                      "see " + layout_.server_log.string());
 }
 

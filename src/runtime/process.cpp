@@ -144,11 +144,23 @@ std::optional<int> child_exit_status(pid_t pid) {
   return std::nullopt;
 }
 
+// A process that has exited but whose parent has not reaped it yet ("Z"). Servers
+// outlive devenv and are reparented to PID 1, which may reap them late (it does
+// here), so a stopped server can stay a zombie for a while.
+static bool is_zombie(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat;
+  std::getline(in, stat);
+  const std::size_t close = stat.rfind(')');  // the command name may hold spaces and parentheses
+  return close != std::string::npos && close + 2 < stat.size() && (stat[close + 2] == 'Z' || stat[close + 2] == 'X');
+}
+
 bool process_alive(pid_t pid) {
   if (pid <= 0) return false;
   int status = 0;
   if (waitpid(pid, &status, WNOHANG) == pid) return false;  // our child, just ended
-  return kill(pid, 0) == 0 || errno == EPERM;
+  if (kill(pid, 0) != 0 && errno != EPERM) return false;
+  return !is_zombie(pid);
 }
 
 bool stop_process(pid_t pid, int signal, double grace_seconds) {
@@ -162,6 +174,12 @@ bool stop_process(pid_t pid, int signal, double grace_seconds) {
   kill(pid, SIGKILL);
   for (int i = 0; i < 500 && process_alive(pid); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   return false;
+}
+
+void exec_replace(const ProcessOptions& options) {
+  PreparedExec prepared = prepare(options);
+  execvpe(prepared.argv[0], prepared.argv.data(), prepared.environment.data());
+  throw RuntimeError("cannot run " + options.argv.front() + ": " + std::strerror(errno));
 }
 
 std::string process_command_line(pid_t pid) {

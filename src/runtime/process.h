@@ -50,6 +50,10 @@ std::optional<int> child_exit_status(pid_t pid);
 // SIGKILL. Returns false when SIGKILL was needed.
 bool stop_process(pid_t pid, int signal, double grace_seconds);
 
+// Replaces this process with the command (an interactive client, `tail -f`).
+// Returns only by throwing, when the program cannot be executed.
+[[noreturn]] void exec_replace(const ProcessOptions& options);
+
 // The command line of a running process, arguments joined by spaces.
 std::string process_command_line(pid_t pid);
 

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+
+namespace devenv::cli {
+
+// A connection URL for one database, for the app under development.
+struct DatabaseUrl {
+  std::string variable;  // DEVENV_MAIN_URL, DEVENV_PARTITION_001_URL
+  std::string url;       // mysql://unkey:…@127.0.0.1:3306/unkey
+  std::string masked;    // the same with the password as ****
+};
+
+// One URL per database of `database` (a partition template gives one per
+// partition), for the first user granted it, else the server's root.
+std::vector<DatabaseUrl> database_urls(const config::Config& config, const config::Database& database, int port);
+
+}  // namespace devenv::cli

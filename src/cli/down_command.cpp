@@ -1,0 +1,39 @@
+#include <ostream>
+
+#include "cli/exit_code.h"
+#include "cli/runtime_commands.h"
+#include "cli/workspace.h"
+
+namespace devenv::cli {
+
+int run_down(const std::filesystem::path& config, Arguments& arguments, std::ostream&, std::ostream& err) {
+  const bool purge = arguments.flag("--purge");
+  const std::vector<std::string> names = arguments.positionals();
+  ProgressPrinter progress(err);
+  Workspace workspace(config, "down", progress);
+  const auto servers = workspace.servers(names);
+  std::vector<std::vector<std::string>> removed(servers.size());
+  const auto errors = workspace.in_parallel(servers, [&](runtime::NativeServer& server) {
+    const auto index = static_cast<std::size_t>(std::find(servers.begin(), servers.end(), &server) - servers.begin());
+    if (purge) {
+      removed[index] = server.purge();
+    } else {
+      server.stop();
+    }
+  });
+  int code = kOk;
+  for (std::size_t i = 0; i < servers.size(); ++i) {
+    const std::string& name = servers[i]->server().name;
+    if (errors[i]) {
+      err << "devenv: " << name << ": " << *errors[i] << "\n";
+      code = kRuntime;
+      continue;
+    }
+    for (const std::string& path : removed[i]) err << "removed " << path << "\n";
+    err << name << ": " << (purge ? "stopped and purged" : "stopped (data kept; `devenv down --purge` deletes it)")
+        << "\n";
+  }
+  return code;
+}
+
+}  // namespace devenv::cli

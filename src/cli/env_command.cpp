@@ -1,0 +1,25 @@
+#include <ostream>
+
+#include "cli/database_urls.h"
+#include "cli/exit_code.h"
+#include "cli/runtime_commands.h"
+#include "cli/workspace.h"
+#include "sql/identifier.h"
+
+namespace devenv::cli {
+
+int run_env(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
+  arguments.expect_no_more();
+  ProgressPrinter progress(err);
+  Workspace workspace(config, "env", progress);
+  for (const config::Database& database : workspace.config().databases) {
+    const int port = workspace.server(database.server).port();
+    for (const DatabaseUrl& url : database_urls(workspace.config(), database, port)) {
+      // Single quotes keep the shell from expanding anything in a password.
+      out << "export " << url.variable << "=" << sql::quote_string(url.url, sql::Dialect::Postgres) << "\n";
+    }
+  }
+  return kOk;
+}
+
+}  // namespace devenv::cli

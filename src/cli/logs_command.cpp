@@ -1,0 +1,37 @@
+#include <filesystem>
+#include <ostream>
+
+#include "cli/exit_code.h"
+#include "cli/runtime_commands.h"
+#include "cli/workspace.h"
+#include "runtime/process.h"
+
+namespace devenv::cli {
+
+int run_logs(const std::filesystem::path& config, Arguments& arguments, std::ostream&, std::ostream& err) {
+  const bool init = arguments.flag("--init");
+  const bool follow = arguments.flag("-f") || arguments.flag("--follow");
+  const std::string lines = arguments.option("-n").value_or("100");
+  if (lines.empty() || lines.find_first_not_of("0123456789") != std::string::npos) {
+    throw UsageError("-n takes a number of lines");
+  }
+  const std::vector<std::string> names = arguments.positionals();
+  if (names.size() != 1) throw UsageError("logs takes one server name");
+  std::filesystem::path log;
+  {
+    ProgressPrinter progress(err);
+    Workspace workspace(config, "logs", progress);  // the lock is released before tail runs
+    const runtime::ServerLayout& layout = workspace.server(names[0]).layout();
+    log = init ? layout.init_log : layout.server_log;
+  }
+  if (!std::filesystem::exists(log)) {
+    err << "devenv: no log yet at " << log.string() << " (has `devenv up` run?)\n";
+    return kRuntime;
+  }
+  std::vector<std::string> argv = {"tail", "-n", lines};
+  if (follow) argv.push_back("-F");
+  argv.push_back(log.string());
+  runtime::exec_replace(runtime::ProcessOptions(argv));
+}
+
+}  // namespace devenv::cli

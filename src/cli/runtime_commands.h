@@ -1,0 +1,89 @@
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+
+#include "cli/arguments.h"
+
+namespace devenv::cli {
+
+// Commands of the native runtime. Each takes the state-dir lock for its whole run.
+using CommandFunction = int (*)(const std::filesystem::path&, Arguments&, std::ostream&, std::ostream&);
+
+int run_up(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
+int run_reset(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
+int run_down(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
+int run_status(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
+int run_env(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
+int run_logs(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
+int run_shell(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
+
+inline constexpr const char* kUpHelp = R"HELP(Usage: devenv up [--reset-on-change] [SERVER…]
+
+Starts every server of the config (or the named ones) as a native process from the
+machine's packages (mariadbd/mysqld, postgres), in parallel, and waits until each
+answers a real query over TCP on 127.0.0.1.
+
+  - initdb/ and docker-compose.yml are rebuilt first when the config changed them.
+  - An empty data dir is initialised as the official images do: a socket-only server
+    runs initdb/<server>/* in name order (.sql, .sql.gz/.xz/.zst, .sh), then the
+    real server starts. A failed or interrupted init is never started: the next
+    `up` re-initialises it and says so.
+  - A running server is left alone. A crashed one is started again, with its data.
+  - When the data dir was made from other init files, `up` says so; with
+    --reset-on-change it resets that server (see `devenv reset`).
+
+Servers outlive the command (like `docker compose up -d`); stop them with
+`devenv down`. Data, sockets and logs live under project.state_dir (.devenv/).
+
+Exit: 0 all running, 2 usage or config error, 3 a server or init script failed.
+)HELP";
+
+inline constexpr const char* kResetHelp = R"HELP(Usage: devenv reset [SERVER…]
+
+Stops the named servers (default: all), throws their data away, and brings them back
+with a fresh schema. When initdb/ is unchanged since the last init, the data dir is
+restored from the snapshot kept after that init (a fraction of a second); otherwise
+the init scripts run again. Other servers are not touched.
+)HELP";
+
+inline constexpr const char* kDownHelp = R"HELP(Usage: devenv down [--purge] [SERVER…]
+
+Stops the servers (SIGTERM for MariaDB/MySQL, SIGINT for PostgreSQL; SIGKILL only
+after 30 s). Data is kept for the next `devenv up`.
+
+  --purge   also delete what devenv made for them (data dirs, snapshots, sockets,
+            logs), listing every path it removes. Nothing else is touched.
+)HELP";
+
+inline constexpr const char* kStatusHelp = R"HELP(Usage: devenv status [--format text|json]
+
+For each server: running, stopped, crashed (with the last lines of its log), init
+failed, or not initialised; its port and pid; and whether its data dir was made
+from other init files than the config generates now ("schema changed").
+)HELP";
+
+inline constexpr const char* kEnvHelp = R"HELP(Usage: devenv env
+
+Prints shell `export` lines with one URL per database, for the first user the
+config grants it (else root), e.g.
+  export DEVENV_MAIN_URL='mysql://unkey:unkey@127.0.0.1:3306/unkey'
+Use:  eval "$(devenv env)"
+)HELP";
+
+inline constexpr const char* kLogsHelp = R"HELP(Usage: devenv logs SERVER [--init] [-n LINES] [-f]
+
+Shows the server's log (default: the last 100 lines).
+  --init      the log of its last init instead (client output of every init script)
+  -n LINES    how many lines
+  -f          keep following it
+)HELP";
+
+inline constexpr const char* kShellHelp = R"HELP(Usage: devenv shell DATABASE [--root | --user NAME]
+
+Opens the engine's own client (mariadb/mysql or psql) on DATABASE: a key from the
+config (main, hydra) or a database name (partition_002). It logs in as the first user
+the config grants that database, or as root with --root.
+)HELP";
+
+}  // namespace devenv::cli

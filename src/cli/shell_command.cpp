@@ -1,0 +1,64 @@
+#include <algorithm>
+#include <ostream>
+
+#include "cli/exit_code.h"
+#include "cli/runtime_commands.h"
+#include "cli/workspace.h"
+#include "config/did_you_mean.h"
+#include "runtime/process.h"
+
+namespace devenv::cli {
+
+namespace {
+
+// A key (main) or a database name (partition_002) → the logical database and the name.
+std::pair<const config::Database*, std::string> find_database(const config::Config& config, const std::string& wanted) {
+  std::vector<std::string> known;
+  for (const config::Database& database : config.databases) {
+    if (database.key == wanted) return {&database, database.names.front()};
+    for (const std::string& name : database.names) {
+      if (name == wanted) return {&database, name};
+      known.push_back(name);
+    }
+    known.push_back(database.key);
+  }
+  const std::string guess = config::did_you_mean(wanted, known);
+  throw UsageError("no database '" + wanted + "' in the config" + (guess.empty() ? "" : "; did you mean '" + guess + "'?"));
+}
+
+const config::User* user_for(const config::Config& config, const config::Database& database, bool root,
+                             const std::optional<std::string>& wanted) {
+  if (root) return nullptr;
+  for (const config::User& user : config.users) {
+    const auto& keys = user.database_keys;
+    const bool granted = std::find(keys.begin(), keys.end(), database.key) != keys.end();
+    if (user.server == database.server && (wanted ? user.name == *wanted : granted)) return &user;
+  }
+  if (wanted) throw UsageError("no user '" + *wanted + "' on server " + database.server + " in the config");
+  return nullptr;  // nobody is granted it: root
+}
+
+}  // namespace
+
+int run_shell(const std::filesystem::path& config, Arguments& arguments, std::ostream&, std::ostream& err) {
+  const bool root = arguments.flag("--root");
+  const std::optional<std::string> user_name = arguments.option("--user");
+  const std::vector<std::string> names = arguments.positionals();
+  if (names.size() != 1) throw UsageError("shell takes one database (a key or a database name)");
+  runtime::ProcessOptions client;
+  {
+    ProgressPrinter progress(err);
+    Workspace workspace(config, "shell", progress);
+    const auto [database, name] = find_database(workspace.config(), names[0]);
+    runtime::NativeServer& server = workspace.server(database->server);
+    if (server.status().health != runtime::Health::Running) {
+      err << "devenv: server " << database->server << " is not running; start it with `devenv up`\n";
+      return kRuntime;
+    }
+    client = server.engine().shell(server.layout(), server.port(), name,
+                                   user_for(workspace.config(), *database, root, user_name));
+  }
+  runtime::exec_replace(client);
+}
+
+}  // namespace devenv::cli

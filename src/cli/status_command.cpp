@@ -1,0 +1,84 @@
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "cli/exit_code.h"
+#include "cli/runtime_commands.h"
+#include "cli/workspace.h"
+
+namespace devenv::cli {
+
+namespace {
+
+std::string json_string(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      out += fmt::format("\\u{:04x}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+void print_text(std::ostream& out, const std::vector<runtime::NativeServer*>& servers,
+                const std::vector<runtime::ServerStatus>& statuses) {
+  out << fmt::format("{:<10} {:<16} {:<16} {:<8} {}\n", "SERVER", "STATUS", "ADDRESS", "PID", "NOTE");
+  for (std::size_t i = 0; i < servers.size(); ++i) {
+    const runtime::ServerStatus& status = statuses[i];
+    const std::string address = status.port ? "127.0.0.1:" + std::to_string(status.port) : "-";
+    std::string note;
+    if (status.schema_changed) note = "schema changed since this data dir was initialised — run `devenv reset`";
+    if (!status.failure.empty()) note = status.failure.substr(0, status.failure.find('\n'));
+    out << fmt::format("{:<10} {:<16} {:<16} {:<8} {}\n", servers[i]->server().name,
+                       runtime::health_name(status.health), address, status.pid ? std::to_string(status.pid) : "-",
+                       note);
+    for (const std::string& line : status.last_log_lines) out << "           | " << line << "\n";
+  }
+}
+
+// A stable shape: {"servers": [{"name", "engine", "status", "port", "pid", "version", "schema_changed",
+// "failure", "log_tail": [...]}]}
+void print_json(std::ostream& out, const std::vector<runtime::NativeServer*>& servers,
+                const std::vector<runtime::ServerStatus>& statuses) {
+  out << "{\"servers\": [";
+  for (std::size_t i = 0; i < servers.size(); ++i) {
+    const runtime::ServerStatus& status = statuses[i];
+    out << (i ? ", " : "") << "{\"name\": " << json_string(servers[i]->server().name)
+        << ", \"engine\": " << json_string(config::engine_name(servers[i]->server().engine))
+        << ", \"status\": " << json_string(runtime::health_name(status.health)) << ", \"port\": " << status.port
+        << ", \"pid\": " << status.pid << ", \"version\": " << json_string(status.version)
+        << ", \"schema_changed\": " << (status.schema_changed ? "true" : "false")
+        << ", \"failure\": " << json_string(status.failure) << ", \"log_tail\": [";
+    for (std::size_t l = 0; l < status.last_log_lines.size(); ++l) {
+      out << (l ? ", " : "") << json_string(status.last_log_lines[l]);
+    }
+    out << "]}";
+  }
+  out << "]}\n";
+}
+
+}  // namespace
+
+int run_status(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
+  const std::string format = arguments.option("--format").value_or("text");
+  if (format != "text" && format != "json") throw UsageError("--format takes text or json");
+  arguments.expect_no_more();
+  ProgressPrinter progress(err);
+  Workspace workspace(config, "status", progress);
+  const auto servers = workspace.servers();
+  std::vector<runtime::ServerStatus> statuses;
+  for (runtime::NativeServer* server : servers) statuses.push_back(server->status());
+  if (format == "json") {
+    print_json(out, servers, statuses);
+  } else {
+    print_text(out, servers, statuses);
+  }
+  return kOk;
+}
+
+}  // namespace devenv::cli

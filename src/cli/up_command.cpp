@@ -1,0 +1,53 @@
+#include <algorithm>
+#include <functional>
+#include <ostream>
+
+#include "cli/exit_code.h"
+#include "cli/runtime_commands.h"
+#include "cli/server_summary.h"
+#include "cli/workspace.h"
+
+namespace devenv::cli {
+
+namespace {
+
+using Action = std::function<runtime::UpResult(runtime::NativeServer&)>;
+
+// up and reset: rebuild stale init files, act on each server in parallel, then the summary.
+int bring_up(const std::filesystem::path& config, const std::vector<std::string>& names, const std::string& command,
+             std::ostream& out, std::ostream& err, const Action& action) {
+  ProgressPrinter progress(err);
+  Workspace workspace(config, command, progress);
+  workspace.rebuild_if_stale();
+  const auto servers = workspace.servers(names);
+  std::vector<runtime::UpResult> results(servers.size());
+  const auto errors = workspace.in_parallel(servers, [&](runtime::NativeServer& server) {
+    const auto index = static_cast<std::size_t>(std::find(servers.begin(), servers.end(), &server) - servers.begin());
+    results[index] = action(server);
+  });
+  print_summary(out, workspace.config(), servers, results, errors);
+  warn_schema_changed(err, servers, results);
+  int code = kOk;
+  for (std::size_t i = 0; i < servers.size(); ++i) {
+    if (errors[i]) {
+      err << "devenv: " << servers[i]->server().name << ": " << *errors[i] << "\n";
+      code = kRuntime;
+    }
+  }
+  return code;
+}
+
+}  // namespace
+
+int run_up(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
+  const bool reset_on_change = arguments.flag("--reset-on-change");
+  return bring_up(config, arguments.positionals(), "up", out, err,
+                  [&](runtime::NativeServer& server) { return server.up(reset_on_change); });
+}
+
+int run_reset(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
+  return bring_up(config, arguments.positionals(), "reset", out, err,
+                  [](runtime::NativeServer& server) { return server.reset(); });
+}
+
+}  // namespace devenv::cli

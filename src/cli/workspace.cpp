@@ -1,0 +1,77 @@
+#include "cli/workspace.h"
+
+#include <thread>
+
+#include "cli/arguments.h"
+#include "config/did_you_mean.h"
+#include "config/loader.h"
+#include "initdb/output_files.h"
+#include "runtime/runtime_error.h"
+
+namespace devenv::cli {
+
+Workspace::Workspace(const std::filesystem::path& config_file, const std::string& command, ProgressPrinter& progress)
+    : config_(config::load_config(config_file)), outputs_(initdb::generate_outputs(config_)), progress_(progress) {
+  if (config_.project.runtime != "native") {
+    throw UsageError("project.runtime is \"" + config_.project.runtime +
+                     "\": the compose runtime is not implemented yet; set runtime = \"native\"");
+  }
+  lock_ = std::make_unique<runtime::StateLock>(config_.project.state_dir, command,
+                                               [&](const std::string& message) { progress_.say("devenv", message); });
+  for (const config::Server& server : config_.servers) {
+    const std::string name = server.name;
+    servers_.push_back(std::make_unique<runtime::NativeServer>(
+        config_, server, outputs_.server(name).fingerprint,
+        [this, name](const std::string& message) { progress_.say(name, message); }));
+  }
+}
+
+std::vector<runtime::NativeServer*> Workspace::servers(const std::vector<std::string>& names) const {
+  std::vector<runtime::NativeServer*> out;
+  if (names.empty()) {
+    for (const auto& server : servers_) out.push_back(server.get());
+    return out;
+  }
+  for (const std::string& name : names) out.push_back(&server(name));
+  return out;
+}
+
+runtime::NativeServer& Workspace::server(const std::string& name) const {
+  std::vector<std::string> known;
+  for (const auto& server : servers_) {
+    if (server->server().name == name) return *server;
+    known.push_back(server->server().name);
+  }
+  const std::string guess = config::did_you_mean(name, known);
+  throw UsageError("no server named '" + name + "'" + (guess.empty() ? "" : "; did you mean '" + guess + "'?"));
+}
+
+bool Workspace::rebuild_if_stale() {
+  const std::vector<initdb::GeneratedFile> files = outputs_.files();
+  if (initdb::check_outputs(config_.dir, files).up_to_date()) return false;
+  const initdb::OutputStatus status = initdb::write_outputs(config_.dir, files);
+  progress_.say("devenv", "initdb/ was out of date: rebuilt " +
+                              std::to_string(status.missing.size() + status.stale.size()) + " files");
+  return true;
+}
+
+std::vector<std::optional<std::string>> Workspace::in_parallel(
+    const std::vector<runtime::NativeServer*>& servers, const std::function<void(runtime::NativeServer&)>& work) const {
+  std::vector<std::optional<std::string>> errors(servers.size());
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < servers.size(); ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        work(*servers[i]);
+      } catch (const runtime::RuntimeError& e) {
+        errors[i] = std::string(e.what()) + (e.hint().empty() ? "" : "\n  hint: " + e.hint());
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  return errors;
+}
+
+}  // namespace devenv::cli
