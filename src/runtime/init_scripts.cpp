@@ -143,7 +143,7 @@ void run_init_files(const fs::path& dir, const NativeEngine& engine, const Serve
     const std::string source = line > 0 ? source_of_line(file, line) : "";
     throw RuntimeError("init script " + where + (source.empty() ? "" : " (from " + source + ")") + " failed:\n" +
                            error_lines(result.output),
-                       "fix it, run `devenv build`, then `devenv up` (the data dir is re-initialised); full output in " +
+                       "fix it, then run `devenv up` (the data dir is re-initialised); full output in " +
                            layout.init_log.string());
   }
 }

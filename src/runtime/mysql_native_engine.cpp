@@ -67,7 +67,7 @@ class MySqlNativeEngine final : public NativeEngine {
                     "--innodb-buffer-pool-size=32M",
                     "--innodb-log-file-size=8M",
                     // A development database: durability is traded for speed.
-                    "--innodb-flush-log-at-trx-commit=0",
+                    "--innodb-flush-log-at-trx-commit=2",  // survives a crash of the server, not of the OS
                     "--innodb-doublewrite=0",
                     "--innodb-buffer-pool-dump-at-shutdown=0",
                     "--innodb-buffer-pool-load-at-startup=0"};

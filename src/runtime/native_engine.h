@@ -45,6 +45,11 @@ class NativeEngine {
                                const config::User* user) const = 0;
 };
 
+// Whether the server's processes run as another user than devenv (PostgreSQL
+// started by root runs as `postgres`): its data and run dirs must then be reachable
+// by that user.
+bool runs_as_other_user(const config::Server& server);
+
 // Finds the server's programs (bin_dir from the config, then PATH and the Debian
 // locations). Missing programs: RuntimeError naming the package to install.
 std::unique_ptr<NativeEngine> make_native_engine(const config::Server& server);

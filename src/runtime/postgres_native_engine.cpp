@@ -130,6 +130,10 @@ class PostgresNativeEngine final : public NativeEngine {
 
 std::unique_ptr<NativeEngine> make_mysql_native_engine(const config::Server& server);
 
+bool runs_as_other_user(const config::Server& server) {
+  return server.engine == config::Engine::Postgres && geteuid() == 0;
+}
+
 std::unique_ptr<NativeEngine> make_native_engine(const config::Server& server) {
   if (config::is_mysql_family(server.engine)) return make_mysql_native_engine(server);
   std::vector<fs::path> dirs;

@@ -1,28 +1,49 @@
 #include "runtime/server_layout.h"
 
+#include <sys/stat.h>
+
 #include "initdb/sha256.h"
+#include "runtime/native_engine.h"
 
 namespace devenv::runtime {
 
 namespace fs = std::filesystem;
 
-// Unix socket paths must stay under 108 bytes; a deep project folder moves the run
-// dir to /tmp under a name derived from the state dir.
-static fs::path run_dir_for(const fs::path& root, const std::string& state_key, const std::string& server) {
+// Whether another user can reach `path`: every existing folder on the way must be
+// searchable by others (a project under /root is not).
+static bool reachable_by_others(const fs::path& path) {
+  for (fs::path dir = path; !dir.empty(); dir = dir.parent_path()) {
+    struct stat info {};
+    if (stat(dir.c_str(), &info) == 0 && !(info.st_mode & S_IXOTH)) return false;
+    if (dir == dir.parent_path()) break;
+  }
+  return true;
+}
+
+// Unix socket paths must stay under 108 bytes, and a server running as another user
+// must reach its sockets: otherwise the run dir moves to /tmp, named after the state dir.
+static fs::path run_dir_for(const fs::path& root, const std::string& state_key, const std::string& server,
+                            bool other_user) {
   const fs::path preferred = root / "run";
-  if ((preferred / "mysqld.sock").string().size() < 100) return preferred;
+  const bool fits = (preferred / "mysqld.sock").string().size() < 100;
+  if (fits && (!other_user || reachable_by_others(root))) return preferred;
   return fs::path("/tmp") / ("devenv-" + state_key + "-" + server);
 }
 
 ServerLayout ServerLayout::of(const config::Config& config, const config::Server& server) {
   const fs::path state = config.project.state_dir;
   const std::string state_key = initdb::sha256_hex(state.string()).substr(0, 12);
+  const bool other_user = runs_as_other_user(server);
   ServerLayout layout;
   layout.root = state / server.name;
-  layout.data_dir = config.project.data_on_tmpfs
-                        ? fs::path("/dev/shm") / ("devenv-" + state_key) / server.name / "data"
-                        : layout.root / "data";
-  layout.run_dir = run_dir_for(layout.root, state_key, server.name);
+  if (config.project.data_on_tmpfs) {
+    layout.data_dir = fs::path("/dev/shm") / ("devenv-" + state_key) / server.name / "data";
+  } else if (other_user && !reachable_by_others(layout.root)) {
+    layout.data_dir = fs::path("/var/tmp") / ("devenv-" + state_key) / server.name / "data";  // survives reboots
+  } else {
+    layout.data_dir = layout.root / "data";
+  }
+  layout.run_dir = run_dir_for(layout.root, state_key, server.name, other_user);
   layout.socket = layout.run_dir / (config::is_mysql_family(server.engine) ? "mysqld.sock" : "");
   layout.state_file = layout.root / "state";
   layout.server_log = layout.root / "server.log";

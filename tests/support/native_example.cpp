@@ -1,0 +1,54 @@
+#include "support/native_example.h"
+
+#include <regex>
+
+#include "db/session.h"
+
+namespace devenv::test {
+
+NativeExample::NativeExample() {
+  copy_example(dir_.path());
+  std::string config = dir_.read("config.toml");
+  config = std::regex_replace(config, std::regex("\nport = [0-9]+"), "\nport = 0");
+  config = std::regex_replace(config, std::regex("runtime = \"native\""), "runtime = \"native\"\ndata_on_tmpfs = true");
+  dir_.write("config.toml", config);
+}
+
+NativeExample::~NativeExample() { devenv("down --purge"); }
+
+CommandResult NativeExample::devenv(const std::string& arguments) const {
+  return run_devenv(dir_.path().string(), arguments);
+}
+
+std::string NativeExample::field(const std::string& server, const std::string& name) const {
+  const std::string json = devenv("status --format json").output;
+  const std::regex pattern("\"name\": \"" + server + "\"[^}]*?\"" + name + "\": \"?([^\",]*)");
+  std::smatch match;
+  return std::regex_search(json, match, pattern) ? match[1].str() : "";
+}
+
+int NativeExample::port(const std::string& server) const { return std::stoi("0" + field(server, "port")); }
+int NativeExample::pid(const std::string& server) const { return std::stoi("0" + field(server, "pid")); }
+std::string NativeExample::status_of(const std::string& server) const { return field(server, "status"); }
+
+static std::string joined(const std::vector<std::string>& rows) {
+  std::string out;
+  for (const std::string& row : rows) out += row + "\n";
+  return out;
+}
+
+std::string NativeExample::mysql(const std::string& sql, const std::string& database) const {
+  auto session = db::connect(sql::Dialect::MySQL, {"", port("mysql"), "root", "devenv-root", database});
+  if (sql.rfind("SELECT", 0) == 0 || sql.rfind("SHOW", 0) == 0) return joined(session->column(sql));
+  session->execute(sql);
+  return {};
+}
+
+std::string NativeExample::postgres(const std::string& sql, const std::string& database) const {
+  auto session = db::connect(sql::Dialect::Postgres, {"", port("postgres"), "postgres", "devenv-root", database});
+  if (sql.rfind("SELECT", 0) == 0) return joined(session->column(sql));
+  session->execute(sql);
+  return {};
+}
+
+}  // namespace devenv::test

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+
+#include "support/run_command.h"
+#include "support/temp_dir.h"
+
+namespace devenv::test {
+
+// A private copy of the example running on the native runtime: free ports
+// (port = 0), data under /dev/shm, its own state dir. Purged when it goes away, so a
+// failing test leaves no server behind.
+class NativeExample {
+ public:
+  NativeExample();
+  ~NativeExample();
+
+  const TempDir& dir() const { return dir_; }
+  CommandResult devenv(const std::string& arguments) const;
+
+  // From `devenv status --format json`.
+  int port(const std::string& server) const;
+  int pid(const std::string& server) const;
+  std::string status_of(const std::string& server) const;
+
+  // SQL as root over TCP; the first column of every row, one per line.
+  std::string mysql(const std::string& sql, const std::string& database = "") const;
+  std::string postgres(const std::string& sql, const std::string& database = "postgres") const;
+
+ private:
+  std::string field(const std::string& server, const std::string& name) const;
+  TempDir dir_;
+};
+
+}  // namespace devenv::test
