@@ -3,4 +3,4 @@
 
 CREATE DATABASE IF NOT EXISTS `_devenv`;
 CREATE TABLE `_devenv`.`init_fingerprint` (fingerprint CHAR(64) NOT NULL, initialised_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP);
-INSERT INTO `_devenv`.`init_fingerprint` (fingerprint) VALUES ('3f4183b91da88f04c344d931a97c0df0b9da59048ae484d199d5a7eb7a0b67d5');
+INSERT INTO `_devenv`.`init_fingerprint` (fingerprint) VALUES ('c9deac36844c3d62cfbdecc009f9be520650c414da836933e815eb6ca8f3df1e');

@@ -4,4 +4,4 @@
 \connect postgres
 CREATE SCHEMA IF NOT EXISTS _devenv;
 CREATE TABLE _devenv.init_fingerprint (fingerprint char(64) NOT NULL, initialised_at timestamptz NOT NULL DEFAULT now());
-INSERT INTO _devenv.init_fingerprint (fingerprint) VALUES ('d47f0cc89749ca9a1ec3fe06cd8e94334a76fb8d1205d8f83a4c48747aff3840');
+INSERT INTO _devenv.init_fingerprint (fingerprint) VALUES ('bce6dcb4d8576d948ab4bb071c1a9c991d372799b56e62edd0eef1a1c75a812b');

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Native runtime timings on the example (issue 3 targets: cold up < 1.5 s, reset < 0.3 s).
+# Medians of RUNS runs (default 5) of: cold `up` (nothing on disk), warm `up` (data
+# dir kept, servers stopped), `reset` (snapshot restore), `down`. Runs on a scratch
+# copy of the example with free ports, once with data on disk and once on tmpfs.
+#   bench/runtime.sh [RUNS]
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+devenv=${DEVENV_BUILD_DIR:-$repo/build}/devenv
+runs=${1:-5}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+seconds() {  # seconds COMMAND… → wall time of one run; the command must succeed
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || { echo "bench: '$*' failed" >&2; exit 3; }
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) 'BEGIN { printf "%.3f\n", ns / 1e9 }'
+}
+
+measure() {  # measure LABEL TMPFS
+  local dir cold=() warm=() reset=() down=()
+  dir=$(mktemp -d /tmp/devenv-bench-XXXXXX)
+  cp -r "$repo/config.toml" "$repo/schemas" "$repo/initdb" "$repo/docker-compose.yml" "$dir/"
+  sed -i 's/^port = [0-9]*/port = 0/; s/^data_on_tmpfs = .*/data_on_tmpfs = '"$2"'/' "$dir/config.toml"
+  cd "$dir"
+  "$devenv" build >/dev/null 2>&1
+  for _ in $(seq "$runs"); do
+    "$devenv" down --purge >/dev/null 2>&1
+    cold+=("$(seconds "$devenv" up)")
+    down+=("$(seconds "$devenv" down)")
+    warm+=("$(seconds "$devenv" up)")
+    reset+=("$(seconds "$devenv" reset)")
+  done
+  "$devenv" down --purge >/dev/null 2>&1
+  cd / && rm -rf "$dir"
+  printf '%-22s cold up %6.2f s   warm up %6.2f s   reset %6.2f s   down %6.2f s\n' "$1" \
+    "$(printf '%s\n' "${cold[@]}" | median)" "$(printf '%s\n' "${warm[@]}" | median)" \
+    "$(printf '%s\n' "${reset[@]}" | median)" "$(printf '%s\n' "${down[@]}" | median)"
+}
+
+"$repo/scripts/bootstrap.sh" >/dev/null
+echo "== native runtime on the example, medians of $runs runs (targets: cold up < 1.5 s, reset < 0.3 s)"
+measure "data on disk" false
+measure "data on tmpfs" true
+if docker info >/dev/null 2>&1 && [ -n "$(docker images -q 'devenv-test/*' 2>/dev/null)" ]; then
+  echo "docker compose comparison: see the compose runtime's bench (issue 5)"
+else
+  echo "docker compose comparison: no Docker engine with devenv's local images here yet (compose runtime, issue 5)"
+fi
