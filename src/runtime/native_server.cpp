@@ -278,6 +278,10 @@ UpResult NativeServer::up(bool reset_on_change) {
     result.schema_changed = state.fingerprint != fingerprint_;
   }
   progress_("starting on 127.0.0.1:" + std::to_string(resolve_port(state)));
+  return start_and_report(state, result, started);
+}
+
+UpResult NativeServer::start_and_report(ServerState& state, UpResult result, Clock::time_point started) {
   start(state);
   result.seconds = seconds_since(started);
   result.port = state.port;
@@ -307,11 +311,7 @@ UpResult NativeServer::reset() {
     initialise(state);
     result.action = "initialised";
   }
-  start(state);
-  result.seconds = seconds_since(started);
-  result.port = state.port;
-  result.version = state.version;
-  return result;
+  return start_and_report(state, result, started);
 }
 
 void NativeServer::stop() {

@@ -2,6 +2,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -68,6 +69,7 @@ class NativeServer {
   bool restore_snapshot(ServerState& state, const std::string& key);
   void take_snapshot(const std::string& key);
   void start(ServerState& state);
+  UpResult start_and_report(ServerState& state, UpResult result, std::chrono::steady_clock::time_point started);
   pid_t start_process(int port, bool socket_only);
   void wait_until_ready(pid_t pid, const db::Endpoint& endpoint, const std::string& what);
   void stop_pid(pid_t pid);
