@@ -41,6 +41,7 @@ std::string schema_dump(const NativeExample& example) {
                                           " | grep -v '^\\\\\\(un\\)\\?restrict '")
                     .output;
   }
+  INFO(mysql.output.substr(0, 2000));
   REQUIRE(mysql.exit_code == 0);
   return mysql.output + postgres;
 }

@@ -37,11 +37,12 @@ class MySqlNativeEngine final : public NativeEngine {
     ProcessOptions options;
     if (install_db_) {
       options.argv = {install_db_->string(), "--no-defaults", "--datadir=" + layout.data_dir.string(),
+                      "--tmpdir=" + layout.tmp_dir.string(),
                       "--auth-root-authentication-method=normal", "--skip-test-db", "--skip-name-resolve",
                       "--innodb-log-file-size=8M"};
     } else {  // MySQL 8: the server initialises its own data dir
       options.argv = {daemon_.string(), "--no-defaults", "--initialize-insecure",
-                      "--datadir=" + layout.data_dir.string()};
+                      "--datadir=" + layout.data_dir.string(), "--tmpdir=" + layout.tmp_dir.string()};
     }
     add_root_user_flag(options.argv);
     options.output_file = layout.init_log.string();
@@ -59,6 +60,9 @@ class MySqlNativeEngine final : public NativeEngine {
                     "--no-defaults",
                     "--datadir=" + layout.data_dir.string(),
                     "--socket=" + layout.socket.string(),
+                    // Its own tmpdir: at start MariaDB deletes #sql* files in it, which
+                    // would be other servers' temporary tables in a shared /tmp.
+                    "--tmpdir=" + layout.tmp_dir.string(),
                     "--pid-file=" + (layout.run_dir / "server.pid").string(),
                     "--port=" + std::to_string(port),
                     "--skip-name-resolve",

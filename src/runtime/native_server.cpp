@@ -105,9 +105,10 @@ ServerStatus NativeServer::status() const {
 
 void NativeServer::prepare_dirs() {
   fs::create_directories(layout_.root);
-  fs::create_directories(layout_.run_dir);
+  fs::create_directories(layout_.tmp_dir);
   fs::permissions(layout_.run_dir, fs::perms::owner_all);  // sockets and the client option file
   chown_to(layout_.run_dir, engine().run_as());
+  chown_to(layout_.tmp_dir, engine().run_as());
 }
 
 void NativeServer::remove_data_dir() {

@@ -44,6 +44,7 @@ ServerLayout ServerLayout::of(const config::Config& config, const config::Server
     layout.data_dir = layout.root / "data";
   }
   layout.run_dir = run_dir_for(layout.root, state_key, server.name, other_user);
+  layout.tmp_dir = layout.run_dir / "tmp";
   layout.socket = layout.run_dir / (config::is_mysql_family(server.engine) ? "mysqld.sock" : "");
   layout.state_file = layout.root / "state";
   layout.server_log = layout.root / "server.log";
