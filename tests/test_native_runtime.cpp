@@ -220,6 +220,24 @@ TEST_CASE("native: as root, PostgreSQL runs as the unprivileged owner of its dat
   CHECK(example.status_of("postgres") == "stopped");
 }
 
+TEST_CASE("native: down still stops a server after the config moved its data dir", "[native]") {
+  NativeExample example;
+  require_up(example, "up mysql");
+  const int pid = example.pid("mysql");
+  REQUIRE(pid > 0);
+  const std::string config = example.dir().read("config.toml");
+  example.dir().write("config.toml", std::regex_replace(config, std::regex("data_on_tmpfs = true"), "data_on_tmpfs = false"));
+  CHECK_THAT(example.devenv("up mysql").output, Catch::Contains("but the config now puts data in"));
+  const CommandResult down = example.devenv("down");
+  INFO(down.output);
+  CHECK(down.exit_code == 0);
+  CHECK_THAT(down.output, Catch::Contains("stopping (pid " + std::to_string(pid) + ")"));
+  for (int i = 0; i < 100 && kill(pid, 0) == 0 && devenv::test::run_command("ps -o stat= -p " + std::to_string(pid)).output.find('Z') == std::string::npos; ++i) usleep(20000);
+  const std::string state = devenv::test::run_command("ps -o stat= -p " + std::to_string(pid)).output;
+  CHECK((state.empty() || state.find('Z') != std::string::npos));
+  example.dir().write("config.toml", config);  // so that the purge on exit finds the tmpfs data dir
+}
+
 TEST_CASE("native: env, shell and logs", "[native]") {
   NativeExample example;
   require_up(example);

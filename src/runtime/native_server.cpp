@@ -58,11 +58,15 @@ const NativeEngine& NativeServer::engine() const {
   return *engine_;
 }
 
-// A pid from the state file counts only if that process still runs on our data
-// dir: after a reboot or a kill the pid may belong to anything.
+// A pid from the state file counts only if that process still runs on the data dir
+// it was started on: after a reboot or a kill the pid may belong to anything. (Not
+// the config's current data dir: with data_on_tmpfs switched, the running server
+// must still be found, and stopped.)
 bool NativeServer::running(const ServerState& state) const {
   if (state.pid <= 0 || !process_alive(state.pid)) return false;
-  return process_command_line(state.pid).find(layout_.data_dir.string()) != std::string::npos;
+  const std::string data_dir = state.data_dir.empty() ? layout_.data_dir.string() : state.data_dir;
+  return process_command_line(state.pid).find("--datadir=" + data_dir) != std::string::npos ||
+         process_command_line(state.pid).find(" -D " + data_dir) != std::string::npos;
 }
 
 int NativeServer::resolve_port(const ServerState& state) const {
@@ -239,6 +243,7 @@ void NativeServer::start(ServerState& state) {
   const int port = resolve_port(state);
   const pid_t pid = start_process(port, false);
   state.pid = pid;
+  state.data_dir = layout_.data_dir.string();
   state.port = port;
   state.should_run = true;
   state.save(layout_.state_file);
@@ -250,6 +255,10 @@ UpResult NativeServer::up(bool reset_on_change) {
   ServerState state = ServerState::load(layout_.state_file);
   UpResult result;
   if (state.phase == "ready" && running(state)) {
+    if (!state.data_dir.empty() && state.data_dir != layout_.data_dir.string()) {
+      progress_("running on " + state.data_dir + ", but the config now puts data in " + layout_.data_dir.string() +
+                ": `devenv down` and `devenv up` to move");
+    }
     result.schema_changed = state.fingerprint != fingerprint_;
     if (!(result.schema_changed && reset_on_change)) {
       return {"already running", seconds_since(started), state.port, state.version, result.schema_changed};

@@ -22,6 +22,7 @@ ServerState ServerState::load(const std::filesystem::path& file) {
   state.failure = values["failure"];
   state.port = values["port"].empty() ? 0 : std::stoi(values["port"]);
   state.pid = values["pid"].empty() ? 0 : std::stoi(values["pid"]);
+  state.data_dir = values["data_dir"];
   state.should_run = values["should_run"] == "1";
   return state;
 }
@@ -36,7 +37,7 @@ void ServerState::save(const std::filesystem::path& file) const {
       if (c == '\n') c = ' ';
     }
     out << "phase=" << phase << "\nfingerprint=" << fingerprint << "\ninit_key=" << init_key
-        << "\nversion=" << version << "\nfailure=" << one_line_failure << "\nport=" << port << "\npid=" << pid
+        << "\nversion=" << version << "\nfailure=" << one_line_failure << "\nport=" << port << "\npid=" << pid << "\ndata_dir=" << data_dir
         << "\nshould_run=" << (should_run ? 1 : 0) << "\n";
     if (!out) throw RuntimeError("cannot write " + temporary.string());
   }

@@ -18,6 +18,7 @@ struct ServerState {
   std::string failure;      // why init failed
   int port = 0;
   pid_t pid = 0;            // the server devenv started, while it should be running
+  std::string data_dir;     // the data dir it was started on (the config may move it later)
   bool should_run = false;  // set by up, cleared by down: a dead pid then means "crashed"
 
   static ServerState load(const std::filesystem::path& file);
