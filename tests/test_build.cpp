@@ -68,9 +68,24 @@ TEST_CASE("build: files are ordered per server, the fingerprint last", "[unit][i
   for (const auto& file : servers[0].files) names.push_back(file.path);
   CHECK(names == std::vector<std::string>{"initdb/mysql/00-init-databases.sql", "initdb/mysql/01-main-schema.sql",
                                           "initdb/mysql/02-partition-schema.sql", "initdb/mysql/03-hydra-schema.sql",
-                                          "initdb/mysql/04-devenv-fingerprint.sql"});
+                                          "initdb/mysql/99-devenv-fingerprint.sql"});
   CHECK_THAT(servers[0].files.back().content, Catch::Contains(servers[0].fingerprint));
   CHECK(servers[1].files.front().path == "initdb/postgres/00-init-databases.sql");
+}
+
+TEST_CASE("build: numbers widen so the fingerprint file stays last", "[unit][initdb]") {
+  TempDir dir;
+  dir.write("schemas/t.sql", "CREATE TABLE t (a int);\n");
+  std::string text = "[servers.mysql]\nengine = \"mariadb\"\n";
+  for (int i = 1; i <= 98; ++i) {
+    text += "[[databases]]\nkey = \"d" + std::to_string(i) + "\"\nserver = \"mysql\"\nsource = \"schemas/t.sql\"\n";
+  }
+  dir.write("config.toml", text);
+  const auto servers = initdb::plan_init(config::load_config(dir.path() / "config.toml", no_environment()));
+  REQUIRE(servers[0].files.size() == 100);
+  CHECK(servers[0].files.front().path == "initdb/mysql/000-init-databases.sql");
+  CHECK(servers[0].files[98].path == "initdb/mysql/098-d98-schema.sql");
+  CHECK(servers[0].files.back().path == "initdb/mysql/999-devenv-fingerprint.sql");
 }
 
 TEST_CASE("build: the partition file holds every expanded database", "[unit][initdb]") {
@@ -136,7 +151,7 @@ TEST_CASE("devenv build --check: exit 0 when current, 1 with the stale files lis
   result = run_devenv(path, "build --check");
   CHECK(result.exit_code == 1);
   CHECK_THAT(result.output, Catch::Contains("stale:      initdb/mysql/01-main-schema.sql") &&
-                                Catch::Contains("stale:      initdb/mysql/04-devenv-fingerprint.sql") &&
+                                Catch::Contains("stale:      initdb/mysql/99-devenv-fingerprint.sql") &&
                                 Catch::Contains("missing:    initdb/postgres/02-analytics-schema.sql") &&
                                 Catch::Contains("unexpected: initdb/mysql/07-old-schema.sql"));
   CHECK(dir.read("initdb/mysql/01-main-schema.sql") == before);  // --check writes nothing

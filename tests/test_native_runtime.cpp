@@ -168,7 +168,7 @@ TEST_CASE("native: two concurrent ups do not race; one waits for the other", "[n
   INFO(a.output << "\n----\n" << b.output);
   CHECK(a.exit_code == 0);
   CHECK(b.exit_code == 0);
-  CHECK_THAT(a.output + b.output, Catch::Contains("waiting for"));
+  CHECK_THAT(a.output + b.output, Catch::Contains("waiting for pid ") && Catch::Contains("(devenv up) to finish"));
   CHECK_THAT(b.output, Catch::Contains("already running"));
   CHECK(example.mysql("SELECT fingerprint IS NOT NULL FROM _devenv.init_fingerprint") == "1\n");
 }
@@ -238,6 +238,30 @@ TEST_CASE("native: down still stops a server after the config moved its data dir
   example.dir().write("config.toml", config);  // so that the purge on exit finds the tmpfs data dir
 }
 
+TEST_CASE("native: init runs .sh (executable or sourced) and .sql.gz files and ignores others like the images", "[native]") {
+  NativeExample example;
+  // Sourced (not executable): the images' environment reaches the socket-only server.
+  example.dir().write("initdb/mysql/50-seed.sh",
+                      "mariadb -uroot -p\"$MARIADB_ROOT_PASSWORD\" -e \"INSERT INTO unkey.workspaces (id, org_id, name, "
+                      "beta_features, features) VALUES ('ws_sh', 'o', 'n', '{}', '{}')\"\n");
+  example.dir().write("seed.sql", "INSERT INTO hydra.leases VALUES ('r1', 'workflow', 'ns', 'w1', 1, 2, 1);\n");
+  REQUIRE(devenv::test::run_command("gzip -c '" + example.dir().path().string() + "/seed.sql' > '" +
+                                    example.dir().path().string() + "/initdb/mysql/60-seed.sql.gz'")
+              .exit_code == 0);
+  example.dir().write("initdb/postgres/50-exec.sh",
+                      "#!/bin/sh\nset -e\npsql -v ON_ERROR_STOP=1 --username \"$POSTGRES_USER\" --dbname platform "
+                      "-c \"INSERT INTO identity.users (email) VALUES ('sh@example.com')\"\n");
+  REQUIRE(chmod((example.dir().path() / "initdb/postgres/50-exec.sh").c_str(), 0755) == 0);
+  example.dir().write("initdb/postgres/notes.txt", "not a script\n");
+  const CommandResult up = example.devenv("up");
+  INFO(up.output);
+  REQUIRE(up.exit_code == 0);
+  CHECK_THAT(up.output, Catch::Contains("ignoring notes.txt"));
+  CHECK(example.mysql("SELECT id FROM unkey.workspaces") == "ws_sh\n");
+  CHECK(example.mysql("SELECT worker_id FROM hydra.leases") == "w1\n");
+  CHECK(example.postgres("SELECT email FROM identity.users", "platform") == "sh@example.com\n");
+}
+
 TEST_CASE("native: env, shell and logs", "[native]") {
   NativeExample example;
   require_up(example);
@@ -253,6 +277,6 @@ TEST_CASE("native: env, shell and logs", "[native]") {
   const CommandResult psql = example.devenv("shell analytics --user reporting < psql.sql");
   CHECK_THAT(psql.output, Catch::Contains("reporting"));
   const CommandResult logs = example.devenv("logs postgres --init -n 400");
-  CHECK_THAT(logs.output, Catch::Contains("running") && Catch::Contains("03-devenv-fingerprint.sql"));
+  CHECK_THAT(logs.output, Catch::Contains("running") && Catch::Contains("99-devenv-fingerprint.sql"));
   CHECK(example.devenv("logs nosuch").exit_code == 2);
 }

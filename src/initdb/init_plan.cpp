@@ -45,6 +45,20 @@ std::string database_list(const Database& database) {
   return names.size() == 1 ? names.front() : names.front() + " … " + names.back() + fmt::format(" ({})", names.size());
 }
 
+// Zero-padded so that glob order is run order; wide enough that the schema files'
+// numbers stay below the fingerprint file's all-nines number.
+int number_width(std::size_t databases) {
+  int width = 2;
+  for (std::size_t limit = 99; databases + 1 >= limit; limit = limit * 10 + 9) ++width;
+  return width;
+}
+
+int last_number(int width) {
+  int number = 0;
+  for (int i = 0; i < width; ++i) number = number * 10 + 9;
+  return number;
+}
+
 class ServerPlanner {
  public:
   ServerPlanner(const Config& config, const Server& server)
@@ -53,15 +67,15 @@ class ServerPlanner {
   ServerInit plan() {
     ServerInit init{&server_, "initdb/" + server_.name, {}, {}};
     const auto databases = config_.databases_on(server_.name);
-    // Zero-padded so that glob order is run order, even past 99 databases.
-    const int width = std::max<int>(2, static_cast<int>(std::to_string(databases.size() + 1).size()));
+    const int width = number_width(databases.size());
     init.files.push_back(init_databases(init.directory, width));
     for (std::size_t i = 0; i < databases.size(); ++i) {
       init.files.push_back(schema_file(init.directory, width, static_cast<int>(i + 1), *databases[i]));
     }
     init.fingerprint = fingerprint_of(init.files);
-    init.files.push_back(fingerprint_file(init.directory, width, static_cast<int>(databases.size() + 1),
-                                          init.fingerprint));
+    // All nines: after the schema files and after a user's own 50-seed.sql, so the
+    // fingerprint appearing means every init file has run.
+    init.files.push_back(fingerprint_file(init.directory, width, last_number(width), init.fingerprint));
     return init;
   }
 

@@ -116,10 +116,16 @@ class MySqlNativeEngine final : public NativeEngine {
     return {client_.string(), "--defaults-file=" + client_options(layout).string()};
   }
 
+  // A script's plain `mariadb -uroot -p…` must reach this server's socket, as in the
+  // image. Debian's /etc/mysql/my.cnf names another socket and beats
+  // MYSQL_UNIX_PORT, but clients read $MARIADB_HOME/my.cnf (MySQL: $MYSQL_HOME) after it.
   std::vector<std::pair<std::string, std::string>> script_environment(const ServerLayout& layout, int port) const override {
+    const std::string home = script_home(layout).string();
     return {{"MYSQL_ROOT_PASSWORD", server_.root_password.value},
             {"MARIADB_ROOT_PASSWORD", server_.root_password.value},
-            {"MYSQL_UNIX_PORT", layout.socket.string()},  // `mysql -uroot -p…` in a script reaches this server
+            {"MARIADB_HOME", home},
+            {"MYSQL_HOME", home},
+            {"MYSQL_UNIX_PORT", layout.socket.string()},
             {"MYSQL_TCP_PORT", std::to_string(port)}};
   }
 
@@ -138,8 +144,12 @@ class MySqlNativeEngine final : public NativeEngine {
 
  private:
   static fs::path client_options(const ServerLayout& layout) { return layout.run_dir / "client.cnf"; }
+  static fs::path script_home(const ServerLayout& layout) { return layout.run_dir / "script-home"; }
 
   void write_client_options(const ServerLayout& layout) const {
+    fs::create_directories(script_home(layout));
+    std::ofstream(script_home(layout) / "my.cnf", std::ios::trunc) << "[client]\nsocket=" << layout.socket.string()
+                                                                    << "\n";
     const fs::path file = client_options(layout);
     std::ofstream out(file, std::ios::trunc);
     out << "[client]\nuser=" << server_.root_user << "\npassword=" << server_.root_password.value

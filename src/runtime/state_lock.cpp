@@ -11,10 +11,12 @@
 
 namespace devenv::runtime {
 
+static constexpr const char* kUnknownHolder = "another devenv command";
+
 static std::string read_holder(int fd) {
   char buffer[256] = {};
   const ssize_t n = pread(fd, buffer, sizeof buffer - 1, 0);
-  std::string holder = n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : "another devenv command";
+  std::string holder = n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : kUnknownHolder;
   while (!holder.empty() && holder.back() == '\n') holder.pop_back();
   return holder;
 }
@@ -25,7 +27,12 @@ StateLock::StateLock(const std::filesystem::path& state_dir, const std::string& 
   fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) throw RuntimeError("cannot open " + path + ": " + std::strerror(errno));
   if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-    notice("waiting for " + read_holder(fd_) + " to finish…");
+    std::string holder = read_holder(fd_);
+    if (holder == kUnknownHolder) {  // it may be between taking the lock and saying who it is
+      usleep(50000);
+      holder = read_holder(fd_);
+    }
+    notice("waiting for " + holder + " to finish…");
     while (flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
     }
   }
