@@ -1,5 +1,6 @@
 // devenv: bring up the databases a project needs and prove they match its schema files.
 #include <cstdlib>
+#include <unistd.h>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -34,6 +35,7 @@ Commands:
   env       `export DEVENV_<KEY>_URL=…` lines: eval "$(devenv env)"
   logs      a server's log (--init: its last init's output; -f to follow)
   shell     the engine's client on a database (a key or a name)
+  verify    compare the live databases with the schema files; exit 1 on drift
   build     write initdb/<server>/*.sql and docker-compose.yml from the config
             (--check: write nothing, exit 1 if anything is stale)
 
@@ -65,6 +67,7 @@ const std::map<std::string, CommandInfo>& commands() {
       {"reset", {run_reset, kResetHelp}},   {"down", {run_down, kDownHelp}},
       {"status", {run_status, kStatusHelp}}, {"env", {run_env, kEnvHelp}},
       {"logs", {run_logs, kLogsHelp}},       {"shell", {run_shell, kShellHelp}},
+      {"verify", {run_verify, kVerifyHelp}},
   };
   return table;
 }

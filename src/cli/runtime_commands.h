@@ -17,6 +17,7 @@ int run_status(const std::filesystem::path& config, Arguments& arguments, std::o
 int run_env(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 int run_logs(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 int run_shell(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
+int run_verify(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 
 inline constexpr const char* kUpHelp = R"HELP(Usage: devenv up [--reset-on-change] [SERVER…]
 
@@ -77,6 +78,26 @@ Shows the server's log (default: the last 100 lines).
   --init      the log of its last init instead (client output of every init script)
   -n LINES    how many lines
   -f          keep following it
+)HELP";
+
+inline constexpr const char* kVerifyHelp = R"HELP(Usage: devenv verify [--format text|json] [DATABASE…]
+
+Compares every database of the config (or the named keys or database names) with its
+schema files and reports every real difference. Each logical database's files are
+loaded into a throwaway shadow database on the same server (_devenv_shadow_…, dropped
+afterwards, also on failure or Ctrl-C), so the server itself parses and normalises
+them; every partition is compared with that one expected schema. Spellings the server
+treats as the same (int(11) and int, BOOLEAN and tinyint(1), CURRENT_TIMESTAMP and
+current_timestamp(), generated constraint names, InnoDB's implicit FK indexes…) are
+not drift. Without names it also reports databases the config does not declare and a
+data dir initialised from an older initdb/.
+
+Output: text grouped by database and object (+ extra, - missing, ~ changed, with
+expected and actual), or --format json:
+  {"drift": true, "differences": [{"database", "object", "kind", "name",
+   "change": "missing|extra|changed", "expected", "actual"}]}
+
+Exit: 0 no drift, 1 drift, 2 usage or config error, 3 runtime error.
 )HELP";
 
 inline constexpr const char* kShellHelp = R"HELP(Usage: devenv shell DATABASE [--root | --user NAME]

@@ -1,5 +1,6 @@
 #include <cppconn/driver.h>
 #include <cppconn/exception.h>
+#include <cppconn/resultset_metadata.h>
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 
@@ -21,12 +22,19 @@ class MySqlSession final : public Session {
     }
   }
 
-  std::vector<std::string> column(const std::string& sql) override {
+  std::vector<Row> rows(const std::string& sql) override {
     try {
       std::unique_ptr<::sql::Statement> statement(connection_->createStatement());
-      std::unique_ptr<::sql::ResultSet> rows(statement->executeQuery(sql));
-      std::vector<std::string> out;
-      while (rows->next()) out.push_back(rows->isNull(1) ? std::string() : std::string(rows->getString(1)));
+      std::unique_ptr<::sql::ResultSet> result(statement->executeQuery(sql));
+      const unsigned int columns = result->getMetaData()->getColumnCount();
+      std::vector<Row> out;
+      while (result->next()) {
+        Row row;
+        for (unsigned int i = 1; i <= columns; ++i) {
+          row.push_back(result->isNull(i) ? std::nullopt : std::optional<std::string>(result->getString(i)));
+        }
+        out.push_back(std::move(row));
+      }
       return out;
     } catch (const ::sql::SQLException& e) {
       throw DbError(e.what());

@@ -28,11 +28,17 @@ class PostgresSession final : public Session {
     }
   }
 
-  std::vector<std::string> column(const std::string& sql) override {
+  std::vector<Row> rows(const std::string& sql) override {
     try {
       pqxx::nontransaction tx(connection_);
-      std::vector<std::string> out;
-      for (const auto& row : tx.exec(sql)) out.push_back(row[0].is_null() ? std::string() : row[0].c_str());
+      std::vector<Row> out;
+      for (const auto& result_row : tx.exec(sql)) {
+        Row row;
+        for (const auto& field : result_row) {
+          row.push_back(field.is_null() ? std::nullopt : std::optional<std::string>(field.c_str()));
+        }
+        out.push_back(std::move(row));
+      }
       return out;
     } catch (const std::exception& e) {
       throw DbError(e.what());

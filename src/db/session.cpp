@@ -5,6 +5,12 @@ namespace devenv::db {
 std::unique_ptr<Session> connect_mysql(const Endpoint& endpoint, int timeout_seconds);
 std::unique_ptr<Session> connect_postgres(const Endpoint& endpoint, int timeout_seconds);
 
+std::vector<std::string> Session::column(const std::string& sql) {
+  std::vector<std::string> out;
+  for (const Row& row : rows(sql)) out.push_back(row.empty() || !row[0] ? std::string() : *row[0]);
+  return out;
+}
+
 std::unique_ptr<Session> connect(sql::Dialect protocol, const Endpoint& endpoint, int timeout_seconds) {
   return protocol == sql::Dialect::MySQL ? connect_mysql(endpoint, timeout_seconds)
                                          : connect_postgres(endpoint, timeout_seconds);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,13 +16,17 @@ struct DbError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// One row of a result: NULL is nullopt.
+using Row = std::vector<std::optional<std::string>>;
+
 // One connection to a server, the same for every engine.
 class Session {
  public:
   virtual ~Session() = default;
   virtual void execute(const std::string& sql) = 0;
+  virtual std::vector<Row> rows(const std::string& sql) = 0;
   // The first column of every row (NULL as the empty string).
-  virtual std::vector<std::string> column(const std::string& sql) = 0;
+  std::vector<std::string> column(const std::string& sql);
 };
 
 // Connects with the engine's library: Connector/C++ for the MySQL family (MySQL and

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <stdexcept>
+
+namespace devenv::runtime {
+
+struct Interrupted : std::runtime_error {
+  Interrupted() : std::runtime_error("interrupted") {}
+};
+
+// Ctrl-C and SIGTERM only set a flag while work that must clean up is under way
+// (shadow databases): the work checks it between statements and unwinds, so
+// destructors drop what was made. A second signal ends the process at once.
+void catch_interrupts();
+void throw_if_interrupted();
+
+}  // namespace devenv::runtime

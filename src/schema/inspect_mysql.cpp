@@ -1,0 +1,373 @@
+// MySQL and MariaDB from information_schema: one query per kind of object for all
+// the databases asked for.
+#include <regex>
+#include <set>
+
+#include "schema/inspector.h"
+#include "schema/mysql_normalise.h"
+
+namespace devenv::schema {
+namespace {
+
+using db::Row;
+
+std::string text(const Row& row, std::size_t i) { return i < row.size() && row[i] ? *row[i] : std::string(); }
+
+std::string quote_name(const std::string& name) {
+  std::string out = "`";
+  for (char c : name) {
+    out.push_back(c);
+    if (c == '`') out.push_back('`');
+  }
+  return out + "`";
+}
+
+std::string quote_text(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out.push_back(c == '\'' ? '\'' : '\\');
+    out.push_back(c);
+  }
+  return out + "'";
+}
+
+std::string in_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + quote_text(name);
+  return out.empty() ? "''" : out;
+}
+
+// An index the server named after its first column ("a", "a_2") because the schema
+// file gave it no name.
+bool generated_index_name(const std::string& name, const std::string& first_column) {
+  if (name == first_column) return true;
+  return name.rfind(first_column + "_", 0) == 0 &&
+         name.find_first_not_of("0123456789", first_column.size() + 1) == std::string::npos &&
+         name.size() > first_column.size() + 1;
+}
+
+class MySqlInspector final : public Inspector {
+ public:
+  explicit MySqlInspector(Connect connect) : session_(connect("")) {
+    const std::vector<std::string> version = session_->column("SELECT VERSION()");
+    mariadb_ = !version.empty() && version.front().find("MariaDB") != std::string::npos;
+  }
+
+  std::vector<std::string> databases() override {
+    return session_->column(
+        "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN "
+        "('mysql', 'information_schema', 'performance_schema', 'sys') AND SCHEMA_NAME NOT LIKE '\\_devenv%' "
+        "ORDER BY SCHEMA_NAME");
+  }
+
+  std::map<std::string, Database> inspect(const std::vector<std::string>& names) override {
+    std::map<std::string, Database> out;
+    const std::string in = in_list(names);
+    for (const std::string& name : session_->column("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE "
+                                                    "SCHEMA_NAME IN (" + in + ")")) {
+      out[name].name = name;
+      out[name].namespaces[name].name = name;
+    }
+    read_tables(out, in);
+    read_columns(out, in);
+    read_checks(out, in);  // before the JSON columns are recognised by their checks
+    fold_mariadb_json(out);
+    read_indexes(out, in);
+    read_foreign_keys(out, in);
+    read_views(out, in);
+    read_triggers(out, in);
+    read_routines(out, in);
+    return out;
+  }
+
+ private:
+  Namespace* space(std::map<std::string, Database>& out, const std::string& database) {
+    const auto it = out.find(database);
+    return it == out.end() ? nullptr : &it->second.namespaces[database];
+  }
+
+  Table* table(std::map<std::string, Database>& out, const std::string& database, const std::string& name) {
+    Namespace* ns = space(out, database);
+    if (!ns) return nullptr;
+    const auto it = ns->tables.find(name);
+    return it == ns->tables.end() ? nullptr : &it->second;
+  }
+
+  void read_tables(std::map<std::string, Database>& out, const std::string& in) {
+    for (const Row& row : session_->rows(
+             "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT "
+             "FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (" + in + ")")) {
+      if (text(row, 2) == "VIEW") continue;
+      Namespace* ns = space(out, text(row, 0));
+      if (!ns) continue;
+      Table& t = ns->tables[text(row, 1)];
+      t.name = text(row, 1);
+      const std::string collation = mysql::charset(text(row, 4));
+      table_collation_[text(row, 0) + "." + t.name] = collation;
+      t.options.push_back(make_element("ENGINE", "ENGINE=" + text(row, 3), false));
+      t.options.push_back(make_element("COLLATE", "DEFAULT COLLATE=" + collation, false));
+      if (!text(row, 5).empty()) t.options.push_back(make_element("COMMENT", "COMMENT=" + quote_text(text(row, 5)), false));
+    }
+  }
+
+  void read_columns(std::map<std::string, Database>& out, const std::string& in) {
+    for (const Row& row : session_->rows(
+             "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, COLUMN_TYPE, "
+             "CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, COLUMN_COMMENT, GENERATION_EXPRESSION "
+             "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN (" + in + ") "
+             "ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")) {
+      Table* t = table(out, text(row, 0), text(row, 1));
+      if (!t) continue;  // a view's columns
+      t->columns.push_back(make_element(text(row, 2), column_definition(row), false));
+    }
+  }
+
+  std::string column_definition(const Row& row) {
+    const std::string type = mysql::column_type(text(row, 5));
+    const std::string extra = text(row, 8);
+    const bool nullable = text(row, 4) == "YES";
+    std::string definition = type;
+    const std::string collation = mysql::charset(text(row, 7));
+    const std::string& table_collation = table_collation_[text(row, 0) + "." + text(row, 1)];
+    if (!collation.empty() && collation != table_collation) {
+      definition += " CHARACTER SET " + mysql::charset(text(row, 6)) + " COLLATE " + collation;
+    }
+    const std::string generated = text(row, 10);
+    const std::string lowered_extra = [&] {
+      std::string e = extra;
+      for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return e;
+    }();
+    if (!generated.empty() && lowered_extra.find("generated") != std::string::npos &&
+        lowered_extra.find("default_generated") == std::string::npos) {
+      definition += " GENERATED ALWAYS AS (" + generated + ")" +
+                    (lowered_extra.find("stored") != std::string::npos ? " STORED" : " VIRTUAL");
+      if (!nullable) definition += " NOT NULL";
+    } else {
+      if (!nullable) definition += " NOT NULL";
+      if (const auto value = mysql::column_default(row[3], type, extra, mariadb_, nullable)) {
+        definition += " DEFAULT " + *value;
+      }
+      if (const std::string update = mysql::on_update(extra); !update.empty()) definition += " " + update;
+      if (lowered_extra.find("auto_increment") != std::string::npos) definition += " AUTO_INCREMENT";
+    }
+    if (!text(row, 9).empty()) definition += " COMMENT " + quote_text(text(row, 9));
+    return definition;
+  }
+
+  void read_checks(std::map<std::string, Database>& out, const std::string& in) {
+    const std::string query =
+        mariadb_ ? "SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL FROM "
+                   "information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA IN (" + in + ")"
+                 : "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, c.CONSTRAINT_NAME, c.CHECK_CLAUSE, 'Table' FROM "
+                   "information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS c "
+                   "ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME "
+                   "WHERE t.CONSTRAINT_TYPE = 'CHECK' AND t.TABLE_SCHEMA IN (" + in + ")";
+    static const std::regex generated("CONSTRAINT_[0-9]+|.*_chk_[0-9]+");
+    for (const Row& row : session_->rows(query)) {
+      Table* t = table(out, text(row, 0), text(row, 1));
+      if (!t) continue;
+      const std::string name = text(row, 2);
+      const bool column_level = text(row, 4) == "Column";
+      t->checks.push_back(
+          make_element(name, "CHECK (" + text(row, 3) + ")", column_level || std::regex_match(name, generated)));
+    }
+    for (auto& [database, db] : out) {
+      for (auto& [ns_name, ns] : db.namespaces) {
+        for (auto& [name, t] : ns.tables) {
+          std::sort(t.checks.begin(), t.checks.end(), [](const Element& a, const Element& b) { return a.key < b.key; });
+        }
+      }
+    }
+  }
+
+  // MariaDB's JSON is LONGTEXT COLLATE utf8mb4_bin with a json_valid() check named
+  // after the column; MySQL 8's is a type of its own. Both read back as "json".
+  void fold_mariadb_json(std::map<std::string, Database>& out) {
+    if (!mariadb_) return;
+    for (auto& [database, db] : out) {
+      for (auto& [ns_name, ns] : db.namespaces) {
+        for (auto& [name, t] : ns.tables) {
+          for (Element& column : t.columns) {
+            const auto check = std::find_if(t.checks.begin(), t.checks.end(), [&](const Element& c) {
+              return c.name == column.name && c.definition == "CHECK (json_valid(" + quote_name(column.name) + "))";
+            });
+            const std::string longtext = "longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+            if (check == t.checks.end() || column.definition.rfind(longtext, 0) != 0) continue;
+            column.definition = "json" + column.definition.substr(longtext.size());
+            t.checks.erase(check);
+          }
+        }
+      }
+    }
+  }
+
+  struct IndexRows {
+    std::string name;
+    bool unique = false;
+    std::string type;
+    std::vector<std::string> parts;
+    std::vector<std::string> columns;
+  };
+
+  void read_indexes(std::map<std::string, Database>& out, const std::string& in) {
+    std::map<std::tuple<std::string, std::string, std::string>, IndexRows> indexes;
+    std::vector<std::tuple<std::string, std::string, std::string>> order;
+    for (const Row& row : session_->rows(
+             "SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE" +
+             std::string(mariadb_ ? "" : ", EXPRESSION") +
+             " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN (" + in + ") "
+             "ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX")) {
+      const auto id = std::make_tuple(text(row, 0), text(row, 1), text(row, 2));
+      if (!indexes.count(id)) order.push_back(id);
+      IndexRows& index = indexes[id];
+      index.name = text(row, 2);
+      index.unique = text(row, 3) == "0";
+      index.type = text(row, 7);
+      std::string part = row[4] ? quote_name(text(row, 4)) : "(" + text(row, 8) + ")";
+      if (row[5]) part += "(" + text(row, 5) + ")";
+      if (text(row, 6) == "D") part += " DESC";
+      index.parts.push_back(part);
+      index.columns.push_back(text(row, 4));
+    }
+    const auto fk_index_names = foreign_key_index_names(in);
+    for (const auto& id : order) {
+      const IndexRows& index = indexes[id];
+      Table* t = table(out, std::get<0>(id), std::get<1>(id));
+      if (!t) continue;
+      // InnoDB adds an index for a foreign key that has none, named after the key or
+      // its column; the schema file never says so (engines.md, item 5).
+      if (!index.unique && fk_index_names.count(std::get<0>(id) + "." + std::get<1>(id) + "." + index.name)) continue;
+      std::string body;
+      for (const std::string& part : index.parts) body += (body.empty() ? "" : ",") + part;
+      std::string kind = index.name == "PRIMARY" ? "PRIMARY KEY"
+                         : index.type == "FULLTEXT" ? "FULLTEXT KEY"
+                         : index.type == "SPATIAL"  ? "SPATIAL KEY"
+                         : index.unique             ? "UNIQUE KEY"
+                                                    : "KEY";
+      std::string definition = kind + " (" + body + ")";
+      if (index.type == "HASH") definition += " USING HASH";
+      const bool generated = index.name == "PRIMARY" || generated_index_name(index.name, index.columns.front());
+      t->indexes.push_back(make_element(index.name, definition, generated && index.name != "PRIMARY"));
+    }
+  }
+
+  // Indexes named like a foreign key or its first column, on that key's table.
+  std::set<std::string> foreign_key_index_names(const std::string& in) {
+    std::set<std::string> names;
+    for (const Row& row : session_->rows(
+             "SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
+             "WHERE TABLE_SCHEMA IN (" + in + ") AND REFERENCED_TABLE_NAME IS NOT NULL AND ORDINAL_POSITION = 1")) {
+      names.insert(text(row, 0) + "." + text(row, 1) + "." + text(row, 2));
+      names.insert(text(row, 0) + "." + text(row, 1) + "." + text(row, 3));
+    }
+    return names;
+  }
+
+  void read_foreign_keys(std::map<std::string, Database>& out, const std::string& in) {
+    struct Key {
+      std::vector<std::string> columns, referenced;
+      std::string referenced_schema, referenced_table, update_rule, delete_rule;
+    };
+    std::map<std::tuple<std::string, std::string, std::string>, Key> keys;
+    for (const Row& row : session_->rows(
+             "SELECT k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, "
+             "k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE "
+             "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r "
+             "ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME "
+             "AND r.TABLE_NAME = k.TABLE_NAME "
+             "WHERE k.TABLE_SCHEMA IN (" + in + ") AND k.REFERENCED_TABLE_NAME IS NOT NULL "
+             "ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION")) {
+      Key& key = keys[std::make_tuple(text(row, 0), text(row, 1), text(row, 2))];
+      key.columns.push_back(quote_name(text(row, 3)));
+      key.referenced.push_back(quote_name(text(row, 6)));
+      key.referenced_schema = text(row, 4);
+      key.referenced_table = text(row, 5);
+      key.update_rule = text(row, 7);
+      key.delete_rule = text(row, 8);
+    }
+    static const std::regex generated(".*_ibfk_[0-9]+");
+    for (const auto& [id, key] : keys) {
+      Table* t = table(out, std::get<0>(id), std::get<1>(id));
+      if (!t) continue;
+      const auto join = [](const std::vector<std::string>& parts) {
+        std::string joined;
+        for (const std::string& part : parts) joined += (joined.empty() ? "" : ",") + part;
+        return joined;
+      };
+      // The target's database only when it is another one: shadow and live then agree.
+      std::string target = key.referenced_schema == std::get<0>(id) ? "" : quote_name(key.referenced_schema) + ".";
+      std::string definition = "FOREIGN KEY (" + join(key.columns) + ") REFERENCES " + target +
+                               quote_name(key.referenced_table) + " (" + join(key.referenced) + ")";
+      if (const std::string rule = mysql::referential_action(key.delete_rule); !rule.empty()) {
+        definition += " ON DELETE " + rule;
+      }
+      if (const std::string rule = mysql::referential_action(key.update_rule); !rule.empty()) {
+        definition += " ON UPDATE " + rule;
+      }
+      t->foreign_keys.push_back(make_element(std::get<2>(id), definition, std::regex_match(std::get<2>(id), generated)));
+    }
+  }
+
+  void read_views(std::map<std::string, Database>& out, const std::string& in) {
+    for (const Row& row : session_->rows("SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, "
+                                         "SECURITY_TYPE FROM information_schema.VIEWS WHERE TABLE_SCHEMA IN (" +
+                                         in + ")")) {
+      Namespace* ns = space(out, text(row, 0));
+      if (!ns) continue;
+      std::string definition = "SQL SECURITY " + text(row, 4) + " VIEW AS " + mysql::body(text(row, 2));
+      if (text(row, 3) != "NONE" && !text(row, 3).empty()) definition += " WITH " + text(row, 3) + " CHECK OPTION";
+      ns->views[text(row, 1)] = make_element(text(row, 1), definition, false);
+    }
+  }
+
+  void read_triggers(std::map<std::string, Database>& out, const std::string& in) {
+    for (const Row& row : session_->rows(
+             "SELECT TRIGGER_SCHEMA, TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, "
+             "ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA IN (" + in + ")")) {
+      Namespace* ns = space(out, text(row, 0));
+      if (!ns) continue;
+      ns->triggers[text(row, 1)] = make_element(
+          text(row, 1),
+          text(row, 3) + " " + text(row, 4) + " ON " + quote_name(text(row, 2)) + " FOR EACH ROW " +
+              mysql::body(text(row, 5)),
+          false);
+    }
+  }
+
+  void read_routines(std::map<std::string, Database>& out, const std::string& in) {
+    std::map<std::string, std::string> parameters;  // schema.name → "(IN `a` int, …)"
+    for (const Row& row : session_->rows(
+             "SELECT SPECIFIC_SCHEMA, SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER "
+             "FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA IN (" + in + ") AND ORDINAL_POSITION > 0 "
+             "ORDER BY SPECIFIC_SCHEMA, SPECIFIC_NAME, ORDINAL_POSITION")) {
+      std::string& list = parameters[text(row, 0) + "." + text(row, 1)];
+      list += (list.empty() ? "" : ", ") + (text(row, 2).empty() ? "" : text(row, 2) + " ") +
+              quote_name(text(row, 3)) + " " + mysql::column_type(text(row, 4));
+    }
+    for (const Row& row : session_->rows(
+             "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, "
+             "IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE FROM information_schema.ROUTINES "
+             "WHERE ROUTINE_SCHEMA IN (" + in + ")")) {
+      Namespace* ns = space(out, text(row, 0));
+      if (!ns) continue;
+      std::string definition = text(row, 2) + " (" + parameters[text(row, 0) + "." + text(row, 1)] + ")";
+      if (text(row, 2) == "FUNCTION") definition += " RETURNS " + mysql::column_type(text(row, 3));
+      if (text(row, 5) == "YES") definition += " DETERMINISTIC";
+      definition += " " + text(row, 6) + " SQL SECURITY " + text(row, 7) + "\n" + mysql::body(text(row, 4));
+      ns->routines[text(row, 1)] = make_element(text(row, 1), definition, false);
+    }
+  }
+
+  std::unique_ptr<db::Session> session_;
+  bool mariadb_ = false;
+  std::map<std::string, std::string> table_collation_;
+};
+
+}  // namespace
+
+std::unique_ptr<Inspector> make_mysql_inspector(Connect connect) {
+  return std::make_unique<MySqlInspector>(std::move(connect));
+}
+
+}  // namespace devenv::schema

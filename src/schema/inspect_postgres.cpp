@@ -1,0 +1,251 @@
+// PostgreSQL from pg_catalog, one database at a time (there is no cross-database
+// catalog), with the server's own renderings: format_type, pg_get_expr,
+// pg_get_constraintdef, pg_get_indexdef, pg_get_viewdef, pg_get_triggerdef,
+// pg_get_functiondef. Both sides are read with the same search_path, so names in
+// defaults and checks render alike (engines.md, item 15).
+#include <regex>
+
+#include "schema/inspector.h"
+
+namespace devenv::schema {
+namespace {
+
+using db::Row;
+
+std::string text(const Row& row, std::size_t i) { return i < row.size() && row[i] ? *row[i] : std::string(); }
+
+std::string quote_text(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    out.push_back(c);
+    if (c == '\'') out.push_back('\'');
+  }
+  return out + "'";
+}
+
+// The names PostgreSQL gives what the schema file left unnamed: t_pkey, t_a_key,
+// t_a_fkey, t_a_check, t_a_idx (with a number when taken).
+bool generated_name(const std::string& name, const std::string& table) {
+  static const std::regex suffix(".*_(pkey|key|fkey|check|excl|idx)[0-9]*");
+  return name.rfind(table + "_", 0) == 0 && std::regex_match(name, suffix);
+}
+
+constexpr const char* kUserSchemas =
+    "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', '_devenv') AND n.nspname NOT LIKE 'pg\\_temp%' "
+    "AND n.nspname NOT LIKE 'pg\\_toast\\_temp%'";
+
+class PostgresInspector final : public Inspector {
+ public:
+  explicit PostgresInspector(Connect connect) : connect_(std::move(connect)) {}
+
+  std::vector<std::string> databases() override {
+    return connect_("")->column(
+        "SELECT datname FROM pg_database WHERE NOT datistemplate AND datname <> 'postgres' "
+        "AND datname NOT LIKE '\\_devenv%' ORDER BY datname");
+  }
+
+  std::map<std::string, Database> inspect(const std::vector<std::string>& names) override {
+    std::map<std::string, Database> out;
+    const std::vector<std::string> existing = databases();
+    for (const std::string& name : names) {
+      if (std::find(existing.begin(), existing.end(), name) == existing.end() && !name.starts_with("_devenv")) continue;
+      out[name] = inspect_one(name);
+    }
+    return out;
+  }
+
+ private:
+  Database inspect_one(const std::string& name) {
+    auto session = connect_(name);
+    Database database;
+    database.name = name;
+    for (const std::string& schema : session->column(std::string("SELECT n.nspname FROM pg_namespace n WHERE ") +
+                                                     kUserSchemas)) {
+      database.namespaces[schema].name = schema;
+    }
+    read_tables(*session, database);
+    read_columns(*session, database);
+    read_constraints(*session, database);
+    read_indexes(*session, database);
+    read_views(*session, database);
+    read_triggers(*session, database);
+    read_functions(*session, database);
+    read_sequences(*session, database);
+    read_enums(*session, database);
+    for (const Row& row : session->rows("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'")) {
+      database.extensions[text(row, 0)] = make_element(text(row, 0), "EXTENSION " + text(row, 0), false);
+    }
+    return database;
+  }
+
+  static Table* table(Database& database, const std::string& schema, const std::string& name) {
+    const auto ns = database.namespaces.find(schema);
+    if (ns == database.namespaces.end()) return nullptr;
+    const auto it = ns->second.tables.find(name);
+    return it == ns->second.tables.end() ? nullptr : &it->second;
+  }
+
+  void read_tables(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'), pg_get_partkeydef(c.oid), "
+             "CASE WHEN c.relispartition THEN (SELECT pn.nspname || '.' || pc.relname FROM pg_inherits i "
+             "JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
+             "WHERE i.inhrelid = c.oid) END, pg_get_expr(c.relpartbound, c.oid), c.relpersistence "
+             "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+             "WHERE c.relkind IN ('r', 'p') AND ") + kUserSchemas)) {
+      auto ns = database.namespaces.find(text(row, 0));
+      if (ns == database.namespaces.end()) continue;
+      Table& t = ns->second.tables[text(row, 1)];
+      t.name = text(row, 1);
+      if (row[2]) t.options.push_back(make_element("COMMENT", "COMMENT " + quote_text(text(row, 2)), false));
+      if (row[3]) t.options.push_back(make_element("PARTITION BY", "PARTITION BY " + text(row, 3), false));
+      if (row[4]) t.options.push_back(make_element("PARTITION OF", "PARTITION OF " + text(row, 4) + " " + text(row, 5), false));
+      if (text(row, 6) == "u") t.options.push_back(make_element("UNLOGGED", "UNLOGGED", false));
+    }
+  }
+
+  void read_columns(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+             "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, "
+             "CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, col_description(c.oid, a.attnum) "
+             "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+             "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid "
+             "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+             "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+             "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND ") + kUserSchemas +
+             " ORDER BY n.nspname, c.relname, a.attnum")) {
+      Table* t = table(database, text(row, 0), text(row, 1));
+      if (!t) continue;
+      std::string definition = text(row, 3);
+      if (row[8]) definition += " COLLATE \"" + text(row, 8) + "\"";
+      if (text(row, 6) == "a") definition += " GENERATED ALWAYS AS IDENTITY";
+      if (text(row, 6) == "d") definition += " GENERATED BY DEFAULT AS IDENTITY";
+      if (text(row, 7) == "s") {
+        definition += " GENERATED ALWAYS AS (" + text(row, 5) + ") STORED";
+      } else if (row[5]) {
+        definition += " DEFAULT " + text(row, 5);
+      }
+      if (text(row, 4) == "t") definition += " NOT NULL";
+      if (row[9]) definition += " COMMENT " + quote_text(text(row, 9));
+      t->columns.push_back(make_element(text(row, 2), definition, false));
+    }
+  }
+
+  void read_constraints(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, c.relname, con.conname, con.contype, pg_get_constraintdef(con.oid, true) "
+             "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
+             "JOIN pg_namespace n ON n.oid = c.relnamespace "
+             "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND ") + kUserSchemas +
+             " ORDER BY n.nspname, c.relname, con.conname")) {
+      Table* t = table(database, text(row, 0), text(row, 1));
+      if (!t) continue;
+      const std::string name = text(row, 2);
+      const char kind = text(row, 3).front();
+      Element element = make_element(name, text(row, 4), kind == 'p' || generated_name(name, t->name));
+      if (kind == 'f') {
+        t->foreign_keys.push_back(element);
+      } else if (kind == 'c') {
+        t->checks.push_back(element);
+      } else {
+        t->indexes.push_back(element);
+      }
+    }
+  }
+
+  void read_indexes(db::Session& session, Database& database) {
+    static const std::regex create("CREATE (UNIQUE )?INDEX \\S+ ON (ONLY )?\\S+ (.*)");
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, ct.relname, ci.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+             "JOIN pg_class ci ON ci.oid = i.indexrelid JOIN pg_class ct ON ct.oid = i.indrelid "
+             "JOIN pg_namespace n ON n.oid = ct.relnamespace WHERE NOT ci.relispartition AND NOT EXISTS "
+             "(SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')) "
+             "AND ") + kUserSchemas + " ORDER BY n.nspname, ct.relname, ci.relname")) {
+      Table* t = table(database, text(row, 0), text(row, 1));
+      if (!t) continue;
+      std::smatch match;
+      const std::string definition = text(row, 3);
+      const std::string body = std::regex_match(definition, match, create)
+                                   ? match[1].str() + "INDEX " + match[2].str() + match[3].str()
+                                   : definition;
+      t->indexes.push_back(make_element(text(row, 2), body, generated_name(text(row, 2), t->name)));
+    }
+  }
+
+  void read_views(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, c.relname, c.relkind, pg_get_viewdef(c.oid, true) FROM pg_class c "
+             "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND ") + kUserSchemas)) {
+      auto ns = database.namespaces.find(text(row, 0));
+      if (ns == database.namespaces.end()) continue;
+      const std::string kind = text(row, 2) == "m" ? "MATERIALIZED VIEW" : "VIEW";
+      ns->second.views[text(row, 1)] = make_element(text(row, 1), kind + " AS\n" + text(row, 3), false);
+    }
+  }
+
+  void read_triggers(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true) FROM pg_trigger t "
+             "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+             "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ") + kUserSchemas)) {
+      auto ns = database.namespaces.find(text(row, 0));
+      if (ns == database.namespaces.end()) continue;
+      const std::string key = text(row, 1) + "." + text(row, 2);  // trigger names are per table
+      ns->second.triggers[key] = make_element(key, text(row, 3), false);
+    }
+  }
+
+  void read_functions(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', "
+             "pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+             "WHERE p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid "
+             "AND d.deptype = 'e') AND ") + kUserSchemas)) {
+      auto ns = database.namespaces.find(text(row, 0));
+      if (ns == database.namespaces.end()) continue;
+      ns->second.routines[text(row, 1)] = make_element(text(row, 1), text(row, 2), false);
+    }
+  }
+
+  // Identity columns' sequences belong to the column; serial's and explicit ones are
+  // compared the same way, so `serial` and its spelled-out form agree (item 13).
+  void read_sequences(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, "
+             "s.seqmax, s.seqcache, s.seqcycle FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid "
+             "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT EXISTS (SELECT 1 FROM pg_depend d "
+             "WHERE d.objid = c.oid AND d.deptype = 'i') AND ") + kUserSchemas)) {
+      auto ns = database.namespaces.find(text(row, 0));
+      if (ns == database.namespaces.end()) continue;
+      const std::string definition = "SEQUENCE AS " + text(row, 2) + " START " + text(row, 3) + " INCREMENT " +
+                                     text(row, 4) + " MINVALUE " + text(row, 5) + " MAXVALUE " + text(row, 6) +
+                                     " CACHE " + text(row, 7) + (text(row, 8) == "t" ? " CYCLE" : "");
+      ns->second.sequences[text(row, 1)] = make_element(text(row, 1), definition, false);
+    }
+  }
+
+  void read_enums(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, t.typname, string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) "
+             "FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace "
+             "WHERE ") + kUserSchemas + " GROUP BY n.nspname, t.typname")) {
+      auto ns = database.namespaces.find(text(row, 0));
+      if (ns == database.namespaces.end()) continue;
+      ns->second.types[text(row, 1)] = make_element(text(row, 1), "ENUM (" + text(row, 2) + ")", false);
+    }
+  }
+
+  Connect connect_;
+};
+
+}  // namespace
+
+std::unique_ptr<Inspector> make_mysql_inspector(Connect connect);
+
+std::unique_ptr<Inspector> make_inspector(sql::Dialect dialect, Connect connect) {
+  if (dialect == sql::Dialect::MySQL) return make_mysql_inspector(std::move(connect));
+  return std::make_unique<PostgresInspector>(std::move(connect));
+}
+
+}  // namespace devenv::schema
