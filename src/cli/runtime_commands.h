@@ -33,11 +33,14 @@ answers a real query over TCP on 127.0.0.1.
   - A running server is left alone. A crashed one is started again, with its data.
   - When the data dir was made from other init files, `up` says so; with
     --reset-on-change it resets that server (see `devenv reset`).
+  - Without server names it ends with `devenv verify`: "schemas match", or the
+    drift and exit 1.
 
 Servers outlive the command (like `docker compose up -d`); stop them with
 `devenv down`. Data, sockets and logs live under project.state_dir (.devenv/).
 
-Exit: 0 all running, 2 usage or config error, 3 a server or init script failed.
+Exit: 0 all running and matching, 1 drift, 2 usage or config error, 3 a server or
+init script failed.
 )HELP";
 
 inline constexpr const char* kResetHelp = R"HELP(Usage: devenv reset [SERVER…]

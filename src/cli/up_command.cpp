@@ -5,13 +5,27 @@
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/server_summary.h"
+#include "cli/verification.h"
 #include "cli/workspace.h"
+#include "schema/render.h"
 
 namespace devenv::cli {
 
 namespace {
 
 using Action = std::function<runtime::UpResult(runtime::NativeServer&)>;
+
+// up and reset end by proving the databases match their schema files.
+int verify_after(const Workspace& workspace, ProgressPrinter& progress, std::ostream& out) {
+  const std::vector<schema::Difference> differences = verify_databases(workspace, {}, progress);
+  if (differences.empty()) {
+    out << "\nschemas match\n";
+    return kOk;
+  }
+  out << "\nthe databases differ from the schema files:\n";
+  schema::render_text(out, differences, false);
+  return kDrift;
+}
 
 // up and reset: rebuild stale init files, act on each server in parallel, then the summary.
 int bring_up(const std::filesystem::path& config, const std::vector<std::string>& names, const std::string& command,
@@ -34,7 +48,8 @@ int bring_up(const std::filesystem::path& config, const std::vector<std::string>
       code = kRuntime;
     }
   }
-  return code;
+  if (code != kOk || !names.empty()) return code;  // verify what is up, when all of it is
+  return verify_after(workspace, progress, out);
 }
 
 }  // namespace

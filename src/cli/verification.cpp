@@ -95,8 +95,10 @@ class ServerVerification {
         out.insert(out.end(), differences.begin(), differences.end());
       }
     }
-    if (report_extra) extra_databases(*inspector, out);
-    fingerprint(out);
+    if (report_extra) {  // only when verifying everything: a targeted verify stays on its target
+      extra_databases(*inspector, out);
+      fingerprint(out);
+    }
   }
 
  private:

@@ -23,11 +23,19 @@ std::string quote_text(const std::string& value) {
   return out + "'";
 }
 
-// The names PostgreSQL gives what the schema file left unnamed: t_pkey, t_a_key,
-// t_a_fkey, t_a_check, t_a_idx (with a number when taken).
-bool generated_name(const std::string& name, const std::string& table) {
-  static const std::regex suffix(".*_(pkey|key|fkey|check|excl|idx)[0-9]*");
-  return name.rfind(table + "_", 0) == 0 && std::regex_match(name, suffix);
+// The names PostgreSQL gives what the schema file left unnamed: t_pkey, t_a_b_key,
+// t_a_fkey, t_a_check, t_check, t_a_idx, with a number when taken. `columns` is the
+// "a_b" of this constraint or index; a name the user chose that merely looks alike
+// (t_user_idx for column user_id) is the user's.
+bool generated_name(const std::string& name, const std::string& table, const std::string& columns) {
+  static const std::regex pattern("(.*)_(pkey|key|fkey|check|excl|idx)[0-9]*");
+  std::smatch match;
+  if (!std::regex_match(name, match, pattern)) return false;
+  const std::string stem = match[1].str();
+  if (stem == table) return true;
+  if (stem == table + "_" + columns) return true;
+  return match[2] == "check" && !columns.empty() && stem.rfind(table + "_", 0) == 0 &&
+         columns.rfind(stem.substr(table.size() + 1), 0) == 0;
 }
 
 constexpr const char* kUserSchemas =
@@ -134,7 +142,9 @@ class PostgresInspector final : public Inspector {
 
   void read_constraints(db::Session& session, Database& database) {
     for (const Row& row : session.rows(std::string(
-             "SELECT n.nspname, c.relname, con.conname, con.contype, pg_get_constraintdef(con.oid, true) "
+             "SELECT n.nspname, c.relname, con.conname, con.contype, pg_get_constraintdef(con.oid, true), "
+             "array_to_string(ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, i) "
+             "JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.i), '_') "
              "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
              "JOIN pg_namespace n ON n.oid = c.relnamespace "
              "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND ") + kUserSchemas +
@@ -143,7 +153,7 @@ class PostgresInspector final : public Inspector {
       if (!t) continue;
       const std::string name = text(row, 2);
       const char kind = text(row, 3).front();
-      Element element = make_element(name, text(row, 4), kind == 'p' || generated_name(name, t->name));
+      Element element = make_element(name, text(row, 4), kind == 'p' || generated_name(name, t->name, text(row, 5)));
       if (kind == 'f') {
         t->foreign_keys.push_back(element);
       } else if (kind == 'c') {
@@ -157,7 +167,10 @@ class PostgresInspector final : public Inspector {
   void read_indexes(db::Session& session, Database& database) {
     static const std::regex create("CREATE (UNIQUE )?INDEX \\S+ ON (ONLY )?\\S+ (.*)");
     for (const Row& row : session.rows(std::string(
-             "SELECT n.nspname, ct.relname, ci.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+             "SELECT n.nspname, ct.relname, ci.relname, pg_get_indexdef(i.indexrelid), "
+             "array_to_string(ARRAY(SELECT coalesce(a.attname, 'expr') FROM unnest(i.indkey::int2[]) WITH ORDINALITY "
+             "k(attnum, n) LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.n), '_') "
+             "FROM pg_index i "
              "JOIN pg_class ci ON ci.oid = i.indexrelid JOIN pg_class ct ON ct.oid = i.indrelid "
              "JOIN pg_namespace n ON n.oid = ct.relnamespace WHERE NOT ci.relispartition AND NOT EXISTS "
              "(SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')) "
@@ -169,7 +182,7 @@ class PostgresInspector final : public Inspector {
       const std::string body = std::regex_match(definition, match, create)
                                    ? match[1].str() + "INDEX " + match[2].str() + match[3].str()
                                    : definition;
-      t->indexes.push_back(make_element(text(row, 2), body, generated_name(text(row, 2), t->name)));
+      t->indexes.push_back(make_element(text(row, 2), body, generated_name(text(row, 2), t->name, text(row, 4))));
     }
   }
 
