@@ -38,6 +38,29 @@ bool generated_name(const std::string& name, const std::string& table, const std
          columns.rfind(stem.substr(table.size() + 1), 0) == 0;
 }
 
+// The type without its modifier: "character varying(10)" → "character varying",
+// "numeric(10,2)" → "numeric"; arrays keep their brackets.
+std::string base_type(const std::string& type) {
+  static const std::regex modifier("\\([^)]*\\)");
+  return std::regex_replace(type, modifier, "");
+}
+
+// Defaults the server prints differently for the same value (engines.md, item 14):
+// a literal cast to the column's own type ('x'::character varying, (1000)::numeric,
+// '{}'::text[]) is the literal; a quoted number in a numeric column is the number;
+// CURRENT_TIMESTAMP, now() and transaction_timestamp() are one function.
+std::string default_expression(const std::string& expression, const std::string& type) {
+  if (expression == "CURRENT_TIMESTAMP" || expression == "transaction_timestamp()") return "now()";
+  static const std::regex cast("^\\(?(-?[0-9][0-9.]*|'(?:[^']|'')*')\\)?::(.+)$");
+  std::smatch match;
+  std::string literal = expression;
+  if (std::regex_match(expression, match, cast) && base_type(match[2].str()) == base_type(type)) literal = match[1].str();
+  static const std::regex quoted_number("^'(-?[0-9][0-9.]*)'$");
+  static const std::regex numeric("^(smallint|integer|bigint|numeric|real|double precision).*");
+  if (std::regex_match(literal, match, quoted_number) && std::regex_match(type, numeric)) literal = match[1].str();
+  return literal;
+}
+
 constexpr const char* kUserSchemas =
     "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', '_devenv') AND n.nspname NOT LIKE 'pg\\_temp%' "
     "AND n.nspname NOT LIKE 'pg\\_toast\\_temp%'";
@@ -132,7 +155,7 @@ class PostgresInspector final : public Inspector {
       if (text(row, 7) == "s") {
         definition += " GENERATED ALWAYS AS (" + text(row, 5) + ") STORED";
       } else if (row[5]) {
-        definition += " DEFAULT " + text(row, 5);
+        definition += " DEFAULT " + default_expression(text(row, 5), text(row, 3));
       }
       if (text(row, 4) == "t") definition += " NOT NULL";
       if (row[9]) definition += " COMMENT " + quote_text(text(row, 9));

@@ -14,6 +14,10 @@ NativeExample::NativeExample() {
   dir_.write("config.toml", config);
 }
 
+NativeExample::NativeExample(const std::map<std::string, std::string>& files) {
+  for (const auto& [path, content] : files) dir_.write(path, content);
+}
+
 NativeExample::~NativeExample() { devenv("down --purge"); }
 
 CommandResult NativeExample::devenv(const std::string& arguments) const {
@@ -37,15 +41,16 @@ static std::string joined(const std::vector<std::string>& rows) {
   return out;
 }
 
-std::string NativeExample::mysql(const std::string& sql, const std::string& database) const {
-  auto session = db::connect(sql::Dialect::MySQL, {"", port("mysql"), "root", "devenv-root", database});
+std::string NativeExample::mysql(const std::string& sql, const std::string& database, const std::string& server) const {
+  auto session = db::connect(sql::Dialect::MySQL, {"", port(server), "root", "devenv-root", database});
   if (sql.rfind("SELECT", 0) == 0 || sql.rfind("SHOW", 0) == 0) return joined(session->column(sql));
   session->execute(sql);
   return {};
 }
 
-std::string NativeExample::postgres(const std::string& sql, const std::string& database) const {
-  auto session = db::connect(sql::Dialect::Postgres, {"", port("postgres"), "postgres", "devenv-root", database});
+std::string NativeExample::postgres(const std::string& sql, const std::string& database,
+                                    const std::string& server) const {
+  auto session = db::connect(sql::Dialect::Postgres, {"", port(server), "postgres", "devenv-root", database});
   if (sql.rfind("SELECT", 0) == 0) return joined(session->column(sql));
   session->execute(sql);
   return {};

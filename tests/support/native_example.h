@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "support/run_command.h"
@@ -13,6 +14,8 @@ namespace devenv::test {
 class NativeExample {
  public:
   NativeExample();
+  // A project of its own: these files (config.toml among them) instead of the example.
+  explicit NativeExample(const std::map<std::string, std::string>& files);
   ~NativeExample();
 
   const TempDir& dir() const { return dir_; }
@@ -24,8 +27,9 @@ class NativeExample {
   std::string status_of(const std::string& server) const;
 
   // SQL as root over TCP; the first column of every row, one per line.
-  std::string mysql(const std::string& sql, const std::string& database = "") const;
-  std::string postgres(const std::string& sql, const std::string& database = "postgres") const;
+  std::string mysql(const std::string& sql, const std::string& database = "", const std::string& server = "mysql") const;
+  std::string postgres(const std::string& sql, const std::string& database = "postgres",
+                       const std::string& server = "postgres") const;
 
  private:
   std::string field(const std::string& server, const std::string& name) const;
