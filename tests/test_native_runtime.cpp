@@ -193,13 +193,15 @@ TEST_CASE("native: a schema change is reported, and --reset-on-change applies it
   const CommandResult status = example.devenv("status");
   CHECK_THAT(status.output, Catch::Contains("schema changed since this data dir was initialised"));
   const CommandResult up = example.devenv("up");
-  CHECK(up.exit_code == 0);
+  CHECK(up.exit_code == 1);  // up ends with verify: the new table is missing
   CHECK_THAT(up.output, Catch::Contains("postgres: schema changed since this data dir was initialised — run `devenv "
                                         "reset postgres`"));
+  CHECK_THAT(up.output, Catch::Contains("- table public.added"));
   CHECK(example.postgres("SELECT count(*) FROM pg_tables WHERE tablename = 'added'", "analytics") == "0\n");
   const CommandResult applied = example.devenv("up --reset-on-change");
   INFO(applied.output);
   CHECK(applied.exit_code == 0);
+  CHECK_THAT(applied.output, Catch::Contains("schemas match"));
   CHECK(example.postgres("SELECT count(*) FROM pg_tables WHERE tablename = 'added'", "analytics") == "1\n");
   CHECK_THAT(example.devenv("status").output, !Catch::Contains("schema changed"));
 }

@@ -38,11 +38,19 @@ ShadowDatabase::ShadowDatabase(const config::Config& config, const config::Serve
   }
   connect_("")->execute(create);
   created_ = true;
-  load(config, database);
+  try {
+    load(config, database);
+  } catch (...) {
+    drop();  // a constructor that throws never runs its destructor
+    throw;
+  }
 }
 
-ShadowDatabase::~ShadowDatabase() {
+ShadowDatabase::~ShadowDatabase() { drop(); }
+
+void ShadowDatabase::drop() {
   if (!created_) return;
+  created_ = false;
   try {
     const bool mysql = config::is_mysql_family(server_.engine);
     connect_("")->execute("DROP DATABASE IF EXISTS " + quote(server_, name_) + (mysql ? "" : " WITH (FORCE)"));

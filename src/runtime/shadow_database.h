@@ -32,6 +32,7 @@ class ShadowDatabase {
 
  private:
   void load(const config::Config& config, const config::Database& database);
+  void drop();
 
   const config::Server& server_;
   Connect connect_;
