@@ -17,6 +17,7 @@ int run_status(const std::filesystem::path& config, Arguments& arguments, std::o
 int run_env(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 int run_logs(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 int run_shell(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
+int run_dump(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 int run_verify(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 
 inline constexpr const char* kUpHelp = R"HELP(Usage: devenv up [--reset-on-change] [SERVER…]
@@ -101,6 +102,16 @@ expected and actual), or --format json:
    "change": "missing|extra|changed", "expected", "actual"}]}
 
 Exit: 0 no drift, 1 drift, 2 usage or config error, 3 runtime error.
+)HELP";
+
+inline constexpr const char* kDumpHelp = R"HELP(Usage: devenv dump DATABASE [--check FILE]
+
+Prints the live schema of DATABASE (a key or a database name) as canonical SQL:
+the same bytes for the same schema on every run, objects sorted by name, without
+the database's own name, loadable into an empty database with the engine's client.
+Commit it as a derived_schema.sql to review schema changes in diffs.
+
+  --check FILE   print nothing; exit 1 if the dump differs from FILE
 )HELP";
 
 inline constexpr const char* kShellHelp = R"HELP(Usage: devenv shell DATABASE [--root | --user NAME]

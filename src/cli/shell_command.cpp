@@ -1,30 +1,15 @@
 #include <algorithm>
 #include <ostream>
 
+#include "cli/database_lookup.h"
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/workspace.h"
-#include "config/did_you_mean.h"
 #include "runtime/process.h"
 
 namespace devenv::cli {
 
 namespace {
-
-// A key (main) or a database name (partition_002) → the logical database and the name.
-std::pair<const config::Database*, std::string> find_database(const config::Config& config, const std::string& wanted) {
-  std::vector<std::string> known;
-  for (const config::Database& database : config.databases) {
-    if (database.key == wanted) return {&database, database.names.front()};
-    for (const std::string& name : database.names) {
-      if (name == wanted) return {&database, name};
-      known.push_back(name);
-    }
-    known.push_back(database.key);
-  }
-  const std::string guess = config::did_you_mean(wanted, known);
-  throw UsageError("no database '" + wanted + "' in the config" + (guess.empty() ? "" : "; did you mean '" + guess + "'?"));
-}
 
 const config::User* user_for(const config::Config& config, const config::Database& database, bool root,
                              const std::optional<std::string>& wanted) {

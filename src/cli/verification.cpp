@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cli/arguments.h"
+#include "cli/server_connect.h"
 #include "config/did_you_mean.h"
 #include "db/session.h"
 #include "runtime/interrupt.h"
@@ -48,25 +49,12 @@ Selection select(const config::Config& config, const std::vector<std::string>& w
 class ServerVerification {
  public:
   ServerVerification(const Workspace& workspace, runtime::NativeServer& server, ProgressPrinter& progress)
-      : workspace_(workspace), server_(server), progress_(progress) {
-    if (server.status().health != runtime::Health::Running) {
-      throw runtime::RuntimeError("server " + server.server().name + " is not running", "start it with `devenv up`");
-    }
-    const sql::Dialect dialect =
-        config::is_mysql_family(server.server().engine) ? sql::Dialect::MySQL : sql::Dialect::Postgres;
-    const db::Endpoint endpoint = server.engine().tcp_endpoint(server.port());
-    connect_ = [dialect, endpoint](const std::string& database) {
-      db::Endpoint target = endpoint;
-      if (!database.empty() || dialect == sql::Dialect::Postgres) target.database = database.empty() ? "postgres" : database;
-      return db::connect(dialect, target);
-    };
-  }
+      : workspace_(workspace), server_(server), progress_(progress), connect_(server_connect(server)) {}
 
   void run(const Selection& selection, bool report_extra, std::vector<schema::Difference>& out) {
     const std::string& name = server_.server().name;
     runtime::ShadowDatabase::drop_leftovers(server_.server(), *connect_(""));
-    auto inspector = schema::make_inspector(
-        config::is_mysql_family(server_.server().engine) ? sql::Dialect::MySQL : sql::Dialect::Postgres, connect_);
+    auto inspector = schema::make_inspector(dialect_of(server_.server()), connect_);
     std::vector<std::string> live_names;
     std::vector<const config::Database*> databases;
     for (const config::Database* database : workspace_.config().databases_on(name)) {

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "runtime/native_server.h"
+#include "schema/inspector.h"
+
+namespace devenv::cli {
+
+// Root sessions on a running server, over TCP, on any of its databases. Throws
+// RuntimeError when the server is not running.
+schema::Connect server_connect(runtime::NativeServer& server);
+
+sql::Dialect dialect_of(const config::Server& server);
+
+}  // namespace devenv::cli
