@@ -37,6 +37,7 @@ Commands:
   logs      a server's log (--init: its last init's output; -f to follow)
   shell     the engine's client on a database (a key or a name)
   verify    compare the live databases with the schema files; exit 1 on drift
+  diff      compare two schemas: config databases, live DSNs, schema files (exit 1 if they differ)
   dump      a live database's schema as canonical SQL (--check FILE: exit 1 if it differs)
   build     write initdb/<server>/*.sql and docker-compose.yml from the config
             (--check: write nothing, exit 1 if anything is stale)
@@ -70,6 +71,7 @@ const std::map<std::string, CommandInfo>& commands() {
       {"status", {run_status, kStatusHelp}}, {"env", {run_env, kEnvHelp}},
       {"logs", {run_logs, kLogsHelp}},       {"shell", {run_shell, kShellHelp}},
       {"verify", {run_verify, kVerifyHelp}}, {"dump", {run_dump, kDumpHelp}},
+      {"diff", {run_diff, kDiffHelp}},
   };
   return table;
 }

@@ -18,6 +18,7 @@ int run_env(const std::filesystem::path& config, Arguments& arguments, std::ostr
 int run_logs(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 int run_shell(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 int run_dump(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
+int run_diff(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 int run_verify(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 
 inline constexpr const char* kUpHelp = R"HELP(Usage: devenv up [--reset-on-change] [SERVER…]
@@ -112,6 +113,20 @@ the database's own name, loadable into an empty database with the engine's clien
 Commit it as a derived_schema.sql to review schema changes in diffs.
 
   --check FILE   print nothing; exit 1 if the dump differs from FILE
+)HELP";
+
+inline constexpr const char* kDiffHelp = R"HELP(Usage: devenv diff A B [--format text|json]
+
+Compares two schemas; each of A and B is one of
+  - a database of the config: a key (main) or a database name (partition_002)
+  - a live DSN: mysql://user:password@host:port/db (also mariadb://),
+    postgres://user:password@host:port/db
+  - a schema file or a folder of .sql files, loaded into a shadow database on a
+    running server of the same engine (and dropped afterwards)
+Differences are read as "from A to B": `-` only in A, `+` only in B, `~` changed.
+
+Exit: 0 the same, 1 different, 2 usage, 3 runtime error.
+Example: devenv diff schemas/main.sql mysql://root:pw@127.0.0.1:3306/unkey
 )HELP";
 
 inline constexpr const char* kShellHelp = R"HELP(Usage: devenv shell DATABASE [--root | --user NAME]

@@ -49,7 +49,7 @@ class MySqlSession final : public Session {
 
 std::unique_ptr<Session> connect_mysql(const Endpoint& endpoint, int timeout_seconds) {
   ::sql::ConnectOptionsMap options;
-  options["hostName"] = endpoint.socket.empty() ? "tcp://127.0.0.1:" + std::to_string(endpoint.port)
+  options["hostName"] = endpoint.socket.empty() ? "tcp://" + endpoint.host + ":" + std::to_string(endpoint.port)
                                                 : "unix://" + endpoint.socket;
   options["userName"] = endpoint.user;
   options["password"] = endpoint.password;

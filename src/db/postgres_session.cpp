@@ -52,7 +52,7 @@ class PostgresSession final : public Session {
 }  // namespace
 
 std::unique_ptr<Session> connect_postgres(const Endpoint& endpoint, int timeout_seconds) {
-  std::string conninfo = "host=" + conninfo_value(endpoint.socket.empty() ? "127.0.0.1" : endpoint.socket) +
+  std::string conninfo = "host=" + conninfo_value(endpoint.socket.empty() ? endpoint.host : endpoint.socket) +
                          " port=" + std::to_string(endpoint.port) + " user=" + conninfo_value(endpoint.user) +
                          " dbname=" + conninfo_value(endpoint.database.empty() ? "postgres" : endpoint.database) +
                          " connect_timeout=" + std::to_string(timeout_seconds);

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "db/endpoint.h"
+#include "sql/dialect.h"
+
+namespace devenv::db {
+
+struct Dsn {
+  sql::Dialect dialect;
+  Endpoint endpoint;
+};
+
+// mysql://user:password@host:port/database (also mariadb://), postgres:// or
+// postgresql://; percent-escapes decoded. nullopt when `text` is not such a URL.
+std::optional<Dsn> parse_dsn(const std::string& text);
+
+}  // namespace devenv::db
