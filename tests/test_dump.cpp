@@ -10,7 +10,8 @@ using devenv::test::NativeExample;
 namespace {
 
 std::string dump_of(const NativeExample& example, const std::string& database) {
-  const CommandResult result = example.devenv("dump " + database + " 2>/dev/null");
+  const CommandResult result = devenv::test::run_command("cd '" + example.dir().path().string() + "' && ('" DEVENV_BINARY
+                                                         "' dump " + database + " 2>/dev/null)");
   REQUIRE(result.exit_code == 0);
   return result.output;
 }

@@ -132,7 +132,7 @@ int run_diff(const std::filesystem::path& config, Arguments& arguments, std::ost
   Side b = resolve(workspace, operands[1], a.dialect);
   if (a.dialect != b.dialect) throw UsageError("cannot diff a MySQL-family schema with a PostgreSQL one");
   schema::rename_references(a.database, a.database.name, b.database.name);
-  const auto differences = schema::compare(a.database, b.database);
+  const auto differences = schema::compare(a.database, b.database, a.dialect);
   if (format == "json") {
     schema::render_json(out, differences);
   } else if (differences.empty()) {

@@ -85,7 +85,7 @@ Shows the server's log (default: the last 100 lines).
   -f          keep following it
 )HELP";
 
-inline constexpr const char* kVerifyHelp = R"HELP(Usage: devenv verify [--format text|json] [DATABASE…]
+inline constexpr const char* kVerifyHelp = R"HELP(Usage: devenv verify [--format text|json|sql] [--allow-destructive] [DATABASE…]
 
 Compares every database of the config (or the named keys or database names) with its
 schema files and reports every real difference. Each logical database's files are
@@ -101,6 +101,10 @@ Output: text grouped by database and object (+ extra, - missing, ~ changed, with
 expected and actual), or --format json:
   {"drift": true, "differences": [{"database", "object", "kind", "name",
    "change": "missing|extra|changed", "expected", "actual"}]}
+or --format sql: statements that bring the live databases to the schema files, one
+block per server (run each with `devenv shell <database> --root < fix.sql`).
+Destructive ones (DROP COLUMN/TABLE/TYPE/SCHEMA/DATABASE, re-creating a generated
+column) are commented out unless --allow-destructive.
 
 Exit: 0 no drift, 1 drift, 2 usage or config error, 3 runtime error.
 )HELP";

@@ -17,7 +17,7 @@ using Action = std::function<runtime::UpResult(runtime::NativeServer&)>;
 
 // up and reset end by proving the databases match their schema files.
 int verify_after(const Workspace& workspace, ProgressPrinter& progress, std::ostream& out) {
-  const std::vector<schema::Difference> differences = verify_databases(workspace, {}, progress);
+  const std::vector<schema::Difference> differences = all_differences(verify_databases(workspace, {}, progress));
   if (differences.empty()) {
     out << "\nschemas match\n";
     return kOk;

@@ -79,7 +79,7 @@ class ServerVerification {
         }
         schema::Database renamed = expected;
         schema::rename_references(renamed, shadow.name(), live_name);
-        const auto differences = schema::compare(renamed, actual->second);
+        const auto differences = schema::compare(renamed, actual->second, dialect_of(server_.server()));
         out.insert(out.end(), differences.begin(), differences.end());
       }
     }
@@ -115,19 +115,27 @@ class ServerVerification {
 
 }  // namespace
 
-std::vector<schema::Difference> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
-                                                 ProgressPrinter& progress) {
+std::vector<ServerDifferences> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
+                                                ProgressPrinter& progress) {
   runtime::catch_interrupts();
   const Selection selection = select(workspace.config(), selected);
-  std::vector<schema::Difference> differences;
+  std::vector<ServerDifferences> out;
   for (runtime::NativeServer* server : workspace.servers()) {
     bool wanted = false;
     for (const config::Database* database : workspace.config().databases_on(server->server().name)) {
       wanted |= selection.count(database->key) > 0;
     }
-    if (wanted) ServerVerification(workspace, *server, progress).run(selection, selected.empty(), differences);
+    if (!wanted) continue;
+    out.push_back({&server->server(), {}});
+    ServerVerification(workspace, *server, progress).run(selection, selected.empty(), out.back().differences);
   }
-  return differences;
+  return out;
+}
+
+std::vector<schema::Difference> all_differences(const std::vector<ServerDifferences>& servers) {
+  std::vector<schema::Difference> out;
+  for (const ServerDifferences& server : servers) out.insert(out.end(), server.differences.begin(), server.differences.end());
+  return out;
 }
 
 }  // namespace devenv::cli

@@ -15,7 +15,15 @@ namespace devenv::cli {
 // `selected` holds keys (main, partition) or database names (partition_002); empty
 // means all, and then databases the config does not declare are reported too. A data
 // dir made from other init files is reported as a difference of kind "fingerprint".
-std::vector<schema::Difference> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
-                                                 ProgressPrinter& progress);
+struct ServerDifferences {
+  const config::Server* server;
+  std::vector<schema::Difference> differences;
+};
+
+std::vector<ServerDifferences> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
+                                                ProgressPrinter& progress);
+
+// All of them, in order.
+std::vector<schema::Difference> all_differences(const std::vector<ServerDifferences>& servers);
 
 }  // namespace devenv::cli

@@ -7,18 +7,29 @@
 #include "cli/runtime_commands.h"
 #include "cli/verification.h"
 #include "cli/workspace.h"
+#include "schema/fix_sql.h"
 #include "schema/render.h"
 
 namespace devenv::cli {
 
 int run_verify(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
   const std::string format = arguments.option("--format").value_or("text");
-  if (format != "text" && format != "json") throw UsageError("--format takes text or json");
+  if (format != "text" && format != "json" && format != "sql") throw UsageError("--format takes text, json or sql");
+  const bool allow_destructive = arguments.flag("--allow-destructive");
   const std::vector<std::string> databases = arguments.positionals();
   ProgressPrinter progress(err);
   Workspace workspace(config, "verify", progress);
-  const std::vector<schema::Difference> differences = verify_databases(workspace, databases, progress);
-  if (format == "json") {
+  const std::vector<ServerDifferences> servers = verify_databases(workspace, databases, progress);
+  const std::vector<schema::Difference> differences = all_differences(servers);
+  if (format == "sql") {
+    for (const ServerDifferences& server : servers) {
+      if (server.differences.empty()) continue;
+      out << "-- server " << server.server->name << " (" << config::engine_name(server.server->engine) << ")\n";
+      schema::render_fix_sql(out, server.differences,
+                             config::is_mysql_family(server.server->engine) ? sql::Dialect::MySQL : sql::Dialect::Postgres,
+                             allow_destructive);
+    }
+  } else if (format == "json") {
     schema::render_json(out, differences);
   } else if (differences.empty()) {
     out << "schemas match\n";

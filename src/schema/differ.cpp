@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "schema/dump.h"
+
 namespace devenv::schema {
 
 const char* change_name(Change change) {
@@ -17,7 +19,7 @@ namespace {
 
 class Comparison {
  public:
-  explicit Comparison(std::string database) : database_(std::move(database)) {}
+  Comparison(std::string database, sql::Dialect dialect) : database_(std::move(database)), dialect_(dialect) {}
 
   void namespaces(const Database& expected, const Database& actual) {
     for (const auto& [name, ns] : expected.namespaces) {
@@ -43,17 +45,22 @@ class Comparison {
   }
 
   void space(const Namespace& expected, const Namespace& actual) {
+    space_ = expected.name;
     for (const auto& [name, table] : expected.tables) {
       const auto other = actual.tables.find(name);
+      table_ = name;
       if (other == actual.tables.end()) {
-        add("table " + qualified(expected, name), "table", "", Change::Missing, summary(table), "");
+        add("table " + qualified(expected, name), "table", "", Change::Missing, create_table(expected, table, dialect_),
+            "");
       } else {
         tables(expected, table, other->second);
       }
     }
     for (const auto& [name, table] : actual.tables) {
+      table_ = name;
       if (!expected.tables.count(name)) add("table " + qualified(actual, name), "table", "", Change::Extra, "", summary(table));
     }
+    table_.clear();
     const std::string prefix = expected.name == database_ ? "" : expected.name + ".";
     named(expected.views, actual.views, "view", prefix);
     named(expected.triggers, actual.triggers, "trigger", prefix);
@@ -113,27 +120,30 @@ class Comparison {
   void add(std::string object, std::string kind, std::string name, Change change, std::string expected,
            std::string actual) {
     differences_.push_back(Difference{database_, std::move(object), std::move(kind), std::move(name), change,
-                                      std::move(expected), std::move(actual)});
+                                      std::move(expected), std::move(actual), space_, table_});
   }
 
   std::string database_;
+  sql::Dialect dialect_;
+  std::string space_;
+  std::string table_;
   std::vector<Difference> differences_;
 };
 
 }  // namespace
 
-std::vector<Difference> compare(const Database& expected, const Database& actual) {
-  Comparison comparison(actual.name);
+std::vector<Difference> compare(const Database& expected, const Database& actual, sql::Dialect dialect) {
+  Comparison comparison(actual.name, dialect);
   comparison.namespaces(expected, actual);
   return comparison.take();
 }
 
 Difference missing_database(const std::string& name) {
-  return {name, "database " + name, "database", "", Change::Missing, "DATABASE " + name, ""};
+  return {name, "database " + name, "database", "", Change::Missing, "DATABASE " + name, "", "", ""};
 }
 
 Difference extra_database(const std::string& name) {
-  return {name, "database " + name, "database", "", Change::Extra, "", "DATABASE " + name};
+  return {name, "database " + name, "database", "", Change::Extra, "", "DATABASE " + name, "", ""};
 }
 
 }  // namespace devenv::schema

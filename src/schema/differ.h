@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "schema/model.h"
+#include "sql/dialect.h"
 
 namespace devenv::schema {
 
@@ -17,13 +18,16 @@ struct Difference {
   std::string kind;      // database, schema, table, column, index, foreign key, check, option, view, …
   std::string name;      // the part's name within the object ("" for the object itself)
   Change change;
-  std::string expected;  // its definition as the schema files make it ("" when extra)
+  std::string expected;  // its definition as the schema files make it ("" when extra); a
+                         // missing table's is its whole CREATE TABLE
   std::string actual;    // as the database has it ("" when missing)
+  std::string space;     // for fix-up SQL: the namespace (PostgreSQL schema) of the object
+  std::string table;     // and the table, for the parts of a table
 };
 
 // Every difference between the expected and the actual database, in a stable order.
 // Parts whose names the server generated are matched by definition (Element::key).
-std::vector<Difference> compare(const Database& expected, const Database& actual);
+std::vector<Difference> compare(const Database& expected, const Database& actual, sql::Dialect dialect);
 
 // A database that should exist and does not, or exists and should not.
 Difference missing_database(const std::string& name);
