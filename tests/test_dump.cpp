@@ -69,3 +69,26 @@ TEST_CASE("dump: loaded into a fresh database, verify finds no drift (PostgreSQL
     CHECK(verify.exit_code == 0);
   }
 }
+
+TEST_CASE("diff: schema files, config databases and live DSNs compare as the server sees them", "[native][dump]") {
+  NativeExample example;
+  REQUIRE(example.devenv("up").exit_code == 0);
+  const std::string mysql_dsn = "mysql://root:devenv-root@127.0.0.1:" + std::to_string(example.port("mysql")) + "/unkey";
+  const std::string pg_dsn = "postgres://platform:platform@127.0.0.1:" + std::to_string(example.port("postgres")) + "/analytics";
+
+  CommandResult same = example.devenv("diff schemas/main.sql " + mysql_dsn);
+  INFO(same.output);
+  CHECK(same.exit_code == 0);
+  CHECK_THAT(same.output, Catch::Contains("no differences between schemas/main.sql and " + mysql_dsn));
+  CHECK(example.devenv("diff partition_001 partition_004").exit_code == 0);
+  CHECK(example.devenv("diff schemas/analytics.sql " + pg_dsn).exit_code == 0);
+  CHECK(example.devenv("diff schemas/hydra hydra").exit_code == 0);  // a folder of schema files
+
+  example.mysql("ALTER TABLE partition_004.vms DROP COLUMN region");
+  const CommandResult different = example.devenv("diff partition_001 partition_004 --format json");
+  INFO(different.output);
+  CHECK(different.exit_code == 1);
+  CHECK_THAT(different.output, Catch::Contains(R"("object": "table vms", "kind": "column", "name": "region", "change": "missing")"));
+  CHECK(example.devenv("diff main platform").exit_code == 2);  // MySQL against PostgreSQL
+  CHECK(example.devenv("diff main").exit_code == 2);
+}
