@@ -129,6 +129,8 @@ TEST_CASE("verify (MariaDB): 30 kinds of drift are each reported with exit 1", "
        {R"J("kind": "option", "name": "ENGINE", "change": "changed", "expected": "ENGINE=InnoDB", "actual": "ENGINE=Aria")J"}},
       {"table comment", "main", {"ALTER TABLE unkey.audit_log COMMENT = 'other'"},
        {R"J("name": "COMMENT", "change": "changed")J"}},
+      {"table partitioned", "hydra", {"ALTER TABLE hydra.leases PARTITION BY KEY (resource_id) PARTITIONS 4"},
+       {R"J("kind": "option", "name": "PARTITION BY", "change": "extra", "expected": "", "actual": "PARTITION BY KEY (`resource_id`) PARTITIONS 4")J"}},
       {"table collation", "hydra", {"ALTER TABLE hydra.leases DEFAULT COLLATE utf8mb4_bin"},
        {R"J("name": "COLLATE", "change": "changed")J"}},
       {"view changed", "main", {"CREATE OR REPLACE VIEW unkey.active_keys AS SELECT id FROM unkey.`keys`"},

@@ -50,6 +50,7 @@ Statements mysql_fix(const Difference& d) {
   if (d.kind == "option") {
     if (!d.expected.empty()) return {keep("ALTER TABLE " + table + " " + d.expected + ";")};
     if (d.name == "COMMENT") return {keep("ALTER TABLE " + table + " COMMENT = '';")};
+    if (d.name == "PARTITION BY") return {keep("ALTER TABLE " + table + " REMOVE PARTITIONING;")};
     return {};
   }
   const std::string object = quote_mysql_name(d.object.substr(d.object.find(' ') + 1));
