@@ -348,8 +348,8 @@ std::vector<std::string> NativeServer::purge() {
     }
   }
   // The folders devenv made around a data dir outside the state dir go when empty.
-  for (const fs::path& dir : {layout_.data_dir.parent_path(), layout_.data_dir.parent_path().parent_path(),
-                              layout_.snapshots.parent_path()}) {
+  for (const fs::path& dir : {layout_.data_dir.parent_path(), layout_.snapshots.parent_path(),
+                              layout_.data_dir.parent_path().parent_path()}) {
     fs::remove(dir, ignored);
   }
   return removed;
