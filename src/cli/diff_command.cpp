@@ -50,7 +50,7 @@ Side from_dsn(const std::string& operand, const db::Dsn& dsn) {
 
 Side from_config(const Workspace& workspace, const std::string& operand) {
   const auto [database, name] = find_database(workspace.config(), operand);
-  runtime::NativeServer& server = workspace.server(database->server);
+  runtime::Server& server = workspace.server(database->server);
   Side side;
   side.label = name;
   side.dialect = dialect_of(server.server());
@@ -62,8 +62,8 @@ Side from_config(const Workspace& workspace, const std::string& operand) {
 
 // A schema file or folder, loaded into a shadow on a running server of `dialect`.
 Side from_files(const Workspace& workspace, const std::string& operand, std::optional<sql::Dialect> dialect) {
-  runtime::NativeServer* chosen = nullptr;
-  for (runtime::NativeServer* server : workspace.servers()) {
+  runtime::Server* chosen = nullptr;
+  for (runtime::Server* server : workspace.servers()) {
     const bool fits = !dialect || dialect_of(server->server()) == *dialect;
     if (fits && server->status().health == runtime::Health::Running) {
       chosen = server;
@@ -121,7 +121,7 @@ int run_diff(const std::filesystem::path& config, Arguments& arguments, std::ost
   const std::vector<std::string> operands = arguments.positionals();
   if (operands.size() != 2) throw UsageError("diff takes two operands: databases, DSNs or schema files");
   ProgressPrinter progress(err);
-  Workspace workspace(config, "diff", progress);
+  Workspace workspace(config, "diff", progress, arguments.option("--runtime"));
   runtime::catch_interrupts();
   const auto dialect_a = known_dialect(workspace, operands[0]);
   const auto dialect_b = known_dialect(workspace, operands[1]);

@@ -10,10 +10,10 @@ int run_down(const std::filesystem::path& config, Arguments& arguments, std::ost
   const bool purge = arguments.flag("--purge");
   const std::vector<std::string> names = arguments.positionals();
   ProgressPrinter progress(err);
-  Workspace workspace(config, "down", progress);
+  Workspace workspace(config, "down", progress, arguments.option("--runtime"));
   const auto servers = workspace.servers(names);
   std::vector<std::vector<std::string>> removed(servers.size());
-  const auto errors = workspace.in_parallel(servers, [&](runtime::NativeServer& server) {
+  const auto errors = workspace.in_parallel(servers, [&](runtime::Server& server) {
     const auto index = static_cast<std::size_t>(std::find(servers.begin(), servers.end(), &server) - servers.begin());
     if (purge) {
       removed[index] = server.purge();

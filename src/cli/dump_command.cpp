@@ -16,9 +16,9 @@ int run_dump(const std::filesystem::path& config, Arguments& arguments, std::ost
   const std::vector<std::string> names = arguments.positionals();
   if (names.size() != 1) throw UsageError("dump takes one database (a key or a database name)");
   ProgressPrinter progress(err);
-  Workspace workspace(config, "dump", progress);
+  Workspace workspace(config, "dump", progress, arguments.option("--runtime"));
   const auto [database, name] = find_database(workspace.config(), names[0]);
-  runtime::NativeServer& server = workspace.server(database->server);
+  runtime::Server& server = workspace.server(database->server);
   const auto inspector = schema::make_inspector(dialect_of(server.server()), server_connect(server));
   const auto inspected = inspector->inspect({name});
   if (!inspected.count(name)) {

@@ -11,7 +11,7 @@ namespace devenv::cli {
 int run_env(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
   arguments.expect_no_more();
   ProgressPrinter progress(err);
-  Workspace workspace(config, "env", progress);
+  Workspace workspace(config, "env", progress, arguments.option("--runtime"));
   for (const config::Database& database : workspace.config().databases) {
     const int port = workspace.server(database.server).port();
     for (const DatabaseUrl& url : database_urls(workspace.config(), database, port)) {

@@ -17,21 +17,13 @@ int run_logs(const std::filesystem::path& config, Arguments& arguments, std::ost
   }
   const std::vector<std::string> names = arguments.positionals();
   if (names.size() != 1) throw UsageError("logs takes one server name");
-  std::filesystem::path log;
+  runtime::ProcessOptions viewer;
   {
     ProgressPrinter progress(err);
-    Workspace workspace(config, "logs", progress);  // the lock is released before tail runs
-    const runtime::ServerLayout& layout = workspace.server(names[0]).layout();
-    log = init ? layout.init_log : layout.server_log;
+    Workspace workspace(config, "logs", progress, arguments.option("--runtime"));  // released before it runs
+    viewer = workspace.server(names[0]).logs(init, lines, follow);
   }
-  if (!std::filesystem::exists(log)) {
-    err << "devenv: no log yet at " << log.string() << " (has `devenv up` run?)\n";
-    return kRuntime;
-  }
-  std::vector<std::string> argv = {"tail", "-n", lines};
-  if (follow) argv.push_back("-F");
-  argv.push_back(log.string());
-  runtime::exec_replace(runtime::ProcessOptions(argv));
+  runtime::exec_replace(viewer);
 }
 
 }  // namespace devenv::cli

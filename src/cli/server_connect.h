@@ -1,13 +1,13 @@
 #pragma once
 
-#include "runtime/native_server.h"
+#include "runtime/server.h"
 #include "schema/inspector.h"
 
 namespace devenv::cli {
 
 // Root sessions on a running server, over TCP, on any of its databases. Throws
 // RuntimeError when the server is not running.
-schema::Connect server_connect(runtime::NativeServer& server);
+schema::Connect server_connect(runtime::Server& server);
 
 sql::Dialect dialect_of(const config::Server& server);
 

@@ -8,7 +8,7 @@
 
 namespace devenv::cli {
 
-void print_summary(std::ostream& out, const config::Config& config, const std::vector<runtime::NativeServer*>& servers,
+void print_summary(std::ostream& out, const config::Config& config, const std::vector<runtime::Server*>& servers,
                    const std::vector<runtime::UpResult>& results, const std::vector<std::optional<std::string>>& errors) {
   out << fmt::format("\n{:<10} {:<20} {:<16} {:<20} {}\n", "SERVER", "ENGINE", "ADDRESS", "STATUS", "TIME");
   for (std::size_t i = 0; i < servers.size(); ++i) {
@@ -31,7 +31,7 @@ void print_summary(std::ostream& out, const config::Config& config, const std::v
   }
 }
 
-void warn_schema_changed(std::ostream& err, const std::vector<runtime::NativeServer*>& servers,
+void warn_schema_changed(std::ostream& err, const std::vector<runtime::Server*>& servers,
                          const std::vector<runtime::UpResult>& results) {
   for (std::size_t i = 0; i < servers.size(); ++i) {
     if (results[i].schema_changed) {

@@ -33,15 +33,14 @@ int run_shell(const std::filesystem::path& config, Arguments& arguments, std::os
   runtime::ProcessOptions client;
   {
     ProgressPrinter progress(err);
-    Workspace workspace(config, "shell", progress);
+    Workspace workspace(config, "shell", progress, arguments.option("--runtime"));
     const auto [database, name] = find_database(workspace.config(), names[0]);
-    runtime::NativeServer& server = workspace.server(database->server);
+    runtime::Server& server = workspace.server(database->server);
     if (server.status().health != runtime::Health::Running) {
       err << "devenv: server " << database->server << " is not running; start it with `devenv up`\n";
       return kRuntime;
     }
-    client = server.engine().shell(server.layout(), server.port(), name,
-                                   user_for(workspace.config(), *database, root, user_name));
+    client = server.shell(name, user_for(workspace.config(), *database, root, user_name));
   }
   runtime::exec_replace(client);
 }

@@ -25,7 +25,7 @@ std::string json_string(const std::string& text) {
   return out + "\"";
 }
 
-void print_text(std::ostream& out, const std::vector<runtime::NativeServer*>& servers,
+void print_text(std::ostream& out, const std::vector<runtime::Server*>& servers,
                 const std::vector<runtime::ServerStatus>& statuses) {
   out << fmt::format("{:<10} {:<16} {:<16} {:<8} {}\n", "SERVER", "STATUS", "ADDRESS", "PID", "NOTE");
   for (std::size_t i = 0; i < servers.size(); ++i) {
@@ -43,7 +43,7 @@ void print_text(std::ostream& out, const std::vector<runtime::NativeServer*>& se
 
 // A stable shape: {"servers": [{"name", "engine", "status", "port", "pid", "version", "schema_changed",
 // "failure", "log_tail": [...]}]}
-void print_json(std::ostream& out, const std::vector<runtime::NativeServer*>& servers,
+void print_json(std::ostream& out, const std::vector<runtime::Server*>& servers,
                 const std::vector<runtime::ServerStatus>& statuses) {
   out << "{\"servers\": [";
   for (std::size_t i = 0; i < servers.size(); ++i) {
@@ -69,10 +69,10 @@ int run_status(const std::filesystem::path& config, Arguments& arguments, std::o
   if (format != "text" && format != "json") throw UsageError("--format takes text or json");
   arguments.expect_no_more();
   ProgressPrinter progress(err);
-  Workspace workspace(config, "status", progress);
+  Workspace workspace(config, "status", progress, arguments.option("--runtime"));
   const auto servers = workspace.servers();
   std::vector<runtime::ServerStatus> statuses;
-  for (runtime::NativeServer* server : servers) statuses.push_back(server->status());
+  for (runtime::Server* server : servers) statuses.push_back(server->status());
   if (format == "json") {
     print_json(out, servers, statuses);
   } else {

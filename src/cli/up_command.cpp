@@ -13,7 +13,7 @@ namespace devenv::cli {
 
 namespace {
 
-using Action = std::function<runtime::UpResult(runtime::NativeServer&)>;
+using Action = std::function<runtime::UpResult(runtime::Server&)>;
 
 // up and reset end by proving the databases match their schema files.
 int verify_after(const Workspace& workspace, ProgressPrinter& progress, std::ostream& out) {
@@ -28,14 +28,16 @@ int verify_after(const Workspace& workspace, ProgressPrinter& progress, std::ost
 }
 
 // up and reset: rebuild stale init files, act on each server in parallel, then the summary.
-int bring_up(const std::filesystem::path& config, const std::vector<std::string>& names, const std::string& command,
-             std::ostream& out, std::ostream& err, const Action& action) {
+int bring_up(const std::filesystem::path& config, Arguments& arguments, const std::string& command, std::ostream& out,
+             std::ostream& err, const Action& action) {
+  const std::optional<std::string> runtime = arguments.option("--runtime");
+  const std::vector<std::string> names = arguments.positionals();
   ProgressPrinter progress(err);
-  Workspace workspace(config, command, progress);
+  Workspace workspace(config, command, progress, runtime);
   workspace.rebuild_if_stale();
   const auto servers = workspace.servers(names);
   std::vector<runtime::UpResult> results(servers.size());
-  const auto errors = workspace.in_parallel(servers, [&](runtime::NativeServer& server) {
+  const auto errors = workspace.in_parallel(servers, [&](runtime::Server& server) {
     const auto index = static_cast<std::size_t>(std::find(servers.begin(), servers.end(), &server) - servers.begin());
     results[index] = action(server);
   });
@@ -56,13 +58,13 @@ int bring_up(const std::filesystem::path& config, const std::vector<std::string>
 
 int run_up(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
   const bool reset_on_change = arguments.flag("--reset-on-change");
-  return bring_up(config, arguments.positionals(), "up", out, err,
-                  [&](runtime::NativeServer& server) { return server.up(reset_on_change); });
+  return bring_up(config, arguments, "up", out, err,
+                  [&](runtime::Server& server) { return server.up(reset_on_change); });
 }
 
 int run_reset(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
-  return bring_up(config, arguments.positionals(), "reset", out, err,
-                  [](runtime::NativeServer& server) { return server.reset(); });
+  return bring_up(config, arguments, "reset", out, err,
+                  [](runtime::Server& server) { return server.reset(); });
 }
 
 }  // namespace devenv::cli

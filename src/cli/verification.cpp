@@ -48,7 +48,7 @@ Selection select(const config::Config& config, const std::vector<std::string>& w
 
 class ServerVerification {
  public:
-  ServerVerification(const Workspace& workspace, runtime::NativeServer& server, ProgressPrinter& progress)
+  ServerVerification(const Workspace& workspace, runtime::Server& server, ProgressPrinter& progress)
       : workspace_(workspace), server_(server), progress_(progress), connect_(server_connect(server)) {}
 
   void run(const Selection& selection, bool report_extra, std::vector<schema::Difference>& out) {
@@ -108,7 +108,7 @@ class ServerVerification {
   }
 
   const Workspace& workspace_;
-  runtime::NativeServer& server_;
+  runtime::Server& server_;
   ProgressPrinter& progress_;
   schema::Connect connect_;
 };
@@ -120,7 +120,7 @@ std::vector<ServerDifferences> verify_databases(const Workspace& workspace, cons
   runtime::catch_interrupts();
   const Selection selection = select(workspace.config(), selected);
   std::vector<ServerDifferences> out;
-  for (runtime::NativeServer* server : workspace.servers()) {
+  for (runtime::Server* server : workspace.servers()) {
     bool wanted = false;
     for (const config::Database* database : workspace.config().databases_on(server->server().name)) {
       wanted |= selection.count(database->key) > 0;

@@ -18,7 +18,7 @@ int run_verify(const std::filesystem::path& config, Arguments& arguments, std::o
   const bool allow_destructive = arguments.flag("--allow-destructive");
   const std::vector<std::string> databases = arguments.positionals();
   ProgressPrinter progress(err);
-  Workspace workspace(config, "verify", progress);
+  Workspace workspace(config, "verify", progress, arguments.option("--runtime"));
   const std::vector<ServerDifferences> servers = verify_databases(workspace, databases, progress);
   const std::vector<schema::Difference> differences = all_differences(servers);
   if (format == "sql") {

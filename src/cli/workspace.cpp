@@ -6,28 +6,38 @@
 #include "config/did_you_mean.h"
 #include "config/loader.h"
 #include "initdb/output_files.h"
+#include "runtime/compose_server.h"
+#include "runtime/native_server.h"
 #include "runtime/runtime_error.h"
 
 namespace devenv::cli {
 
-Workspace::Workspace(const std::filesystem::path& config_file, const std::string& command, ProgressPrinter& progress)
-    : config_(config::load_config(config_file)), outputs_(initdb::generate_outputs(config_)), progress_(progress) {
-  if (config_.project.runtime != "native") {
-    throw UsageError("project.runtime is \"" + config_.project.runtime +
-                     "\": the compose runtime is not implemented yet; set runtime = \"native\"");
-  }
+Workspace::Workspace(const std::filesystem::path& config_file, const std::string& command, ProgressPrinter& progress,
+                     const std::optional<std::string>& runtime)
+    : config_(config::load_config(config_file)), outputs_(initdb::generate_outputs(config_)), progress_(progress),
+      runtime_(runtime.value_or(config_.project.runtime)) {
+  if (runtime_ != "native" && runtime_ != "compose") throw UsageError("--runtime takes native or compose");
   lock_ = std::make_unique<runtime::StateLock>(config_.project.state_dir, command,
                                                [&](const std::string& message) { progress_.say("devenv", message); });
+  std::shared_ptr<const runtime::ComposeTool> compose;
+  if (runtime_ == "compose") {
+    compose = std::make_shared<runtime::ComposeTool>(config_);
+    progress_.say("devenv", "compose runtime: " + compose->description() + ", project " + compose->project());
+  }
   for (const config::Server& server : config_.servers) {
     const std::string name = server.name;
-    servers_.push_back(std::make_unique<runtime::NativeServer>(
-        config_, server, outputs_.server(name).fingerprint,
-        [this, name](const std::string& message) { progress_.say(name, message); }));
+    const std::string& fingerprint = outputs_.server(name).fingerprint;
+    runtime::Progress say = [this, name](const std::string& message) { progress_.say(name, message); };
+    if (compose) {
+      servers_.push_back(std::make_unique<runtime::ComposeServer>(config_, server, fingerprint, compose, say));
+    } else {
+      servers_.push_back(std::make_unique<runtime::NativeServer>(config_, server, fingerprint, say));
+    }
   }
 }
 
-std::vector<runtime::NativeServer*> Workspace::servers(const std::vector<std::string>& names) const {
-  std::vector<runtime::NativeServer*> out;
+std::vector<runtime::Server*> Workspace::servers(const std::vector<std::string>& names) const {
+  std::vector<runtime::Server*> out;
   if (names.empty()) {
     for (const auto& server : servers_) out.push_back(server.get());
     return out;
@@ -36,7 +46,7 @@ std::vector<runtime::NativeServer*> Workspace::servers(const std::vector<std::st
   return out;
 }
 
-runtime::NativeServer& Workspace::server(const std::string& name) const {
+runtime::Server& Workspace::server(const std::string& name) const {
   std::vector<std::string> known;
   for (const auto& server : servers_) {
     if (server->server().name == name) return *server;
@@ -56,7 +66,7 @@ bool Workspace::rebuild_if_stale() {
 }
 
 std::vector<std::optional<std::string>> Workspace::in_parallel(
-    const std::vector<runtime::NativeServer*>& servers, const std::function<void(runtime::NativeServer&)>& work) const {
+    const std::vector<runtime::Server*>& servers, const std::function<void(runtime::Server&)>& work) const {
   std::vector<std::optional<std::string>> errors(servers.size());
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < servers.size(); ++i) {

@@ -10,35 +10,39 @@
 #include "cli/progress.h"
 #include "config/config.h"
 #include "initdb/build_outputs.h"
-#include "runtime/native_server.h"
+#include "runtime/server.h"
 #include "runtime/state_lock.h"
 
 namespace devenv::cli {
 
 // What a runtime command works on: the config, the init files it generates, the
-// state-dir lock (held for the command's life), and one NativeServer per server.
+// state-dir lock (held for the command's life), and one runtime::Server per server,
+// native or compose (project.runtime, or `--runtime` to override it).
 class Workspace {
  public:
-  Workspace(const std::filesystem::path& config_file, const std::string& command, ProgressPrinter& progress);
+  Workspace(const std::filesystem::path& config_file, const std::string& command, ProgressPrinter& progress,
+            const std::optional<std::string>& runtime = std::nullopt);
 
   const config::Config& config() const { return config_; }
+  const std::string& runtime() const { return runtime_; }
   const initdb::BuildOutputs& outputs() const { return outputs_; }
-  std::vector<runtime::NativeServer*> servers(const std::vector<std::string>& names = {}) const;
-  runtime::NativeServer& server(const std::string& name) const;
+  std::vector<runtime::Server*> servers(const std::vector<std::string>& names = {}) const;
+  runtime::Server& server(const std::string& name) const;
 
   // Writes initdb/ and docker-compose.yml when they differ from the config; true if it did.
   bool rebuild_if_stale();
 
   // Runs `work` for each server on its own thread; collects the errors by server.
-  std::vector<std::optional<std::string>> in_parallel(const std::vector<runtime::NativeServer*>& servers,
-                                                      const std::function<void(runtime::NativeServer&)>& work) const;
+  std::vector<std::optional<std::string>> in_parallel(const std::vector<runtime::Server*>& servers,
+                                                      const std::function<void(runtime::Server&)>& work) const;
 
  private:
   config::Config config_;
   initdb::BuildOutputs outputs_;
   ProgressPrinter& progress_;
   std::unique_ptr<runtime::StateLock> lock_;
-  std::vector<std::unique_ptr<runtime::NativeServer>> servers_;
+  std::vector<std::unique_ptr<runtime::Server>> servers_;
+  std::string runtime_;
 };
 
 }  // namespace devenv::cli

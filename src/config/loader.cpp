@@ -182,9 +182,14 @@ class Loader {
     const toml::node* node = top.node("project");
     if (!node) return project;
     TableReader reader(subtable(top, "project", *node), "project", display_, environment_,
-                       {"name", "runtime", "state_dir", "data_on_tmpfs"});
+                       {"name", "runtime", "state_dir", "data_on_tmpfs", "network_mode"});
     if (auto state_dir = reader.string("state_dir")) project.state_dir = (file_.parent_path() / *state_dir).lexically_normal();
     project.data_on_tmpfs = reader.boolean("data_on_tmpfs").value_or(false);
+    project.network_mode = reader.string("network_mode").value_or("");
+    if (!project.network_mode.empty() && project.network_mode != "host") {
+      throw ConfigError(reader.where_of("network_mode"), "project.network_mode",
+                        "expected \"host\" (or no key: ports published on 127.0.0.1)");
+    }
     if (auto name = reader.string("name")) {
       static const std::regex compose_name("[a-z0-9][a-z0-9_-]*");
       if (!std::regex_match(*name, compose_name)) {

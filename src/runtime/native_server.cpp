@@ -337,6 +337,15 @@ void NativeServer::stop() {
   }
 }
 
+ProcessOptions NativeServer::logs(bool init, const std::string& lines, bool follow) const {
+  const fs::path log = init ? layout_.init_log : layout_.server_log;
+  if (!fs::exists(log)) throw RuntimeError("no log yet at " + log.string(), "has `devenv up` run?");
+  std::vector<std::string> argv = {"tail", "-n", lines};
+  if (follow) argv.push_back("-F");
+  argv.push_back(log.string());
+  return ProcessOptions(argv);
+}
+
 std::vector<std::string> NativeServer::purge() {
   stop();
   std::vector<std::string> removed;

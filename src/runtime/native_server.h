@@ -10,57 +10,38 @@
 
 #include "config/config.h"
 #include "runtime/native_engine.h"
+#include "runtime/server.h"
 #include "runtime/server_layout.h"
 #include "runtime/server_state.h"
 
 namespace devenv::runtime {
 
-enum class Health { NotInitialised, InitFailed, Stopped, Running, Crashed };
-const char* health_name(Health health);
-
-struct ServerStatus {
-  Health health = Health::NotInitialised;
-  std::string version;
-  int port = 0;
-  pid_t pid = 0;
-  bool schema_changed = false;  // the data dir was made from other init files
-  std::string failure;          // why init failed
-  std::vector<std::string> last_log_lines;  // when crashed or failed
-};
-
-// What one `up` or `reset` did to a server.
-struct UpResult {
-  std::string action;  // "started", "already running", "initialised", "restored snapshot"
-  double seconds = 0;
-  int port = 0;
-  std::string version;
-  bool schema_changed = false;
-};
-
-using Progress = std::function<void(const std::string&)>;
-
 // One server of the config run natively: its data dir, process and state.
-class NativeServer {
+class NativeServer final : public Server {
  public:
   // `fingerprint` is that of the init files the current config generates.
   NativeServer(const config::Config& config, const config::Server& server, std::string fingerprint, Progress progress);
 
-  const config::Server& server() const { return server_; }
+  const config::Server& server() const override { return server_; }
   const ServerLayout& layout() const { return layout_; }
 
-  ServerStatus status() const;
+  ServerStatus status() const override;
   // Initialises when needed (never trusting a half-initialised data dir), starts,
   // and waits until a real query answers over TCP.
-  UpResult up(bool reset_on_change);
+  UpResult up(bool reset_on_change) override;
   // Stops the server, throws the data away, and brings it back from the snapshot of
   // a fresh init when the init files are unchanged (else initialises).
-  UpResult reset();
-  void stop();
+  UpResult reset() override;
+  void stop() override;
   // Stops, then removes everything devenv made for this server; returns what it removed.
-  std::vector<std::string> purge();
+  std::vector<std::string> purge() override;
 
-  // The port it runs on (or will), and a way in for clients.
-  int port() const;
+  int port() const override;
+  db::Endpoint tcp_endpoint() const override { return engine().tcp_endpoint(port()); }
+  ProcessOptions shell(const std::string& database, const config::User* user) const override {
+    return engine().shell(layout_, port(), database, user);
+  }
+  ProcessOptions logs(bool init, const std::string& lines, bool follow) const override;
   const NativeEngine& engine() const;
 
  private:

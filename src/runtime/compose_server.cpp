@@ -1,0 +1,216 @@
+#include "runtime/compose_server.h"
+
+#include <chrono>
+#include <regex>
+#include <thread>
+
+#include "db/session.h"
+#include "initdb/fingerprint.h"
+#include "runtime/runtime_error.h"
+
+namespace devenv::runtime {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+std::string trim(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == '\r')) text.pop_back();
+  return text;
+}
+
+bool mysql_family(const config::Server& server) { return config::is_mysql_family(server.engine); }
+
+}  // namespace
+
+ComposeServer::ComposeServer(const config::Config& config, const config::Server& server, std::string fingerprint,
+                             std::shared_ptr<const ComposeTool> tool, Progress progress)
+    : config_(config), server_(server), fingerprint_(std::move(fingerprint)), tool_(std::move(tool)),
+      progress_(std::move(progress)) {}
+
+int ComposeServer::inner_port() const {
+  if (config_.project.network_mode == "host") return server_.port;
+  return mysql_family(server_) ? 3306 : 5432;
+}
+
+int ComposeServer::port() const {
+  if (server_.port != 0) return server_.port;
+  // port = 0: compose published a free one; ask which.
+  const RunResult result = tool_->run({"port", server_.name, std::to_string(inner_port())});
+  const std::string text = trim(result.output);
+  const std::size_t colon = text.rfind(':');
+  return result.exit_code == 0 && colon != std::string::npos ? std::stoi(text.substr(colon + 1)) : 0;
+}
+
+db::Endpoint ComposeServer::tcp_endpoint() const {
+  db::Endpoint endpoint;
+  endpoint.port = port();
+  endpoint.user = server_.root_user;
+  endpoint.password = server_.root_password.value;
+  endpoint.database = mysql_family(server_) ? "" : "postgres";
+  return endpoint;
+}
+
+std::string ComposeServer::container() const {
+  return trim(tool_->run({"ps", "-q", server_.name}).output);
+}
+
+std::string ComposeServer::volume() const { return tool_->project() + "_" + server_.name + "-data"; }
+
+std::string ComposeServer::container_state(const std::string& id) const {
+  return trim(ComposeTool::docker({"inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", id}).output);
+}
+
+std::string ComposeServer::log_tail(int lines) const {
+  return tool_->run({"logs", "--no-color", "--tail", std::to_string(lines), server_.name}).output;
+}
+
+std::optional<std::string> ComposeServer::read_fingerprint() const {
+  try {
+    const db::Endpoint endpoint = tcp_endpoint();
+    if (endpoint.port == 0) return std::nullopt;
+    const auto rows = db::connect(mysql_family(server_) ? sql::Dialect::MySQL : sql::Dialect::Postgres, endpoint, 2)
+                          ->column(initdb::kFingerprintQuery);
+    return rows.empty() ? std::nullopt : std::optional<std::string>(trim(rows.front()));
+  } catch (const db::DbError&) {
+    return std::nullopt;  // not listening yet, still initialising, or no fingerprint
+  }
+}
+
+ServerStatus ComposeServer::status() const {
+  ServerStatus status;
+  status.port = server_.port;
+  const std::string id = container();
+  const bool has_volume = ComposeTool::docker({"volume", "inspect", volume()}).exit_code == 0;
+  if (id.empty()) {
+    status.health = has_volume ? Health::Stopped : Health::NotInitialised;
+    return status;
+  }
+  const std::string state = container_state(id);
+  if (state.rfind("running", 0) == 0) {
+    status.health = Health::Running;
+    status.port = port();
+    const auto fingerprint = read_fingerprint();
+    status.schema_changed = fingerprint && *fingerprint != fingerprint_;
+    return status;
+  }
+  const bool clean_exit = state == "exited 0";
+  status.health = clean_exit ? Health::Stopped : Health::Crashed;
+  if (!clean_exit) {
+    std::string tail = log_tail(8), line;
+    for (char c : tail) {
+      if (c == '\n') {
+        status.last_log_lines.push_back(line);
+        line.clear();
+      } else {
+        line.push_back(c);
+      }
+    }
+  }
+  return status;
+}
+
+void ComposeServer::remove_container_and_volume(std::vector<std::string>* removed) {
+  const std::string id = container();
+  tool_->run({"rm", "-s", "-f", "-v", server_.name});
+  if (!id.empty() && removed) removed->push_back("container " + id.substr(0, 12) + " (" + server_.name + ")");
+  if (ComposeTool::docker({"volume", "rm", volume()}).exit_code == 0 && removed) removed->push_back("volume " + volume());
+}
+
+// The container exited or never got ready: name the failing init file from its log
+// (the images say "running /docker-entrypoint-initdb.d/<file>" before each one).
+void ComposeServer::fail_init(const std::string& why) {
+  const std::string tail = log_tail(40);
+  static const std::regex running("running (/docker-entrypoint-initdb\\.d/[^\\s]+)");
+  std::string file;
+  for (auto it = std::sregex_iterator(tail.begin(), tail.end(), running); it != std::sregex_iterator(); ++it) {
+    file = (*it)[1].str();
+  }
+  remove_container_and_volume(nullptr);
+  throw RuntimeError(why + (file.empty() ? "" : " while running " + file.substr(file.rfind('/') + 1)) +
+                         "; last lines of the container's log:\n" + tail,
+                     "fix it, then run `devenv up` again (its container and volume were removed, so init runs anew)");
+}
+
+UpResult ComposeServer::wait_until_initialised(Clock::time_point started, bool fresh) {
+  const auto deadline = Clock::now() + std::chrono::seconds(300);
+  while (Clock::now() < deadline) {
+    if (const auto fingerprint = read_fingerprint()) {
+      UpResult result{fresh ? "initialised" : "started", seconds_since(started), port(), "", *fingerprint != fingerprint_};
+      return result;
+    }
+    const std::string id = container();
+    const std::string state = id.empty() ? "gone" : container_state(id);
+    if (state.rfind("running", 0) != 0 && state.rfind("created", 0) != 0 && state.rfind("restarting", 0) != 0) {
+      fail_init("the container stopped (" + state + ") before init finished");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  fail_init("init did not finish within 300 s");
+}
+
+UpResult ComposeServer::up(bool reset_on_change) {
+  const auto started = Clock::now();
+  const std::string id = container();
+  if (!id.empty() && container_state(id).rfind("running", 0) == 0) {
+    if (const auto fingerprint = read_fingerprint()) {
+      const bool changed = *fingerprint != fingerprint_;
+      if (changed && reset_on_change) {
+        progress_("schema changed since this volume was initialised; resetting (--reset-on-change)");
+        return reset();
+      }
+      return {"already running", seconds_since(started), port(), "", changed};
+    }
+  }
+  const bool fresh = ComposeTool::docker({"volume", "inspect", volume()}).exit_code != 0;
+  progress_(std::string(fresh ? "creating" : "starting") + " its container (" + tool_->description() + ")");
+  const RunResult up = tool_->run({"up", "-d", server_.name});
+  if (up.exit_code != 0) throw RuntimeError(tool_->description() + " up failed:\n" + up.output);
+  if (fresh) progress_("waiting for the image's init to finish (the fingerprint over TCP)");
+  UpResult result = wait_until_initialised(started, fresh);
+  if (result.schema_changed && reset_on_change) {
+    progress_("schema changed since this volume was initialised; resetting (--reset-on-change)");
+    return reset();
+  }
+  return result;
+}
+
+UpResult ComposeServer::reset() {
+  progress_("removing its container and volume");
+  remove_container_and_volume(nullptr);
+  return up(false);
+}
+
+void ComposeServer::stop() {
+  progress_("stopping its container");
+  tool_->run({"stop", server_.name});
+}
+
+std::vector<std::string> ComposeServer::purge() {
+  std::vector<std::string> removed;
+  remove_container_and_volume(&removed);
+  return removed;
+}
+
+ProcessOptions ComposeServer::shell(const std::string& database, const config::User* user) const {
+  const std::string name = user ? user->name : server_.root_user;
+  const std::string password = user ? user->password.value : server_.root_password.value;
+  const std::string inner = std::to_string(inner_port());
+  if (mysql_family(server_)) {
+    return tool_->command({"exec", "-e", "MYSQL_PWD=" + password, server_.name, "mariadb", "--protocol=tcp", "-h",
+                           "127.0.0.1", "-P", inner, "-u", name, database});
+  }
+  return tool_->command({"exec", "-e", "PGPASSWORD=" + password, server_.name, "psql", "-h", "127.0.0.1", "-p", inner,
+                         "-U", name, "-d", database});
+}
+
+ProcessOptions ComposeServer::logs(bool, const std::string& lines, bool follow) const {
+  std::vector<std::string> arguments = {"logs", "--no-color", "--tail", lines};
+  if (follow) arguments.push_back("-f");
+  arguments.push_back(server_.name);
+  return tool_->command(arguments);
+}
+
+}  // namespace devenv::runtime

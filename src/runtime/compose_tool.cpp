@@ -1,0 +1,42 @@
+#include "runtime/compose_tool.h"
+
+#include "runtime/runtime_error.h"
+
+namespace devenv::runtime {
+
+static std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+ComposeTool::ComposeTool(const config::Config& config)
+    : project_(config.project.name), file_((config.dir / "docker-compose.yml").string()) {
+  if (const RunResult v2 = runtime::run(ProcessOptions({"docker", "compose", "version"})); v2.exit_code == 0) {
+    prefix_ = {"docker", "compose"};
+    description_ = first_line(v2.output);
+  } else if (const RunResult v1 = runtime::run(ProcessOptions({"docker-compose", "version", "--short"})); v1.exit_code == 0) {
+    prefix_ = {"docker-compose"};
+    description_ = "docker-compose " + first_line(v1.output) + " (v1)";
+  } else {
+    throw RuntimeError("neither `docker compose` nor `docker-compose` is installed",
+                       "apt-get install docker.io docker-compose, or use the native runtime (runtime = \"native\")");
+  }
+  if (const RunResult info = docker({"info", "--format", "{{.ServerVersion}}"}); info.exit_code != 0) {
+    throw RuntimeError("no Docker engine answers: " + first_line(info.output),
+                       "start Docker, or use the native runtime (runtime = \"native\")");
+  }
+}
+
+ProcessOptions ComposeTool::command(const std::vector<std::string>& arguments) const {
+  std::vector<std::string> argv = prefix_;
+  argv.insert(argv.end(), {"-p", project_, "-f", file_});
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  return ProcessOptions(argv);
+}
+
+RunResult ComposeTool::run(const std::vector<std::string>& arguments) const { return runtime::run(command(arguments)); }
+
+RunResult ComposeTool::docker(const std::vector<std::string>& arguments) {
+  std::vector<std::string> argv = {"docker"};
+  argv.insert(argv.end(), arguments.begin(), arguments.end());
+  return runtime::run(ProcessOptions(argv));
+}
+
+}  // namespace devenv::runtime

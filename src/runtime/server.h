@@ -1,0 +1,59 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "db/endpoint.h"
+#include "runtime/process.h"
+
+namespace devenv::runtime {
+
+enum class Health { NotInitialised, InitFailed, Stopped, Running, Crashed };
+const char* health_name(Health health);
+
+struct ServerStatus {
+  Health health = Health::NotInitialised;
+  std::string version;
+  int port = 0;
+  pid_t pid = 0;
+  bool schema_changed = false;  // the data dir was made from other init files
+  std::string failure;          // why init failed
+  std::vector<std::string> last_log_lines;  // when crashed or failed
+};
+
+// What one `up` or `reset` did to a server.
+struct UpResult {
+  std::string action;  // "started", "already running", "initialised", "restored snapshot"
+  double seconds = 0;
+  int port = 0;
+  std::string version;
+  bool schema_changed = false;
+};
+
+using Progress = std::function<void(const std::string&)>;
+
+// One server of the config, whichever runtime runs it (native processes or docker
+// compose). Commands work through this and never ask which runtime it is.
+class Server {
+ public:
+  virtual ~Server() = default;
+  virtual const config::Server& server() const = 0;
+  virtual ServerStatus status() const = 0;
+  virtual UpResult up(bool reset_on_change) = 0;
+  virtual UpResult reset() = 0;
+  virtual void stop() = 0;
+  virtual std::vector<std::string> purge() = 0;
+  // The port on 127.0.0.1 it runs on (or will), and root's way in over TCP.
+  virtual int port() const = 0;
+  virtual db::Endpoint tcp_endpoint() const = 0;
+  // The engine's client on `database`, as `user` (nullptr: root).
+  virtual ProcessOptions shell(const std::string& database, const config::User* user) const = 0;
+  // Shows the server's log (or its last init's): `lines` from the end, then follows.
+  virtual ProcessOptions logs(bool init, const std::string& lines, bool follow) const = 0;
+};
+
+}  // namespace devenv::runtime
