@@ -32,11 +32,11 @@ void print_summary(std::ostream& out, const config::Config& config, const std::v
 }
 
 void warn_schema_changed(std::ostream& err, const std::vector<runtime::Server*>& servers,
-                         const std::vector<runtime::UpResult>& results) {
+                         const std::vector<runtime::UpResult>& results, const std::string& storage) {
   for (std::size_t i = 0; i < servers.size(); ++i) {
     if (results[i].schema_changed) {
       err << "devenv: " << servers[i]->server().name
-          << ": schema changed since this data dir was initialised — run `devenv reset "
+          << ": schema changed since this " << storage << " was initialised — run `devenv reset "
           << servers[i]->server().name << "` (or `devenv up --reset-on-change`)\n";
     }
   }

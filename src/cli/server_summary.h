@@ -17,6 +17,6 @@ void print_summary(std::ostream& out, const config::Config& config, const std::v
 
 // Says which servers run a data dir made from older init files.
 void warn_schema_changed(std::ostream& err, const std::vector<runtime::Server*>& servers,
-                         const std::vector<runtime::UpResult>& results);
+                         const std::vector<runtime::UpResult>& results, const std::string& storage);
 
 }  // namespace devenv::cli

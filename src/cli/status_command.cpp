@@ -26,13 +26,13 @@ std::string json_string(const std::string& text) {
 }
 
 void print_text(std::ostream& out, const std::vector<runtime::Server*>& servers,
-                const std::vector<runtime::ServerStatus>& statuses) {
+                const std::vector<runtime::ServerStatus>& statuses, const std::string& storage) {
   out << fmt::format("{:<10} {:<16} {:<16} {:<8} {}\n", "SERVER", "STATUS", "ADDRESS", "PID", "NOTE");
   for (std::size_t i = 0; i < servers.size(); ++i) {
     const runtime::ServerStatus& status = statuses[i];
     const std::string address = status.port ? "127.0.0.1:" + std::to_string(status.port) : "-";
     std::string note;
-    if (status.schema_changed) note = "schema changed since this data dir was initialised — run `devenv reset`";
+    if (status.schema_changed) note = "schema changed since this " + storage + " was initialised — run `devenv reset`";
     if (!status.failure.empty()) note = status.failure.substr(0, status.failure.find('\n'));
     out << fmt::format("{:<10} {:<16} {:<16} {:<8} {}\n", servers[i]->server().name,
                        runtime::health_name(status.health), address, status.pid ? std::to_string(status.pid) : "-",
@@ -76,7 +76,7 @@ int run_status(const std::filesystem::path& config, Arguments& arguments, std::o
   if (format == "json") {
     print_json(out, servers, statuses);
   } else {
-    print_text(out, servers, statuses);
+    print_text(out, servers, statuses, workspace.runtime() == "compose" ? "volume" : "data dir");
   }
   return kOk;
 }

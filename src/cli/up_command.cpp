@@ -42,7 +42,7 @@ int bring_up(const std::filesystem::path& config, Arguments& arguments, const st
     results[index] = action(server);
   });
   print_summary(out, workspace.config(), servers, results, errors);
-  warn_schema_changed(err, servers, results);
+  warn_schema_changed(err, servers, results, workspace.runtime() == "compose" ? "volume" : "data dir");
   int code = kOk;
   for (std::size_t i = 0; i < servers.size(); ++i) {
     if (errors[i]) {

@@ -1,5 +1,7 @@
 #include "runtime/compose_server.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <regex>
 #include <thread>
@@ -128,9 +130,21 @@ void ComposeServer::fail_init(const std::string& why) {
   for (auto it = std::sregex_iterator(tail.begin(), tail.end(), running); it != std::sregex_iterator(); ++it) {
     file = (*it)[1].str();
   }
+  // The engine's own error lines first; then the last lines, for context.
+  std::string errors, last;
+  std::vector<std::string> lines;
+  for (std::size_t start = 0, end; start < tail.size(); start = end + 1) {
+    end = tail.find('\n', start);
+    if (end == std::string::npos) end = tail.size();
+    lines.push_back(tail.substr(start, end - start));
+  }
+  for (const std::string& line : lines) {
+    if (line.find("ERROR") != std::string::npos || line.find("FATAL") != std::string::npos) errors += "  " + line + "\n";
+  }
+  for (std::size_t i = lines.size() > 6 ? lines.size() - 6 : 0; i < lines.size(); ++i) last += "  " + lines[i] + "\n";
   remove_container_and_volume(nullptr);
-  throw RuntimeError(why + (file.empty() ? "" : " while running " + file.substr(file.rfind('/') + 1)) +
-                         "; last lines of the container's log:\n" + tail,
+  throw RuntimeError(why + (file.empty() ? "" : " while running " + file.substr(file.rfind('/') + 1)) + ":\n" + errors +
+                         "last lines of the container's log:\n" + last,
                      "fix it, then run `devenv up` again (its container and volume were removed, so init runs anew)");
 }
 
@@ -198,12 +212,16 @@ ProcessOptions ComposeServer::shell(const std::string& database, const config::U
   const std::string name = user ? user->name : server_.root_user;
   const std::string password = user ? user->password.value : server_.root_password.value;
   const std::string inner = std::to_string(inner_port());
+  std::vector<std::string> arguments = {"exec"};
+  if (!isatty(STDIN_FILENO)) arguments.push_back("-T");  // input from a pipe or file: no terminal
   if (mysql_family(server_)) {
-    return tool_->command({"exec", "-e", "MYSQL_PWD=" + password, server_.name, "mariadb", "--protocol=tcp", "-h",
-                           "127.0.0.1", "-P", inner, "-u", name, database});
+    arguments.insert(arguments.end(), {"-e", "MYSQL_PWD=" + password, server_.name, "mariadb", "--protocol=tcp", "-h",
+                                       "127.0.0.1", "-P", inner, "-u", name, database});
+  } else {
+    arguments.insert(arguments.end(), {"-e", "PGPASSWORD=" + password, server_.name, "psql", "-h", "127.0.0.1", "-p",
+                                       inner, "-U", name, "-d", database});
   }
-  return tool_->command({"exec", "-e", "PGPASSWORD=" + password, server_.name, "psql", "-h", "127.0.0.1", "-p", inner,
-                         "-U", name, "-d", database});
+  return tool_->command(arguments);
 }
 
 ProcessOptions ComposeServer::logs(bool, const std::string& lines, bool follow) const {

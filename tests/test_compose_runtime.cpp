@@ -1,0 +1,151 @@
+// The compose runtime on a real Docker engine, with devenv's local images (built from
+// Debian packages by tests/docker/build_images.sh: no registry is reachable) and host
+// networking on free 127.0.0.1 ports. Run by scripts/test.sh when an engine starts.
+#include <catch2/catch.hpp>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <regex>
+
+#include "support/native_example.h"
+
+using devenv::test::CommandResult;
+using devenv::test::NativeExample;
+using devenv::test::run_command;
+
+namespace {
+
+int free_port() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+// The example, on the compose runtime: its own project name, local images, host network.
+class ComposeExample {
+ public:
+  ComposeExample() : mysql_port_(free_port()), postgres_port_(free_port()) {
+    devenv::test::copy_example(dir_.path());
+    project_ = "devenv-test-" + dir_.path().filename().string().substr(12);
+    for (char& c : project_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string config = dir_.read("config.toml");
+    config = std::regex_replace(config, std::regex("name = \"unkey-dev\""), "name = \"" + project_ + "\"");
+    config = std::regex_replace(config, std::regex("runtime = \"native\""), "runtime = \"compose\"\nnetwork_mode = \"host\"");
+    config = std::regex_replace(config, std::regex("\nport = 3306"), "\nport = " + std::to_string(mysql_port_));
+    config = std::regex_replace(config, std::regex("\nport = 5432"), "\nport = " + std::to_string(postgres_port_));
+    config = std::regex_replace(config, std::regex("image = \"mariadb:11\""), "image = \"devenv-test/mariadb:10.11\"");
+    config = std::regex_replace(config, std::regex("image = \"postgres:16\""), "image = \"devenv-test/postgres:15\"");
+    dir_.write("config.toml", config);
+  }
+  ~ComposeExample() { devenv("down --purge"); }
+
+  CommandResult devenv(const std::string& arguments) const { return devenv::test::run_devenv(dir_.path().string(), arguments); }
+  const devenv::test::TempDir& dir() const { return dir_; }
+  const std::string& project() const { return project_; }
+  int mysql_port() const { return mysql_port_; }
+  int postgres_port() const { return postgres_port_; }
+
+ private:
+  devenv::test::TempDir dir_;
+  std::string project_;
+  int mysql_port_, postgres_port_;
+};
+
+void require_up(const ComposeExample& example) {
+  const CommandResult up = example.devenv("up");
+  INFO(up.output);
+  REQUIRE(up.exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("compose: up on the example gives the same databases as the native runtime", "[docker]") {
+  ComposeExample compose;
+  const CommandResult up = compose.devenv("up");
+  INFO(up.output);
+  REQUIRE(up.exit_code == 0);
+  CHECK_THAT(up.output, Catch::Contains("compose runtime: docker-compose") || Catch::Contains("compose runtime: Docker Compose"));
+  CHECK_THAT(up.output, Catch::Contains("initialised") && Catch::Contains("schemas match"));
+  CHECK_THAT(compose.devenv("up").output, Catch::Contains("already running"));
+  CHECK_THAT(compose.devenv("status").output, Catch::Contains("running"));
+
+  NativeExample native;
+  REQUIRE(native.devenv("up").exit_code == 0);
+  const std::string mysql = "mysql://root:devenv-root@127.0.0.1:" + std::to_string(compose.mysql_port()) + "/";
+  const std::string postgres = "postgres://postgres:devenv-root@127.0.0.1:" + std::to_string(compose.postgres_port()) + "/";
+  for (const std::string& database :
+       {"unkey", "partition_001", "partition_004", "hydra"}) {
+    const CommandResult diff = native.devenv("diff " + database + " " + mysql + database);
+    INFO(diff.output);
+    CHECK(diff.exit_code == 0);
+  }
+  for (const std::string& database : {"platform", "analytics"}) {
+    const CommandResult diff = native.devenv("diff " + database + " " + postgres + database);
+    INFO(diff.output);
+    CHECK(diff.exit_code == 0);
+  }
+  // The same users and grants: unkey over TCP sees exactly its databases.
+  const CommandResult unkey = run_command("mariadb --no-defaults --protocol=tcp -h127.0.0.1 -P" +
+                                          std::to_string(compose.mysql_port()) + " -uunkey -punkey -N -e 'SHOW DATABASES'");
+  CHECK(unkey.output == "hydra\ninformation_schema\npartition_001\npartition_002\npartition_003\npartition_004\nunkey\n");
+}
+
+TEST_CASE("compose: a schema edit is reported on the stale volume, and reset applies it", "[docker]") {
+  ComposeExample compose;
+  require_up(compose);
+  compose.dir().write("schemas/analytics.sql",
+                      compose.dir().read("schemas/analytics.sql") + "\nCREATE TABLE added (id int PRIMARY KEY);\n");
+  REQUIRE(compose.devenv("build").exit_code == 0);
+  CHECK_THAT(compose.devenv("status").output,
+             Catch::Contains("schema changed since this volume was initialised — run `devenv reset`"));
+  const CommandResult stale = compose.devenv("up");
+  CHECK(stale.exit_code == 1);
+  CHECK_THAT(stale.output, Catch::Contains("postgres: schema changed since this volume was initialised"));
+  const CommandResult reset = compose.devenv("reset postgres");
+  INFO(reset.output);
+  CHECK(reset.exit_code == 0);
+  CHECK(compose.devenv("verify").exit_code == 0);
+  const CommandResult count = run_command("PGPASSWORD=devenv-root psql -h 127.0.0.1 -p " +
+                                          std::to_string(compose.postgres_port()) +
+                                          " -U postgres -d analytics -tAc \"SELECT count(*) FROM pg_tables WHERE tablename = 'added'\"");
+  CHECK(count.output == "1\n");
+}
+
+TEST_CASE("compose: a broken init file exits 3 with the container's error, and the next up starts afresh", "[docker]") {
+  ComposeExample compose;
+  const std::string good = compose.dir().read("schemas/hydra/02-scheduling.sql");
+  compose.dir().write("schemas/hydra/02-scheduling.sql", good + "\nCREATE TABLE broken (id int REFERENCES nowhere (id));\n");
+  const CommandResult failed = compose.devenv("up mysql");
+  INFO(failed.output);
+  CHECK(failed.exit_code == 3);
+  CHECK_THAT(failed.output, Catch::Contains("while running 03-hydra-schema.sql") &&
+                                Catch::Contains("Foreign key constraint is incorrectly formed"));
+  CHECK(run_command("docker volume inspect " + compose.project() + "_mysql-data").exit_code != 0);
+  compose.dir().write("schemas/hydra/02-scheduling.sql", good);
+  const CommandResult fixed = compose.devenv("up");
+  INFO(fixed.output);
+  CHECK(fixed.exit_code == 0);
+  CHECK_THAT(fixed.output, Catch::Contains("schemas match"));
+}
+
+TEST_CASE("compose: down --purge removes only devenv's own volumes", "[docker]") {
+  ComposeExample compose;
+  require_up(compose);
+  const std::string outsider = compose.project() + "_not-devenvs";
+  REQUIRE(run_command("docker volume create " + outsider).exit_code == 0);
+  const CommandResult down = compose.devenv("down --purge");
+  INFO(down.output);
+  CHECK(down.exit_code == 0);
+  CHECK_THAT(down.output, Catch::Contains("removed volume " + compose.project() + "_mysql-data") &&
+                              Catch::Contains("removed volume " + compose.project() + "_postgres-data"));
+  CHECK(run_command("docker volume inspect " + compose.project() + "_mysql-data").exit_code != 0);
+  CHECK(run_command("docker volume inspect " + outsider).exit_code == 0);
+  run_command("docker volume rm " + outsider);
+}
