@@ -44,8 +44,4 @@ measure() {  # measure LABEL TMPFS
 echo "== native runtime on the example, medians of $runs runs (targets: cold up < 1.5 s, reset < 0.3 s)"
 measure "data on disk" false
 measure "data on tmpfs" true
-if docker info >/dev/null 2>&1 && [ -n "$(docker images -q 'devenv-test/*' 2>/dev/null)" ]; then
-  echo "docker compose comparison: see the compose runtime's bench (issue 5)"
-else
-  echo "docker compose comparison: no Docker engine with devenv's local images here yet (compose runtime, issue 5)"
-fi
+echo "cold up includes its closing verify; for docker compose on the same initdb/, run bench/compose.sh"

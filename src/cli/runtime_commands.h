@@ -50,7 +50,8 @@ inline constexpr const char* kResetHelp = R"HELP(Usage: devenv reset [SERVER…]
 Stops the named servers (default: all), throws their data away, and brings them back
 with a fresh schema. When initdb/ is unchanged since the last init, the data dir is
 restored from the snapshot kept after that init (a fraction of a second); otherwise
-the init scripts run again. Other servers are not touched.
+the init scripts run again. Other servers are not touched. Run `devenv verify` after
+it if you want the proof; `up` ends with one.
 )HELP";
 
 inline constexpr const char* kDownHelp = R"HELP(Usage: devenv down [--purge] [SERVER…]
