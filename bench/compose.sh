@@ -38,7 +38,7 @@ for _ in $(seq "$runs"); do
 done
 n=$(printf '%s\n' "${native_times[@]}" | median)
 c=$(printf '%s\n' "${compose_times[@]}" | median)
-echo "== devenv reset of the example (both servers, init + verify), medians of $runs runs"
+echo "== devenv reset of the example (both servers), medians of $runs runs"
 printf 'native runtime (snapshot restore)          %7.3f s\n' "$n"
 printf 'compose runtime (down -v, up, image init)  %7.3f s\n' "$c"
 awk -v n="$n" -v c="$c" 'BEGIN { printf "ratio: compose takes %.1fx the native time\n", c / n }'
