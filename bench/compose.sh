@@ -9,9 +9,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 devenv=${DEVENV_BUILD_DIR:-$repo/build}/devenv
 runs=${1:-5}
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-now_ns() { date +%s%N; }
-elapsed() { awk -v ns=$(($(now_ns) - $1)) 'BEGIN { printf "%.3f\n", ns / 1e9 }'; }
+. "$repo/bench/lib.sh"
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
   shuf -i 20000-30000 -n 1; }
 

@@ -9,14 +9,13 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 devenv=${DEVENV_BUILD_DIR:-$repo/build}/devenv
 runs=${1:-5}
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+. "$repo/bench/lib.sh"
 
 seconds() {  # seconds COMMAND… → wall time of one run; the command must succeed
-  local start end
-  start=$(date +%s%N)
+  local start
+  start=$(now_ns)
   "$@" >/dev/null 2>&1 || { echo "bench: '$*' failed" >&2; exit 3; }
-  end=$(date +%s%N)
-  awk -v ns=$((end - start)) 'BEGIN { printf "%.3f\n", ns / 1e9 }'
+  elapsed "$start"
 }
 
 measure() {  # measure LABEL TMPFS

@@ -5,25 +5,11 @@
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/workspace.h"
+#include "schema/render.h"
 
 namespace devenv::cli {
 
 namespace {
-
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      out += fmt::format("\\u{:04x}", c);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
 
 void print_text(std::ostream& out, const std::vector<runtime::Server*>& servers,
                 const std::vector<runtime::ServerStatus>& statuses, const std::string& storage) {
@@ -48,14 +34,14 @@ void print_json(std::ostream& out, const std::vector<runtime::Server*>& servers,
   out << "{\"servers\": [";
   for (std::size_t i = 0; i < servers.size(); ++i) {
     const runtime::ServerStatus& status = statuses[i];
-    out << (i ? ", " : "") << "{\"name\": " << json_string(servers[i]->server().name)
-        << ", \"engine\": " << json_string(config::engine_name(servers[i]->server().engine))
-        << ", \"status\": " << json_string(runtime::health_name(status.health)) << ", \"port\": " << status.port
-        << ", \"pid\": " << status.pid << ", \"version\": " << json_string(status.version)
+    out << (i ? ", " : "") << "{\"name\": " << schema::json_string(servers[i]->server().name)
+        << ", \"engine\": " << schema::json_string(config::engine_name(servers[i]->server().engine))
+        << ", \"status\": " << schema::json_string(runtime::health_name(status.health)) << ", \"port\": " << status.port
+        << ", \"pid\": " << status.pid << ", \"version\": " << schema::json_string(status.version)
         << ", \"schema_changed\": " << (status.schema_changed ? "true" : "false")
-        << ", \"failure\": " << json_string(status.failure) << ", \"log_tail\": [";
+        << ", \"failure\": " << schema::json_string(status.failure) << ", \"log_tail\": [";
     for (std::size_t l = 0; l < status.last_log_lines.size(); ++l) {
-      out << (l ? ", " : "") << json_string(status.last_log_lines[l]);
+      out << (l ? ", " : "") << schema::json_string(status.last_log_lines[l]);
     }
     out << "]}";
   }

@@ -2,28 +2,15 @@
 
 #include <regex>
 
+#include "sql/identifier.h"
+
 namespace devenv::schema {
 namespace {
 
-std::string quote_mysql(const std::string& name) {
-  std::string out = "`";
-  for (char c : name) {
-    out.push_back(c);
-    if (c == '`') out.push_back('`');
-  }
-  return out + "`";
-}
+std::string quote_mysql(const std::string& name) { return sql::quote_identifier(name, sql::Dialect::MySQL); }
+std::string quote_pg(const std::string& name) { return sql::quote_identifier(name, sql::Dialect::Postgres); }
 
-std::string quote_pg(const std::string& name) {
-  static const std::regex plain("[a-z_][a-z0-9_]*");
-  if (std::regex_match(name, plain)) return name;
-  std::string out = "\"";
-  for (char c : name) {
-    out.push_back(c);
-    if (c == '"') out.push_back('"');
-  }
-  return out + "\"";
-}
+
 
 // "UNIQUE KEY (`a`)" → "UNIQUE KEY `name` (`a`)"; the primary key has no name.
 std::string named_index(const Element& index) {

@@ -6,7 +6,9 @@
 #include <regex>
 #include <set>
 
+#include "schema/catalog_row.h"
 #include "schema/inspector.h"
+#include "sql/identifier.h"
 #include "schema/mysql_normalise.h"
 
 namespace devenv::schema {
@@ -14,29 +16,14 @@ namespace {
 
 using db::Row;
 
-std::string text(const Row& row, std::size_t i) { return i < row.size() && row[i] ? *row[i] : std::string(); }
+std::string quote_identifier(const std::string& name) { return sql::quote_identifier(name, sql::Dialect::MySQL); }
+std::string quote_string(const std::string& value) { return sql::quote_string(value, sql::Dialect::MySQL); }
 
-std::string quote_name(const std::string& name) {
-  std::string out = "`";
-  for (char c : name) {
-    out.push_back(c);
-    if (c == '`') out.push_back('`');
-  }
-  return out + "`";
-}
 
-std::string quote_text(const std::string& value) {
-  std::string out = "'";
-  for (char c : value) {
-    if (c == '\'' || c == '\\') out.push_back(c == '\'' ? '\'' : '\\');
-    out.push_back(c);
-  }
-  return out + "'";
-}
 
 std::string in_list(const std::vector<std::string>& names) {
   std::string out;
-  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + quote_text(name);
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + quote_string(name);
   return out.empty() ? "''" : out;
 }
 
@@ -161,7 +148,7 @@ class MySqlInspector final : public Inspector {
       table_collation_[text(row, 0) + "." + t.name] = collation;
       t.options.push_back(make_element("ENGINE", "ENGINE=" + text(row, 3), false));
       t.options.push_back(make_element("COLLATE", "DEFAULT COLLATE=" + collation, false));
-      if (!text(row, 5).empty()) t.options.push_back(make_element("COMMENT", "COMMENT=" + quote_text(text(row, 5)), false));
+      if (!text(row, 5).empty()) t.options.push_back(make_element("COMMENT", "COMMENT=" + quote_string(text(row, 5)), false));
     }
   }
 
@@ -183,7 +170,7 @@ class MySqlInspector final : public Inspector {
         const bool range = method.find("RANGE") != std::string::npos;
         std::string list;
         for (const Row& part : parts) {
-          list += (list.empty() ? "" : ", ") + std::string("PARTITION ") + quote_name(text(part, 4)) +
+          list += (list.empty() ? "" : ", ") + std::string("PARTITION ") + quote_identifier(text(part, 4)) +
                   (range ? " VALUES LESS THAN (" : " VALUES IN (") + text(part, 5) + ")";
         }
         clause += " (" + list + ")";
@@ -235,7 +222,7 @@ class MySqlInspector final : public Inspector {
       if (const std::string update = mysql::on_update(extra); !update.empty()) definition += " " + update;
       if (lowered_extra.find("auto_increment") != std::string::npos) definition += " AUTO_INCREMENT";
     }
-    if (!text(row, 9).empty()) definition += " COMMENT " + quote_text(text(row, 9));
+    if (!text(row, 9).empty()) definition += " COMMENT " + quote_string(text(row, 9));
     return definition;
   }
 
@@ -274,7 +261,7 @@ class MySqlInspector final : public Inspector {
         for (auto& [name, t] : ns.tables) {
           for (Element& column : t.columns) {
             const auto check = std::find_if(t.checks.begin(), t.checks.end(), [&](const Element& c) {
-              return c.name == column.name && c.definition == "CHECK (json_valid(" + quote_name(column.name) + "))";
+              return c.name == column.name && c.definition == "CHECK (json_valid(" + quote_identifier(column.name) + "))";
             });
             const std::string longtext = "longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
             if (check == t.checks.end() || column.definition.rfind(longtext, 0) != 0) continue;
@@ -308,7 +295,7 @@ class MySqlInspector final : public Inspector {
       index.name = text(row, 2);
       index.unique = text(row, 3) == "0";
       index.type = text(row, 7);
-      std::string part = row[4] ? quote_name(text(row, 4)) : "(" + text(row, 8) + ")";
+      std::string part = row[4] ? quote_identifier(text(row, 4)) : "(" + text(row, 8) + ")";
       if (row[5]) part += "(" + text(row, 5) + ")";
       if (text(row, 6) == "D") part += " DESC";
       index.parts.push_back(part);
@@ -372,8 +359,8 @@ class MySqlInspector final : public Inspector {
     std::map<std::tuple<std::string, std::string, std::string>, Key> keys;
     for (const Row& row : rows.columns) {
       Key& key = keys[std::make_tuple(text(row, 0), text(row, 1), text(row, 2))];
-      key.columns.push_back(quote_name(text(row, 3)));
-      key.referenced.push_back(quote_name(text(row, 6)));
+      key.columns.push_back(quote_identifier(text(row, 3)));
+      key.referenced.push_back(quote_identifier(text(row, 6)));
       key.referenced_schema = text(row, 4);
       key.referenced_table = text(row, 5);
       const auto rule = rows.rules.find(text(row, 0) + "." + text(row, 1) + "." + text(row, 2));
@@ -392,9 +379,9 @@ class MySqlInspector final : public Inspector {
         return joined;
       };
       // The target's database only when it is another one: shadow and live then agree.
-      std::string target = key.referenced_schema == std::get<0>(id) ? "" : quote_name(key.referenced_schema) + ".";
+      std::string target = key.referenced_schema == std::get<0>(id) ? "" : quote_identifier(key.referenced_schema) + ".";
       std::string definition = "FOREIGN KEY (" + join(key.columns) + ") REFERENCES " + target +
-                               quote_name(key.referenced_table) + " (" + join(key.referenced) + ")";
+                               quote_identifier(key.referenced_table) + " (" + join(key.referenced) + ")";
       if (const std::string rule = mysql::referential_action(key.delete_rule); !rule.empty()) {
         definition += " ON DELETE " + rule;
       }
@@ -425,7 +412,7 @@ class MySqlInspector final : public Inspector {
       if (!ns) continue;
       ns->triggers[text(row, 1)] = make_element(
           text(row, 1),
-          text(row, 3) + " " + text(row, 4) + " ON " + quote_name(text(row, 2)) + " FOR EACH ROW " +
+          text(row, 3) + " " + text(row, 4) + " ON " + quote_identifier(text(row, 2)) + " FOR EACH ROW " +
               mysql::body(text(row, 5)),
           false);
     }
@@ -439,7 +426,7 @@ class MySqlInspector final : public Inspector {
              "ORDER BY SPECIFIC_SCHEMA, SPECIFIC_NAME, ORDINAL_POSITION")) {
       std::string& list = parameters[text(row, 0) + "." + text(row, 1)];
       list += (list.empty() ? "" : ", ") + (text(row, 2).empty() ? "" : text(row, 2) + " ") +
-              quote_name(text(row, 3)) + " " + mysql::column_type(text(row, 4));
+              quote_identifier(text(row, 3)) + " " + mysql::column_type(text(row, 4));
     }
     for (const Row& row : rows(
              "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, "

@@ -5,23 +5,16 @@
 // defaults and checks render alike (engines.md, item 15).
 #include <regex>
 
+#include "schema/catalog_row.h"
 #include "schema/inspector.h"
+#include "sql/identifier.h"
 
 namespace devenv::schema {
 namespace {
 
 using db::Row;
 
-std::string text(const Row& row, std::size_t i) { return i < row.size() && row[i] ? *row[i] : std::string(); }
-
-std::string quote_text(const std::string& value) {
-  std::string out = "'";
-  for (char c : value) {
-    out.push_back(c);
-    if (c == '\'') out.push_back('\'');
-  }
-  return out + "'";
-}
+std::string quote_text(const std::string& value) { return sql::quote_string(value, sql::Dialect::Postgres); }
 
 // The names PostgreSQL gives what the schema file left unnamed: t_pkey, t_a_b_key,
 // t_a_fkey, t_a_check, t_check, t_a_idx, with a number when taken. `columns` is the

@@ -34,23 +34,6 @@ std::string indent(const std::string& text, const std::string& prefix) {
   return out;
 }
 
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c < 0x20) {
-      out += fmt::format("\\u{:04x}", c);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 void render_text(std::ostream& out, const std::vector<Difference>& differences, bool colour) {
@@ -81,6 +64,23 @@ void render_text(std::ostream& out, const std::vector<Difference>& differences, 
       out << pad << indent(d.change == Change::Missing ? d.expected : d.actual, pad) << "\n";
     }
   }
+}
+
+std::string json_string(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20) {
+      out += fmt::format("\\u{:04x}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
 }
 
 void render_json(std::ostream& out, const std::vector<Difference>& differences) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <string>
 #include <vector>
 
 #include "schema/differ.h"
@@ -10,6 +11,9 @@ namespace devenv::schema {
 // Grouped by database and object: `+` extra, `-` missing, `~` changed, with the
 // expected and actual definitions; colour when `colour` (a terminal).
 void render_text(std::ostream& out, const std::vector<Difference>& differences, bool colour);
+
+// A JSON string literal for `text` (quotes, backslashes, control characters escaped).
+std::string json_string(const std::string& text);
 
 // A stable shape (documented in the README):
 // {"drift": bool, "differences": [{"database", "object", "kind", "name", "change", "expected", "actual"}]}

@@ -1,0 +1,4 @@
+# Shared by the bench scripts: medians and wall-clock timing.
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+now_ns() { date +%s%N; }
+elapsed() { awk -v ns=$(($(now_ns) - $1)) 'BEGIN { printf "%.3f\n", ns / 1e9 }'; }
