@@ -21,11 +21,14 @@ int run_dump(const std::filesystem::path& config, Arguments& arguments, std::ost
 int run_diff(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 int run_verify(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
 
-inline constexpr const char* kUpHelp = R"HELP(Usage: devenv up [--reset-on-change] [SERVER…]
+inline constexpr const char* kUpHelp = R"HELP(Usage: devenv up [--reset-on-change] [--runtime native|compose] [SERVER…]
 
 Starts every server of the config (or the named ones) as a native process from the
 machine's packages (mariadbd/mysqld, postgres), in parallel, and waits until each
-answers a real query over TCP on 127.0.0.1.
+answers a real query over TCP on 127.0.0.1. With runtime = "compose" in the config
+(or --runtime compose, which every runtime command takes) it drives docker compose
+with the generated docker-compose.yml instead, and waits until the images' init has
+finished (the fingerprint over TCP).
 
   - initdb/ and docker-compose.yml are rebuilt first when the config changed them.
   - An empty data dir is initialised as the official images do: a socket-only server

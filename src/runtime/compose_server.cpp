@@ -81,6 +81,20 @@ std::optional<std::string> ComposeServer::read_fingerprint() const {
   }
 }
 
+// "10.11.18" from "10.11.18-MariaDB-0+deb12u1", "15.14" from "15.14 (Debian …)".
+std::string ComposeServer::server_version() const {
+  try {
+    const bool mysql = mysql_family(server_);
+    const auto rows = db::connect(mysql ? sql::Dialect::MySQL : sql::Dialect::Postgres, tcp_endpoint(), 2)
+                          ->column(mysql ? "SELECT VERSION()" : "SHOW server_version");
+    if (rows.empty()) return "";
+    const std::string& version = rows.front();
+    return version.substr(0, version.find_first_not_of("0123456789."));
+  } catch (const db::DbError&) {
+    return "";
+  }
+}
+
 ServerStatus ComposeServer::status() const {
   ServerStatus status;
   status.port = server_.port;
@@ -94,6 +108,7 @@ ServerStatus ComposeServer::status() const {
   if (state.rfind("running", 0) == 0) {
     status.health = Health::Running;
     status.port = port();
+    status.version = server_version();
     const auto fingerprint = read_fingerprint();
     status.schema_changed = fingerprint && *fingerprint != fingerprint_;
     return status;
@@ -152,8 +167,8 @@ UpResult ComposeServer::wait_until_initialised(Clock::time_point started, bool f
   const auto deadline = Clock::now() + std::chrono::seconds(300);
   while (Clock::now() < deadline) {
     if (const auto fingerprint = read_fingerprint()) {
-      UpResult result{fresh ? "initialised" : "started", seconds_since(started), port(), "", *fingerprint != fingerprint_};
-      return result;
+      return {fresh ? "initialised" : "started", seconds_since(started), port(), server_version(),
+              *fingerprint != fingerprint_};
     }
     const std::string id = container();
     const std::string state = id.empty() ? "gone" : container_state(id);
@@ -175,7 +190,7 @@ UpResult ComposeServer::up(bool reset_on_change) {
         progress_("schema changed since this volume was initialised; resetting (--reset-on-change)");
         return reset();
       }
-      return {"already running", seconds_since(started), port(), "", changed};
+      return {"already running", seconds_since(started), port(), server_version(), changed};
     }
   }
   const bool fresh = ComposeTool::docker({"volume", "inspect", volume()}).exit_code != 0;

@@ -35,6 +35,7 @@ class ComposeServer final : public Server {
   std::string container_state(const std::string& id) const;  // "running", "exited 1", …
   std::string log_tail(int lines) const;
   std::optional<std::string> read_fingerprint() const;
+  std::string server_version() const;
   UpResult wait_until_initialised(std::chrono::steady_clock::time_point started, bool fresh);
   [[noreturn]] void fail_init(const std::string& why);
   void remove_container_and_volume(std::vector<std::string>* removed);
