@@ -16,6 +16,18 @@ std::string dump_of(const NativeExample& example, const std::string& database) {
   return result.output;
 }
 
+// Loads dump.sql into the (freshly re-created) database with the engine's client and
+// checks that verify finds no drift.
+void load_and_verify(const NativeExample& example, const std::string& database) {
+  const CommandResult load = example.devenv("shell " + database + " --root < dump.sql");
+  INFO(load.output);
+  REQUIRE(load.exit_code == 0);
+  CHECK_THAT(load.output, !Catch::Contains("ERROR"));
+  const CommandResult verify = example.devenv("verify " + database);
+  INFO(verify.output);
+  CHECK(verify.exit_code == 0);
+}
+
 }  // namespace
 
 TEST_CASE("dump: byte-identical across runs, and --check says when it differs", "[native][dump]") {
@@ -43,12 +55,7 @@ TEST_CASE("dump: loaded into a fresh database, verify finds no drift (MariaDB)",
     example.dir().write("dump.sql", dump_of(example, database));
     example.mysql(std::string("DROP DATABASE ") + database + "", "");
     example.mysql(std::string("CREATE DATABASE ") + database + "", "");
-    const CommandResult load = example.devenv(std::string("shell ") + database + " --root < dump.sql");
-    INFO(load.output);
-    REQUIRE(load.exit_code == 0);
-    const CommandResult verify = example.devenv(std::string("verify ") + database);
-    INFO(verify.output);
-    CHECK(verify.exit_code == 0);
+    load_and_verify(example, database);
   }
 }
 
@@ -60,13 +67,7 @@ TEST_CASE("dump: loaded into a fresh database, verify finds no drift (PostgreSQL
     example.dir().write("dump.sql", dump_of(example, database));
     example.postgres(std::string("DROP DATABASE ") + database + " WITH (FORCE)");
     example.postgres(std::string("CREATE DATABASE ") + database);
-    const CommandResult load = example.devenv(std::string("shell ") + database + " --root < dump.sql");
-    INFO(load.output);
-    REQUIRE(load.exit_code == 0);
-    CHECK_THAT(load.output, !Catch::Contains("ERROR"));
-    const CommandResult verify = example.devenv(std::string("verify ") + database);
-    INFO(verify.output);
-    CHECK(verify.exit_code == 0);
+    load_and_verify(example, database);
   }
 }
 
