@@ -97,7 +97,7 @@ databases = ["main", "partition"]
   CHECK(config.servers[0].root_password.value == "secret");
   CHECK(config.servers[0].root_password.reference == "${ROOT_PW:-secret}");
   CHECK(config.servers[0].image == "mariadb:11");
-  CHECK(config.servers[1].engine == Engine::Postgres);
+  CHECK(config.servers[1].engine.kind() == devenv::engine::Engine::Kind::Postgres);
   CHECK(config.servers[1].port == 5432);
   CHECK(config.servers[1].root_user == "postgres");
   REQUIRE(config.databases.size() == 4);

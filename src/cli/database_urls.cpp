@@ -38,7 +38,7 @@ std::vector<DatabaseUrl> database_urls(const config::Config& config, const confi
       }
     }
   }
-  const std::string scheme = config::is_mysql_family(server.engine) ? "mysql" : "postgres";
+  const std::string scheme = server.engine.url_scheme();
   std::vector<DatabaseUrl> urls;
   for (const std::string& name : database.names) {
     const std::string variable = "DEVENV_" + variable_part(database.is_template ? name : database.key) + "_URL";

@@ -34,17 +34,11 @@ bool is_path(const std::string& operand) { return operand.find("://") == std::st
 Side from_dsn(const std::string& operand, const db::Dsn& dsn) {
   Side side;
   side.label = operand;
-  side.dialect = dsn.dialect;
-  const db::Endpoint endpoint = dsn.endpoint;
-  const sql::Dialect dialect = dsn.dialect;
-  auto inspector = schema::make_inspector(dialect, [endpoint, dialect](const std::string& database) {
-    db::Endpoint target = endpoint;
-    target.database = database.empty() ? (dialect == sql::Dialect::Postgres ? "postgres" : "") : database;
-    return db::connect(dialect, target);
-  });
-  auto databases = inspector->inspect({endpoint.database});
-  if (!databases.count(endpoint.database)) throw runtime::RuntimeError("database " + endpoint.database + " does not exist at " + operand);
-  side.database = std::move(databases.at(endpoint.database));
+  side.dialect = dsn.engine.dialect();
+  const std::string& name = dsn.endpoint.database;
+  auto databases = schema::make_inspector(side.dialect, db::connector(dsn.engine, dsn.endpoint))->inspect({name});
+  if (!databases.count(name)) throw runtime::RuntimeError("database " + name + " does not exist at " + operand);
+  side.database = std::move(databases.at(name));
   return side;
 }
 
@@ -53,7 +47,7 @@ Side from_config(const Workspace& workspace, const std::string& operand) {
   runtime::Server& server = workspace.server(database->server);
   Side side;
   side.label = name;
-  side.dialect = dialect_of(server.server());
+  side.dialect = server.server().engine.dialect();
   auto databases = schema::make_inspector(side.dialect, server_connect(server))->inspect({name});
   if (!databases.count(name)) throw runtime::RuntimeError("database " + name + " does not exist on server " + server.server().name);
   side.database = std::move(databases.at(name));
@@ -64,7 +58,7 @@ Side from_config(const Workspace& workspace, const std::string& operand) {
 Side from_files(const Workspace& workspace, const std::string& operand, std::optional<sql::Dialect> dialect) {
   runtime::Server* chosen = nullptr;
   for (runtime::Server* server : workspace.servers()) {
-    const bool fits = !dialect || dialect_of(server->server()) == *dialect;
+    const bool fits = !dialect || server->server().engine.dialect() == *dialect;
     if (fits && server->status().health == runtime::Health::Running) {
       chosen = server;
       break;
@@ -76,7 +70,7 @@ Side from_files(const Workspace& workspace, const std::string& operand, std::opt
   }
   Side side;
   side.label = operand;
-  side.dialect = dialect_of(chosen->server());
+  side.dialect = chosen->server().engine.dialect();
   side.source = std::make_unique<config::Database>();
   side.source->key = "diff";
   side.source->name_pattern = "diff";
@@ -92,7 +86,8 @@ Side from_files(const Workspace& workspace, const std::string& operand, std::opt
     files.push_back(operand);
   }
   for (const fs::path& file : files) {
-    side.source->sources.push_back({fs::absolute(file), file.string(), side.dialect == sql::Dialect::MySQL ? "" : "public"});
+    const bool has_schemas = chosen->server().engine.has_schemas();
+    side.source->sources.push_back({fs::absolute(file), file.string(), has_schemas ? "public" : ""});
   }
   const schema::Connect connect = server_connect(*chosen);
   side.shadow = std::make_unique<runtime::ShadowDatabase>(workspace.config(), chosen->server(), *side.source, connect);
@@ -101,10 +96,10 @@ Side from_files(const Workspace& workspace, const std::string& operand, std::opt
 }
 
 std::optional<sql::Dialect> known_dialect(const Workspace& workspace, const std::string& operand) {
-  if (const auto dsn = db::parse_dsn(operand)) return dsn->dialect;
+  if (const auto dsn = db::parse_dsn(operand)) return dsn->engine.dialect();
   if (is_path(operand)) return std::nullopt;
   const auto [database, name] = find_database(workspace.config(), operand);
-  return dialect_of(*workspace.config().find_server(database->server));
+  return workspace.config().find_server(database->server)->engine.dialect();
 }
 
 Side resolve(const Workspace& workspace, const std::string& operand, std::optional<sql::Dialect> other) {

@@ -19,13 +19,13 @@ int run_dump(const std::filesystem::path& config, Arguments& arguments, std::ost
   Workspace workspace(config, "dump", progress, arguments.option("--runtime"));
   const auto [database, name] = find_database(workspace.config(), names[0]);
   runtime::Server& server = workspace.server(database->server);
-  const auto inspector = schema::make_inspector(dialect_of(server.server()), server_connect(server));
+  const auto inspector = schema::make_inspector(server.server().engine.dialect(), server_connect(server));
   const auto inspected = inspector->inspect({name});
   if (!inspected.count(name)) {
     err << "devenv: database " << name << " does not exist on server " << server.server().name << "\n";
     return kRuntime;
   }
-  const std::string sql = schema::dump(inspected.at(name), dialect_of(server.server()));
+  const std::string sql = schema::dump(inspected.at(name), server.server().engine.dialect());
   if (!check) {
     out << sql;
     return kOk;

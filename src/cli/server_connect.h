@@ -9,6 +9,4 @@ namespace devenv::cli {
 // RuntimeError when the server is not running.
 schema::Connect server_connect(runtime::Server& server);
 
-sql::Dialect dialect_of(const config::Server& server);
-
 }  // namespace devenv::cli

@@ -14,7 +14,7 @@ void print_summary(std::ostream& out, const config::Config& config, const std::v
   for (std::size_t i = 0; i < servers.size(); ++i) {
     const config::Server& server = servers[i]->server();
     const runtime::UpResult& result = results[i];
-    const std::string engine = std::string(config::engine_name(server.engine)) + " " + result.version;
+    const std::string engine = std::string(server.engine.name()) + " " + result.version;
     const std::string status = errors[i] ? "FAILED" : result.action;
     const std::string address = errors[i] ? "-" : "127.0.0.1:" + std::to_string(result.port);
     out << fmt::format("{:<10} {:<20} {:<16} {:<20} {:.2f}s\n", server.name, errors[i] ? "-" : engine, address, status,

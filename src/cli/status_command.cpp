@@ -35,7 +35,7 @@ void print_json(std::ostream& out, const std::vector<runtime::Server*>& servers,
   for (std::size_t i = 0; i < servers.size(); ++i) {
     const runtime::ServerStatus& status = statuses[i];
     out << (i ? ", " : "") << "{\"name\": " << schema::json_string(servers[i]->server().name)
-        << ", \"engine\": " << schema::json_string(config::engine_name(servers[i]->server().engine))
+        << ", \"engine\": " << schema::json_string(servers[i]->server().engine.name())
         << ", \"status\": " << schema::json_string(runtime::health_name(status.health)) << ", \"port\": " << status.port
         << ", \"pid\": " << status.pid << ", \"version\": " << schema::json_string(status.version)
         << ", \"schema_changed\": " << (status.schema_changed ? "true" : "false")

@@ -54,7 +54,7 @@ class ServerVerification {
   void run(const Selection& selection, bool report_extra, std::vector<schema::Difference>& out) {
     const std::string& name = server_.server().name;
     runtime::ShadowDatabase::drop_leftovers(server_.server(), *connect_(""));
-    auto inspector = schema::make_inspector(dialect_of(server_.server()), connect_);
+    auto inspector = schema::make_inspector(server_.server().engine.dialect(), connect_);
     std::vector<std::string> live_names;
     std::vector<const config::Database*> databases;
     for (const config::Database* database : workspace_.config().databases_on(name)) {
@@ -79,7 +79,7 @@ class ServerVerification {
         }
         schema::Database renamed = expected;
         schema::rename_references(renamed, shadow.name(), live_name);
-        const auto differences = schema::compare(renamed, actual->second, dialect_of(server_.server()));
+        const auto differences = schema::compare(renamed, actual->second, server_.server().engine.dialect());
         out.insert(out.end(), differences.begin(), differences.end());
       }
     }

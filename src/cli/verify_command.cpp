@@ -24,10 +24,8 @@ int run_verify(const std::filesystem::path& config, Arguments& arguments, std::o
   if (format == "sql") {
     for (const ServerDifferences& server : servers) {
       if (server.differences.empty()) continue;
-      out << "-- server " << server.server->name << " (" << config::engine_name(server.server->engine) << ")\n";
-      schema::render_fix_sql(out, server.differences,
-                             config::is_mysql_family(server.server->engine) ? sql::Dialect::MySQL : sql::Dialect::Postgres,
-                             allow_destructive);
+      out << "-- server " << server.server->name << " (" << server.server->engine.name() << ")\n";
+      schema::render_fix_sql(out, server.differences, server.server->engine.dialect(), allow_destructive);
     }
   } else if (format == "json") {
     schema::render_json(out, differences);

@@ -4,17 +4,6 @@
 
 namespace devenv::config {
 
-const char* engine_name(Engine engine) {
-  switch (engine) {
-    case Engine::MySQL: return "mysql";
-    case Engine::MariaDB: return "mariadb";
-    case Engine::Postgres: return "postgres";
-  }
-  return "?";
-}
-
-bool is_mysql_family(Engine engine) { return engine != Engine::Postgres; }
-
 std::vector<std::string> Database::schemas() const {
   std::vector<std::string> out;
   for (const SchemaSource& source : sources) {

@@ -5,12 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/engine.h"
+
 namespace devenv::config {
-
-enum class Engine { MySQL, MariaDB, Postgres };
-
-const char* engine_name(Engine engine);
-bool is_mysql_family(Engine engine);
 
 // A value that may come from the environment. `reference` is the text as written in
 // config.toml (`${VAR:-default}`), kept for files that must not hold the secret
@@ -22,7 +19,7 @@ struct Secret {
 
 struct Server {
   std::string name;  // the table key: [servers.<name>]; also initdb/<name>/
-  Engine engine = Engine::MariaDB;
+  engine::Engine engine;
   std::string version;
   int port = 0;
   std::string root_user;

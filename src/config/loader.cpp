@@ -244,44 +244,30 @@ class Loader {
     Server server;
     server.name = name;
     const std::string engine = reader.required_string("engine", "\"mariadb\"");
-    if (engine == "mysql") {
-      server.engine = Engine::MySQL;
-    } else if (engine == "mariadb") {
-      server.engine = Engine::MariaDB;
-    } else if (engine == "postgres" || engine == "postgresql") {
-      server.engine = Engine::Postgres;
-    } else {
-      const std::string guess = did_you_mean(engine, {"mysql", "mariadb", "postgres"});
+    const std::optional<engine::Engine> known = engine::Engine::from_name(engine);
+    if (!known) {
+      const std::string guess = did_you_mean(engine, engine::Engine::names());
       throw ConfigError(reader.where_of("engine"), path + ".engine", "unknown engine \"" + engine + "\"",
                         guess.empty() ? "use \"mysql\", \"mariadb\" or \"postgres\"" : "did you mean \"" + guess + "\"?");
     }
-    const bool postgres = server.engine == Engine::Postgres;
+    server.engine = *known;
     server.version = reader.string("version").value_or("");
-    const std::int64_t port = reader.integer("port").value_or(postgres ? 5432 : 3306);
+    const std::int64_t port = reader.integer("port").value_or(server.engine.default_port());
     if (port < 0 || port > 65535) {
       throw ConfigError(reader.where_of("port"), path + ".port", "expected a port from 1 to 65535 (0 picks a free one)");
     }
     server.port = static_cast<int>(port);
-    server.root_user = reader.string("root_user").value_or(postgres ? "postgres" : "root");
+    server.root_user = reader.string("root_user").value_or(server.engine.default_root_user());
     server.root_password = reader.secret("root_password").value_or(Secret{"devenv", "devenv"});
     if (server.root_password.value.empty()) {
       throw ConfigError(reader.where_of("root_password"), path + ".root_password", "must not be empty",
                         "the official images refuse to start without a root password");
     }
-    server.image = reader.string("image").value_or(default_image(server.engine));
-    server.charset = reader.string("charset").value_or(postgres ? "UTF8" : "utf8mb4");
+    server.image = reader.string("image").value_or(server.engine.default_image());
+    server.charset = reader.string("charset").value_or(server.engine.default_charset());
     server.collation = reader.string("collation").value_or("");
     if (auto bin_dir = reader.string("bin_dir")) server.bin_dir = (file_.parent_path() / *bin_dir).lexically_normal();
     return server;
-  }
-
-  static std::string default_image(Engine engine) {
-    switch (engine) {
-      case Engine::MySQL: return "mysql:8.0";
-      case Engine::MariaDB: return "mariadb:11";
-      case Engine::Postgres: return "postgres:16";
-    }
-    return {};
   }
 
   std::vector<Database> databases(const TableReader& top, const Config& config) {
@@ -329,13 +315,13 @@ class Loader {
     database.names = expand_names(reader, path, database);
     database.is_template = database.names.size() > 1 || NamePattern(database.name_pattern).is_template();
     const std::optional<std::string> schema = reader.string("schema");
-    if (schema && is_mysql_family(server.engine)) {
+    if (schema && !server.engine.has_schemas()) {
       throw ConfigError(reader.where_of("schema"), path + ".schema",
                         "MySQL has no schemas inside a database (a MySQL schema is a database)",
                         "remove it, or declare another [[databases]] entry");
     }
-    database.sources = sources(reader, path, is_mysql_family(server.engine) ? "" : schema.value_or("public"),
-                               is_mysql_family(server.engine));
+    database.sources = sources(reader, path, server.engine.has_schemas() ? schema.value_or("public") : "",
+                               server.engine.has_schemas());
     return database;
   }
 
@@ -389,7 +375,7 @@ class Loader {
 
   // source = "file.sql" | "dir/"; sources = ["a.sql", { path = "b.sql", schema = "billing" }]
   std::vector<SchemaSource> sources(const TableReader& reader, const std::string& path, const std::string& schema,
-                                    bool mysql) {
+                                    bool has_schemas) {
     const toml::node* one = reader.node("source");
     const toml::node* many = reader.node("sources");
     if (one && many) {
@@ -412,7 +398,7 @@ class Loader {
       } else if (const toml::table* table = item.as_table()) {
         TableReader entry(*table, item_path, display_, environment_, {"path", "schema"});
         const std::optional<std::string> entry_schema = entry.string("schema");
-        if (entry_schema && mysql) {
+        if (entry_schema && !has_schemas) {
           throw ConfigError(entry.where_of("schema"), item_path + ".schema", "MySQL has no schemas inside a database");
         }
         if (entry_schema && !std::regex_match(*entry_schema, std::regex("[a-z_][a-z0-9_]*"))) {

@@ -22,12 +22,11 @@ std::optional<Dsn> parse_dsn(const std::string& text) {
   static const std::regex url("^(mysql|mariadb|postgres|postgresql)://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/]+)(?::([0-9]+))?/([^?]+)$");
   std::smatch match;
   if (!std::regex_match(text, match, url)) return std::nullopt;
-  const bool mysql = match[1] == "mysql" || match[1] == "mariadb";
-  Dsn dsn{mysql ? sql::Dialect::MySQL : sql::Dialect::Postgres, {}};
+  Dsn dsn{*engine::Engine::from_name(match[1].str()), {}};
   dsn.endpoint.user = percent_decode(match[2].str());
   dsn.endpoint.password = percent_decode(match[3].str());
   dsn.endpoint.host = match[4].str();
-  dsn.endpoint.port = match[5].matched ? std::stoi(match[5].str()) : (mysql ? 3306 : 5432);
+  dsn.endpoint.port = match[5].matched ? std::stoi(match[5].str()) : dsn.engine.default_port();
   dsn.endpoint.database = percent_decode(match[6].str());
   return dsn;
 }

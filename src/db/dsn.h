@@ -4,12 +4,12 @@
 #include <string>
 
 #include "db/endpoint.h"
-#include "sql/dialect.h"
+#include "engine/engine.h"
 
 namespace devenv::db {
 
 struct Dsn {
-  sql::Dialect dialect;
+  engine::Engine engine;  // MySQL for mysql://: MariaDB speaks the same protocol
   Endpoint endpoint;
 };
 

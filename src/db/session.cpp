@@ -16,4 +16,12 @@ std::unique_ptr<Session> connect(sql::Dialect protocol, const Endpoint& endpoint
                                          : connect_postgres(endpoint, timeout_seconds);
 }
 
+Connect connector(const engine::Engine& engine, const Endpoint& endpoint) {
+  return [engine, endpoint](const std::string& database) {
+    Endpoint target = endpoint;
+    target.database = database.empty() ? engine.fallback_database() : database;
+    return connect(engine.dialect(), target);
+  };
+}
+
 }  // namespace devenv::db

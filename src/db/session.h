@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "db/endpoint.h"
+#include "engine/engine.h"
 #include "sql/dialect.h"
 
 namespace devenv::db {
@@ -32,5 +34,10 @@ class Session {
 // Connects with the engine's library: Connector/C++ for the MySQL family (MySQL and
 // MariaDB speak one protocol), libpqxx for PostgreSQL. Throws DbError.
 std::unique_ptr<Session> connect(sql::Dialect protocol, const Endpoint& endpoint, int timeout_seconds = 5);
+
+// Sessions on any database of one server; "" opens the engine's fallback database
+// (PostgreSQL always connects to some database).
+using Connect = std::function<std::unique_ptr<Session>(const std::string& database)>;
+Connect connector(const engine::Engine& engine, const Endpoint& endpoint);
 
 }  // namespace devenv::db

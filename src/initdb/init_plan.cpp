@@ -25,7 +25,7 @@ struct HeaderSource {
 std::string header(const Server& server, const std::string& what, const std::vector<HeaderSource>& sources) {
   std::string out = fmt::format("-- {} from config.toml. Do not edit: change the sources, then run `devenv build`.\n",
                                 kGeneratedMarker);
-  out += fmt::format("-- Server {} ({}): {}.\n", server.name, config::engine_name(server.engine), what);
+  out += fmt::format("-- Server {} ({}): {}.\n", server.name, server.engine.name(), what);
   if (!sources.empty()) {
     out += "-- Sources:\n";
     for (const HeaderSource& source : sources) out += fmt::format("--   {}  sha256:{}\n", source.display, source.sha256);

@@ -53,14 +53,20 @@ class MySqlScriptWriter final : public ScriptWriter {
     return target;
   }
 
+  std::string create_database(const Server& server, const std::string& name) const override {
+    std::string out = "CREATE DATABASE IF NOT EXISTS " + quote(name) + " CHARACTER SET " + server.charset;
+    if (!server.collation.empty()) out += " COLLATE " + server.collation;
+    return out;
+  }
+
+  std::string drop_database(const std::string& name) const override { return "DROP DATABASE IF EXISTS " + quote(name); }
+
+  std::string list_databases() const override { return "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"; }
+
   std::string init_databases(const Config& config, const Server& server) const override {
     std::string out;
     for (const Database* database : config.databases_on(server.name)) {
-      for (const std::string& name : database->names) {
-        out += "CREATE DATABASE IF NOT EXISTS " + quote(name) + " CHARACTER SET " + server.charset;
-        if (!server.collation.empty()) out += " COLLATE " + server.collation;
-        out += ";\n";
-      }
+      for (const std::string& name : database->names) out += create_database(server, name) + ";\n";
     }
     for (const config::User& user : config.users) {
       if (user.server != server.name) continue;

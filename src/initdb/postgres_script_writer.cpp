@@ -38,6 +38,21 @@ class PostgresScriptWriter final : public ScriptWriter {
     return target;
   }
 
+  std::string create_database(const Server& server, const std::string& name) const override {
+    std::string out = "CREATE DATABASE " + quote(name) + " ENCODING " + literal(server.charset) + " TEMPLATE template0";
+    if (!server.collation.empty()) {
+      out += " LC_COLLATE " + literal(server.collation) + " LC_CTYPE " + literal(server.collation);
+    }
+    return out;
+  }
+
+  // FORCE: a session left open on a shadow must not keep it alive.
+  std::string drop_database(const std::string& name) const override {
+    return "DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)";
+  }
+
+  std::string list_databases() const override { return "SELECT datname FROM pg_database"; }
+
   std::string init_databases(const Config& config, const Server& server) const override {
     std::string out;
     for (const config::User& user : config.users) {
@@ -48,11 +63,7 @@ class PostgresScriptWriter final : public ScriptWriter {
     for (const Database* database : config.databases_on(server.name)) {
       const auto users = users_granted(config, *database);
       for (const std::string& name : database->names) {
-        out += "\nCREATE DATABASE " + quote(name) + " ENCODING " + literal(server.charset) + " TEMPLATE template0";
-        if (!server.collation.empty()) {
-          out += " LC_COLLATE " + literal(server.collation) + " LC_CTYPE " + literal(server.collation);
-        }
-        out += ";\n";
+        out += "\n" + create_database(server, name) + ";\n";
         // Only the users the config grants may connect: PostgreSQL lets PUBLIC in by default.
         out += "REVOKE ALL ON DATABASE " + quote(name) + " FROM PUBLIC;\n";
         for (const config::User* user : users) {

@@ -7,8 +7,12 @@ namespace devenv::initdb {
 std::unique_ptr<ScriptWriter> make_mysql_script_writer();
 std::unique_ptr<ScriptWriter> make_postgres_script_writer();
 
-std::unique_ptr<ScriptWriter> make_script_writer(config::Engine engine) {
-  return config::is_mysql_family(engine) ? make_mysql_script_writer() : make_postgres_script_writer();
+std::unique_ptr<ScriptWriter> make_script_writer(const engine::Engine& engine) {
+  switch (engine.dialect()) {
+    case sql::Dialect::MySQL: return make_mysql_script_writer();
+    case sql::Dialect::Postgres: return make_postgres_script_writer();
+  }
+  return nullptr;
 }
 
 std::vector<const config::User*> users_granted(const config::Config& config, const config::Database& database) {

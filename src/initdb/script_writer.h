@@ -25,6 +25,13 @@ class ScriptWriter {
                                             const config::Database& database,
                                             const config::SchemaSource& source) const = 0;
 
+  // One database as 00-init-databases.sql creates it (charset, collation); also
+  // how a verify's shadow databases are made, so they parse alike.
+  virtual std::string create_database(const config::Server& server, const std::string& name) const = 0;
+  virtual std::string drop_database(const std::string& name) const = 0;
+  // A query listing every database on the server.
+  virtual std::string list_databases() const = 0;
+
   // The body of 00-init-databases.sql: databases, users, grants.
   virtual std::string init_databases(const config::Config& config, const config::Server& server) const = 0;
 
@@ -41,7 +48,7 @@ class ScriptWriter {
   virtual std::string record_fingerprint(const std::string& fingerprint) const = 0;
 };
 
-std::unique_ptr<ScriptWriter> make_script_writer(config::Engine engine);
+std::unique_ptr<ScriptWriter> make_script_writer(const engine::Engine& engine);
 
 // Users of `server` granted `database`.
 std::vector<const config::User*> users_granted(const config::Config& config, const config::Database& database);

@@ -23,8 +23,6 @@ std::string trim(std::string text) {
   return text;
 }
 
-bool mysql_family(const config::Server& server) { return config::is_mysql_family(server.engine); }
-
 }  // namespace
 
 ComposeServer::ComposeServer(const config::Config& config, const config::Server& server, std::string fingerprint,
@@ -34,7 +32,7 @@ ComposeServer::ComposeServer(const config::Config& config, const config::Server&
 
 int ComposeServer::inner_port() const {
   if (config_.project.network_mode == "host") return server_.port;
-  return mysql_family(server_) ? 3306 : 5432;
+  return server_.engine.default_port();  // the official images listen on it
 }
 
 int ComposeServer::port() const {
@@ -51,7 +49,7 @@ db::Endpoint ComposeServer::tcp_endpoint() const {
   endpoint.port = port();
   endpoint.user = server_.root_user;
   endpoint.password = server_.root_password.value;
-  endpoint.database = mysql_family(server_) ? "" : "postgres";
+  endpoint.database = server_.engine.fallback_database();
   return endpoint;
 }
 
@@ -73,8 +71,7 @@ std::optional<std::string> ComposeServer::read_fingerprint() const {
   try {
     const db::Endpoint endpoint = tcp_endpoint();
     if (endpoint.port == 0) return std::nullopt;
-    const auto rows = db::connect(mysql_family(server_) ? sql::Dialect::MySQL : sql::Dialect::Postgres, endpoint, 2)
-                          ->column(initdb::kFingerprintQuery);
+    const auto rows = db::connect(server_.engine.dialect(), endpoint, 2)->column(initdb::kFingerprintQuery);
     return rows.empty() ? std::nullopt : std::optional<std::string>(trim(rows.front()));
   } catch (const db::DbError&) {
     return std::nullopt;  // not listening yet, still initialising, or no fingerprint
@@ -84,9 +81,7 @@ std::optional<std::string> ComposeServer::read_fingerprint() const {
 // "10.11.18" from "10.11.18-MariaDB-0+deb12u1", "15.14" from "15.14 (Debian …)".
 std::string ComposeServer::server_version() const {
   try {
-    const bool mysql = mysql_family(server_);
-    const auto rows = db::connect(mysql ? sql::Dialect::MySQL : sql::Dialect::Postgres, tcp_endpoint(), 2)
-                          ->column(mysql ? "SELECT VERSION()" : "SHOW server_version");
+    const auto rows = db::connect(server_.engine.dialect(), tcp_endpoint(), 2)->column(server_.engine.version_query());
     if (rows.empty()) return "";
     const std::string& version = rows.front();
     return version.substr(0, version.find_first_not_of("0123456789."));
@@ -226,16 +221,12 @@ std::vector<std::string> ComposeServer::purge() {
 ProcessOptions ComposeServer::shell(const std::string& database, const config::User* user) const {
   const std::string name = user ? user->name : server_.root_user;
   const std::string password = user ? user->password.value : server_.root_password.value;
-  const std::string inner = std::to_string(inner_port());
+  const engine::ClientCommand client =
+      server_.engine.tcp_client(server_.engine.image_client(), inner_port(), name, database);
   std::vector<std::string> arguments = {"exec"};
   if (!isatty(STDIN_FILENO)) arguments.push_back("-T");  // input from a pipe or file: no terminal
-  if (mysql_family(server_)) {
-    arguments.insert(arguments.end(), {"-e", "MYSQL_PWD=" + password, server_.name, "mariadb", "--protocol=tcp", "-h",
-                                       "127.0.0.1", "-P", inner, "-u", name, database});
-  } else {
-    arguments.insert(arguments.end(), {"-e", "PGPASSWORD=" + password, server_.name, "psql", "-h", "127.0.0.1", "-p",
-                                       inner, "-U", name, "-d", database});
-  }
+  arguments.insert(arguments.end(), {"-e", client.password_variable + "=" + password, server_.name});
+  arguments.insert(arguments.end(), client.argv.begin(), client.argv.end());
   return tool_->command(arguments);
 }
 

@@ -84,11 +84,7 @@ ProcessOptions command_for(const fs::path& file, const NativeEngine& engine, con
   const std::string tool = *decompressor(name);
   if (tool.empty()) {
     options.argv = client;
-    if (options.argv.front().find("psql") != std::string::npos) {
-      options.argv.insert(options.argv.end(), {"-f", file.string()});  // as the image: errors name the file
-    } else {
-      options.stdin_file = file.string();
-    }
+    engine.attach_script(options, file);
     return options;
   }
   options.argv = {"bash", "-o", "pipefail", "-c", tool + " -dc -- \"$0\" | \"$@\"", file.string()};

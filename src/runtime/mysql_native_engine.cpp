@@ -116,6 +116,8 @@ class MySqlNativeEngine final : public NativeEngine {
     return {client_.string(), "--defaults-file=" + client_options(layout).string()};
   }
 
+  void attach_script(ProcessOptions& client, const fs::path& file) const override { client.stdin_file = file.string(); }
+
   // A script's plain `mariadb -uroot -p…` must reach this server's socket, as in the
   // image. Debian's /etc/mysql/my.cnf names another socket and beats
   // MYSQL_UNIX_PORT, but clients read $MARIADB_HOME/my.cnf (MySQL: $MYSQL_HOME) after it.
@@ -136,9 +138,10 @@ class MySqlNativeEngine final : public NativeEngine {
       options.argv = {client_.string(), "--defaults-file=" + client_options(layout).string(), database};
       return options;
     }
-    options.argv = {client_.string(), "--no-defaults", "--protocol=tcp", "-h", "127.0.0.1", "-P", std::to_string(port),
-                    "-u", user->name, database};
-    options.environment = {{"MYSQL_PWD", user->password.value}};
+    const engine::ClientCommand client = server_.engine.tcp_client(client_.string(), port, user->name, database);
+    options.argv = client.argv;
+    options.argv.insert(options.argv.begin() + 1, "--no-defaults");  // must come first
+    options.environment = {{client.password_variable, user->password.value}};
     return options;
   }
 
@@ -172,19 +175,17 @@ class MySqlNativeEngine final : public NativeEngine {
 
 std::unique_ptr<NativeEngine> make_mysql_native_engine(const config::Server& server) {
   const std::vector<fs::path> dirs = server.bin_dir.empty() ? std::vector<fs::path>{} : std::vector<fs::path>{server.bin_dir};
-  const bool mariadb = server.engine == config::Engine::MariaDB;
-  std::optional<fs::path> daemon = find_program(mariadb ? "mariadbd" : "mysqld", dirs);
+  const bool mariadb = server.engine.kind() == engine::Engine::Kind::MariaDB;
+  std::optional<fs::path> daemon = find_program(server.engine.server_program(), dirs);
   if (!daemon && mariadb) daemon = find_program("mysqld", dirs);
   std::optional<fs::path> install_db = mariadb ? find_program("mariadb-install-db", dirs) : std::nullopt;
   std::optional<fs::path> client = find_program("mariadb", dirs);
   if (!client) client = find_program("mysql", dirs);
   if (!daemon || (mariadb && !install_db) || !client) {
-    throw RuntimeError(std::string("server ") + server.name + ": " + (mariadb ? "mariadbd" : "mysqld") +
+    throw RuntimeError(std::string("server ") + server.name + ": " + server.engine.server_program() +
                            " and its client are not installed",
-                       mariadb ? "apt-get install mariadb-server mariadb-client (or set servers." + server.name +
-                                     ".bin_dir), or run with --runtime compose"
-                               : "install MySQL 8 (not packaged in Debian bookworm; set servers." + server.name +
-                                     ".bin_dir), or run with --runtime compose");
+                       std::string(server.engine.packages_to_install()) + " (or set servers." + server.name +
+                           ".bin_dir), or run with --runtime compose");
   }
   return std::make_unique<MySqlNativeEngine>(server, *daemon, install_db, *client);
 }

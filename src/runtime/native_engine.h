@@ -37,6 +37,9 @@ class NativeEngine {
 
   // The client command that runs one SQL script from stdin, as the official image does.
   virtual std::vector<std::string> script_client(const ServerLayout& layout, int port) const = 0;
+  // Gives an uncompressed script to the script client as the image does (MySQL: on
+  // stdin; psql: -f, so that its errors name the file).
+  virtual void attach_script(ProcessOptions& client, const std::filesystem::path& file) const = 0;
   // Environment the images give init scripts (`.sh` files).
   virtual std::vector<std::pair<std::string, std::string>> script_environment(const ServerLayout& layout,
                                                                               int port) const = 0;

@@ -33,10 +33,6 @@ namespace {
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-sql::Dialect protocol_of(const config::Server& server) {
-  return config::is_mysql_family(server.engine) ? sql::Dialect::MySQL : sql::Dialect::Postgres;
-}
-
 void chown_to(const fs::path& path, const std::optional<RunAs>& user) {
   if (user && chown(path.c_str(), user->uid, user->gid) != 0) {
     throw RuntimeError("cannot give " + path.string() + " to user " + user->name);
@@ -144,7 +140,7 @@ void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, con
                          layout_.server_log.string() + ":" + tail);
     }
     try {
-      db::connect(protocol_of(server_), endpoint, 2)->column("SELECT 1");
+      db::connect(server_.engine.dialect(), endpoint, 2)->column("SELECT 1");
       return;
     } catch (const db::DbError& e) {
       last_error = e.what();

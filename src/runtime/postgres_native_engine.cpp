@@ -97,6 +97,10 @@ class PostgresNativeEngine final : public NativeEngine {
             "-p", std::to_string(port), "--username", server_.root_user, "--dbname", "postgres"};
   }
 
+  void attach_script(ProcessOptions& client, const fs::path& file) const override {
+    client.argv.insert(client.argv.end(), {"-f", file.string()});
+  }
+
   std::vector<std::pair<std::string, std::string>> script_environment(const ServerLayout& layout, int port) const override {
     return {{"POSTGRES_USER", server_.root_user},     {"POSTGRES_PASSWORD", server_.root_password.value},
             {"POSTGRES_DB", "postgres"},              {"PGDATA", layout.data_dir.string()},
@@ -106,10 +110,11 @@ class PostgresNativeEngine final : public NativeEngine {
 
   ProcessOptions shell(const ServerLayout&, int port, const std::string& database,
                        const config::User* user) const override {
+    const engine::ClientCommand client =
+        server_.engine.tcp_client(psql_.string(), port, user ? user->name : server_.root_user, database);
     ProcessOptions options;
-    options.argv = {psql_.string(), "-h", "127.0.0.1", "-p", std::to_string(port), "-U",
-                    user ? user->name : server_.root_user, "-d", database};
-    options.environment = {{"PGPASSWORD", user ? user->password.value : server_.root_password.value}};
+    options.argv = client.argv;
+    options.environment = {{client.password_variable, user ? user->password.value : server_.root_password.value}};
     return options;
   }
 
@@ -128,14 +133,7 @@ class PostgresNativeEngine final : public NativeEngine {
 
 }  // namespace
 
-std::unique_ptr<NativeEngine> make_mysql_native_engine(const config::Server& server);
-
-bool runs_as_other_user(const config::Server& server) {
-  return server.engine == config::Engine::Postgres && geteuid() == 0;
-}
-
-std::unique_ptr<NativeEngine> make_native_engine(const config::Server& server) {
-  if (config::is_mysql_family(server.engine)) return make_mysql_native_engine(server);
+std::unique_ptr<NativeEngine> make_postgres_native_engine(const config::Server& server) {
   std::vector<fs::path> dirs;
   if (!server.bin_dir.empty()) dirs.push_back(server.bin_dir);
   for (const fs::path& dir : debian_postgres_bin_dirs()) dirs.push_back(dir);
@@ -146,7 +144,7 @@ std::unique_ptr<NativeEngine> make_native_engine(const config::Server& server) {
   const std::optional<fs::path> psql = find_program("psql", dirs);
   if (!postgres || !psql) {
     throw RuntimeError("server " + server.name + ": postgres, initdb and psql are not installed",
-                       "apt-get install postgresql postgresql-client (or set servers." + server.name +
+                       std::string(server.engine.packages_to_install()) + " (or set servers." + server.name +
                            ".bin_dir), or run with --runtime compose");
   }
   return std::make_unique<PostgresNativeEngine>(server, postgres->parent_path(), *psql);

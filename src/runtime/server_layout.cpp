@@ -45,7 +45,7 @@ ServerLayout ServerLayout::of(const config::Config& config, const config::Server
   }
   layout.run_dir = run_dir_for(layout.root, state_key, server.name, other_user);
   layout.tmp_dir = layout.run_dir / "tmp";
-  layout.socket = layout.run_dir / (config::is_mysql_family(server.engine) ? "mysqld.sock" : "");
+  layout.socket = layout.run_dir / server.engine.socket_file_name();
   layout.state_file = layout.root / "state";
   layout.server_log = layout.root / "server.log";
   layout.init_log = layout.root / "init.log";

@@ -6,6 +6,7 @@
 
 #include "config/config.h"
 #include "db/session.h"
+#include "initdb/script_writer.h"
 
 namespace devenv::runtime {
 
@@ -15,7 +16,7 @@ namespace devenv::runtime {
 // dropped by the destructor, on success, failure or interrupt alike.
 class ShadowDatabase {
  public:
-  using Connect = std::function<std::unique_ptr<db::Session>(const std::string& database)>;
+  using Connect = db::Connect;
 
   // Loads the sources; a statement the server rejects throws RuntimeError naming
   // its source file and line.
@@ -35,6 +36,7 @@ class ShadowDatabase {
   void drop();
 
   const config::Server& server_;
+  std::unique_ptr<initdb::ScriptWriter> writer_;
   Connect connect_;
   std::string name_;
   bool created_ = false;

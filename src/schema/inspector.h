@@ -24,7 +24,7 @@ class Inspector {
 };
 
 // A session on the named database ("" for the server's default).
-using Connect = std::function<std::unique_ptr<db::Session>(const std::string& database)>;
+using Connect = db::Connect;
 
 std::unique_ptr<Inspector> make_inspector(sql::Dialect dialect, Connect connect);
 

@@ -1,0 +1,161 @@
+#include "engine/engine.h"
+
+#include "sql/identifier.h"
+
+namespace devenv::engine {
+
+namespace {
+
+// One row per engine: the facts that are plain values.
+struct Facts {
+  const char* name;
+  sql::Dialect dialect;
+  int port;
+  const char* root_user;
+  const char* fallback_database;
+  const char* url_scheme;
+  const char* version_query;
+  std::size_t max_identifier_bytes;
+  const char* charset;
+  const char* image;
+  const char* image_data_dir;
+  const char* image_password_variable;
+  const char* image_user_variable;
+  const char* image_client;
+  const char* image_server;
+  const char* server_program;
+  const char* socket_file_name;
+  const char* client_program;
+  const char* packages;
+};
+
+const Facts& facts(Engine::Kind kind) {
+  static const Facts mysql{.name = "mysql",
+                           .dialect = sql::Dialect::MySQL,
+                           .port = 3306,
+                           .root_user = "root",
+                           .fallback_database = "",
+                           .url_scheme = "mysql",
+                           .version_query = "SELECT VERSION()",
+                           .max_identifier_bytes = 64,
+                           .charset = "utf8mb4",
+                           .image = "mysql:8.0",
+                           .image_data_dir = "/var/lib/mysql",
+                           .image_password_variable = "MYSQL_ROOT_PASSWORD",
+                           .image_user_variable = "",
+                           .image_client = "mysql",
+                           .image_server = "mysqld",
+                           .server_program = "mysqld",
+                           .socket_file_name = "mysqld.sock",
+                           .client_program = "mysql",
+                           .packages = "install MySQL 8 (not packaged in Debian bookworm)"};
+  static const Facts mariadb{.name = "mariadb",
+                             .dialect = sql::Dialect::MySQL,
+                             .port = 3306,
+                             .root_user = "root",
+                             .fallback_database = "",
+                             .url_scheme = "mysql",
+                             .version_query = "SELECT VERSION()",
+                             .max_identifier_bytes = 64,
+                             .charset = "utf8mb4",
+                             .image = "mariadb:11",
+                             .image_data_dir = "/var/lib/mysql",
+                             .image_password_variable = "MARIADB_ROOT_PASSWORD",
+                             .image_user_variable = "",
+                             .image_client = "mariadb",
+                             .image_server = "mariadbd",
+                             .server_program = "mariadbd",
+                             .socket_file_name = "mysqld.sock",
+                             .client_program = "mariadb",
+                             .packages = "apt-get install mariadb-server mariadb-client"};
+  static const Facts postgres{.name = "postgres",
+                              .dialect = sql::Dialect::Postgres,
+                              .port = 5432,
+                              .root_user = "postgres",
+                              .fallback_database = "postgres",
+                              .url_scheme = "postgres",
+                              .version_query = "SHOW server_version",
+                              .max_identifier_bytes = 63,
+                              .charset = "UTF8",
+                              .image = "postgres:16",
+                              .image_data_dir = "/var/lib/postgresql/data",
+                              .image_password_variable = "POSTGRES_PASSWORD",
+                              .image_user_variable = "POSTGRES_USER",
+                              .image_client = "psql",
+                              .image_server = "postgres",
+                              .server_program = "postgres",
+                              .socket_file_name = "",
+                              .client_program = "psql",
+                              .packages = "apt-get install postgresql postgresql-client"};
+  switch (kind) {
+    case Engine::Kind::MySQL: return mysql;
+    case Engine::Kind::MariaDB: return mariadb;
+    case Engine::Kind::Postgres: return postgres;
+  }
+  return mariadb;
+}
+
+}  // namespace
+
+std::optional<Engine> Engine::from_name(std::string_view name) {
+  if (name == "mysql") return Engine(Kind::MySQL);
+  if (name == "mariadb") return Engine(Kind::MariaDB);
+  if (name == "postgres" || name == "postgresql") return Engine(Kind::Postgres);
+  return std::nullopt;
+}
+
+std::vector<std::string> Engine::names() { return {"mysql", "mariadb", "postgres"}; }
+
+const char* Engine::name() const { return facts(kind_).name; }
+sql::Dialect Engine::dialect() const { return facts(kind_).dialect; }
+bool Engine::has_schemas() const { return dialect() == sql::Dialect::Postgres; }
+
+int Engine::default_port() const { return facts(kind_).port; }
+std::string Engine::default_root_user() const { return facts(kind_).root_user; }
+std::string Engine::fallback_database() const { return facts(kind_).fallback_database; }
+const char* Engine::url_scheme() const { return facts(kind_).url_scheme; }
+const char* Engine::version_query() const { return facts(kind_).version_query; }
+
+ClientCommand Engine::tcp_client(const std::string& program, int port, const std::string& user,
+                                 const std::string& database) const {
+  const std::string port_text = std::to_string(port);
+  if (dialect() == sql::Dialect::MySQL) {
+    ClientCommand command{{program, "--protocol=tcp", "-h", "127.0.0.1", "-P", port_text, "-u", user}, "MYSQL_PWD"};
+    if (!database.empty()) command.argv.push_back(database);
+    return command;
+  }
+  ClientCommand command{{program, "-h", "127.0.0.1", "-p", port_text, "-U", user}, "PGPASSWORD"};
+  if (!database.empty()) command.argv.insert(command.argv.end(), {"-d", database});
+  return command;
+}
+
+std::vector<std::string> Engine::batch_query_flags() const {
+  if (dialect() == sql::Dialect::MySQL) return {"-N", "-e"};
+  return {"-tA", "-c"};
+}
+
+std::string Engine::quote_identifier(std::string_view name) const { return sql::quote_identifier(name, dialect()); }
+std::string Engine::quote_string(std::string_view value) const { return sql::quote_string(value, dialect()); }
+std::size_t Engine::max_identifier_bytes() const { return facts(kind_).max_identifier_bytes; }
+
+std::string Engine::default_charset() const { return facts(kind_).charset; }
+
+std::string Engine::default_image() const { return facts(kind_).image; }
+const char* Engine::image_data_dir() const { return facts(kind_).image_data_dir; }
+const char* Engine::image_root_password_variable() const { return facts(kind_).image_password_variable; }
+const char* Engine::image_root_user_variable() const { return facts(kind_).image_user_variable; }
+const char* Engine::image_client() const { return facts(kind_).image_client; }
+const char* Engine::image_server() const { return facts(kind_).image_server; }
+
+std::vector<std::string> Engine::loopback_server_arguments(int port) const {
+  if (dialect() == sql::Dialect::MySQL) return {"--port=" + std::to_string(port), "--bind-address=127.0.0.1"};
+  return {"-p", std::to_string(port), "-c", "listen_addresses=127.0.0.1"};
+}
+
+const char* Engine::server_program() const { return facts(kind_).server_program; }
+const char* Engine::socket_file_name() const { return facts(kind_).socket_file_name; }
+const char* Engine::client_program() const { return facts(kind_).client_program; }
+const char* Engine::packages_to_install() const { return facts(kind_).packages; }
+bool Engine::refuses_to_run_as_root() const { return kind_ == Kind::Postgres; }
+
+}  // namespace devenv::engine

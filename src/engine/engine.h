@@ -1,0 +1,93 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sql/dialect.h"
+
+namespace devenv::engine {
+
+// A command line of an engine's client, with the environment variable it reads the
+// password from (so passwords stay off command lines).
+struct ClientCommand {
+  std::vector<std::string> argv;
+  std::string password_variable;
+};
+
+// Every fact about a database engine that code outside the engine's own files
+// needs: one value per engine, asked instead of branching on the engine (the idea
+// of Skeema's `flavor`). Behaviour that differs per engine (inspectors, script
+// writers, native processes, sessions) lives in the engine's own files, chosen
+// once by `dialect()` or `kind()`; everything else asks this type.
+class Engine {
+ public:
+  enum class Kind { MySQL, MariaDB, Postgres };
+
+  constexpr Engine() = default;
+  constexpr explicit Engine(Kind kind) : kind_(kind) {}
+
+  // "mysql", "mariadb", "postgres" (also "postgresql"); nullopt for anything else.
+  static std::optional<Engine> from_name(std::string_view name);
+  // The names from_name accepts, for did-you-mean hints.
+  static std::vector<std::string> names();
+
+  constexpr Kind kind() const { return kind_; }
+  constexpr bool operator==(const Engine&) const = default;
+
+  const char* name() const;  // as written in config.toml: "mariadb"
+  // The SQL family: MySQL and MariaDB share their lexical rules and wire protocol.
+  sql::Dialect dialect() const;
+  bool has_schemas() const;  // PostgreSQL: namespaces inside a database
+
+  // ---- connecting ----
+  int default_port() const;
+  std::string default_root_user() const;
+  // The database a session opens when none is named: PostgreSQL must name one.
+  std::string fallback_database() const;
+  const char* url_scheme() const;  // for connection URLs: mysql://, postgres://
+  // A query whose first column is the server's version string.
+  const char* version_query() const;
+  // `program` (the engine's client) on `database` ("" for none) as `user`, over TCP
+  // to 127.0.0.1:port.
+  ClientCommand tcp_client(const std::string& program, int port, const std::string& user,
+                           const std::string& database) const;
+  // Client flags that run the query that follows and print bare values only.
+  std::vector<std::string> batch_query_flags() const;
+
+  // ---- names ----
+  std::string quote_identifier(std::string_view name) const;
+  std::string quote_string(std::string_view value) const;
+  // The longest database, schema or user name the server accepts, in bytes.
+  std::size_t max_identifier_bytes() const;
+
+  // ---- new databases ----
+  std::string default_charset() const;  // MySQL character set / PostgreSQL encoding
+
+  // ---- the official container image (compose runtime) ----
+  std::string default_image() const;
+  const char* image_data_dir() const;
+  const char* image_root_password_variable() const;
+  const char* image_root_user_variable() const;  // "" when the image has none
+  const char* image_client() const;              // the client program inside the image
+  const char* image_server() const;              // the server program the image runs
+  // Server arguments that make it listen on 127.0.0.1:port only (host networking).
+  std::vector<std::string> loopback_server_arguments(int port) const;
+
+  // ---- the machine's own packages (native runtime) ----
+  const char* server_program() const;           // mariadbd, mysqld, postgres
+  // The socket's file name inside the run dir; "" when the server takes the
+  // directory itself (PostgreSQL names its socket after the port).
+  const char* socket_file_name() const;
+  const char* client_program() const;           // mariadb, mysql, psql
+  const char* packages_to_install() const;      // what to apt-get when they are missing
+  // PostgreSQL: started by root, it must run as an unprivileged user.
+  bool refuses_to_run_as_root() const;
+
+ private:
+  Kind kind_ = Kind::MariaDB;
+};
+
+}  // namespace devenv::engine
