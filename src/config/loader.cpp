@@ -2,144 +2,20 @@
 
 #include <toml++/toml.h>
 
-#include <algorithm>
 #include <fstream>
 #include <map>
-#include <regex>
-#include <set>
 #include <sstream>
 
 #include "config/did_you_mean.h"
 #include "config/name_pattern.h"
+#include "config/name_rules.h"
+#include "config/schema_files.h"
+#include "config/table_reader.h"
 
 namespace devenv::config {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string type_name(const toml::node& node) {
-  std::ostringstream out;
-  out << node.type();
-  return out.str();
-}
-
-// Reads one TOML table: typed getters, interpolation, and an error for every key
-// that is not one of `allowed` (with a did-you-mean).
-class TableReader {
- public:
-  TableReader(const toml::table& table, std::string path, const std::string& file, const Environment& environment,
-              std::vector<std::string> allowed)
-      : table_(table), path_(std::move(path)), file_(file), environment_(environment), allowed_(std::move(allowed)) {
-    for (auto&& [key, node] : table_) {
-      const std::string name(key.str());
-      if (std::find(allowed_.begin(), allowed_.end(), name) != allowed_.end()) continue;
-      const std::string guess = did_you_mean(name, allowed_);
-      throw ConfigError(where(key.source()), key_path(name), "unknown key",
-                        guess.empty() ? "allowed keys here: " + join(allowed_) : "did you mean '" + guess + "'?");
-    }
-  }
-
-  const std::string& path() const { return path_; }
-  std::string key_path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
-  std::string where(const toml::source_region& region) const {
-    return file_ + ":" + std::to_string(region.begin.line) + ":" + std::to_string(region.begin.column);
-  }
-  std::string where_of(const std::string& key) const {
-    const toml::node* node = table_.get(key);
-    return node ? where(node->source()) : where(table_.source());
-  }
-  std::string where() const { return where(table_.source()); }
-
-  const toml::node* node(const std::string& key) const { return table_.get(key); }
-
-  std::optional<Secret> secret(const std::string& key) const {
-    const toml::node* node = table_.get(key);
-    if (!node) return std::nullopt;
-    if (!node->is_string()) wrong_type(key, *node, "a string");
-    Secret secret;
-    secret.reference = **node->as_string();
-    secret.value = resolve(key, secret.reference);
-    return secret;
-  }
-
-  std::optional<std::string> string(const std::string& key) const {
-    std::optional<Secret> value = secret(key);
-    return value ? std::optional<std::string>(value->value) : std::nullopt;
-  }
-
-  std::string required_string(const std::string& key, const std::string& example) const {
-    std::optional<std::string> value = string(key);
-    if (!value) missing(key, "a string, e.g. " + example);
-    if (value->empty()) throw ConfigError(where_of(key), key_path(key), "must not be empty");
-    return *value;
-  }
-
-  std::optional<std::int64_t> integer(const std::string& key) const {
-    const toml::node* node = table_.get(key);
-    if (!node) return std::nullopt;
-    if (!node->is_integer()) wrong_type(key, *node, "an integer");
-    return **node->as_integer();
-  }
-
-  std::optional<bool> boolean(const std::string& key) const {
-    const toml::node* node = table_.get(key);
-    if (!node) return std::nullopt;
-    if (!node->is_boolean()) wrong_type(key, *node, "true or false");
-    return **node->as_boolean();
-  }
-
-  std::vector<std::string> string_array(const std::string& key) const {
-    const toml::node* node = table_.get(key);
-    if (!node) return {};
-    const toml::array* array = node->as_array();
-    if (!array) wrong_type(key, *node, "an array of strings");
-    std::vector<std::string> out;
-    for (const toml::node& item : *array) {
-      if (!item.is_string()) {
-        throw ConfigError(where(item.source()), key_path(key), "expected a string, got " + type_name(item));
-      }
-      out.push_back(resolve(key, **item.as_string()));
-    }
-    return out;
-  }
-
-  [[noreturn]] void missing(const std::string& key, const std::string& expected) const {
-    throw ConfigError(where(), key_path(key), "missing; expected " + expected);
-  }
-
-  [[noreturn]] void wrong_type(const std::string& key, const toml::node& node, const std::string& expected) const {
-    throw ConfigError(where(node.source()), key_path(key), "expected " + expected + ", got " + type_name(node));
-  }
-
-  std::string resolve(const std::string& key, const std::string& raw) const {
-    try {
-      return interpolate(raw, environment_);
-    } catch (const UnsetVariable& e) {
-      throw ConfigError(where_of(key), key_path(key), e.what(),
-                        "export " + e.variable + "=…, or write ${" + e.variable + ":-default}");
-    } catch (const BadReference& e) {
-      throw ConfigError(where_of(key), key_path(key), e.what(), "write $$ for a literal $");
-    }
-  }
-
-  static std::string join(const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& word : words) out += (out.empty() ? "" : ", ") + word;
-    return out;
-  }
-
- private:
-  const toml::table& table_;
-  std::string path_;
-  const std::string& file_;
-  const Environment& environment_;
-  std::vector<std::string> allowed_;
-};
-
-const std::regex& plain_name() {
-  static const std::regex re("[A-Za-z_][A-Za-z0-9_]*");
-  return re;
-}
 
 class Loader {
  public:
@@ -168,12 +44,6 @@ class Loader {
   }
 
  private:
-  const toml::table& subtable(const TableReader& parent, const std::string& key, const toml::node& node) const {
-    const toml::table* table = node.as_table();
-    if (!table) parent.wrong_type(key, node, "a table");
-    return *table;
-  }
-
   Project project(const TableReader& top) {
     Project project;
     project.name = config_dir_name();
@@ -181,7 +51,7 @@ class Loader {
     project.state_dir = file_.parent_path() / ".devenv";
     const toml::node* node = top.node("project");
     if (!node) return project;
-    TableReader reader(subtable(top, "project", *node), "project", display_, environment_,
+    TableReader reader(top.table("project", *node), "project", display_, environment_,
                        {"name", "runtime", "state_dir", "data_on_tmpfs", "network_mode"});
     if (auto state_dir = reader.string("state_dir")) project.state_dir = (file_.parent_path() / *state_dir).lexically_normal();
     project.data_on_tmpfs = reader.boolean("data_on_tmpfs").value_or(false);
@@ -191,8 +61,7 @@ class Loader {
                         "expected \"host\" (or no key: ports published on 127.0.0.1)");
     }
     if (auto name = reader.string("name")) {
-      static const std::regex compose_name("[a-z0-9][a-z0-9_-]*");
-      if (!std::regex_match(*name, compose_name)) {
+      if (!is_compose_project_name(*name)) {
         throw ConfigError(reader.where_of("name"), "project.name", "\"" + *name + "\" is not a valid project name",
                           "use lower-case letters, digits, '-' and '_' (docker compose's rule)");
       }
@@ -221,12 +90,12 @@ class Loader {
   std::vector<Server> servers(const TableReader& top) {
     const toml::node* node = top.node("servers");
     if (!node) top.missing("servers", "at least one [servers.<name>] table");
-    const toml::table& table = subtable(top, "servers", *node);
+    const toml::table& table = top.table("servers", *node);
     std::vector<Server> out;
     for (auto&& [key, value] : table) {
       const std::string name(key.str());
       const std::string path = "servers." + name;
-      if (!std::regex_match(name, std::regex("[a-z0-9][a-z0-9_-]*"))) {
+      if (!is_file_safe_name(name)) {
         throw ConfigError(top.where(key.source()), path, "server names are used as folder names",
                           "use lower-case letters, digits, '-' and '_'");
       }
@@ -305,7 +174,7 @@ class Loader {
                        {"key", "name", "server", "count", "source", "sources", "schema"});
     Database database;
     database.key = reader.required_string("key", "\"main\"");
-    if (!std::regex_match(database.key, std::regex("[a-z0-9][a-z0-9_-]*"))) {
+    if (!is_file_safe_name(database.key)) {
       throw ConfigError(reader.where_of("key"), path + ".key", "\"" + database.key + "\" is not a valid key",
                         "keys name files (NN-<key>-schema.sql): use lower-case letters, digits, '-' and '_'");
     }
@@ -332,7 +201,7 @@ class Loader {
     for (const Server& server : config.servers) known.push_back(server.name);
     const std::string guess = did_you_mean(name, known);
     throw ConfigError(reader.where_of("server"), path + ".server", "no server named \"" + name + "\"",
-                      guess.empty() ? "declared servers: " + TableReader::join(known) : "did you mean \"" + guess + "\"?");
+                      guess.empty() ? "declared servers: " + join_words(known) : "did you mean \"" + guess + "\"?");
   }
 
   std::vector<std::string> expand_names(const TableReader& reader, const std::string& path, const Database& database) {
@@ -367,7 +236,7 @@ class Loader {
   }
 
   void check_database_name(const TableReader& reader, const std::string& path, const std::string& name) {
-    if (name.size() > 63 || !std::regex_match(name, plain_name())) {
+    if (name.size() > 63 || !is_plain_name(name)) {
       throw ConfigError(reader.where_of("name"), path + ".name", "\"" + name + "\" is not a portable database name",
                         "use letters, digits and '_', at most 63 characters, not starting with a digit");
     }
@@ -384,7 +253,7 @@ class Loader {
     if (!one && !many) reader.missing("source", "a schema file or folder, e.g. \"schemas/main.sql\"");
     std::vector<SchemaSource> out;
     if (one) {
-      add_source(out, reader, path + ".source", *reader.string("source"), schema, reader.where_of("source"));
+      add_source(out, path + ".source", *reader.string("source"), schema, reader.where_of("source"));
       return out;
     }
     const toml::array* array = many->as_array();
@@ -394,18 +263,18 @@ class Loader {
       const std::string item_path = path + ".sources[" + std::to_string(i) + "]";
       const std::string where = reader.where(item.source());
       if (item.is_string()) {
-        add_source(out, reader, item_path, reader.resolve("sources", **item.as_string()), schema, where);
+        add_source(out, item_path, reader.resolve("sources", **item.as_string()), schema, where);
       } else if (const toml::table* table = item.as_table()) {
         TableReader entry(*table, item_path, display_, environment_, {"path", "schema"});
         const std::optional<std::string> entry_schema = entry.string("schema");
         if (entry_schema && !has_schemas) {
           throw ConfigError(entry.where_of("schema"), item_path + ".schema", "MySQL has no schemas inside a database");
         }
-        if (entry_schema && !std::regex_match(*entry_schema, std::regex("[a-z_][a-z0-9_]*"))) {
+        if (entry_schema && !is_plain_schema_name(*entry_schema)) {
           throw ConfigError(entry.where_of("schema"), item_path + ".schema",
                             "\"" + *entry_schema + "\" is not a plain schema name", "use lower-case letters, digits, '_'");
         }
-        add_source(out, entry, item_path + ".path", entry.required_string("path", "\"schemas/billing.sql\""),
+        add_source(out, item_path + ".path", entry.required_string("path", "\"schemas/billing.sql\""),
                    entry_schema.value_or(schema), entry.where_of("path"));
       } else {
         throw ConfigError(where, item_path, "expected a path or { path = …, schema = … }, got " + type_name(item));
@@ -414,29 +283,10 @@ class Loader {
     return out;
   }
 
-  void add_source(std::vector<SchemaSource>& out, const TableReader&, const std::string& key, const std::string& value,
+  void add_source(std::vector<SchemaSource>& out, const std::string& key, const std::string& value,
                   const std::string& schema, const std::string& where) {
-    const fs::path path = (file_.parent_path() / value).lexically_normal();
-    std::error_code error;
-    if (fs::is_directory(path, error)) {
-      std::vector<fs::path> files;
-      for (const fs::directory_entry& entry : fs::directory_iterator(path)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".sql") files.push_back(entry.path());
-      }
-      std::sort(files.begin(), files.end());
-      if (files.empty()) throw ConfigError(where, key, "folder " + value + " holds no .sql files");
-      for (const fs::path& file : files) out.push_back(source_for(file, schema));
-      return;
-    }
-    if (!fs::is_regular_file(path, error)) {
-      throw ConfigError(where, key, "schema file " + value + " does not exist",
-                        "paths are relative to the folder of " + display_);
-    }
-    out.push_back(source_for(path, schema));
-  }
-
-  SchemaSource source_for(const fs::path& path, const std::string& schema) const {
-    return SchemaSource{path, path.lexically_relative(file_.parent_path()).generic_string(), schema};
+    const std::vector<SchemaSource> files = schema_files(file_.parent_path(), value, schema, {where, key, display_});
+    out.insert(out.end(), files.begin(), files.end());
   }
 
   std::vector<User> users(const TableReader& top, const Config& config) {
@@ -451,7 +301,7 @@ class Loader {
                          {"name", "password", "server", "databases"});
       User user;
       user.name = reader.required_string("name", "\"app\"");
-      if (!std::regex_match(user.name, plain_name())) {
+      if (!is_plain_name(user.name)) {
         throw ConfigError(reader.where_of("name"), path + ".name", "\"" + user.name + "\" is not a plain user name");
       }
       std::optional<Secret> password = reader.secret("password");
@@ -476,7 +326,7 @@ class Loader {
     const std::string guess = did_you_mean(key, keys);
     throw ConfigError(reader.where_of("databases"), path + ".databases",
                       "no database with key \"" + key + "\" on server " + user.server,
-                      guess.empty() ? "keys on that server: " + TableReader::join(keys)
+                      guess.empty() ? "keys on that server: " + join_words(keys)
                                     : "did you mean \"" + guess + "\"?");
   }
 

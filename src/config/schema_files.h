@@ -1,0 +1,24 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+
+namespace devenv::config {
+
+// Where a `source` value sits in config.toml, for errors about it.
+struct SourceLocation {
+  std::string where;       // file:line:col
+  std::string key;         // databases[0].source
+  std::string config_name; // config.toml as the user named it
+};
+
+// The schema files a `source` value names, relative to the config's folder: the
+// file itself, or a folder's *.sql files in name order (the order they are applied
+// in). A missing file or a folder without .sql files is a ConfigError at `location`.
+std::vector<SchemaSource> schema_files(const std::filesystem::path& config_dir, const std::string& value,
+                                       const std::string& schema, const SourceLocation& location);
+
+}  // namespace devenv::config
