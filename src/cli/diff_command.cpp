@@ -9,8 +9,8 @@
 #include "cli/server_connect.h"
 #include "cli/workspace.h"
 #include "db/dsn.h"
-#include "runtime/interrupt.h"
-#include "runtime/runtime_error.h"
+#include "util/interrupt.h"
+#include "util/runtime_error.h"
 #include "runtime/shadow_database.h"
 #include "schema/render.h"
 
@@ -37,7 +37,7 @@ Side from_dsn(const std::string& operand, const db::Dsn& dsn) {
   side.dialect = dsn.engine.dialect();
   const std::string& name = dsn.endpoint.database;
   auto databases = schema::make_inspector(side.dialect, db::connector(dsn.engine, dsn.endpoint))->inspect({name});
-  if (!databases.count(name)) throw runtime::RuntimeError("database " + name + " does not exist at " + operand);
+  if (!databases.count(name)) throw util::RuntimeError("database " + name + " does not exist at " + operand);
   side.database = std::move(databases.at(name));
   return side;
 }
@@ -49,7 +49,7 @@ Side from_config(const Workspace& workspace, const std::string& operand) {
   side.label = name;
   side.dialect = server.server().engine.dialect();
   auto databases = schema::make_inspector(side.dialect, server_connect(server))->inspect({name});
-  if (!databases.count(name)) throw runtime::RuntimeError("database " + name + " does not exist on server " + server.server().name);
+  if (!databases.count(name)) throw util::RuntimeError("database " + name + " does not exist on server " + server.server().name);
   side.database = std::move(databases.at(name));
   return side;
 }
@@ -65,7 +65,7 @@ Side from_files(const Workspace& workspace, const std::string& operand, std::opt
     }
   }
   if (!chosen) {
-    throw runtime::RuntimeError("no running server to load " + operand + " into",
+    throw util::RuntimeError("no running server to load " + operand + " into",
                                 "start one of the right engine with `devenv up`");
   }
   Side side;
@@ -117,7 +117,7 @@ int run_diff(const std::filesystem::path& config, Arguments& arguments, std::ost
   if (operands.size() != 2) throw UsageError("diff takes two operands: databases, DSNs or schema files");
   ProgressPrinter progress(err);
   Workspace workspace(config, "diff", progress, arguments.option("--runtime"));
-  runtime::catch_interrupts();
+  util::catch_interrupts();
   const auto dialect_a = known_dialect(workspace, operands[0]);
   const auto dialect_b = known_dialect(workspace, operands[1]);
   if (dialect_a && dialect_b && *dialect_a != *dialect_b) {

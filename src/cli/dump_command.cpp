@@ -8,6 +8,7 @@
 #include "cli/server_connect.h"
 #include "cli/workspace.h"
 #include "schema/dump.h"
+#include "util/file.h"
 
 namespace devenv::cli {
 
@@ -30,11 +31,9 @@ int run_dump(const std::filesystem::path& config, Arguments& arguments, std::ost
     out << sql;
     return kOk;
   }
-  std::ifstream in(*check, std::ios::binary);
-  if (!in) throw UsageError("cannot read " + *check);
-  std::ostringstream expected;
-  expected << in.rdbuf();
-  if (expected.str() == sql) {
+  const std::optional<std::string> expected = util::read_file(*check);
+  if (!expected) throw UsageError("cannot read " + *check);
+  if (*expected == sql) {
     err << "devenv dump --check: " << name << " matches " << *check << "\n";
     return kOk;
   }

@@ -4,7 +4,7 @@
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/workspace.h"
-#include "sql/identifier.h"
+#include "util/shell_quote.h"
 
 namespace devenv::cli {
 
@@ -15,8 +15,7 @@ int run_env(const std::filesystem::path& config, Arguments& arguments, std::ostr
   for (const config::Database& database : workspace.config().databases) {
     const int port = workspace.server(database.server).port();
     for (const DatabaseUrl& url : database_urls(workspace.config(), database, port)) {
-      // Single quotes keep the shell from expanding anything in a password.
-      out << "export " << url.variable << "=" << sql::quote_string(url.url, sql::Dialect::Postgres) << "\n";
+      out << "export " << url.variable << "=" << util::shell_quote(url.url) << "\n";
     }
   }
   return kOk;

@@ -9,8 +9,8 @@
 #include "cli/build_command.h"
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
-#include "runtime/interrupt.h"
-#include "runtime/runtime_error.h"
+#include "util/interrupt.h"
+#include "util/runtime_error.h"
 #include "config/config_error.h"
 #include "initdb/output_files.h"
 #include "sql/source_error.h"
@@ -131,10 +131,10 @@ int main(int argc, char** argv) {
   } catch (const devenv::sql::SourceError& e) {
     std::cerr << "devenv: schema error: " << e.what() << "\n";
     return kUsage;
-  } catch (const devenv::runtime::Interrupted&) {
+  } catch (const devenv::util::Interrupted&) {
     std::cerr << "devenv: interrupted; shadow databases were dropped\n";
     return 130;
-  } catch (const devenv::runtime::RuntimeError& e) {
+  } catch (const devenv::util::RuntimeError& e) {
     std::cerr << "devenv: " << e.what() << "\n";
     if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << "\n";
     return kRuntime;

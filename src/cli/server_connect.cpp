@@ -1,12 +1,12 @@
 #include "cli/server_connect.h"
 
-#include "runtime/runtime_error.h"
+#include "util/runtime_error.h"
 
 namespace devenv::cli {
 
 schema::Connect server_connect(runtime::Server& server) {
   if (server.status().health != runtime::Health::Running) {
-    throw runtime::RuntimeError("server " + server.server().name + " is not running", "start it with `devenv up`");
+    throw util::RuntimeError("server " + server.server().name + " is not running", "start it with `devenv up`");
   }
   return db::connector(server.server().engine, server.tcp_endpoint());
 }

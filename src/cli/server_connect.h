@@ -6,7 +6,7 @@
 namespace devenv::cli {
 
 // Root sessions on a running server, over TCP, on any of its databases. Throws
-// RuntimeError when the server is not running.
+// util::RuntimeError when the server is not running.
 schema::Connect server_connect(runtime::Server& server);
 
 }  // namespace devenv::cli

@@ -7,8 +7,8 @@
 #include "cli/server_connect.h"
 #include "config/did_you_mean.h"
 #include "db/session.h"
-#include "runtime/interrupt.h"
-#include "runtime/runtime_error.h"
+#include "util/interrupt.h"
+#include "util/runtime_error.h"
 #include "runtime/shadow_database.h"
 #include "schema/inspector.h"
 
@@ -67,7 +67,7 @@ class ServerVerification {
     progress_.say(name, "inspecting " + std::to_string(live_names.size()) + " databases");
     const std::map<std::string, schema::Database> live = inspector->inspect(live_names);
     for (const config::Database* database : databases) {
-      runtime::throw_if_interrupted();
+      util::throw_if_interrupted();
       progress_.say(name, "building the expected schema of " + database->key + " in a shadow database");
       runtime::ShadowDatabase shadow(workspace_.config(), server_.server(), *database, connect_);
       const schema::Database expected = inspector->inspect({shadow.name()}).at(shadow.name());
@@ -117,7 +117,7 @@ class ServerVerification {
 
 std::vector<ServerDifferences> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
                                                 ProgressPrinter& progress) {
-  runtime::catch_interrupts();
+  util::catch_interrupts();
   const Selection selection = select(workspace.config(), selected);
   std::vector<ServerDifferences> out;
   for (runtime::Server* server : workspace.servers()) {

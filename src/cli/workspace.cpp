@@ -8,7 +8,7 @@
 #include "initdb/output_files.h"
 #include "runtime/compose_server.h"
 #include "runtime/native_server.h"
-#include "runtime/runtime_error.h"
+#include "util/runtime_error.h"
 
 namespace devenv::cli {
 
@@ -73,7 +73,7 @@ std::vector<std::optional<std::string>> Workspace::in_parallel(
     threads.emplace_back([&, i] {
       try {
         work(*servers[i]);
-      } catch (const runtime::RuntimeError& e) {
+      } catch (const util::RuntimeError& e) {
         errors[i] = std::string(e.what()) + (e.hint().empty() ? "" : "\n  hint: " + e.hint());
       } catch (const std::exception& e) {
         errors[i] = e.what();

@@ -11,6 +11,7 @@
 #include "config/name_rules.h"
 #include "config/schema_files.h"
 #include "config/table_reader.h"
+#include "util/file.h"
 
 namespace devenv::config {
 namespace {
@@ -342,14 +343,12 @@ Config parse_config(std::string_view text, const std::filesystem::path& file, co
 }
 
 Config load_config(const std::filesystem::path& file, const Environment& environment) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  const std::optional<std::string> text = util::read_file(file);
+  if (!text) {
     throw ConfigError(file.string(), "", "cannot read the config file",
                       "run devenv in the folder that holds config.toml, or pass --config PATH");
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_config(text.str(), file, environment);
+  return parse_config(*text, file, environment);
 }
 
 }  // namespace devenv::config

@@ -3,22 +3,21 @@
 #include <fstream>
 #include <sstream>
 
-#include "initdb/sha256.h"
+#include "util/sha256.h"
 #include "sql/splitter.h"
+#include "util/file.h"
 
 namespace devenv::initdb {
 
-static std::string read_file(const config::SchemaSource& source) {
-  std::ifstream in(source.path, std::ios::binary);
-  if (!in) throw sql::SourceError({source.display, 1, 1}, "cannot read the schema file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+static std::string read_source(const config::SchemaSource& source) {
+  std::optional<std::string> text = util::read_file(source.path);
+  if (!text) throw sql::SourceError({source.display, 1, 1}, "cannot read the schema file");
+  return *text;
 }
 
 CompiledSource compile_source(const config::SchemaSource& source, const sql::QualifyTarget& target) {
-  const std::string text = read_file(source);
-  CompiledSource compiled{&source, sha256_hex(text), {}};
+  const std::string text = read_source(source);
+  CompiledSource compiled{&source, util::sha256_hex(text), {}};
   for (const sql::Statement& statement : sql::split(text, target.dialect, source.display)) {
     const bool ends_in_comment =
         !statement.tokens.empty() && statement.tokens.back().kind == sql::TokenKind::Comment &&

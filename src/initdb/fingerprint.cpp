@@ -1,11 +1,11 @@
 #include "initdb/fingerprint.h"
 
-#include "initdb/sha256.h"
+#include "util/sha256.h"
 
 namespace devenv::initdb {
 
 std::string fingerprint_of(const std::vector<GeneratedFile>& files) {
-  Sha256 hash;
+  util::Sha256 hash;
   for (const GeneratedFile& file : files) {
     hash.update(file.path);
     hash.update(std::string_view("\0", 1));

@@ -8,7 +8,8 @@
 #include "initdb/compiled_source.h"
 #include "initdb/fingerprint.h"
 #include "initdb/script_writer.h"
-#include "initdb/sha256.h"
+#include "util/sha256.h"
+#include "util/file.h"
 
 namespace devenv::initdb {
 namespace {
@@ -34,10 +35,7 @@ std::string header(const Server& server, const std::string& what, const std::vec
 }
 
 std::string file_sha256(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return sha256_hex(text.str());
+  return util::sha256_hex(util::read_file(path).value_or(""));
 }
 
 std::string database_list(const Database& database) {

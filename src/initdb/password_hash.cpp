@@ -6,7 +6,7 @@
 
 #include <stdexcept>
 
-#include "initdb/sha256.h"
+#include "util/sha256.h"
 
 namespace devenv::initdb {
 namespace {
@@ -47,7 +47,7 @@ std::string mysql_native_password_hash(const std::string& password) {
 
 std::string postgres_scram_verifier(const std::string& user, const std::string& password) {
   constexpr int iterations = 4096;  // PostgreSQL's default scram_iterations
-  Sha256 salt_source;
+  util::Sha256 salt_source;
   salt_source.update("devenv scram salt\n" + user + "\n" + password);
   const std::string salt = salt_source.digest().substr(0, 16);
   unsigned char salted[32];
@@ -57,7 +57,7 @@ std::string postgres_scram_verifier(const std::string& user, const std::string& 
     throw std::runtime_error("OpenSSL: PBKDF2 failed");
   }
   const std::string salted_password(reinterpret_cast<const char*>(salted), sizeof salted);
-  Sha256 stored_key;
+  util::Sha256 stored_key;
   stored_key.update(hmac_sha256(salted_password, "Client Key"));
   const std::string server_key = hmac_sha256(salted_password, "Server Key");
   return "SCRAM-SHA-256$" + std::to_string(iterations) + ":" + base64(salt) + "$" + base64(stored_key.digest()) + ":" +

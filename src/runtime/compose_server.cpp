@@ -8,7 +8,7 @@
 
 #include "db/session.h"
 #include "initdb/fingerprint.h"
-#include "runtime/runtime_error.h"
+#include "util/runtime_error.h"
 
 namespace devenv::runtime {
 
@@ -153,7 +153,7 @@ void ComposeServer::fail_init(const std::string& why) {
   }
   for (std::size_t i = lines.size() > 6 ? lines.size() - 6 : 0; i < lines.size(); ++i) last += "  " + lines[i] + "\n";
   remove_container_and_volume(nullptr);
-  throw RuntimeError(why + (file.empty() ? "" : " while running " + file.substr(file.rfind('/') + 1)) + ":\n" + errors +
+  throw util::RuntimeError(why + (file.empty() ? "" : " while running " + file.substr(file.rfind('/') + 1)) + ":\n" + errors +
                          "last lines of the container's log:\n" + last,
                      "fix it, then run `devenv up` again (its container and volume were removed, so init runs anew)");
 }
@@ -191,7 +191,7 @@ UpResult ComposeServer::up(bool reset_on_change) {
   const bool fresh = ComposeTool::docker({"volume", "inspect", volume()}).exit_code != 0;
   progress_(std::string(fresh ? "creating" : "starting") + " its container (" + tool_->description() + ")");
   const RunResult up = tool_->run({"up", "-d", server_.name});
-  if (up.exit_code != 0) throw RuntimeError(tool_->description() + " up failed:\n" + up.output);
+  if (up.exit_code != 0) throw util::RuntimeError(tool_->description() + " up failed:\n" + up.output);
   if (fresh) progress_("waiting for the image's init to finish (the fingerprint over TCP)");
   UpResult result = wait_until_initialised(started, fresh);
   if (result.schema_changed && reset_on_change) {

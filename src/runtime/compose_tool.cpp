@@ -1,6 +1,6 @@
 #include "runtime/compose_tool.h"
 
-#include "runtime/runtime_error.h"
+#include "util/runtime_error.h"
 
 namespace devenv::runtime {
 
@@ -15,11 +15,11 @@ ComposeTool::ComposeTool(const config::Config& config)
     prefix_ = {"docker-compose"};
     description_ = "docker-compose " + first_line(v1.output) + " (v1)";
   } else {
-    throw RuntimeError("neither `docker compose` nor `docker-compose` is installed",
+    throw util::RuntimeError("neither `docker compose` nor `docker-compose` is installed",
                        "apt-get install docker.io docker-compose, or use the native runtime (runtime = \"native\")");
   }
   if (const RunResult info = docker({"info", "--format", "{{.ServerVersion}}"}); info.exit_code != 0) {
-    throw RuntimeError("no Docker engine answers: " + first_line(info.output),
+    throw util::RuntimeError("no Docker engine answers: " + first_line(info.output),
                        "start Docker, or use the native runtime (runtime = \"native\")");
   }
 }

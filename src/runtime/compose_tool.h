@@ -12,7 +12,7 @@ namespace devenv::runtime {
 // docker-compose.yml under a project named after the config.
 class ComposeTool {
  public:
-  // Finds the tool and checks that an engine answers; RuntimeError otherwise, with
+  // Finds the tool and checks that an engine answers; util::RuntimeError otherwise, with
   // "start Docker, or use the native runtime".
   explicit ComposeTool(const config::Config& config);
 

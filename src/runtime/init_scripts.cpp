@@ -7,8 +7,9 @@
 #include <regex>
 #include <sstream>
 
-#include "initdb/sha256.h"
-#include "runtime/runtime_error.h"
+#include "util/sha256.h"
+#include "util/runtime_error.h"
+#include "util/file.h"
 
 namespace devenv::runtime {
 namespace {
@@ -106,14 +107,12 @@ std::vector<fs::path> init_files(const fs::path& dir) {
 }
 
 std::string init_key(const fs::path& dir, const std::string& engine_version) {
-  initdb::Sha256 hash;
+  util::Sha256 hash;
   hash.update("devenv snapshot v1\n" + engine_version + "\n");
   for (const fs::path& file : init_files(dir)) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    hash.update(file.filename().string() + "\n" + std::to_string(content.str().size()) + "\n");
-    hash.update(content.str());
+    const std::string content = util::read_file(file).value_or("");
+    hash.update(file.filename().string() + "\n" + std::to_string(content.size()) + "\n");
+    hash.update(content);
   }
   return hash.hex().substr(0, 16);
 }
@@ -137,7 +136,7 @@ void run_init_files(const fs::path& dir, const NativeEngine& engine, const Serve
     std::string where = (shown.empty() ? file : shown).string();
     if (line > 0) where += ":" + std::to_string(line);
     const std::string source = line > 0 ? source_of_line(file, line) : "";
-    throw RuntimeError("init script " + where + (source.empty() ? "" : " (from " + source + ")") + " failed:\n" +
+    throw util::RuntimeError("init script " + where + (source.empty() ? "" : " (from " + source + ")") + " failed:\n" +
                            error_lines(result.output),
                        "fix it, then run `devenv up` (the data dir is re-initialised); full output in " +
                            layout.init_log.string());

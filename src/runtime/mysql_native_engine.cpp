@@ -8,7 +8,7 @@
 #include "db/session.h"
 #include "runtime/find_program.h"
 #include "runtime/native_engine.h"
-#include "runtime/runtime_error.h"
+#include "util/runtime_error.h"
 #include "sql/identifier.h"
 
 namespace devenv::runtime {
@@ -48,7 +48,7 @@ class MySqlNativeEngine final : public NativeEngine {
     options.output_file = layout.init_log.string();
     const RunResult result = run(options);
     if (result.exit_code != 0) {
-      throw RuntimeError("creating the data dir failed (" + options.argv[0] + " exited " +
+      throw util::RuntimeError("creating the data dir failed (" + options.argv[0] + " exited " +
                              std::to_string(result.exit_code) + ")",
                          "see " + layout.init_log.string());
     }
@@ -182,7 +182,7 @@ std::unique_ptr<NativeEngine> make_mysql_native_engine(const config::Server& ser
   std::optional<fs::path> client = find_program("mariadb", dirs);
   if (!client) client = find_program("mysql", dirs);
   if (!daemon || (mariadb && !install_db) || !client) {
-    throw RuntimeError(std::string("server ") + server.name + ": " + server.engine.server_program() +
+    throw util::RuntimeError(std::string("server ") + server.name + ": " + server.engine.server_program() +
                            " and its client are not installed",
                        std::string(server.engine.packages_to_install()) + " (or set servers." + server.name +
                            ".bin_dir), or run with --runtime compose");

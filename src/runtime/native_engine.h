@@ -54,7 +54,7 @@ class NativeEngine {
 bool runs_as_other_user(const config::Server& server);
 
 // Finds the server's programs (bin_dir from the config, then PATH and the Debian
-// locations). Missing programs: RuntimeError naming the package to install.
+// locations). Missing programs: util::RuntimeError naming the package to install.
 std::unique_ptr<NativeEngine> make_native_engine(const config::Server& server);
 
 }  // namespace devenv::runtime

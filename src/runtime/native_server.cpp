@@ -11,7 +11,7 @@
 #include "runtime/init_scripts.h"
 #include "runtime/port_check.h"
 #include "runtime/process.h"
-#include "runtime/runtime_error.h"
+#include "util/runtime_error.h"
 
 namespace devenv::runtime {
 
@@ -35,7 +35,7 @@ double seconds_since(Clock::time_point start) { return std::chrono::duration<dou
 
 void chown_to(const fs::path& path, const std::optional<RunAs>& user) {
   if (user && chown(path.c_str(), user->uid, user->gid) != 0) {
-    throw RuntimeError("cannot give " + path.string() + " to user " + user->name);
+    throw util::RuntimeError("cannot give " + path.string() + " to user " + user->name);
   }
 }
 
@@ -119,7 +119,7 @@ void NativeServer::remove_data_dir() {
 pid_t NativeServer::start_process(int port, bool socket_only) {
   if (!socket_only && !port_is_free(port)) {
     const auto owner = port_owner(port);
-    throw RuntimeError("port " + std::to_string(port) + " on 127.0.0.1 is in use" + (owner ? " by " + *owner : ""),
+    throw util::RuntimeError("port " + std::to_string(port) + " on 127.0.0.1 is in use" + (owner ? " by " + *owner : ""),
                        "stop that process, or change servers." + server_.name + ".port in " +
                            config_.file.filename().string() + " (0 picks a free port)");
   }
@@ -136,7 +136,7 @@ void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, con
     if (!process_alive(pid)) {
       std::string tail;
       for (const std::string& line : log_tail(8)) tail += "\n  " + line;
-      throw RuntimeError("the " + what + " exited during start-up; last lines of " +
+      throw util::RuntimeError("the " + what + " exited during start-up; last lines of " +
                          layout_.server_log.string() + ":" + tail);
     }
     try {
@@ -147,14 +147,14 @@ void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, con
       // The server answered and said no: waiting longer will not change that.
       if (last_error.find("Access denied") != std::string::npos ||
           last_error.find("password authentication failed") != std::string::npos) {
-        throw RuntimeError("the " + what + " refused devenv's root login: " + last_error,
+        throw util::RuntimeError("the " + what + " refused devenv's root login: " + last_error,
                            "the data dir was made with another root password; `devenv reset " + server_.name +
                                "` re-creates it");
       }
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  throw RuntimeError("the " + what + " did not answer within 60 s: " + last_error,
+  throw util::RuntimeError("the " + what + " did not answer within 60 s: " + last_error,
                      "see " + layout_.server_log.string());
 }
 
@@ -335,7 +335,7 @@ void NativeServer::stop() {
 
 ProcessOptions NativeServer::logs(bool init, const std::string& lines, bool follow) const {
   const fs::path log = init ? layout_.init_log : layout_.server_log;
-  if (!fs::exists(log)) throw RuntimeError("no log yet at " + log.string(), "has `devenv up` run?");
+  if (!fs::exists(log)) throw util::RuntimeError("no log yet at " + log.string(), "has `devenv up` run?");
   std::vector<std::string> argv = {"tail", "-n", lines};
   if (follow) argv.push_back("-F");
   argv.push_back(log.string());

@@ -9,7 +9,7 @@
 
 #include "runtime/find_program.h"
 #include "runtime/native_engine.h"
-#include "runtime/runtime_error.h"
+#include "util/runtime_error.h"
 
 namespace devenv::runtime {
 namespace {
@@ -20,7 +20,7 @@ std::optional<RunAs> unprivileged_user_when_root() {
   if (geteuid() != 0) return std::nullopt;
   const passwd* entry = getpwnam("postgres");
   if (!entry) {
-    throw RuntimeError("PostgreSQL cannot run as root, and there is no 'postgres' user to run it as",
+    throw util::RuntimeError("PostgreSQL cannot run as root, and there is no 'postgres' user to run it as",
                        "apt-get install postgresql creates it (or: useradd --system postgres)");
   }
   return RunAs{entry->pw_uid, entry->pw_gid, "postgres"};
@@ -60,7 +60,7 @@ class PostgresNativeEngine final : public NativeEngine {
     const RunResult result = run(options);
     fs::remove(password_file);
     if (result.exit_code != 0) {
-      throw RuntimeError("initdb failed (exit " + std::to_string(result.exit_code) + ")",
+      throw util::RuntimeError("initdb failed (exit " + std::to_string(result.exit_code) + ")",
                          "see " + layout.init_log.string());
     }
   }
@@ -121,7 +121,7 @@ class PostgresNativeEngine final : public NativeEngine {
  private:
   void hand_over(const fs::path& path) const {
     if (run_as_ && chown(path.c_str(), run_as_->uid, run_as_->gid) != 0) {
-      throw RuntimeError("cannot hand " + path.string() + " to user " + run_as_->name);
+      throw util::RuntimeError("cannot hand " + path.string() + " to user " + run_as_->name);
     }
   }
 
@@ -143,7 +143,7 @@ std::unique_ptr<NativeEngine> make_postgres_native_engine(const config::Server& 
   }
   const std::optional<fs::path> psql = find_program("psql", dirs);
   if (!postgres || !psql) {
-    throw RuntimeError("server " + server.name + ": postgres, initdb and psql are not installed",
+    throw util::RuntimeError("server " + server.name + ": postgres, initdb and psql are not installed",
                        std::string(server.engine.packages_to_install()) + " (or set servers." + server.name +
                            ".bin_dir), or run with --runtime compose");
   }

@@ -13,7 +13,8 @@
 #include <iterator>
 #include <thread>
 
-#include "runtime/runtime_error.h"
+#include "util/runtime_error.h"
+#include "util/file.h"
 
 namespace devenv::runtime {
 namespace {
@@ -74,21 +75,21 @@ void exec_child(const ProcessOptions& options, PreparedExec& prepared, int outpu
 
 int open_or_throw(const std::string& path, int flags, const char* what) {
   const int fd = open(path.c_str(), flags | O_CLOEXEC, 0640);
-  if (fd < 0) throw RuntimeError(std::string("cannot open ") + what + " " + path + ": " + std::strerror(errno));
+  if (fd < 0) throw util::RuntimeError(std::string("cannot open ") + what + " " + path + ": " + std::strerror(errno));
   return fd;
 }
 
 int decode_status(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
 
 pid_t spawn_with(const ProcessOptions& options, int output_fd) {
-  if (options.argv.empty()) throw RuntimeError("devenv: empty command");
+  if (options.argv.empty()) throw util::RuntimeError("devenv: empty command");
   PreparedExec prepared = prepare(options);
   const int input_fd =
       open_or_throw(options.stdin_file.empty() ? "/dev/null" : options.stdin_file, O_RDONLY, "input file");
   const pid_t pid = fork();
   if (pid < 0) {
     close(input_fd);
-    throw RuntimeError(std::string("fork failed: ") + std::strerror(errno));
+    throw util::RuntimeError(std::string("fork failed: ") + std::strerror(errno));
   }
   if (pid == 0) exec_child(options, prepared, output_fd, input_fd);
   close(input_fd);
@@ -114,7 +115,7 @@ RunResult run(const ProcessOptions& options) {
     return {decode_status(status), {}};
   }
   int pipe_fds[2];
-  if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw RuntimeError(std::string("pipe failed: ") + std::strerror(errno));
+  if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw util::RuntimeError(std::string("pipe failed: ") + std::strerror(errno));
   pid_t pid;
   try {
     pid = spawn_with(options, pipe_fds[1]);
@@ -179,12 +180,11 @@ bool stop_process(pid_t pid, int signal, double grace_seconds) {
 void exec_replace(const ProcessOptions& options) {
   PreparedExec prepared = prepare(options);
   execvpe(prepared.argv[0], prepared.argv.data(), prepared.environment.data());
-  throw RuntimeError("cannot run " + options.argv.front() + ": " + std::strerror(errno));
+  throw util::RuntimeError("cannot run " + options.argv.front() + ": " + std::strerror(errno));
 }
 
 std::string process_command_line(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/cmdline", std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string text = util::read_file("/proc/" + std::to_string(pid) + "/cmdline").value_or("");
   for (char& c : text) {
     if (c == '\0') c = ' ';
   }

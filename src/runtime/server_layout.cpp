@@ -2,7 +2,7 @@
 
 #include <sys/stat.h>
 
-#include "initdb/sha256.h"
+#include "util/sha256.h"
 #include "runtime/native_engine.h"
 
 namespace devenv::runtime {
@@ -32,7 +32,7 @@ static fs::path run_dir_for(const fs::path& root, const std::string& state_key, 
 
 ServerLayout ServerLayout::of(const config::Config& config, const config::Server& server) {
   const fs::path state = config.project.state_dir;
-  const std::string state_key = initdb::sha256_hex(state.string()).substr(0, 12);
+  const std::string state_key = util::sha256_hex(state.string()).substr(0, 12);
   const bool other_user = runs_as_other_user(server);
   ServerLayout layout;
   layout.root = state / server.name;

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <map>
 
-#include "runtime/runtime_error.h"
+#include "util/runtime_error.h"
 
 namespace devenv::runtime {
 
@@ -39,7 +39,7 @@ void ServerState::save(const std::filesystem::path& file) const {
     out << "phase=" << phase << "\nfingerprint=" << fingerprint << "\ninit_key=" << init_key
         << "\nversion=" << version << "\nfailure=" << one_line_failure << "\nport=" << port << "\npid=" << pid << "\ndata_dir=" << data_dir
         << "\nshould_run=" << (should_run ? 1 : 0) << "\n";
-    if (!out) throw RuntimeError("cannot write " + temporary.string());
+    if (!out) throw util::RuntimeError("cannot write " + temporary.string());
   }
   std::filesystem::rename(temporary, file);
 }

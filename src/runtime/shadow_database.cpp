@@ -4,8 +4,8 @@
 
 #include "initdb/compiled_source.h"
 #include "initdb/script_writer.h"
-#include "runtime/interrupt.h"
-#include "runtime/runtime_error.h"
+#include "util/interrupt.h"
+#include "util/runtime_error.h"
 
 namespace devenv::runtime {
 
@@ -58,12 +58,12 @@ void ShadowDatabase::load(const config::Config& config, const config::Database& 
     writer_->open_source(open_source, source);
     if (!open_source.empty()) session->execute(open_source);
     for (const initdb::CompiledStatement& statement : compiled.statements) {
-      throw_if_interrupted();
+      util::throw_if_interrupted();
       if (statement.kind != sql::StatementKind::Sql) continue;  // comments; \connect to its own database
       try {
         session->execute(statement.text.render(name_));
       } catch (const db::DbError& e) {
-        throw RuntimeError(statement.where.str() + ": the server rejected this statement while building the "
+        throw util::RuntimeError(statement.where.str() + ": the server rejected this statement while building the "
                                "expected schema: " + e.what(),
                            "fix the schema file; `devenv up` would fail on it too");
       }

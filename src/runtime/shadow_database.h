@@ -18,7 +18,7 @@ class ShadowDatabase {
  public:
   using Connect = db::Connect;
 
-  // Loads the sources; a statement the server rejects throws RuntimeError naming
+  // Loads the sources; a statement the server rejects throws util::RuntimeError naming
   // its source file and line.
   ShadowDatabase(const config::Config& config, const config::Server& server, const config::Database& database,
                  Connect connect);

@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "runtime/runtime_error.h"
+#include "util/runtime_error.h"
 
 namespace devenv::runtime {
 
@@ -25,7 +25,7 @@ StateLock::StateLock(const std::filesystem::path& state_dir, const std::string& 
   std::filesystem::create_directories(state_dir);
   const std::string path = (state_dir / "lock").string();
   fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ < 0) throw RuntimeError("cannot open " + path + ": " + std::strerror(errno));
+  if (fd_ < 0) throw util::RuntimeError("cannot open " + path + ": " + std::strerror(errno));
   if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     std::string holder = read_holder(fd_);
     if (holder == kUnknownHolder) {  // it may be between taking the lock and saying who it is

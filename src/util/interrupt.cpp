@@ -1,11 +1,11 @@
-#include "runtime/interrupt.h"
+#include "util/interrupt.h"
 
 #include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 
-namespace devenv::runtime {
+namespace devenv::util {
 
 static std::atomic<bool> requested{false};
 
@@ -25,4 +25,4 @@ void throw_if_interrupted() {
   if (requested.load()) throw Interrupted();
 }
 
-}  // namespace devenv::runtime
+}  // namespace devenv::util

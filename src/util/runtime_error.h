@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace devenv::runtime {
+namespace devenv::util {
 
 // A server, a script or the machine failed: exit code 3. `hint` says what to do.
 class RuntimeError : public std::runtime_error {
@@ -16,4 +16,4 @@ class RuntimeError : public std::runtime_error {
   std::string hint_;
 };
 
-}  // namespace devenv::runtime
+}  // namespace devenv::util

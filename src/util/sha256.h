@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace devenv::initdb {
+namespace devenv::util {
 
 std::string sha256_hex(std::string_view data);
 
@@ -23,4 +23,4 @@ class Sha256 {
   void* context_;
 };
 
-}  // namespace devenv::initdb
+}  // namespace devenv::util

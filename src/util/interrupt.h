@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-namespace devenv::runtime {
+namespace devenv::util {
 
 struct Interrupted : std::runtime_error {
   Interrupted() : std::runtime_error("interrupted") {}
@@ -14,4 +14,4 @@ struct Interrupted : std::runtime_error {
 void catch_interrupts();
 void throw_if_interrupted();
 
-}  // namespace devenv::runtime
+}  // namespace devenv::util

@@ -1,10 +1,10 @@
-#include "initdb/sha256.h"
+#include "util/sha256.h"
 
 #include <openssl/evp.h>
 
 #include <stdexcept>
 
-namespace devenv::initdb {
+namespace devenv::util {
 
 Sha256::Sha256() : context_(EVP_MD_CTX_new()) {
   if (!context_ || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(context_), EVP_sha256(), nullptr) != 1) {
@@ -41,4 +41,4 @@ std::string sha256_hex(std::string_view data) {
   return hash.hex();
 }
 
-}  // namespace devenv::initdb
+}  // namespace devenv::util
