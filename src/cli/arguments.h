@@ -1,15 +1,14 @@
 #pragma once
 
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "util/usage_error.h"
+
 namespace devenv::cli {
 
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+using util::UsageError;
 
 // The words after the command name, read flag by flag. Each command asks for the
 // flags it knows; whatever is left over is a usage error naming it.

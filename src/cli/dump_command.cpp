@@ -2,7 +2,7 @@
 #include <ostream>
 #include <sstream>
 
-#include "cli/database_lookup.h"
+#include "config/database_lookup.h"
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/server_connect.h"

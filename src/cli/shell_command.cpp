@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <ostream>
 
-#include "cli/database_lookup.h"
+#include "config/database_lookup.h"
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/workspace.h"

@@ -9,17 +9,16 @@
 
 namespace devenv::cli {
 
-// Compares the live databases with what their schema sources make, server by
-// server: each logical database's sources are loaded once into a shadow database
-// and inspected; every expanded partition is compared with that one expected model.
-// `selected` holds keys (main, partition) or database names (partition_002); empty
-// means all, and then databases the config does not declare are reported too. A data
-// dir made from other init files is reported as a difference of kind "fingerprint".
+// The differences of one server's databases.
 struct ServerDifferences {
   const config::Server* server;
   std::vector<schema::Difference> differences;
 };
 
+// Runs verify::verify_server on every running server of the workspace that holds a
+// selected database. `selected` holds keys (main, partition) or database names
+// (partition_002); empty means all, and then databases the config does not declare
+// and stale data dirs are reported too.
 std::vector<ServerDifferences> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
                                                 ProgressPrinter& progress);
 

@@ -1,4 +1,4 @@
-#include "runtime/shadow_database.h"
+#include "verify/shadow_database.h"
 
 #include <unistd.h>
 
@@ -7,7 +7,7 @@
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
 
-namespace devenv::runtime {
+namespace devenv::verify {
 
 namespace {
 
@@ -78,4 +78,4 @@ void ShadowDatabase::drop_leftovers(const config::Server& server, db::Session& s
   }
 }
 
-}  // namespace devenv::runtime
+}  // namespace devenv::verify

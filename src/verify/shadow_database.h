@@ -8,7 +8,7 @@
 #include "db/session.h"
 #include "initdb/script_writer.h"
 
-namespace devenv::runtime {
+namespace devenv::verify {
 
 // A throwaway database on a running server holding what one logical database's
 // schema sources make: the server parses and normalises them, exactly as it did
@@ -42,4 +42,4 @@ class ShadowDatabase {
   bool created_ = false;
 };
 
-}  // namespace devenv::runtime
+}  // namespace devenv::verify

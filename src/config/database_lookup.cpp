@@ -1,0 +1,55 @@
+#include "config/database_lookup.h"
+
+#include "config/did_you_mean.h"
+#include "util/usage_error.h"
+
+namespace devenv::config {
+
+namespace {
+
+// Every key and name of the config, for did-you-mean.
+std::vector<std::string> known_names(const Config& config) {
+  std::vector<std::string> known;
+  for (const Database& database : config.databases) {
+    known.push_back(database.key);
+    known.insert(known.end(), database.names.begin(), database.names.end());
+  }
+  return known;
+}
+
+[[noreturn]] void unknown_database(const Config& config, const std::string& wanted) {
+  const std::string guess = did_you_mean(wanted, known_names(config));
+  throw util::UsageError("no database '" + wanted + "' in the config" +
+                         (guess.empty() ? "" : "; did you mean '" + guess + "'?"));
+}
+
+}  // namespace
+
+std::pair<const Database*, std::string> find_database(const Config& config, const std::string& wanted) {
+  for (const Database& database : config.databases) {
+    if (database.key == wanted) return {&database, database.names.front()};
+    for (const std::string& name : database.names) {
+      if (name == wanted) return {&database, name};
+    }
+  }
+  unknown_database(config, wanted);
+}
+
+DatabaseSelection select_databases(const Config& config, const std::vector<std::string>& wanted) {
+  DatabaseSelection selection;
+  if (wanted.empty()) {
+    for (const Database& database : config.databases) selection[database.key] = database.names;
+    return selection;
+  }
+  for (const std::string& name : wanted) {
+    const auto [database, database_name] = find_database(config, name);
+    if (database->key == name) {
+      selection[database->key] = database->names;
+    } else {
+      selection[database->key].push_back(database_name);
+    }
+  }
+  return selection;
+}
+
+}  // namespace devenv::config

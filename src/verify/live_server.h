@@ -1,0 +1,17 @@
+#pragma once
+
+#include "config/config.h"
+#include "db/session.h"
+
+namespace devenv::verify {
+
+// A running server of the config, as verification sees it: root sessions on any
+// of its databases, and whether its data dir was made from older init files. The
+// runtime that runs it (native or compose) does not matter here.
+struct LiveServer {
+  const config::Server* server = nullptr;
+  db::Connect connect;
+  bool schema_changed = false;
+};
+
+}  // namespace devenv::verify

@@ -1,0 +1,61 @@
+#include "verify/schema_model.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "schema/inspector.h"
+#include "util/runtime_error.h"
+
+namespace devenv::verify {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<fs::path> sql_files(const std::string& path) {
+  if (!fs::is_directory(path)) return {path};
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(path)) {
+    if (entry.path().extension() == ".sql") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The files as one logical database of `server` named "diff".
+std::unique_ptr<config::Database> stand_in_database(const config::Server& server, const std::string& path) {
+  auto database = std::make_unique<config::Database>();
+  database->key = "diff";
+  database->name_pattern = "diff";
+  database->names = {"diff"};
+  database->server = server.name;
+  const std::string schema = server.engine.has_schemas() ? "public" : "";
+  for (const fs::path& file : sql_files(path)) database->sources.push_back({fs::absolute(file), file.string(), schema});
+  return database;
+}
+
+}  // namespace
+
+SchemaModel live_model(const engine::Engine& engine, const db::Connect& connect, const std::string& name,
+                       const std::string& label, const std::string& where) {
+  SchemaModel model;
+  model.label = label;
+  model.dialect = engine.dialect();
+  auto databases = schema::make_inspector(model.dialect, connect)->inspect({name});
+  if (!databases.count(name)) throw util::RuntimeError("database " + name + " does not exist " + where);
+  model.database = std::move(databases.at(name));
+  return model;
+}
+
+SchemaModel file_model(const config::Config& config, const LiveServer& live, const std::string& path) {
+  SchemaModel model;
+  model.label = path;
+  model.dialect = live.server->engine.dialect();
+  model.source = stand_in_database(*live.server, path);
+  model.shadow = std::make_unique<ShadowDatabase>(config, *live.server, *model.source, live.connect);
+  const std::string& name = model.shadow->name();
+  model.database = schema::make_inspector(model.dialect, live.connect)->inspect({name}).at(name);
+  return model;
+}
+
+}  // namespace devenv::verify

@@ -1,0 +1,96 @@
+#include "verify/verification.h"
+
+#include <set>
+
+#include "schema/inspector.h"
+#include "util/interrupt.h"
+#include "verify/shadow_database.h"
+
+namespace devenv::verify {
+
+namespace {
+
+std::vector<std::string> live_names(const config::DatabaseSelection& selection,
+                                    const std::vector<const config::Database*>& databases) {
+  std::vector<std::string> names;
+  for (const config::Database* database : databases) {
+    const std::vector<std::string>& selected = selection.at(database->key);
+    names.insert(names.end(), selected.begin(), selected.end());
+  }
+  return names;
+}
+
+// One logical database: its expected model, from a shadow, against each of its live databases.
+void compare_database(const config::Config& config, const LiveServer& live, const config::Database& database,
+                      const std::vector<std::string>& names, schema::Inspector& inspector,
+                      const std::map<std::string, schema::Database>& actual, std::vector<schema::Difference>& out) {
+  const ShadowDatabase shadow(config, *live.server, database, live.connect);
+  const schema::Database expected = inspector.inspect({shadow.name()}).at(shadow.name());
+  for (const std::string& name : names) {
+    const auto found = actual.find(name);
+    if (found == actual.end()) {
+      out.push_back(schema::missing_database(name));
+      continue;
+    }
+    schema::Database renamed = expected;
+    schema::rename_references(renamed, shadow.name(), name);
+    const auto differences = schema::compare(renamed, found->second, live.server->engine.dialect());
+    out.insert(out.end(), differences.begin(), differences.end());
+  }
+}
+
+void extra_databases(const config::Config& config, const LiveServer& live, schema::Inspector& inspector,
+                     std::vector<schema::Difference>& out) {
+  std::set<std::string> declared;
+  for (const config::Database* database : config.databases_on(live.server->name)) {
+    declared.insert(database->names.begin(), database->names.end());
+  }
+  for (const std::string& name : inspector.databases()) {
+    if (!declared.count(name)) out.push_back(schema::extra_database(name));
+  }
+}
+
+schema::Difference stale_data_dir(const config::Server& server) {
+  schema::Difference difference = {"server " + server.name, "data dir", "fingerprint", "", schema::Change::Changed,
+                                   "initialised from the current initdb/",
+                                   "initialised from an older initdb/ (run `devenv reset " + server.name + "`)"};
+  return difference;
+}
+
+}  // namespace
+
+bool selects_server(const config::Config& config, const config::DatabaseSelection& selection,
+                    const std::string& server) {
+  for (const config::Database* database : config.databases_on(server)) {
+    if (selection.count(database->key)) return true;
+  }
+  return false;
+}
+
+std::vector<schema::Difference> verify_server(const config::Config& config, const LiveServer& live,
+                                              const config::DatabaseSelection& selection, bool report_everything,
+                                              const Progress& progress) {
+  std::vector<schema::Difference> out;
+  ShadowDatabase::drop_leftovers(*live.server, *live.connect(""));
+  const auto inspector = schema::make_inspector(live.server->engine.dialect(), live.connect);
+  std::vector<const config::Database*> databases;
+  for (const config::Database* database : config.databases_on(live.server->name)) {
+    if (selection.count(database->key)) databases.push_back(database);
+  }
+  if (databases.empty()) return out;
+  const std::vector<std::string> names = live_names(selection, databases);
+  progress("inspecting " + std::to_string(names.size()) + " databases");
+  const std::map<std::string, schema::Database> actual = inspector->inspect(names);
+  for (const config::Database* database : databases) {
+    util::throw_if_interrupted();
+    progress("building the expected schema of " + database->key + " in a shadow database");
+    compare_database(config, live, *database, selection.at(database->key), *inspector, actual, out);
+  }
+  if (report_everything) {  // a targeted verify stays on its target
+    extra_databases(config, live, *inspector, out);
+    if (live.schema_changed) out.push_back(stale_data_dir(*live.server));
+  }
+  return out;
+}
+
+}  // namespace devenv::verify
