@@ -1,4 +1,4 @@
-# How each library is found on Debian bookworm (see shared/notes/stack.md).
+# How each library is found on Debian bookworm (see docs/stack.md).
 find_package(PkgConfig REQUIRED)
 find_package(tomlplusplus 3 REQUIRED)
 find_package(fmt REQUIRED)
