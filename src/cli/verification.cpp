@@ -102,9 +102,11 @@ class ServerVerification {
 
   void fingerprint(std::vector<schema::Difference>& out) {
     if (!server_.status().schema_changed) return;
-    out.push_back({"server " + server_.server().name, "data dir", "fingerprint", "", schema::Change::Changed,
-                   "initialised from the current initdb/", "initialised from an older initdb/ (run `devenv reset " +
-                                                               server_.server().name + "`)"});
+    const std::string& name = server_.server().name;
+    schema::Difference changed{schema::Kind::Fingerprint, schema::Change::Changed, "server " + name, "", "", "", {}, {}};
+    changed.expected = schema::Element{"", "", "initialised from the current initdb/", {}};
+    changed.actual = schema::Element{"", "", "initialised from an older initdb/ (run `devenv reset " + name + "`)", {}};
+    out.push_back(std::move(changed));
   }
 
   const Workspace& workspace_;
