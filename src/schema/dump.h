@@ -19,13 +19,4 @@ std::string dump(const Database& database, sql::Dialect dialect);
 // keys and comments), for fix-up SQL that re-creates a missing table.
 std::string create_table(const Namespace& ns, const Table& table, sql::Dialect dialect);
 
-// Pieces the fix-up SQL shares with the dump.
-std::string quote_mysql_name(const std::string& name);
-std::string quote_postgres_name(const std::string& name);
-std::string mysql_index_clause(const Element& index);      // "UNIQUE KEY `n` (`a`)"
-std::string mysql_create_routine(const Element& routine);  // "CREATE PROCEDURE `n`(…) …"
-std::string mysql_delimited(const std::string& statement); // inside DELIMITER ;; … ;;
-bool is_plain_index(const Element& index);                 // PostgreSQL: not a constraint's
-std::string create_index(const std::string& qualified_table, const Element& index);
-
 }  // namespace devenv::schema

@@ -1,247 +1,28 @@
+// What the dialects' fix writers share: the order of the statements, one group per
+// database, and destructive statements commented out unless allowed.
 #include "schema/fix_sql.h"
 
 #include <algorithm>
 #include <map>
 #include <ostream>
-#include <regex>
 #include <tuple>
 
-#include "schema/dump.h"
+#include "schema/fix_writer.h"
+#include "schema/mysql_ddl.h"
+#include "schema/postgres_ddl.h"
 
 namespace devenv::schema {
+
+Statements database_fix(const Difference& d, const std::string& quoted_name) {
+  if (d.change == Change::Extra) return {destroy("DROP DATABASE " + quoted_name + ";")};
+  return {keep("-- database " + d.database + " is missing: `devenv reset` re-creates it with its schema")};
+}
+
+Statements reset_note(const Difference& d) {
+  return {keep("-- " + object_label(d) + ": " + actual_definition(d) + " (run `devenv reset` to re-initialise)")};
+}
+
 namespace {
-
-struct Statement {
-  std::string sql;
-  bool destructive = false;
-};
-
-using Statements = std::vector<Statement>;
-
-Statement keep(std::string sql) { return {std::move(sql), false}; }
-Statement destroy(std::string sql) { return {std::move(sql), true}; }
-
-// ---- MySQL / MariaDB ----
-
-Statements mysql_fix(const Difference& d) {
-  const std::string table = d.table.empty() ? "" : quote_mysql_name(d.table);
-  const std::string name = quote_mysql_name(d.name);
-  const Element expected{d.name, d.name, d.expected};
-  const bool missing = d.change == Change::Missing, extra = d.change == Change::Extra;
-  if (d.kind == "column") {
-    if (missing) return {keep("ALTER TABLE " + table + " ADD COLUMN " + name + " " + d.expected + ";")};
-    if (extra) return {destroy("ALTER TABLE " + table + " DROP COLUMN " + name + ";")};
-    return {keep("ALTER TABLE " + table + " MODIFY COLUMN " + name + " " + d.expected + ";")};
-  }
-  if (d.kind == "index") {
-    const bool primary = (missing ? d.expected : d.actual).rfind("PRIMARY KEY", 0) == 0;
-    const std::string drop = primary ? "DROP PRIMARY KEY" : "DROP INDEX " + name;
-    if (missing) return {keep("ALTER TABLE " + table + " ADD " + mysql_index_clause(expected) + ";")};
-    if (extra) return {keep("ALTER TABLE " + table + " " + drop + ";")};
-    return {keep("ALTER TABLE " + table + " " + drop + ", ADD " + mysql_index_clause(expected) + ";")};
-  }
-  if (d.kind == "foreign key" || d.kind == "check") {
-    const std::string drop = "ALTER TABLE " + table + (d.kind == "check" ? " DROP CONSTRAINT " : " DROP FOREIGN KEY ") + name + ";";
-    const std::string add = "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + d.expected + ";";
-    if (missing) return {keep(add)};
-    if (extra) return {keep(drop)};
-    return {keep(drop), keep(add)};
-  }
-  if (d.kind == "option") {
-    if (!d.expected.empty()) return {keep("ALTER TABLE " + table + " " + d.expected + ";")};
-    if (d.name == "COMMENT") return {keep("ALTER TABLE " + table + " COMMENT = '';")};
-    if (d.name == "PARTITION BY") return {keep("ALTER TABLE " + table + " REMOVE PARTITIONING;")};
-    return {};
-  }
-  const std::string object = quote_mysql_name(d.object.substr(d.object.find(' ') + 1));
-  if (d.kind == "table") return missing ? Statements{keep(d.expected)} : Statements{destroy("DROP TABLE " + table + ";")};
-  if (d.kind == "view") {
-    if (extra) return {keep("DROP VIEW " + object + ";")};
-    const std::size_t as = d.expected.find(" VIEW AS ");
-    return {keep("CREATE OR REPLACE " + d.expected.substr(0, as) + " VIEW " + object + " AS " + d.expected.substr(as + 9) + ";")};
-  }
-  if (d.kind == "trigger") {
-    Statements out{keep("DROP TRIGGER IF EXISTS " + object + ";")};
-    if (!extra) out.push_back(keep(mysql_delimited("CREATE TRIGGER " + object + " " + d.expected)));
-    return out;
-  }
-  if (d.kind == "routine") {
-    const std::string& definition = extra ? d.actual : d.expected;
-    const std::string kind = definition.substr(0, definition.find(' '));
-    Statements out{keep("DROP " + kind + " IF EXISTS " + object + ";")};
-    const std::string routine_name = d.object.substr(d.object.find(' ') + 1);
-    if (!extra) out.push_back(keep(mysql_delimited(mysql_create_routine({routine_name, routine_name, d.expected}))));
-    return out;
-  }
-  if (d.kind == "database") {
-    if (extra) return {destroy("DROP DATABASE " + quote_mysql_name(d.database) + ";")};
-    return {keep("-- database " + d.database + " is missing: `devenv reset` re-creates it with its schema")};
-  }
-  return {keep("-- " + d.object + ": " + d.actual + " (run `devenv reset` to re-initialise)")};
-}
-
-// ---- PostgreSQL ----
-
-// A column definition as devenv renders it: type [COLLATE] [identity] [GENERATED … |
-// DEFAULT …] [NOT NULL] [COMMENT '…'].
-struct PgColumn {
-  std::string type, identity, generated, default_value, comment;
-  bool not_null = false;
-};
-
-PgColumn parse_pg_column(std::string definition) {
-  PgColumn column;
-  if (const std::size_t at = definition.rfind(" COMMENT '"); at != std::string::npos) {
-    column.comment = definition.substr(at + 9);
-    definition.erase(at);
-  }
-  if (definition.size() >= 9 && definition.compare(definition.size() - 9, 9, " NOT NULL") == 0) {
-    column.not_null = true;
-    definition.erase(definition.size() - 9);
-  }
-  for (const char* identity : {" GENERATED ALWAYS AS IDENTITY", " GENERATED BY DEFAULT AS IDENTITY"}) {
-    if (const std::size_t at = definition.find(identity); at != std::string::npos) {
-      column.identity = std::string(identity).substr(11, std::string(identity).size() - 23);  // ALWAYS / BY DEFAULT
-      definition.erase(at, std::string(identity).size());
-    }
-  }
-  if (const std::size_t at = definition.find(" GENERATED ALWAYS AS ("); at != std::string::npos) {
-    column.generated = definition.substr(at + 1);
-    definition.erase(at);
-  } else if (const std::size_t at = definition.find(" DEFAULT "); at != std::string::npos) {
-    column.default_value = definition.substr(at + 9);
-    definition.erase(at);
-  }
-  column.type = definition;
-  return column;
-}
-
-Statements pg_column_change(const std::string& table, const std::string& name, const Difference& d) {
-  const PgColumn want = parse_pg_column(d.expected), have = parse_pg_column(d.actual);
-  const std::string alter = "ALTER TABLE " + table + " ALTER COLUMN " + name;
-  if (want.generated != have.generated) {  // a generation expression cannot be altered in place
-    return {destroy("ALTER TABLE " + table + " DROP COLUMN " + name + ";"),
-            destroy("ALTER TABLE " + table + " ADD COLUMN " + name + " " + d.expected.substr(0, d.expected.rfind(" COMMENT '")) + ";")};
-  }
-  Statements out;
-  if (want.type != have.type) {
-    const std::string bare = std::regex_replace(want.type, std::regex(" COLLATE .*"), "");
-    out.push_back(keep(alter + " TYPE " + want.type + " USING " + name + "::" + bare + ";"));
-  }
-  if (want.identity != have.identity) {
-    if (want.identity.empty()) out.push_back(keep(alter + " DROP IDENTITY;"));
-    else if (have.identity.empty()) out.push_back(keep(alter + " ADD GENERATED " + want.identity + " AS IDENTITY;"));
-    else out.push_back(keep(alter + " SET GENERATED " + want.identity + ";"));
-  }
-  if (want.default_value != have.default_value) {
-    out.push_back(keep(want.default_value.empty() ? alter + " DROP DEFAULT;" : alter + " SET DEFAULT " + want.default_value + ";"));
-  }
-  if (want.not_null != have.not_null) out.push_back(keep(alter + (want.not_null ? " SET NOT NULL;" : " DROP NOT NULL;")));
-  if (want.comment != have.comment) {
-    out.push_back(keep("COMMENT ON COLUMN " + table + "." + name + " IS " + (want.comment.empty() ? "NULL" : want.comment) + ";"));
-  }
-  return out;
-}
-
-// Labels of "ENUM ('a', 'b')".
-std::vector<std::string> enum_labels(const std::string& definition) {
-  std::vector<std::string> labels;
-  static const std::regex label("'(?:[^']|'')*'");
-  for (auto it = std::sregex_iterator(definition.begin(), definition.end(), label); it != std::sregex_iterator(); ++it) {
-    labels.push_back(it->str());
-  }
-  return labels;
-}
-
-Statements postgres_fix(const Difference& d) {
-  const std::string prefix = d.space.empty() ? "" : quote_postgres_name(d.space) + ".";
-  const std::string table = d.table.empty() ? "" : prefix + quote_postgres_name(d.table);
-  const std::string name = quote_postgres_name(d.name);
-  const bool missing = d.change == Change::Missing, extra = d.change == Change::Extra;
-  if (d.kind == "column") {
-    if (missing) {
-      const std::size_t comment = d.expected.rfind(" COMMENT '");
-      Statements out{keep("ALTER TABLE " + table + " ADD COLUMN " + name + " " + d.expected.substr(0, comment) + ";")};
-      if (comment != std::string::npos) {
-        out.push_back(keep("COMMENT ON COLUMN " + table + "." + name + " IS " + d.expected.substr(comment + 9) + ";"));
-      }
-      return out;
-    }
-    if (extra) return {destroy("ALTER TABLE " + table + " DROP COLUMN " + name + ";")};
-    return pg_column_change(table, name, d);
-  }
-  if (d.kind == "index" || d.kind == "foreign key" || d.kind == "check") {
-    const std::string& definition = extra ? d.actual : d.expected;
-    const bool plain = is_plain_index({d.name, d.name, definition});
-    const std::string drop = plain ? "DROP INDEX " + prefix + name + ";" : "ALTER TABLE " + table + " DROP CONSTRAINT " + name + ";";
-    if (extra) return {keep(drop)};
-    const std::string add = plain ? create_index(table, {d.name, d.name, d.expected})
-                                  : "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + d.expected + ";";
-    if (missing) return {keep(add)};
-    return {keep(drop), keep(add)};
-  }
-  if (d.kind == "option") {
-    if (d.name == "COMMENT") return {keep("COMMENT ON TABLE " + table + " IS " + (d.expected.empty() ? "NULL" : d.expected.substr(8)) + ";")};
-    return {keep("-- " + d.object + ": " + d.name + " differs (" + d.expected + "); re-create the table to change it")};
-  }
-  const std::string object_name = d.object.substr(d.object.find(' ') + 1);  // schema.name
-  if (d.kind == "table") return missing ? Statements{keep(d.expected)} : Statements{destroy("DROP TABLE " + table + ";")};
-  if (d.kind == "view") {
-    if (extra) return {keep("DROP VIEW " + object_name + ";")};
-    const std::size_t as = d.expected.find(" AS\n");
-    const std::string kind = d.expected.substr(0, as);
-    if (kind == "MATERIALIZED VIEW") {
-      return {keep("DROP MATERIALIZED VIEW IF EXISTS " + object_name + ";"), keep("CREATE " + kind + " " + object_name + d.expected.substr(as))};
-    }
-    return {keep("DROP VIEW IF EXISTS " + object_name + ";"), keep("CREATE VIEW " + object_name + d.expected.substr(as))};
-  }
-  if (d.kind == "trigger") {  // object: trigger schema.table.name
-    const std::string trigger = object_name.substr(object_name.rfind('.') + 1);
-    const std::string on = object_name.substr(0, object_name.rfind('.'));
-    Statements out{keep("DROP TRIGGER IF EXISTS " + quote_postgres_name(trigger) + " ON " + on + ";")};
-    if (!extra) out.push_back(keep(d.expected + ";"));
-    return out;
-  }
-  if (d.kind == "routine") {
-    if (extra) return {keep("DROP ROUTINE " + object_name + ";")};
-    return {keep("DROP ROUTINE IF EXISTS " + object_name + ";"), keep(d.expected + ";")};
-  }
-  if (d.kind == "sequence") {
-    if (extra) return {destroy("DROP SEQUENCE " + object_name + ";")};
-    const std::string rest = d.expected.substr(8) + (d.expected.find(" CYCLE") == std::string::npos ? " NO CYCLE" : "");
-    return {keep((missing ? "CREATE SEQUENCE " : "ALTER SEQUENCE ") + object_name + rest + ";")};
-  }
-  if (d.kind == "type") {
-    if (extra) return {destroy("DROP TYPE " + object_name + ";")};
-    if (missing) return {keep("CREATE TYPE " + object_name + " AS " + d.expected + ";")};
-    const auto want = enum_labels(d.expected), have = enum_labels(d.actual);
-    Statements out;
-    for (const std::string& label : want) {
-      if (std::find(have.begin(), have.end(), label) == have.end()) {
-        out.push_back(keep("ALTER TYPE " + object_name + " ADD VALUE " + label + ";"));
-      }
-    }
-    for (const std::string& label : have) {
-      if (std::find(want.begin(), want.end(), label) == want.end()) {
-        out.push_back(destroy("-- ALTER TYPE cannot drop " + label + " from " + object_name + ": re-create the type"));
-      }
-    }
-    return out;
-  }
-  if (d.kind == "extension") {
-    return missing ? Statements{keep("CREATE EXTENSION IF NOT EXISTS " + object_name + ";")}
-                   : Statements{destroy("DROP EXTENSION " + object_name + ";")};
-  }
-  if (d.kind == "schema") {
-    return missing ? Statements{keep("CREATE SCHEMA " + object_name + ";")}
-                   : Statements{destroy("DROP SCHEMA " + object_name + " CASCADE;")};
-  }
-  if (d.kind == "database") {
-    if (extra) return {destroy("DROP DATABASE " + quote_postgres_name(d.database) + ";")};
-    return {keep("-- database " + d.database + " is missing: `devenv reset` re-creates it with its schema")};
-  }
-  return {keep("-- " + d.object + ": " + d.actual + " (run `devenv reset` to re-initialise)")};
-}
 
 // Per database: what goes first removes (so a re-added generated name is free), then
 // what changes (a table's options before its columns, which take its default
@@ -251,44 +32,61 @@ std::vector<Difference> in_fix_order(const std::vector<Difference>& differences)
   for (const Difference& d : differences) database_order.emplace(d.database, database_order.size());
   const auto rank = [&](const Difference& d) {
     const int change = d.change == Change::Extra ? 0 : d.change == Change::Changed ? 1 : 2;
-    return std::make_tuple(database_order[d.database], change, d.kind == "option" ? 0 : 1);
+    return std::make_tuple(database_order[d.database], change, d.kind == Kind::TableOption ? 0 : 1);
   };
   std::vector<Difference> ordered = differences;
   std::stable_sort(ordered.begin(), ordered.end(), [&](const Difference& a, const Difference& b) { return rank(a) < rank(b); });
   return ordered;
 }
 
+// Statements run inside a database; a database's own and the server's run outside.
+bool runs_in_database(const Difference& d) { return d.kind != Kind::Database && d.kind != Kind::Fingerprint; }
+
+std::string connect_to(const std::string& database, sql::Dialect dialect) {
+  if (dialect == sql::Dialect::MySQL) return "USE " + quote_mysql_name(database) + ";";
+  return "\\connect " + quote_postgres_name(database);
+}
+
+void write_commented_out(std::ostream& out, const std::string& sql) {
+  out << "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n";
+  std::string line;
+  for (char c : sql) {
+    if (c == '\n') {
+      out << "-- " << line << "\n";
+      line.clear();
+    } else {
+      line.push_back(c);
+    }
+  }
+  if (!line.empty()) out << "-- " << line << "\n";
+}
+
+void write_statement(std::ostream& out, const Statement& statement, bool allow_destructive) {
+  if (statement.destructive && !allow_destructive) return write_commented_out(out, statement.sql);
+  out << (statement.destructive ? "-- DESTRUCTIVE\n" : "") << statement.sql << "\n";
+}
+
+std::string heading(const Difference& d) {
+  const std::string part = part_name(d);
+  return "-- " + std::string(change_name(d.change)) + ": " + object_label(d) +
+         (part.empty() ? "" : " " + std::string(kind_name(d.kind)) + " " + part);
+}
+
 }  // namespace
 
 void render_fix_sql(std::ostream& out, const std::vector<Difference>& unordered, sql::Dialect dialect,
                     bool allow_destructive) {
-  const std::vector<Difference> differences = in_fix_order(unordered);
-  const bool mysql = dialect == sql::Dialect::MySQL;
   out << "-- devenv: statements that bring the databases to their schema files.\n";
   if (!allow_destructive) out << "-- Destructive statements are commented out; --allow-destructive keeps them.\n";
   std::string database;
-  for (const Difference& d : differences) {
-    if (d.database != database && d.kind != "database" && d.kind != "fingerprint") {
+  for (const Difference& d : in_fix_order(unordered)) {
+    if (d.database != database && runs_in_database(d)) {
       database = d.database;
-      out << "\n" << (mysql ? "USE " + quote_mysql_name(database) + ";" : "\\connect " + quote_postgres_name(database)) << "\n";
+      out << "\n" << connect_to(database, dialect) << "\n";
     }
-    out << "-- " << change_name(d.change) << ": " << d.object << (d.name.empty() ? "" : " " + d.kind + " " + d.name) << "\n";
-    for (const Statement& statement : mysql ? mysql_fix(d) : postgres_fix(d)) {
-      if (!statement.destructive || allow_destructive) {
-        out << (statement.destructive ? "-- DESTRUCTIVE\n" : "") << statement.sql << "\n";
-        continue;
-      }
-      out << "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n";
-      std::string line;
-      for (char c : statement.sql) {
-        if (c == '\n') {
-          out << "-- " << line << "\n";
-          line.clear();
-        } else {
-          line.push_back(c);
-        }
-      }
-      if (!line.empty()) out << "-- " << line << "\n";
+    out << heading(d) << "\n";
+    for (const Statement& statement : dialect == sql::Dialect::MySQL ? mysql_fix(d) : postgres_fix(d)) {
+      write_statement(out, statement, allow_destructive);
     }
   }
 }

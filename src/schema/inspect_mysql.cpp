@@ -7,6 +7,7 @@
 #include <set>
 
 #include "schema/catalog_row.h"
+#include "schema/definition.h"
 #include "schema/inspector.h"
 #include "sql/identifier.h"
 #include "schema/mysql_normalise.h"
@@ -146,9 +147,9 @@ class MySqlInspector final : public Inspector {
       t.name = text(row, 1);
       const std::string collation = mysql::charset(text(row, 4));
       table_collation_[text(row, 0) + "." + t.name] = collation;
-      t.options.push_back(make_element("ENGINE", "ENGINE=" + text(row, 3), false));
-      t.options.push_back(make_element("COLLATE", "DEFAULT COLLATE=" + collation, false));
-      if (!text(row, 5).empty()) t.options.push_back(make_element("COMMENT", "COMMENT=" + quote_string(text(row, 5)), false));
+      t.options.push_back(make_option("ENGINE", text(row, 3), sql::Dialect::MySQL));
+      t.options.push_back(make_option("COLLATE", collation, sql::Dialect::MySQL));
+      if (!text(row, 5).empty()) t.options.push_back(make_option("COMMENT", quote_string(text(row, 5)), sql::Dialect::MySQL));
     }
   }
 
@@ -165,7 +166,7 @@ class MySqlInspector final : public Inspector {
       Table* t = table(out, id.first, id.second);
       if (!t) continue;
       const std::string method = text(parts.front(), 2);
-      std::string clause = "PARTITION BY " + method + " (" + text(parts.front(), 3) + ")";
+      std::string clause = method + " (" + text(parts.front(), 3) + ")";
       if (method.find("RANGE") != std::string::npos || method.find("LIST") != std::string::npos) {
         const bool range = method.find("RANGE") != std::string::npos;
         std::string list;
@@ -177,7 +178,7 @@ class MySqlInspector final : public Inspector {
       } else {
         clause += " PARTITIONS " + std::to_string(parts.size());
       }
-      t->options.push_back(make_element("PARTITION BY", clause, false));
+      t->options.push_back(make_option("PARTITION BY", clause, sql::Dialect::MySQL));
     }
   }
 
@@ -189,19 +190,20 @@ class MySqlInspector final : public Inspector {
              "ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")) {
       Table* t = table(out, text(row, 0), text(row, 1));
       if (!t) continue;  // a view's columns
-      t->columns.push_back(make_element(text(row, 2), column_definition(row), false));
+      const Column column = column_of(row);
+      t->columns.push_back(make_element(text(row, 2), column_definition(column, sql::Dialect::MySQL), false, column));
     }
   }
 
-  std::string column_definition(const Row& row) {
-    const std::string type = mysql::column_type(text(row, 5));
+  Column column_of(const Row& row) {
+    Column column;
+    column.type = mysql::column_type(text(row, 5));
     const std::string extra = text(row, 8);
-    const bool nullable = text(row, 4) == "YES";
-    std::string definition = type;
+    column.not_null = text(row, 4) != "YES";
     const std::string collation = mysql::charset(text(row, 7));
     const std::string& table_collation = table_collation_[text(row, 0) + "." + text(row, 1)];
     if (!collation.empty() && collation != table_collation) {
-      definition += " CHARACTER SET " + mysql::charset(text(row, 6)) + " COLLATE " + collation;
+      column.collation = "CHARACTER SET " + mysql::charset(text(row, 6)) + " COLLATE " + collation;
     }
     const std::string generated = text(row, 10);
     const std::string lowered_extra = [&] {
@@ -211,19 +213,15 @@ class MySqlInspector final : public Inspector {
     }();
     if (!generated.empty() && lowered_extra.find("generated") != std::string::npos &&
         lowered_extra.find("default_generated") == std::string::npos) {
-      definition += " GENERATED ALWAYS AS (" + generated + ")" +
-                    (lowered_extra.find("stored") != std::string::npos ? " STORED" : " VIRTUAL");
-      if (!nullable) definition += " NOT NULL";
+      column.generated = generated;
+      column.stored = lowered_extra.find("stored") != std::string::npos;
     } else {
-      if (!nullable) definition += " NOT NULL";
-      if (const auto value = mysql::column_default(row[3], type, extra, mariadb_, nullable)) {
-        definition += " DEFAULT " + *value;
-      }
-      if (const std::string update = mysql::on_update(extra); !update.empty()) definition += " " + update;
-      if (lowered_extra.find("auto_increment") != std::string::npos) definition += " AUTO_INCREMENT";
+      column.default_value = mysql::column_default(row[3], column.type, extra, mariadb_, !column.not_null).value_or("");
+      column.on_update = mysql::on_update(extra);
+      column.auto_increment = lowered_extra.find("auto_increment") != std::string::npos;
     }
-    if (!text(row, 9).empty()) definition += " COMMENT " + quote_string(text(row, 9));
-    return definition;
+    if (!text(row, 9).empty()) column.comment = quote_string(text(row, 9));
+    return column;
   }
 
   void read_checks(std::map<std::string, Database>& out, const std::string& in) {
@@ -259,13 +257,16 @@ class MySqlInspector final : public Inspector {
     for (auto& [database, db] : out) {
       for (auto& [ns_name, ns] : db.namespaces) {
         for (auto& [name, t] : ns.tables) {
-          for (Element& column : t.columns) {
+          for (Element& element : t.columns) {
             const auto check = std::find_if(t.checks.begin(), t.checks.end(), [&](const Element& c) {
-              return c.name == column.name && c.definition == "CHECK (json_valid(" + quote_identifier(column.name) + "))";
+              return c.name == element.name && c.definition == "CHECK (json_valid(" + quote_identifier(element.name) + "))";
             });
-            const std::string longtext = "longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
-            if (check == t.checks.end() || column.definition.rfind(longtext, 0) != 0) continue;
-            column.definition = "json" + column.definition.substr(longtext.size());
+            Column& column = std::get<Column>(element.detail);
+            const bool longtext = column.type == "longtext" && column.collation == "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+            if (check == t.checks.end() || !longtext) continue;
+            column.type = "json";
+            column.collation.clear();
+            element.definition = column_definition(column, sql::Dialect::MySQL);
             t.checks.erase(check);
           }
         }
@@ -309,17 +310,18 @@ class MySqlInspector final : public Inspector {
       // InnoDB adds an index for a foreign key that has none, named after the key or
       // its column; the schema file never says so (engines.md, item 5).
       if (!index.unique && fk_index_names.count(std::get<0>(id) + "." + std::get<1>(id) + "." + index.name)) continue;
-      std::string body;
-      for (const std::string& part : index.parts) body += (body.empty() ? "" : ",") + part;
-      std::string kind = index.name == "PRIMARY" ? "PRIMARY KEY"
-                         : index.type == "FULLTEXT" ? "FULLTEXT KEY"
-                         : index.type == "SPATIAL"  ? "SPATIAL KEY"
-                         : index.unique             ? "UNIQUE KEY"
-                                                    : "KEY";
-      std::string definition = kind + " (" + body + ")";
-      if (index.type == "HASH") definition += " USING HASH";
+      std::string columns;
+      for (const std::string& part : index.parts) columns += (columns.empty() ? "" : ",") + part;
+      Index detail;
+      detail.kind = index.name == "PRIMARY"    ? IndexKind::Primary
+                    : index.type == "FULLTEXT" ? IndexKind::Fulltext
+                    : index.type == "SPATIAL"  ? IndexKind::Spatial
+                    : index.unique             ? IndexKind::Unique
+                                               : IndexKind::Plain;
+      detail.body = "(" + columns + ")" + (index.type == "HASH" ? " USING HASH" : "");
       const bool generated = index.name == "PRIMARY" || generated_index_name(index.name, index.columns.front());
-      t->indexes.push_back(make_element(index.name, definition, generated && index.name != "PRIMARY"));
+      t->indexes.push_back(make_element(index.name, index_definition(detail, sql::Dialect::MySQL),
+                                        generated && index.name != "PRIMARY", detail));
     }
   }
 
@@ -398,9 +400,11 @@ class MySqlInspector final : public Inspector {
                                          in + ")")) {
       Namespace* ns = space(out, text(row, 0));
       if (!ns) continue;
-      std::string definition = "SQL SECURITY " + text(row, 4) + " VIEW AS " + mysql::body(text(row, 2));
-      if (text(row, 3) != "NONE" && !text(row, 3).empty()) definition += " WITH " + text(row, 3) + " CHECK OPTION";
-      ns->views[text(row, 1)] = make_element(text(row, 1), definition, false);
+      View view;
+      view.security = text(row, 4);
+      view.body = mysql::body(text(row, 2));
+      if (text(row, 3) != "NONE") view.check_option = text(row, 3);
+      ns->views[text(row, 1)] = make_element(text(row, 1), view_definition(view, sql::Dialect::MySQL), false, view);
     }
   }
 
@@ -414,7 +418,7 @@ class MySqlInspector final : public Inspector {
           text(row, 1),
           text(row, 3) + " " + text(row, 4) + " ON " + quote_identifier(text(row, 2)) + " FOR EACH ROW " +
               mysql::body(text(row, 5)),
-          false);
+          false, Trigger{text(row, 2), text(row, 1)});
     }
   }
 
@@ -434,11 +438,11 @@ class MySqlInspector final : public Inspector {
              "WHERE ROUTINE_SCHEMA IN (" + in + ")")) {
       Namespace* ns = space(out, text(row, 0));
       if (!ns) continue;
-      std::string definition = text(row, 2) + " (" + parameters[text(row, 0) + "." + text(row, 1)] + ")";
-      if (text(row, 2) == "FUNCTION") definition += " RETURNS " + mysql::column_type(text(row, 3));
-      if (text(row, 5) == "YES") definition += " DETERMINISTIC";
-      definition += " " + text(row, 6) + " SQL SECURITY " + text(row, 7) + "\n" + mysql::body(text(row, 4));
-      ns->routines[text(row, 1)] = make_element(text(row, 1), definition, false);
+      Routine routine{text(row, 2), text(row, 1), parameters[text(row, 0) + "." + text(row, 1)], ""};
+      if (routine.kind == "FUNCTION") routine.rest += " RETURNS " + mysql::column_type(text(row, 3));
+      if (text(row, 5) == "YES") routine.rest += " DETERMINISTIC";
+      routine.rest += " " + text(row, 6) + " SQL SECURITY " + text(row, 7) + "\n" + mysql::body(text(row, 4));
+      ns->routines[text(row, 1)] = make_element(text(row, 1), mysql_routine_definition(routine), false, routine);
     }
   }
 

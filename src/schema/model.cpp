@@ -4,11 +4,12 @@
 
 namespace devenv::schema {
 
-Element make_element(std::string name, std::string definition, bool generated_name) {
+Element make_element(std::string name, std::string definition, bool generated_name, Detail detail) {
   Element element;
   element.key = generated_name ? "=" + definition : name;
   element.name = std::move(name);
   element.definition = std::move(definition);
+  element.detail = std::move(detail);
   return element;
 }
 
@@ -31,8 +32,26 @@ void replace_word(std::string& text, const std::string& from, const std::string&
   }
 }
 
+// The texts of a part's detail that may name other objects, and so the database.
+std::vector<std::string*> texts(std::monostate&) { return {}; }
+std::vector<std::string*> texts(Column& c) { return {&c.type, &c.collation, &c.generated, &c.default_value, &c.comment}; }
+std::vector<std::string*> texts(Index& index) { return {&index.body}; }
+std::vector<std::string*> texts(View& view) { return {&view.body}; }
+std::vector<std::string*> texts(Trigger& trigger) { return {&trigger.table}; }
+std::vector<std::string*> texts(Routine& routine) { return {&routine.arguments, &routine.rest}; }
+std::vector<std::string*> texts(Sequence&) { return {}; }
+std::vector<std::string*> texts(TableOption& option) { return {&option.value}; }
+std::vector<std::string*> texts(EnumType& type) {
+  std::vector<std::string*> out;
+  for (std::string& label : type.labels) out.push_back(&label);
+  return out;
+}
+
 void rename_in(Element& element, const std::string& from, const std::string& to) {
   replace_word(element.definition, from, to);
+  std::visit([&](auto& part) {
+    for (std::string* text : texts(part)) replace_word(*text, from, to);
+  }, element.detail);
   if (element.key.rfind("=", 0) == 0) element.key = "=" + element.definition;
 }
 

@@ -46,22 +46,23 @@ void render_text(std::ostream& out, const std::vector<Difference>& differences, 
     }
     const std::string start = colour ? colour_of(d.change) : "";
     const std::string end = colour ? "\033[0m" : "";
-    if (d.name.empty()) {  // a whole object
-      out << "  " << start << sign(d.change) << " " << d.object << end << "\n";
+    const std::string label = object_label(d), part = part_name(d);
+    if (part.empty()) {  // a whole object
+      out << "  " << start << sign(d.change) << " " << label << end << "\n";
       object.clear();
     } else {
-      if (d.object != object) {
-        object = d.object;
+      if (label != object) {
+        object = label;
         out << "  " << object << "\n";
       }
-      out << "    " << start << sign(d.change) << " " << d.kind << " " << d.name << end << "\n";
+      out << "    " << start << sign(d.change) << " " << kind_name(d.kind) << " " << part << end << "\n";
     }
-    const std::string pad = d.name.empty() ? "      " : "        ";
+    const std::string pad = part.empty() ? "      " : "        ";
     if (d.change == Change::Changed) {
-      out << pad << "expected: " << indent(d.expected, pad + "          ") << "\n";
-      out << pad << "actual:   " << indent(d.actual, pad + "          ") << "\n";
-    } else if (!d.name.empty()) {
-      out << pad << indent(d.change == Change::Missing ? d.expected : d.actual, pad) << "\n";
+      out << pad << "expected: " << indent(expected_definition(d), pad + "          ") << "\n";
+      out << pad << "actual:   " << indent(actual_definition(d), pad + "          ") << "\n";
+    } else if (!part.empty()) {
+      out << pad << indent(d.change == Change::Missing ? expected_definition(d) : actual_definition(d), pad) << "\n";
     }
   }
 }
@@ -88,9 +89,10 @@ void render_json(std::ostream& out, const std::vector<Difference>& differences) 
   for (std::size_t i = 0; i < differences.size(); ++i) {
     const Difference& d = differences[i];
     out << (i ? ",\n  " : "\n  ") << "{\"database\": " << json_string(d.database) << ", \"object\": "
-        << json_string(d.object) << ", \"kind\": " << json_string(d.kind) << ", \"name\": " << json_string(d.name)
-        << ", \"change\": " << json_string(change_name(d.change)) << ", \"expected\": " << json_string(d.expected)
-        << ", \"actual\": " << json_string(d.actual) << "}";
+        << json_string(object_label(d)) << ", \"kind\": " << json_string(kind_name(d.kind)) << ", \"name\": "
+        << json_string(part_name(d)) << ", \"change\": " << json_string(change_name(d.change))
+        << ", \"expected\": " << json_string(expected_definition(d)) << ", \"actual\": " << json_string(actual_definition(d))
+        << "}";
   }
   out << (differences.empty() ? "]}\n" : "\n]}\n");
 }

@@ -50,11 +50,12 @@ void extra_databases(const config::Config& config, const LiveServer& live, schem
   }
 }
 
+// The data dir was made from other init files than the config generates now.
 schema::Difference stale_data_dir(const config::Server& server) {
-  schema::Difference difference = {"server " + server.name, "data dir", "fingerprint", "", schema::Change::Changed,
-                                   "initialised from the current initdb/",
-                                   "initialised from an older initdb/ (run `devenv reset " + server.name + "`)"};
-  return difference;
+  schema::Difference changed{schema::Kind::Fingerprint, schema::Change::Changed, "server " + server.name, "", "", "", {}, {}};
+  changed.expected = schema::Element{"", "", "initialised from the current initdb/", {}};
+  changed.actual = schema::Element{"", "", "initialised from an older initdb/ (run `devenv reset " + server.name + "`)", {}};
+  return changed;
 }
 
 }  // namespace
