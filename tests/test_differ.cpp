@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "support/json_differences.h"
 #include "schema/differ.h"
 #include "schema/render.h"
 #include "support/schema_parts.h"
@@ -202,16 +203,15 @@ TEST_CASE("render: text groups parts under their object, JSON keeps its shape", 
         "        int\n"
         "stray\n"
         "  + database stray\n");
-  CHECK(json_of(differences) ==
-        "{\"drift\": true, \"differences\": [\n"
-        "  {\"database\": \"unkey\", \"object\": \"table apis\", \"kind\": \"column\", \"name\": \"name\", \"change\": "
-        "\"changed\", \"expected\": \"varchar(256) NOT NULL\", \"actual\": \"varchar(100)\"},\n"
-        "  {\"database\": \"unkey\", \"object\": \"table apis\", \"kind\": \"column\", \"name\": \"added\", \"change\": "
-        "\"extra\", \"expected\": \"\", \"actual\": \"int\"},\n"
-        "  {\"database\": \"stray\", \"object\": \"database stray\", \"kind\": \"database\", \"name\": \"\", \"change\": "
-        "\"extra\", \"expected\": \"\", \"actual\": \"DATABASE stray\"}\n"
-        "]}\n");
-  CHECK(json_of({}) == "{\"drift\": false, \"differences\": []}\n");
+  CHECK(devenv::test::flattened_differences(json_of(differences)) ==
+        "drift: true\n"
+        "\"database\": \"unkey\", \"object\": \"table apis\", \"kind\": \"column\", \"name\": \"name\", \"change\": "
+        "\"changed\", \"expected\": \"varchar(256) NOT NULL\", \"actual\": \"varchar(100)\"\n"
+        "\"database\": \"unkey\", \"object\": \"table apis\", \"kind\": \"column\", \"name\": \"added\", \"change\": "
+        "\"extra\", \"expected\": \"\", \"actual\": \"int\"\n"
+        "\"database\": \"stray\", \"object\": \"database stray\", \"kind\": \"database\", \"name\": \"\", \"change\": "
+        "\"extra\", \"expected\": \"\", \"actual\": \"DATABASE stray\"\n");
+  CHECK(devenv::test::flattened_differences(json_of({})) == "drift: false\n");
 }
 
 TEST_CASE("render: a changed view prints both definitions, indented", "[unit][verify]") {

@@ -1,3 +1,5 @@
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
 #include <fmt/format.h>
 
 #include <ostream>
@@ -5,7 +7,6 @@
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/workspace.h"
-#include "schema/render.h"
 
 namespace devenv::cli {
 
@@ -27,25 +28,31 @@ void print_text(std::ostream& out, const std::vector<runtime::Server*>& servers,
   }
 }
 
-// A stable shape: {"servers": [{"name", "engine", "status", "port", "pid", "version", "schema_changed",
-// "failure", "log_tail": [...]}]}
+// A stable shape: {"servers": [{"name", "engine", "status", "port", "pid" (null when
+// none), "version", "schema_changed", "failure", "log_tail": [...]}]}
 void print_json(std::ostream& out, const std::vector<runtime::Server*>& servers,
                 const std::vector<runtime::ServerStatus>& statuses) {
-  out << "{\"servers\": [";
+  Poco::JSON::Array list;
   for (std::size_t i = 0; i < servers.size(); ++i) {
     const runtime::ServerStatus& status = statuses[i];
-    out << (i ? ", " : "") << "{\"name\": " << schema::json_string(servers[i]->server().name)
-        << ", \"engine\": " << schema::json_string(servers[i]->server().engine.name())
-        << ", \"status\": " << schema::json_string(runtime::health_name(status.health)) << ", \"port\": " << status.port
-        << ", \"pid\": " << status.pid << ", \"version\": " << schema::json_string(status.version)
-        << ", \"schema_changed\": " << (status.schema_changed ? "true" : "false")
-        << ", \"failure\": " << schema::json_string(status.failure) << ", \"log_tail\": [";
-    for (std::size_t l = 0; l < status.last_log_lines.size(); ++l) {
-      out << (l ? ", " : "") << schema::json_string(status.last_log_lines[l]);
-    }
-    out << "]}";
+    Poco::JSON::Object item(Poco::JSON_PRESERVE_KEY_ORDER);
+    item.set("name", servers[i]->server().name);
+    item.set("engine", std::string(servers[i]->server().engine.name()));
+    item.set("status", std::string(runtime::health_name(status.health)));
+    item.set("port", status.port);
+    item.set("pid", status.pid ? Poco::Dynamic::Var(static_cast<int>(status.pid)) : Poco::Dynamic::Var());
+    item.set("version", status.version);
+    item.set("schema_changed", status.schema_changed);
+    item.set("failure", status.failure);
+    Poco::JSON::Array log_tail;
+    for (const std::string& line : status.last_log_lines) log_tail.add(line);
+    item.set("log_tail", log_tail);
+    list.add(item);
   }
-  out << "]}\n";
+  Poco::JSON::Object document(Poco::JSON_PRESERVE_KEY_ORDER);
+  document.set("servers", list);
+  document.stringify(out, 2);
+  out << "\n";
 }
 
 }  // namespace

@@ -153,7 +153,7 @@ class MySqlInspector final : public Inspector {
     }
   }
 
-  // PARTITION BY, which SHOW CREATE TABLE hides in /*!50100 … */ (engines.md, item 11),
+  // PARTITION BY, which SHOW CREATE TABLE hides in /*!50100 … */ (docs/engines.md, item 11),
   // as a table option in a form ALTER TABLE accepts.
   void read_partitioning(std::map<std::string, Database>& out, const std::string& in) {
     std::map<std::pair<std::string, std::string>, std::vector<Row>> partitions;
@@ -308,7 +308,7 @@ class MySqlInspector final : public Inspector {
       Table* t = table(out, std::get<0>(id), std::get<1>(id));
       if (!t) continue;
       // InnoDB adds an index for a foreign key that has none, named after the key or
-      // its column; the schema file never says so (engines.md, item 5).
+      // its column; the schema file never says so (docs/engines.md, item 5).
       if (!index.unique && fk_index_names.count(std::get<0>(id) + "." + std::get<1>(id) + "." + index.name)) continue;
       std::string columns;
       for (const std::string& part : index.parts) columns += (columns.empty() ? "" : ",") + part;

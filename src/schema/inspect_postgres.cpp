@@ -2,7 +2,7 @@
 // catalog), with the server's own renderings: format_type, pg_get_expr,
 // pg_get_constraintdef, pg_get_indexdef, pg_get_viewdef, pg_get_triggerdef,
 // pg_get_functiondef. Both sides are read with the same search_path, so names in
-// defaults and checks render alike (engines.md, item 15).
+// defaults and checks render alike (docs/engines.md, item 15).
 #include <regex>
 
 #include "schema/catalog_row.h"
@@ -39,7 +39,7 @@ std::string base_type(const std::string& type) {
   return std::regex_replace(type, modifier, "");
 }
 
-// Defaults the server prints differently for the same value (engines.md, item 14):
+// Defaults the server prints differently for the same value (docs/engines.md, item 14):
 // a literal cast to the column's own type ('x'::character varying, (1000)::numeric,
 // '{}'::text[]) is the literal; a quoted number in a numeric column is the number;
 // CURRENT_TIMESTAMP, now() and transaction_timestamp() are one function.

@@ -6,7 +6,7 @@
 namespace devenv::schema::mysql {
 
 // Catalog spellings that differ between MySQL 8 and MariaDB, or between the forms
-// one server accepts, turned into one canonical form (engines.md, items 1–6).
+// one server accepts, turned into one canonical form (docs/engines.md, items 1–6).
 
 // "int(11)" → "int", "bigint(20) unsigned" → "bigint unsigned"; keeps "tinyint(1)"
 // (booleans) and zerofill widths.

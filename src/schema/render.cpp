@@ -1,6 +1,7 @@
 #include "schema/render.h"
 
-#include <fmt/format.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
 
 #include <ostream>
 
@@ -67,34 +68,24 @@ void render_text(std::ostream& out, const std::vector<Difference>& differences, 
   }
 }
 
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c < 0x20) {
-      out += fmt::format("\\u{:04x}", c);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
 void render_json(std::ostream& out, const std::vector<Difference>& differences) {
-  out << "{\"drift\": " << (differences.empty() ? "false" : "true") << ", \"differences\": [";
-  for (std::size_t i = 0; i < differences.size(); ++i) {
-    const Difference& d = differences[i];
-    out << (i ? ",\n  " : "\n  ") << "{\"database\": " << json_string(d.database) << ", \"object\": "
-        << json_string(object_label(d)) << ", \"kind\": " << json_string(kind_name(d.kind)) << ", \"name\": "
-        << json_string(part_name(d)) << ", \"change\": " << json_string(change_name(d.change))
-        << ", \"expected\": " << json_string(expected_definition(d)) << ", \"actual\": " << json_string(actual_definition(d))
-        << "}";
+  Poco::JSON::Array list;
+  for (const Difference& d : differences) {
+    Poco::JSON::Object item(Poco::JSON_PRESERVE_KEY_ORDER);
+    item.set("database", d.database);
+    item.set("object", object_label(d));
+    item.set("kind", kind_name(d.kind));
+    item.set("name", part_name(d));
+    item.set("change", change_name(d.change));
+    item.set("expected", expected_definition(d));
+    item.set("actual", actual_definition(d));
+    list.add(item);
   }
-  out << (differences.empty() ? "]}\n" : "\n]}\n");
+  Poco::JSON::Object document(Poco::JSON_PRESERVE_KEY_ORDER);
+  document.set("drift", !differences.empty());
+  document.set("differences", list);
+  document.stringify(out, 2);
+  out << "\n";
 }
 
 }  // namespace devenv::schema

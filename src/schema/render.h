@@ -12,9 +12,6 @@ namespace devenv::schema {
 // expected and actual definitions; colour when `colour` (a terminal).
 void render_text(std::ostream& out, const std::vector<Difference>& differences, bool colour);
 
-// A JSON string literal for `text` (quotes, backslashes, control characters escaped).
-std::string json_string(const std::string& text);
-
 // A stable shape (documented in the README):
 // {"drift": bool, "differences": [{"database", "object", "kind", "name", "change", "expected", "actual"}]}
 void render_json(std::ostream& out, const std::vector<Difference>& differences);
