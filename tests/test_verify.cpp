@@ -39,8 +39,7 @@ void run_battery(const std::string& server, const std::vector<DriftCase>& cases,
         example.postgres(statement, drift.run_in ? drift.run_in : drift.database);
       }
     }
-    const CommandResult verify = devenv::test::run_command("cd '" + example.dir().path().string() + "' && '" DEVENV_BINARY
-                                                           "' verify --format json " + drift.database + " 2>/dev/null");
+    const CommandResult verify = example.devenv(std::string("verify --format json ") + drift.database);
     INFO(verify.output);
     CHECK(verify.exit_code == 1);
     const std::string differences = devenv::test::flattened_differences(verify.output);

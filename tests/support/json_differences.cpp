@@ -8,7 +8,10 @@
 
 namespace devenv::test {
 
-std::string flattened_differences(const std::string& json) {
+std::string flattened_differences(const std::string& output) {
+  // Progress lines on stderr may come first when the caller captured both streams.
+  const std::size_t start = output.rfind("\n{\n") != std::string::npos ? output.find("\n{\n") + 1 : 0;
+  const std::string json = output.substr(start);
   const Poco::JSON::Object::Ptr document = Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
   const Poco::JSON::Array::Ptr differences = document->getArray("differences");
   std::string out = std::string("drift: ") + (document->getValue<bool>("drift") ? "true" : "false") + "\n";
