@@ -7,7 +7,7 @@
 #include "cli/runtime_commands.h"
 #include "cli/server_connect.h"
 #include "cli/workspace.h"
-#include "schema/dump.h"
+#include "schema/dialect_writer.h"
 #include "util/file.h"
 
 namespace devenv::cli {
@@ -26,7 +26,7 @@ int run_dump(const std::filesystem::path& config, Arguments& arguments, std::ost
     err << "devenv: database " << name << " does not exist on server " << server.server().name << "\n";
     return kRuntime;
   }
-  const std::string sql = schema::dump(inspected.at(name), server.server().engine.dialect());
+  const std::string sql = schema::writer_for(server.server().engine.dialect()).dump(inspected.at(name));
   if (!check) {
     out << sql;
     return kOk;

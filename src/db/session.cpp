@@ -12,8 +12,11 @@ std::vector<std::string> Session::column(const std::string& sql) {
 }
 
 std::unique_ptr<Session> connect(sql::Dialect protocol, const Endpoint& endpoint, int timeout_seconds) {
-  return protocol == sql::Dialect::MySQL ? connect_mysql(endpoint, timeout_seconds)
-                                         : connect_postgres(endpoint, timeout_seconds);
+  switch (protocol) {
+    case sql::Dialect::MySQL: return connect_mysql(endpoint, timeout_seconds);
+    case sql::Dialect::Postgres: return connect_postgres(endpoint, timeout_seconds);
+  }
+  return nullptr;
 }
 
 Connect connector(const engine::Engine& engine, const Endpoint& endpoint) {

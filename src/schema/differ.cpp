@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "schema/dump.h"
+#include "schema/dialect_writer.h"
 
 namespace devenv::schema {
 
@@ -94,7 +94,7 @@ class Comparison {
       const auto other = actual.tables.find(name);
       if (other == actual.tables.end()) {
         add({Kind::Table, Change::Missing, database_, expected.name, name, name,
-             described(name, create_table(expected, table, dialect_)), {}});
+             described(name, writer_for(dialect_).create_table(expected, table)), {}});
       } else {
         tables(expected.name, table, other->second);
       }

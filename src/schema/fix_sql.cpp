@@ -7,9 +7,7 @@
 #include <ostream>
 #include <tuple>
 
-#include "schema/fix_writer.h"
-#include "schema/mysql_ddl.h"
-#include "schema/postgres_ddl.h"
+#include "schema/dialect_writer.h"
 
 namespace devenv::schema {
 
@@ -42,11 +40,6 @@ std::vector<Difference> in_fix_order(const std::vector<Difference>& differences)
 // Statements run inside a database; a database's own and the server's run outside.
 bool runs_in_database(const Difference& d) { return d.kind != Kind::Database && d.kind != Kind::Fingerprint; }
 
-std::string connect_to(const std::string& database, sql::Dialect dialect) {
-  if (dialect == sql::Dialect::MySQL) return "USE " + quote_mysql_name(database) + ";";
-  return "\\connect " + quote_postgres_name(database);
-}
-
 void write_commented_out(std::ostream& out, const std::string& sql) {
   out << "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n";
   std::string line;
@@ -78,14 +71,15 @@ void render_fix_sql(std::ostream& out, const std::vector<Difference>& unordered,
                     bool allow_destructive) {
   out << "-- devenv: statements that bring the databases to their schema files.\n";
   if (!allow_destructive) out << "-- Destructive statements are commented out; --allow-destructive keeps them.\n";
+  const DialectWriter& writer = writer_for(dialect);
   std::string database;
   for (const Difference& d : in_fix_order(unordered)) {
     if (d.database != database && runs_in_database(d)) {
       database = d.database;
-      out << "\n" << connect_to(database, dialect) << "\n";
+      out << "\n" << writer.use_database(database) << "\n";
     }
     out << heading(d) << "\n";
-    for (const Statement& statement : dialect == sql::Dialect::MySQL ? mysql_fix(d) : postgres_fix(d)) {
+    for (const Statement& statement : writer.fix(d)) {
       write_statement(out, statement, allow_destructive);
     }
   }

@@ -9,6 +9,7 @@
 #include "schema/catalog_row.h"
 #include "schema/definition.h"
 #include "schema/inspector.h"
+#include "schema/mysql_ddl.h"
 #include "sql/identifier.h"
 #include "schema/mysql_normalise.h"
 
@@ -147,9 +148,9 @@ class MySqlInspector final : public Inspector {
       t.name = text(row, 1);
       const std::string collation = mysql::charset(text(row, 4));
       table_collation_[text(row, 0) + "." + t.name] = collation;
-      t.options.push_back(make_option("ENGINE", text(row, 3), sql::Dialect::MySQL));
-      t.options.push_back(make_option("COLLATE", collation, sql::Dialect::MySQL));
-      if (!text(row, 5).empty()) t.options.push_back(make_option("COMMENT", quote_string(text(row, 5)), sql::Dialect::MySQL));
+      t.options.push_back(mysql_option("ENGINE", text(row, 3)));
+      t.options.push_back(mysql_option("COLLATE", collation));
+      if (!text(row, 5).empty()) t.options.push_back(mysql_option("COMMENT", quote_string(text(row, 5))));
     }
   }
 
@@ -178,7 +179,7 @@ class MySqlInspector final : public Inspector {
       } else {
         clause += " PARTITIONS " + std::to_string(parts.size());
       }
-      t->options.push_back(make_option("PARTITION BY", clause, sql::Dialect::MySQL));
+      t->options.push_back(mysql_option("PARTITION BY", clause));
     }
   }
 
@@ -191,7 +192,7 @@ class MySqlInspector final : public Inspector {
       Table* t = table(out, text(row, 0), text(row, 1));
       if (!t) continue;  // a view's columns
       const Column column = column_of(row);
-      t->columns.push_back(make_element(text(row, 2), column_definition(column, sql::Dialect::MySQL), false, column));
+      t->columns.push_back(make_element(text(row, 2), mysql_column_definition(column), false, column));
     }
   }
 
@@ -266,7 +267,7 @@ class MySqlInspector final : public Inspector {
             if (check == t.checks.end() || !longtext) continue;
             column.type = "json";
             column.collation.clear();
-            element.definition = column_definition(column, sql::Dialect::MySQL);
+            element.definition = mysql_column_definition(column);
             t.checks.erase(check);
           }
         }
@@ -320,7 +321,7 @@ class MySqlInspector final : public Inspector {
                                                : IndexKind::Plain;
       detail.body = "(" + columns + ")" + (index.type == "HASH" ? " USING HASH" : "");
       const bool generated = index.name == "PRIMARY" || generated_index_name(index.name, index.columns.front());
-      t->indexes.push_back(make_element(index.name, index_definition(detail, sql::Dialect::MySQL),
+      t->indexes.push_back(make_element(index.name, mysql_index_definition(detail),
                                         generated && index.name != "PRIMARY", detail));
     }
   }
@@ -404,7 +405,7 @@ class MySqlInspector final : public Inspector {
       view.security = text(row, 4);
       view.body = mysql::body(text(row, 2));
       if (text(row, 3) != "NONE") view.check_option = text(row, 3);
-      ns->views[text(row, 1)] = make_element(text(row, 1), view_definition(view, sql::Dialect::MySQL), false, view);
+      ns->views[text(row, 1)] = make_element(text(row, 1), mysql_view_definition(view), false, view);
     }
   }
 

@@ -8,6 +8,7 @@
 #include "schema/catalog_row.h"
 #include "schema/definition.h"
 #include "schema/inspector.h"
+#include "schema/postgres_ddl.h"
 #include "sql/identifier.h"
 
 namespace devenv::schema {
@@ -122,10 +123,10 @@ class PostgresInspector final : public Inspector {
       if (ns == database.namespaces.end()) continue;
       Table& t = ns->second.tables[text(row, 1)];
       t.name = text(row, 1);
-      if (row[2]) t.options.push_back(make_option("COMMENT", quote_text(text(row, 2)), sql::Dialect::Postgres));
-      if (row[3]) t.options.push_back(make_option("PARTITION BY", text(row, 3), sql::Dialect::Postgres));
-      if (row[4]) t.options.push_back(make_option("PARTITION OF", text(row, 4) + " " + text(row, 5), sql::Dialect::Postgres));
-      if (text(row, 6) == "u") t.options.push_back(make_option("UNLOGGED", "", sql::Dialect::Postgres));
+      if (row[2]) t.options.push_back(postgres_option("COMMENT", quote_text(text(row, 2))));
+      if (row[3]) t.options.push_back(postgres_option("PARTITION BY", text(row, 3)));
+      if (row[4]) t.options.push_back(postgres_option("PARTITION OF", text(row, 4) + " " + text(row, 5)));
+      if (text(row, 6) == "u") t.options.push_back(postgres_option("UNLOGGED", ""));
     }
   }
 
@@ -154,7 +155,7 @@ class PostgresInspector final : public Inspector {
       }
       column.not_null = text(row, 4) == "t";
       if (row[9]) column.comment = quote_text(text(row, 9));
-      t->columns.push_back(make_element(text(row, 2), column_definition(column, sql::Dialect::Postgres), false, column));
+      t->columns.push_back(make_element(text(row, 2), postgres_column_definition(column), false, column));
     }
   }
 
@@ -179,7 +180,7 @@ class PostgresInspector final : public Inspector {
       } else {
         const Index index{kind == 'p' ? IndexKind::Primary : kind == 'u' ? IndexKind::Unique : IndexKind::Exclusion,
                           true, false, text(row, 4)};
-        t->indexes.push_back(make_element(name, index_definition(index, sql::Dialect::Postgres), generated, index));
+        t->indexes.push_back(make_element(name, postgres_index_definition(index), generated, index));
       }
     }
   }
@@ -204,7 +205,7 @@ class PostgresInspector final : public Inspector {
                               ? Index{match[1].matched ? IndexKind::Unique : IndexKind::Plain, false, match[2].matched,
                                       match[3].str()}
                               : Index{IndexKind::Plain, true, false, definition};
-      t->indexes.push_back(make_element(text(row, 2), index_definition(index, sql::Dialect::Postgres),
+      t->indexes.push_back(make_element(text(row, 2), postgres_index_definition(index),
                                         generated_name(text(row, 2), t->name, text(row, 4)), index));
     }
   }
@@ -218,7 +219,7 @@ class PostgresInspector final : public Inspector {
       View view;
       view.materialized = text(row, 2) == "m";
       view.body = text(row, 3);
-      ns->second.views[text(row, 1)] = make_element(text(row, 1), view_definition(view, sql::Dialect::Postgres), false, view);
+      ns->second.views[text(row, 1)] = make_element(text(row, 1), postgres_view_definition(view), false, view);
     }
   }
 
@@ -285,10 +286,7 @@ class PostgresInspector final : public Inspector {
 
 }  // namespace
 
-std::unique_ptr<Inspector> make_mysql_inspector(Connect connect);
-
-std::unique_ptr<Inspector> make_inspector(sql::Dialect dialect, Connect connect) {
-  if (dialect == sql::Dialect::MySQL) return make_mysql_inspector(std::move(connect));
+std::unique_ptr<Inspector> make_postgres_inspector(Connect connect) {
   return std::make_unique<PostgresInspector>(std::move(connect));
 }
 

@@ -1,10 +1,36 @@
 #include "schema/postgres_ddl.h"
 
+#include "schema/definition.h"
 #include "sql/identifier.h"
 
 namespace devenv::schema {
 
 std::string quote_postgres_name(const std::string& name) { return sql::quote_identifier(name, sql::Dialect::Postgres); }
+
+std::string postgres_column_clause(const Column& column) {
+  std::string out = column.type + optional_clause("", column.collation);
+  if (!column.identity.empty()) out += " GENERATED " + column.identity + " AS IDENTITY";
+  out += column.generated.empty() ? optional_clause("DEFAULT ", column.default_value) : generation(column);
+  return out + (column.not_null ? " NOT NULL" : "");
+}
+
+std::string postgres_column_definition(const Column& column) {
+  return postgres_column_clause(column) + optional_clause("COMMENT ", column.comment);
+}
+
+std::string postgres_index_definition(const Index& index) {
+  if (index.constraint) return index.body;
+  return std::string(index.kind == IndexKind::Unique ? "UNIQUE " : "") + "INDEX " + (index.only ? "ONLY " : "") +
+         index.body;
+}
+
+std::string postgres_view_definition(const View& view) {
+  return std::string(view.materialized ? "MATERIALIZED VIEW" : "VIEW") + " AS\n" + view.body;
+}
+
+Element postgres_option(const std::string& name, const std::string& value) {
+  return make_element(name, name + optional_clause("", value), false, TableOption{value});
+}
 
 std::string postgres_qualified(const std::string& space, const std::string& name) {
   return quote_postgres_name(space) + "." + quote_postgres_name(name);

@@ -8,6 +8,8 @@
 
 #include "schema/definition.h"
 #include "schema/model.h"
+#include "schema/mysql_ddl.h"
+#include "schema/postgres_ddl.h"
 
 namespace devenv::test {
 
@@ -22,20 +24,27 @@ inline schema::Column typed(const std::string& type, bool not_null = false) {
   return column;
 }
 
+// Each as that dialect's inspector makes it.
 inline Element column(const std::string& name, const schema::Column& column, Dialect dialect) {
-  return schema::make_element(name, schema::column_definition(column, dialect), false, column);
+  const std::string definition = dialect == Dialect::MySQL ? schema::mysql_column_definition(column)
+                                                           : schema::postgres_column_definition(column);
+  return schema::make_element(name, definition, false, column);
 }
 
 inline Element index(const std::string& name, const schema::Index& index, Dialect dialect, bool generated_name = false) {
-  return schema::make_element(name, schema::index_definition(index, dialect), generated_name, index);
+  const std::string definition =
+      dialect == Dialect::MySQL ? schema::mysql_index_definition(index) : schema::postgres_index_definition(index);
+  return schema::make_element(name, definition, generated_name, index);
 }
 
 inline Element view(const std::string& name, const schema::View& view, Dialect dialect) {
-  return schema::make_element(name, schema::view_definition(view, dialect), false, view);
+  const std::string definition =
+      dialect == Dialect::MySQL ? schema::mysql_view_definition(view) : schema::postgres_view_definition(view);
+  return schema::make_element(name, definition, false, view);
 }
 
 inline Element option(const std::string& name, const std::string& value, Dialect dialect) {
-  return schema::make_option(name, value, dialect);
+  return dialect == Dialect::MySQL ? schema::mysql_option(name, value) : schema::postgres_option(name, value);
 }
 
 inline Element mysql_routine(const schema::Routine& routine) {

@@ -1,41 +1,11 @@
-#include "schema/dump.h"
-
+// The PostgreSQL dump: schemas, extensions, types and sequences first, then tables,
+// functions, indexes, foreign keys, views, triggers and comments, so that it loads
+// into an empty database with psql; objects sorted by name.
 #include "schema/definition.h"
-#include "schema/mysql_ddl.h"
 #include "schema/postgres_ddl.h"
 
 namespace devenv::schema {
 namespace {
-
-std::string mysql_table(const std::string& name, const Table& table) {
-  std::string body;
-  for (const Element& column : table.columns) body += ",\n  " + quote_mysql_name(column.name) + " " + column.definition;
-  for (const Element& index : table.indexes) body += ",\n  " + mysql_index_clause(index);
-  for (const Element& key : table.foreign_keys) body += ",\n  CONSTRAINT " + quote_mysql_name(key.name) + " " + key.definition;
-  for (const Element& check : table.checks) body += ",\n  CONSTRAINT " + quote_mysql_name(check.name) + " " + check.definition;
-  std::string options;
-  for (const Element& option : table.options) options += " " + option.definition;
-  return "CREATE TABLE " + quote_mysql_name(name) + " (" + body.substr(1) + "\n)" + options + ";\n";
-}
-
-std::string dump_mysql(const Database& database) {
-  // Tables come in name order, so a foreign key may name a table not made yet.
-  std::string out = "SET FOREIGN_KEY_CHECKS = 0;\n\n";
-  const std::string own_prefix = quote_mysql_name(database.name) + ".";
-  const auto local = [&](std::string text) {  // names of this database, unqualified
-    for (std::size_t at; (at = text.find(own_prefix)) != std::string::npos;) text.erase(at, own_prefix.size());
-    return text;
-  };
-  for (const auto& [ns_name, ns] : database.namespaces) {
-    for (const auto& [name, table] : ns.tables) out += mysql_table(name, table) + "\n";
-    for (const auto& [name, view] : ns.views) {
-      out += mysql_view_head(view, false) + local(mysql_view_query(std::get<View>(view.detail))) + ";\n\n";
-    }
-    for (const auto& [name, routine] : ns.routines) out += mysql_delimited(local(mysql_create_routine(routine))) + "\n";
-    for (const auto& [name, trigger] : ns.triggers) out += mysql_delimited(local(mysql_create_trigger(trigger))) + "\n";
-  }
-  return out + "SET FOREIGN_KEY_CHECKS = 1;\n";
-}
 
 struct PostgresTable {
   std::string create, indexes, keys, comments;
@@ -79,7 +49,14 @@ PostgresTable postgres_table(const std::string& space, const Table& table) {
   return out;
 }
 
-std::string dump_postgres(const Database& database) {
+}  // namespace
+
+std::string postgres_create_table(const Namespace& ns, const Table& table) {
+  const PostgresTable parts = postgres_table(ns.name, table);
+  return parts.create + parts.indexes + parts.keys + parts.comments;
+}
+
+std::string postgres_dump(const Database& database) {
   std::string head, tables, functions, indexes, keys, views, triggers, comments;
   for (const auto& [name, extension] : database.extensions) {
     head += "CREATE EXTENSION IF NOT EXISTS " + quote_postgres_name(name) + ";\n";
@@ -106,18 +83,6 @@ std::string dump_postgres(const Database& database) {
     for (const auto& [name, trigger] : ns.triggers) triggers += trigger.definition + ";\n";
   }
   return head + "\n" + tables + functions + indexes + "\n" + keys + "\n" + views + triggers + "\n" + comments;
-}
-
-}  // namespace
-
-std::string create_table(const Namespace& ns, const Table& table, sql::Dialect dialect) {
-  if (dialect == sql::Dialect::MySQL) return mysql_table(table.name, table);
-  const PostgresTable parts = postgres_table(ns.name, table);
-  return parts.create + parts.indexes + parts.keys + parts.comments;
-}
-
-std::string dump(const Database& database, sql::Dialect dialect) {
-  return dialect == sql::Dialect::MySQL ? dump_mysql(database) : dump_postgres(database);
 }
 
 }  // namespace devenv::schema
