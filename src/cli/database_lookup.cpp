@@ -1,6 +1,6 @@
 #include "cli/database_lookup.h"
 
-#include "cli/arguments.h"
+#include "cli/usage_error.h"
 #include "config/did_you_mean.h"
 
 namespace devenv::cli {

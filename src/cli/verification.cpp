@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include "cli/arguments.h"
 #include "cli/server_connect.h"
+#include "cli/usage_error.h"
 #include "config/did_you_mean.h"
 #include "db/session.h"
 #include "runtime/interrupt.h"
