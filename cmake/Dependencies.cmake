@@ -2,6 +2,7 @@
 find_package(PkgConfig REQUIRED)
 find_package(tomlplusplus 3 REQUIRED)
 find_package(fmt REQUIRED)
+find_package(CLI11 CONFIG REQUIRED)
 find_package(Poco REQUIRED COMPONENTS Foundation JSON)
 find_package(OpenSSL REQUIRED)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)

@@ -13,7 +13,7 @@ build_dir=${DEVENV_BUILD_DIR:-$repo/build}
 # Build tools, libraries, and the servers the native runtime and the db tests run.
 packages=(
   cmake g++ make pkg-config
-  libtomlplusplus-dev libpoco-dev libpqxx-dev libmysqlcppconn-dev libfmt-dev libssl-dev
+  libtomlplusplus-dev libpoco-dev libpqxx-dev libmysqlcppconn-dev libfmt-dev libssl-dev libcli11-dev
   catch2
   mariadb-server mariadb-client
   postgresql postgresql-client

@@ -41,13 +41,11 @@ void report_write(const initdb::OutputStatus& status, double seconds, std::ostre
 
 }  // namespace
 
-int run_build(const std::filesystem::path& config_file, Arguments& arguments, std::ostream&, std::ostream& err) {
-  const bool check = arguments.flag("--check");
-  arguments.expect_no_more();
+int run_build(const std::filesystem::path& config_file, const BuildOptions& options, std::ostream&, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   const config::Config config = config::load_config(config_file);
   const std::vector<initdb::GeneratedFile> files = initdb::generate_outputs(config).files();
-  if (check) return report_check(initdb::check_outputs(config.dir, files), err);
+  if (options.check) return report_check(initdb::check_outputs(config.dir, files), err);
   const initdb::OutputStatus status = initdb::write_outputs(config.dir, files);
   report_write(status, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), err);
   return kOk;

@@ -3,8 +3,6 @@
 #include <filesystem>
 #include <iosfwd>
 
-#include "cli/arguments.h"
-
 namespace devenv::cli {
 
 inline constexpr const char* kBuildHelp = R"HELP(Usage: devenv build [--check]
@@ -25,6 +23,11 @@ Options:
 Exit: 0 up to date / written, 1 stale (--check), 2 config or schema error, 3 I/O error.
 )HELP";
 
-int run_build(const std::filesystem::path& config_file, Arguments& arguments, std::ostream& out, std::ostream& err);
+struct BuildOptions {
+  bool check = false;  // write nothing, exit 1 if anything is stale
+};
+
+int run_build(const std::filesystem::path& config_file, const BuildOptions& options, std::ostream& out,
+              std::ostream& err);
 
 }  // namespace devenv::cli

@@ -7,6 +7,7 @@
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/server_connect.h"
+#include "cli/usage_error.h"
 #include "cli/workspace.h"
 #include "db/dsn.h"
 #include "util/interrupt.h"
@@ -63,25 +64,21 @@ verify::SchemaModel resolve(const Workspace& workspace, const std::string& opera
 
 }  // namespace
 
-int run_diff(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
-  const std::string format = arguments.option("--format").value_or("text");
-  if (format != "text" && format != "json") throw UsageError("--format takes text or json");
-  const std::vector<std::string> operands = arguments.positionals();
-  if (operands.size() != 2) throw UsageError("diff takes two operands: databases, DSNs or schema files");
+int run_diff(const std::filesystem::path& config, const DiffOptions& options, std::ostream& out, std::ostream& err) {
   ProgressPrinter progress(err);
-  Workspace workspace(config, "diff", progress, arguments.option("--runtime"));
+  Workspace workspace(config, "diff", progress, options.runtime);
   util::catch_interrupts();
-  const auto dialect_a = known_dialect(workspace, operands[0]);
-  const auto dialect_b = known_dialect(workspace, operands[1]);
+  const auto dialect_a = known_dialect(workspace, options.from);
+  const auto dialect_b = known_dialect(workspace, options.to);
   if (dialect_a && dialect_b && *dialect_a != *dialect_b) {
     throw UsageError("cannot diff a MySQL-family database with a PostgreSQL one");
   }
-  verify::SchemaModel a = resolve(workspace, operands[0], dialect_b);
-  verify::SchemaModel b = resolve(workspace, operands[1], a.dialect);
+  verify::SchemaModel a = resolve(workspace, options.from, dialect_b);
+  verify::SchemaModel b = resolve(workspace, options.to, a.dialect);
   if (a.dialect != b.dialect) throw UsageError("cannot diff a MySQL-family schema with a PostgreSQL one");
   schema::rename_references(a.database, a.database.name, b.database.name);
   const auto differences = schema::compare(a.database, b.database, a.dialect);
-  if (format == "json") {
+  if (options.format == "json") {
     schema::render_json(out, differences);
   } else if (differences.empty()) {
     out << "no differences between " << a.label << " and " << b.label << "\n";

@@ -6,16 +6,14 @@
 
 namespace devenv::cli {
 
-int run_down(const std::filesystem::path& config, Arguments& arguments, std::ostream&, std::ostream& err) {
-  const bool purge = arguments.flag("--purge");
-  const std::vector<std::string> names = arguments.positionals();
+int run_down(const std::filesystem::path& config, const DownOptions& options, std::ostream&, std::ostream& err) {
   ProgressPrinter progress(err);
-  Workspace workspace(config, "down", progress, arguments.option("--runtime"));
-  const auto servers = workspace.servers(names);
+  Workspace workspace(config, "down", progress, options.runtime);
+  const auto servers = workspace.servers(options.servers);
   std::vector<std::vector<std::string>> removed(servers.size());
   const auto errors = workspace.in_parallel(servers, [&](runtime::Server& server) {
     const auto index = static_cast<std::size_t>(std::find(servers.begin(), servers.end(), &server) - servers.begin());
-    if (purge) {
+    if (options.purge) {
       removed[index] = server.purge();
     } else {
       server.stop();
@@ -30,7 +28,7 @@ int run_down(const std::filesystem::path& config, Arguments& arguments, std::ost
       continue;
     }
     for (const std::string& path : removed[i]) err << "removed " << path << "\n";
-    err << name << ": " << (purge ? "stopped and purged" : "stopped (data kept; `devenv down --purge` deletes it)")
+    err << name << ": " << (options.purge ? "stopped and purged" : "stopped (data kept; `devenv down --purge` deletes it)")
         << "\n";
   }
   return code;

@@ -6,19 +6,18 @@
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/server_connect.h"
+#include "cli/usage_error.h"
 #include "cli/workspace.h"
 #include "schema/dialect_writer.h"
 #include "util/file.h"
 
 namespace devenv::cli {
 
-int run_dump(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
-  const std::optional<std::string> check = arguments.option("--check");
-  const std::vector<std::string> names = arguments.positionals();
-  if (names.size() != 1) throw UsageError("dump takes one database (a key or a database name)");
+int run_dump(const std::filesystem::path& config, const DumpOptions& options, std::ostream& out, std::ostream& err) {
+  const std::optional<std::string>& check = options.check;
   ProgressPrinter progress(err);
-  Workspace workspace(config, "dump", progress, arguments.option("--runtime"));
-  const auto [database, name] = find_database(workspace.config(), names[0]);
+  Workspace workspace(config, "dump", progress, options.runtime);
+  const auto [database, name] = find_database(workspace.config(), options.database);
   runtime::Server& server = workspace.server(database->server);
   const auto inspector = schema::make_inspector(server.server().engine.dialect(), server_connect(server));
   const auto inspected = inspector->inspect({name});
@@ -38,7 +37,8 @@ int run_dump(const std::filesystem::path& config, Arguments& arguments, std::ost
     return kOk;
   }
   err << "devenv dump --check: " << name << " differs from " << *check
-      << " (run `devenv dump " << names[0] << " > " << *check << "` to refresh it, or `devenv verify` for details)\n";
+      << " (run `devenv dump " << options.database << " > " << *check
+      << "` to refresh it, or `devenv verify` for details)\n";
   return kDrift;
 }
 

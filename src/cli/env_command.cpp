@@ -8,10 +8,9 @@
 
 namespace devenv::cli {
 
-int run_env(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
-  arguments.expect_no_more();
+int run_env(const std::filesystem::path& config, const EnvOptions& options, std::ostream& out, std::ostream& err) {
   ProgressPrinter progress(err);
-  Workspace workspace(config, "env", progress, arguments.option("--runtime"));
+  Workspace workspace(config, "env", progress, options.runtime);
   for (const config::Database& database : workspace.config().databases) {
     const int port = workspace.server(database.server).port();
     for (const DatabaseUrl& url : database_urls(workspace.config(), database, port)) {

@@ -2,24 +2,85 @@
 
 #include <filesystem>
 #include <iosfwd>
-
-#include "cli/arguments.h"
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace devenv::cli {
 
-// Commands of the native runtime. Each takes the state-dir lock for its whole run.
-using CommandFunction = int (*)(const std::filesystem::path&, Arguments&, std::ostream&, std::ostream&);
+// Commands of the native and compose runtimes. Each takes the state-dir lock for its
+// whole run. The command line (cli/command_line.cpp) fills one options struct per
+// command; `runtime` is --runtime native|compose, overriding project.runtime.
 
-int run_up(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
-int run_reset(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
-int run_down(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
-int run_status(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
-int run_env(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
-int run_logs(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
-int run_shell(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
-int run_dump(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
-int run_diff(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
-int run_verify(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err);
+struct ResetOptions {
+  std::optional<std::string> runtime;
+  std::vector<std::string> servers;  // empty: all
+};
+int run_reset(const std::filesystem::path& config, const ResetOptions& options, std::ostream& out, std::ostream& err);
+
+// `up` takes everything `reset` does, and may reset a server whose init files changed.
+struct UpOptions : ResetOptions {
+  bool reset_on_change = false;
+};
+int run_up(const std::filesystem::path& config, const UpOptions& options, std::ostream& out, std::ostream& err);
+
+struct DownOptions {
+  bool purge = false;
+  std::optional<std::string> runtime;
+  std::vector<std::string> servers;  // empty: all
+};
+int run_down(const std::filesystem::path& config, const DownOptions& options, std::ostream& out, std::ostream& err);
+
+struct StatusOptions {
+  std::string format = "text";  // or json
+  std::optional<std::string> runtime;
+};
+int run_status(const std::filesystem::path& config, const StatusOptions& options, std::ostream& out, std::ostream& err);
+
+struct EnvOptions {
+  std::optional<std::string> runtime;
+};
+int run_env(const std::filesystem::path& config, const EnvOptions& options, std::ostream& out, std::ostream& err);
+
+struct LogsOptions {
+  std::string server;
+  bool init = false;
+  unsigned lines = 100;
+  bool follow = false;
+  std::optional<std::string> runtime;
+};
+int run_logs(const std::filesystem::path& config, const LogsOptions& options, std::ostream& out, std::ostream& err);
+
+struct ShellOptions {
+  std::string database;  // a key or a database name
+  bool root = false;
+  std::optional<std::string> user;
+  std::optional<std::string> runtime;
+};
+int run_shell(const std::filesystem::path& config, const ShellOptions& options, std::ostream& out, std::ostream& err);
+
+struct VerifyOptions {
+  std::string format = "text";  // or json, sql
+  bool allow_destructive = false;
+  std::optional<std::string> runtime;
+  std::vector<std::string> databases;  // empty: all
+};
+int run_verify(const std::filesystem::path& config, const VerifyOptions& options, std::ostream& out, std::ostream& err);
+
+struct DiffOptions {
+  std::string from;  // A: a database of the config, a DSN, or schema files
+  std::string to;    // B
+  std::string format = "text";  // or json
+  std::optional<std::string> runtime;
+};
+int run_diff(const std::filesystem::path& config, const DiffOptions& options, std::ostream& out, std::ostream& err);
+
+struct DumpOptions {
+  std::string database;  // a key or a database name
+  std::optional<std::string> check;  // compare with this file instead of printing
+  std::optional<std::string> runtime;
+};
+int run_dump(const std::filesystem::path& config, const DumpOptions& options, std::ostream& out, std::ostream& err);
 
 inline constexpr const char* kUpHelp = R"HELP(Usage: devenv up [--reset-on-change] [--runtime native|compose] [SERVER…]
 
@@ -48,7 +109,7 @@ Exit: 0 all running and matching, 1 drift, 2 usage or config error, 3 a server o
 init script failed.
 )HELP";
 
-inline constexpr const char* kResetHelp = R"HELP(Usage: devenv reset [SERVER…]
+inline constexpr const char* kResetHelp = R"HELP(Usage: devenv reset [--runtime native|compose] [SERVER…]
 
 Stops the named servers (default: all), throws their data away, and brings them back
 with a fresh schema. When initdb/ is unchanged since the last init, the data dir is
@@ -57,7 +118,7 @@ the init scripts run again. Other servers are not touched. Run `devenv verify` a
 it if you want the proof; `up` ends with one.
 )HELP";
 
-inline constexpr const char* kDownHelp = R"HELP(Usage: devenv down [--purge] [SERVER…]
+inline constexpr const char* kDownHelp = R"HELP(Usage: devenv down [--purge] [--runtime native|compose] [SERVER…]
 
 Stops the servers (SIGTERM for MariaDB/MySQL, SIGINT for PostgreSQL; SIGKILL only
 after 30 s). Data is kept for the next `devenv up`.
@@ -66,14 +127,14 @@ after 30 s). Data is kept for the next `devenv up`.
             logs), listing every path it removes. Nothing else is touched.
 )HELP";
 
-inline constexpr const char* kStatusHelp = R"HELP(Usage: devenv status [--format text|json]
+inline constexpr const char* kStatusHelp = R"HELP(Usage: devenv status [--format text|json] [--runtime native|compose]
 
 For each server: running, stopped, crashed (with the last lines of its log), init
 failed, or not initialised; its port and pid; and whether its data dir was made
 from other init files than the config generates now ("schema changed").
 )HELP";
 
-inline constexpr const char* kEnvHelp = R"HELP(Usage: devenv env
+inline constexpr const char* kEnvHelp = R"HELP(Usage: devenv env [--runtime native|compose]
 
 Prints shell `export` lines with one URL per database, for the first user the
 config grants it (else root), e.g.
@@ -81,7 +142,7 @@ config grants it (else root), e.g.
 Use:  eval "$(devenv env)"
 )HELP";
 
-inline constexpr const char* kLogsHelp = R"HELP(Usage: devenv logs SERVER [--init] [-n LINES] [-f]
+inline constexpr const char* kLogsHelp = R"HELP(Usage: devenv logs SERVER [--init] [-n LINES] [-f] [--runtime native|compose]
 
 Shows the server's log (default: the last 100 lines).
   --init      the log of its last init instead (client output of every init script)
@@ -89,7 +150,8 @@ Shows the server's log (default: the last 100 lines).
   -f          keep following it
 )HELP";
 
-inline constexpr const char* kVerifyHelp = R"HELP(Usage: devenv verify [--format text|json|sql] [--allow-destructive] [DATABASE…]
+inline constexpr const char* kVerifyHelp = R"HELP(Usage: devenv verify [--format text|json|sql] [--allow-destructive]
+                     [--runtime native|compose] [DATABASE…]
 
 Compares every database of the config (or the named keys or database names) with its
 schema files and reports every real difference. Each logical database's files are
@@ -113,7 +175,7 @@ column) are commented out unless --allow-destructive.
 Exit: 0 no drift, 1 drift, 2 usage or config error, 3 runtime error.
 )HELP";
 
-inline constexpr const char* kDumpHelp = R"HELP(Usage: devenv dump DATABASE [--check FILE]
+inline constexpr const char* kDumpHelp = R"HELP(Usage: devenv dump DATABASE [--check FILE] [--runtime native|compose]
 
 Prints the live schema of DATABASE (a key or a database name) as canonical SQL:
 the same bytes for the same schema on every run, objects sorted by name, without
@@ -123,7 +185,7 @@ Commit it as a derived_schema.sql to review schema changes in diffs.
   --check FILE   print nothing; exit 1 if the dump differs from FILE
 )HELP";
 
-inline constexpr const char* kDiffHelp = R"HELP(Usage: devenv diff A B [--format text|json]
+inline constexpr const char* kDiffHelp = R"HELP(Usage: devenv diff A B [--format text|json] [--runtime native|compose]
 
 Compares two schemas; each of A and B is one of
   - a database of the config: a key (main) or a database name (partition_002)
@@ -137,7 +199,7 @@ Exit: 0 the same, 1 different, 2 usage, 3 runtime error.
 Example: devenv diff schemas/main.sql mysql://root:pw@127.0.0.1:3306/unkey
 )HELP";
 
-inline constexpr const char* kShellHelp = R"HELP(Usage: devenv shell DATABASE [--root | --user NAME]
+inline constexpr const char* kShellHelp = R"HELP(Usage: devenv shell DATABASE [--root | --user NAME] [--runtime native|compose]
 
 Opens the engine's own client (mariadb/mysql or psql) on DATABASE: a key from the
 config (main, hydra) or a database name (partition_002). It logs in as the first user

@@ -4,6 +4,7 @@
 #include "config/database_lookup.h"
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
+#include "cli/usage_error.h"
 #include "cli/workspace.h"
 #include "runtime/process.h"
 
@@ -25,22 +26,18 @@ const config::User* user_for(const config::Config& config, const config::Databas
 
 }  // namespace
 
-int run_shell(const std::filesystem::path& config, Arguments& arguments, std::ostream&, std::ostream& err) {
-  const bool root = arguments.flag("--root");
-  const std::optional<std::string> user_name = arguments.option("--user");
-  const std::vector<std::string> names = arguments.positionals();
-  if (names.size() != 1) throw UsageError("shell takes one database (a key or a database name)");
+int run_shell(const std::filesystem::path& config, const ShellOptions& options, std::ostream&, std::ostream& err) {
   runtime::ProcessOptions client;
   {
     ProgressPrinter progress(err);
-    Workspace workspace(config, "shell", progress, arguments.option("--runtime"));
-    const auto [database, name] = find_database(workspace.config(), names[0]);
+    Workspace workspace(config, "shell", progress, options.runtime);
+    const auto [database, name] = find_database(workspace.config(), options.database);
     runtime::Server& server = workspace.server(database->server);
     if (server.status().health != runtime::Health::Running) {
       err << "devenv: server " << database->server << " is not running; start it with `devenv up`\n";
       return kRuntime;
     }
-    client = server.shell(name, user_for(workspace.config(), *database, root, user_name));
+    client = server.shell(name, user_for(workspace.config(), *database, options.root, options.user));
   }
   runtime::exec_replace(client);
 }

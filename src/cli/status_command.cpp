@@ -57,16 +57,13 @@ void print_json(std::ostream& out, const std::vector<runtime::Server*>& servers,
 
 }  // namespace
 
-int run_status(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
-  const std::string format = arguments.option("--format").value_or("text");
-  if (format != "text" && format != "json") throw UsageError("--format takes text or json");
-  arguments.expect_no_more();
+int run_status(const std::filesystem::path& config, const StatusOptions& options, std::ostream& out, std::ostream& err) {
   ProgressPrinter progress(err);
-  Workspace workspace(config, "status", progress, arguments.option("--runtime"));
+  Workspace workspace(config, "status", progress, options.runtime);
   const auto servers = workspace.servers();
   std::vector<runtime::ServerStatus> statuses;
   for (runtime::Server* server : servers) statuses.push_back(server->status());
-  if (format == "json") {
+  if (options.format == "json") {
     print_json(out, servers, statuses);
   } else {
     print_text(out, servers, statuses, workspace.runtime() == "compose" ? "volume" : "data dir");

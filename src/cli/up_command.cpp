@@ -28,12 +28,11 @@ int verify_after(const Workspace& workspace, ProgressPrinter& progress, std::ost
 }
 
 // up and reset: rebuild stale init files, act on each server in parallel, then the summary.
-int bring_up(const std::filesystem::path& config, Arguments& arguments, const std::string& command, std::ostream& out,
-             std::ostream& err, const Action& action) {
-  const std::optional<std::string> runtime = arguments.option("--runtime");
-  const std::vector<std::string> names = arguments.positionals();
+int bring_up(const std::filesystem::path& config, const ResetOptions& options, const std::string& command,
+             std::ostream& out, std::ostream& err, const Action& action) {
+  const std::vector<std::string>& names = options.servers;
   ProgressPrinter progress(err);
-  Workspace workspace(config, command, progress, runtime);
+  Workspace workspace(config, command, progress, options.runtime);
   workspace.rebuild_if_stale();
   const auto servers = workspace.servers(names);
   std::vector<runtime::UpResult> results(servers.size());
@@ -58,14 +57,13 @@ int bring_up(const std::filesystem::path& config, Arguments& arguments, const st
 
 }  // namespace
 
-int run_up(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
-  const bool reset_on_change = arguments.flag("--reset-on-change");
-  return bring_up(config, arguments, "up", out, err,
-                  [&](runtime::Server& server) { return server.up(reset_on_change); });
+int run_up(const std::filesystem::path& config, const UpOptions& options, std::ostream& out, std::ostream& err) {
+  return bring_up(config, options, "up", out, err,
+                  [&](runtime::Server& server) { return server.up(options.reset_on_change); });
 }
 
-int run_reset(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
-  return bring_up(config, arguments, "reset", out, err,
+int run_reset(const std::filesystem::path& config, const ResetOptions& options, std::ostream& out, std::ostream& err) {
+  return bring_up(config, options, "reset", out, err,
                   [](runtime::Server& server) { return server.reset(); });
 }
 

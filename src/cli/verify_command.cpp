@@ -12,22 +12,18 @@
 
 namespace devenv::cli {
 
-int run_verify(const std::filesystem::path& config, Arguments& arguments, std::ostream& out, std::ostream& err) {
-  const std::string format = arguments.option("--format").value_or("text");
-  if (format != "text" && format != "json" && format != "sql") throw UsageError("--format takes text, json or sql");
-  const bool allow_destructive = arguments.flag("--allow-destructive");
-  const std::vector<std::string> databases = arguments.positionals();
+int run_verify(const std::filesystem::path& config, const VerifyOptions& options, std::ostream& out, std::ostream& err) {
   ProgressPrinter progress(err);
-  Workspace workspace(config, "verify", progress, arguments.option("--runtime"));
-  const std::vector<ServerDifferences> servers = verify_databases(workspace, databases, progress);
+  Workspace workspace(config, "verify", progress, options.runtime);
+  const std::vector<ServerDifferences> servers = verify_databases(workspace, options.databases, progress);
   const std::vector<schema::Difference> differences = all_differences(servers);
-  if (format == "sql") {
+  if (options.format == "sql") {
     for (const ServerDifferences& server : servers) {
       if (server.differences.empty()) continue;
       out << "-- server " << server.server->name << " (" << server.server->engine.name() << ")\n";
-      schema::render_fix_sql(out, server.differences, server.server->engine.dialect(), allow_destructive);
+      schema::render_fix_sql(out, server.differences, server.server->engine.dialect(), options.allow_destructive);
     }
-  } else if (format == "json") {
+  } else if (options.format == "json") {
     schema::render_json(out, differences);
   } else if (differences.empty()) {
     out << "schemas match\n";

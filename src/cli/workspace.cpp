@@ -2,7 +2,7 @@
 
 #include <thread>
 
-#include "cli/arguments.h"
+#include "cli/usage_error.h"
 #include "config/did_you_mean.h"
 #include "config/loader.h"
 #include "initdb/output_files.h"

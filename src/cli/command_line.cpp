@@ -1,0 +1,232 @@
+#include "cli/command_line.h"
+
+#include <cstdlib>
+#include <ostream>
+
+#include "cli/build_command.h"
+#include "cli/exit_code.h"
+#include "cli/runtime_commands.h"
+#include "config/did_you_mean.h"
+
+namespace devenv::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kHelp = R"HELP(devenv — local databases from config.toml and schema files, proven to match them.
+
+Usage: devenv [--config FILE] <command> [options]
+
+Commands:
+  up        start every server natively (initialising empty data dirs with initdb/)
+            and wait until each answers; a summary with one URL per database
+  reset     wipe the named servers (default all) and bring them back with a fresh
+            schema (fast: from the snapshot of the last init when initdb/ is unchanged)
+  down      stop the servers, keep the data (--purge: delete it, saying what)
+  status    running / stopped / crashed / init failed, and "schema changed" (--format json)
+  env       `export DEVENV_<KEY>_URL=…` lines: eval "$(devenv env)"
+  logs      a server's log (--init: its last init's output; -f to follow)
+  shell     the engine's client on a database (a key or a name)
+  verify    compare the live databases with the schema files; exit 1 on drift
+  diff      compare two schemas: config databases, live DSNs, schema files (exit 1 if they differ)
+  dump      a live database's schema as canonical SQL (--check FILE: exit 1 if it differs)
+  build     write initdb/<server>/*.sql and docker-compose.yml from the config
+            (--check: write nothing, exit 1 if anything is stale)
+
+Global options:
+  --config FILE   the config to use (default: config.toml in this folder or the
+                  nearest parent folder that has one; or $DEVENV_CONFIG)
+  --help          this text; `devenv <command> --help` for one command
+  --version
+
+Exit codes: 0 ok, 1 drift or stale files, 2 usage or config error, 3 runtime failure.
+
+Typical day:
+  devenv up               # day one: databases up with the schema, in about a second
+  devenv reset            # after editing schemas/*.sql
+  eval "$(devenv env)"    # DEVENV_MAIN_URL=mysql://… for the app
+  devenv build --check    # in CI: fail if initdb/ was not rebuilt and committed
+)HELP";
+
+// Our own help texts, not CLI11's generated ones: they explain what a command does.
+std::function<std::string(const CLI::App*, std::string, CLI::AppFormatMode)> help_text(const char* text) {
+  return [text](const CLI::App*, std::string, CLI::AppFormatMode) { return std::string(text); };
+}
+
+fs::path find_config(const std::optional<std::string>& given) {
+  if (given) return *given;
+  if (const char* from_environment = std::getenv("DEVENV_CONFIG"); from_environment && *from_environment) {
+    return from_environment;
+  }
+  for (fs::path dir = fs::current_path();; dir = dir.parent_path()) {
+    if (fs::exists(dir / "config.toml")) return dir / "config.toml";
+    if (dir == dir.parent_path()) break;
+  }
+  return "config.toml";  // load_config reports it missing, with what to do
+}
+
+void add_runtime_option(CLI::App& command, std::optional<std::string>& runtime) {
+  command.add_option("--runtime", runtime)->check(CLI::IsMember({"native", "compose"}));
+}
+
+void add_format_option(CLI::App& command, std::string& format, const std::vector<std::string>& formats) {
+  command.add_option("--format", format)->check(CLI::IsMember(formats));
+}
+
+// One overload per options struct: the options and positionals of its command.
+
+void declare_options(CLI::App& command, BuildOptions& options) { command.add_flag("--check", options.check); }
+
+void declare_options(CLI::App& command, ResetOptions& options) {
+  add_runtime_option(command, options.runtime);
+  command.add_option("SERVER", options.servers);
+}
+
+void declare_options(CLI::App& command, UpOptions& options) {
+  declare_options(command, static_cast<ResetOptions&>(options));
+  command.add_flag("--reset-on-change", options.reset_on_change);
+}
+
+void declare_options(CLI::App& command, DownOptions& options) {
+  command.add_flag("--purge", options.purge);
+  add_runtime_option(command, options.runtime);
+  command.add_option("SERVER", options.servers);
+}
+
+void declare_options(CLI::App& command, StatusOptions& options) {
+  add_format_option(command, options.format, {"text", "json"});
+  add_runtime_option(command, options.runtime);
+}
+
+void declare_options(CLI::App& command, EnvOptions& options) { add_runtime_option(command, options.runtime); }
+
+void declare_options(CLI::App& command, LogsOptions& options) {
+  command.add_option("SERVER", options.server)->required();
+  command.add_flag("--init", options.init);
+  command.add_option("-n", options.lines);
+  command.add_flag("-f,--follow", options.follow);
+  add_runtime_option(command, options.runtime);
+}
+
+void declare_options(CLI::App& command, ShellOptions& options) {
+  command.add_option("DATABASE", options.database)->required();
+  CLI::Option* root = command.add_flag("--root", options.root);
+  command.add_option("--user", options.user)->excludes(root);
+  add_runtime_option(command, options.runtime);
+}
+
+void declare_options(CLI::App& command, VerifyOptions& options) {
+  add_format_option(command, options.format, {"text", "json", "sql"});
+  command.add_flag("--allow-destructive", options.allow_destructive);
+  add_runtime_option(command, options.runtime);
+  command.add_option("DATABASE", options.databases);
+}
+
+void declare_options(CLI::App& command, DiffOptions& options) {
+  command.add_option("A", options.from)->required();
+  command.add_option("B", options.to)->required();
+  add_format_option(command, options.format, {"text", "json"});
+  add_runtime_option(command, options.runtime);
+}
+
+void declare_options(CLI::App& command, DumpOptions& options) {
+  command.add_option("DATABASE", options.database)->required();
+  command.add_option("--check", options.check);
+  add_runtime_option(command, options.runtime);
+}
+
+int print_overview(const fs::path&, std::ostream& out, std::ostream&) {
+  out << kHelp;
+  return kOk;
+}
+
+}  // namespace
+
+CommandLine::CommandLine() : app_("", "devenv") {
+  app_.set_help_flag("-h,--help");
+  app_.set_version_flag("--version", std::string("devenv ") + DEVENV_VERSION);
+  app_.add_option("--config", config_)->type_name("FILE");
+  app_.formatter_fn(help_text(kHelp));
+  app_.require_subcommand(0, 1);  // none at all is answered in parse()
+  // Options a command does not know go up to the app: --config after the command
+  // name. Set before the commands are added, which inherit it.
+  app_.fallthrough();
+  add_command("build", kBuildHelp, run_build);
+  add_command("up", kUpHelp, run_up);
+  add_command("reset", kResetHelp, run_reset);
+  add_command("down", kDownHelp, run_down);
+  add_command("status", kStatusHelp, run_status);
+  add_command("env", kEnvHelp, run_env);
+  add_command("logs", kLogsHelp, run_logs);
+  add_command("shell", kShellHelp, run_shell);
+  add_command("verify", kVerifyHelp, run_verify);
+  add_command("dump", kDumpHelp, run_dump);
+  add_command("diff", kDiffHelp, run_diff);
+  app_.add_subcommand("help");  // `devenv help`, as git and docker take it
+  runners_["help"] = print_overview;
+}
+
+template <typename Options>
+void CommandLine::add_command(const std::string& name, const char* help,
+                              int (*run)(const fs::path&, const Options&, std::ostream&, std::ostream&)) {
+  CLI::App* command = app_.add_subcommand(name);
+  command->formatter_fn(help_text(help));
+  // Shared with the runner, which outlives this call; CLI11 writes into it while parsing.
+  auto options = std::make_shared<Options>();
+  declare_options(*command, *options);
+  runners_[name] = [options, run](const fs::path& config, std::ostream& out, std::ostream& err) {
+    return run(config, *options, out, err);
+  };
+}
+
+std::optional<int> CommandLine::parse(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  if (argc <= 1) {  // a bare `devenv` asks what there is, but runs nothing
+    out << kHelp;
+    return kUsage;
+  }
+  try {
+    app_.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    out << app_.help();  // the chosen command's text (CLI11 delegates), else the overview
+    return kOk;
+  } catch (const CLI::CallForVersion& version) {
+    out << version.what() << "\n";
+    return kOk;
+  } catch (const CLI::ExtrasError& error) {
+    return report_usage_error(explain_extras(error), command(), err);
+  } catch (const CLI::ParseError& error) {
+    return report_usage_error(error.what(), command(), err);
+  }
+  if (command().empty()) return report_usage_error("no command given", "", err);
+  return std::nullopt;
+}
+
+// CLI11 lists every word it could not place; name the first, and what it was taken for.
+std::string CommandLine::explain_extras(const CLI::ExtrasError& error) const {
+  const std::vector<std::string> extras = app_.remaining(true);
+  if (extras.empty()) return error.what();
+  const std::string& word = extras.front();
+  if (word.size() > 1 && word[0] == '-') return "unknown option " + word;
+  if (!command().empty()) return "unexpected argument " + word;
+  std::vector<std::string> names;
+  for (const auto& [name, runner] : runners_) names.push_back(name);
+  const std::string guess = config::did_you_mean(word, names);
+  return "unknown command '" + word + "'" + (guess.empty() ? "" : "; did you mean '" + guess + "'?");
+}
+
+int CommandLine::run(std::ostream& out, std::ostream& err) const {
+  return runners_.at(command())(find_config(config_), out, err);
+}
+
+std::string CommandLine::command() const {
+  const std::vector<CLI::App*> chosen = app_.get_subcommands();
+  return chosen.empty() ? "" : chosen.front()->get_name();
+}
+
+int report_usage_error(const std::string& message, const std::string& command, std::ostream& err) {
+  err << "devenv: " << message << "\nrun `devenv " << (command.empty() ? "" : command + " ") << "--help`\n";
+  return kUsage;
+}
+
+}  // namespace devenv::cli
