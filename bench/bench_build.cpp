@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "config/loader.h"
-#include "initdb/init_plan.h"
-#include "initdb/output_files.h"
-#include "sql/splitter.h"
+#include "generator/init_plan.h"
+#include "generator/output_files.h"
+#include "sqltext/splitter.h"
 
 namespace fs = std::filesystem;
 using namespace devenv;
@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
 
   std::size_t bytes = 0;
   const double plan = median_seconds(runs, [&] {
-    const auto servers = initdb::plan_init(config);
+    const auto servers = generator::plan_init(config);
     bytes = 0;
     for (const auto& file : servers[0].files) bytes += file.content.size();
   });
@@ -80,21 +80,21 @@ int main(int argc, char** argv) {
   print("generate 50 tables x 1,000 partitions (in memory)", plan, "s", 1.0, false);
   const double build = median_seconds(runs, [&] {
     fs::remove_all(dir / "initdb");
-    std::vector<initdb::GeneratedFile> files;
-    for (auto& server : initdb::plan_init(config)) {
+    std::vector<generator::GeneratedFile> files;
+    for (auto& server : generator::plan_init(config)) {
       for (auto& file : server.files) files.push_back(std::move(file));
     }
-    initdb::write_outputs(config.dir, files);
+    generator::write_outputs(config.dir, files);
   });
   print("build 50 tables x 1,000 partitions (write files)", build, "s", 1.0, false);
 
   std::string big;
   while (big.size() < 64u << 20) big += schema_of(200);
   std::size_t statements = 0;
-  const double split_mysql = median_seconds(runs, [&] { statements = sql::split(big, sql::Dialect::MySQL, "big.sql").size(); });
+  const double split_mysql = median_seconds(runs, [&] { statements = sqltext::split(big, sqltext::Dialect::MySQL, "big.sql").size(); });
   std::printf("splitter input: %.1f MB, %zu statements\n", big.size() / 1e6, statements);
   print("splitter throughput (MySQL dialect)", big.size() / 1e6 / split_mysql, "MB/s", 100, true);
-  const double split_pg = median_seconds(runs, [&] { sql::split(big, sql::Dialect::Postgres, "big.sql"); });
+  const double split_pg = median_seconds(runs, [&] { sqltext::split(big, sqltext::Dialect::Postgres, "big.sql"); });
   print("splitter throughput (PostgreSQL dialect)", big.size() / 1e6 / split_pg, "MB/s", 100, true);
   fs::remove_all(dir);
   return 0;

@@ -4,9 +4,9 @@
 #include <filesystem>
 
 #include "config/loader.h"
-#include "initdb/compose_file.h"
-#include "initdb/init_plan.h"
-#include "initdb/password_hash.h"
+#include "generator/compose_file.h"
+#include "generator/init_plan.h"
+#include "generator/password_hash.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -25,8 +25,8 @@ config::Config example_config(const fs::path& dir = DEVENV_SOURCE_DIR) {
   return config::load_config(dir / "config.toml", no_environment());
 }
 
-const initdb::GeneratedFile& file_named(const initdb::ServerInit& server, const std::string& suffix) {
-  for (const initdb::GeneratedFile& file : server.files) {
+const generator::GeneratedFile& file_named(const generator::ServerInit& server, const std::string& suffix) {
+  for (const generator::GeneratedFile& file : server.files) {
     if (file.path.ends_with(suffix)) return file;
   }
   FAIL("no file ending in " << suffix);
@@ -39,21 +39,21 @@ TEST_CASE("build: the committed example matches what build generates (golden fil
   const config::Config config = example_config();
   const fs::path root = DEVENV_SOURCE_DIR;
   std::size_t compared = 0;
-  for (const initdb::ServerInit& server : initdb::plan_init(config)) {
-    for (const initdb::GeneratedFile& file : server.files) {
+  for (const generator::ServerInit& server : generator::plan_init(config)) {
+    for (const generator::GeneratedFile& file : server.files) {
       INFO(file.path << " differs from the committed copy: run `devenv build` and review the diff");
       CHECK(test::read_file(root / file.path) == file.content);
       ++compared;
     }
   }
   CHECK(compared == 9);
-  const initdb::GeneratedFile compose = initdb::compose_file(config);
+  const generator::GeneratedFile compose = generator::compose_file(config);
   CHECK(test::read_file(root / compose.path) == compose.content);
 }
 
 TEST_CASE("build: output is deterministic", "[unit][initdb]") {
-  const auto first = initdb::plan_init(example_config());
-  const auto second = initdb::plan_init(example_config());
+  const auto first = generator::plan_init(example_config());
+  const auto second = generator::plan_init(example_config());
   REQUIRE(first.size() == second.size());
   for (std::size_t i = 0; i < first.size(); ++i) {
     CHECK(first[i].fingerprint == second[i].fingerprint);
@@ -62,7 +62,7 @@ TEST_CASE("build: output is deterministic", "[unit][initdb]") {
 }
 
 TEST_CASE("build: files are ordered per server, the fingerprint last", "[unit][initdb]") {
-  const auto servers = initdb::plan_init(example_config());
+  const auto servers = generator::plan_init(example_config());
   REQUIRE(servers.size() == 2);
   std::vector<std::string> names;
   for (const auto& file : servers[0].files) names.push_back(file.path);
@@ -81,7 +81,7 @@ TEST_CASE("build: numbers widen so the fingerprint file stays last", "[unit][ini
     text += "[[databases]]\nkey = \"d" + std::to_string(i) + "\"\nserver = \"mysql\"\nsource = \"schemas/t.sql\"\n";
   }
   dir.write("config.toml", text);
-  const auto servers = initdb::plan_init(config::load_config(dir.path() / "config.toml", no_environment()));
+  const auto servers = generator::plan_init(config::load_config(dir.path() / "config.toml", no_environment()));
   REQUIRE(servers[0].files.size() == 100);
   CHECK(servers[0].files.front().path == "initdb/mysql/000-init-databases.sql");
   CHECK(servers[0].files[98].path == "initdb/mysql/098-d98-schema.sql");
@@ -89,7 +89,7 @@ TEST_CASE("build: numbers widen so the fingerprint file stays last", "[unit][ini
 }
 
 TEST_CASE("build: the partition file holds every expanded database", "[unit][initdb]") {
-  const auto servers = initdb::plan_init(example_config());
+  const auto servers = generator::plan_init(example_config());
   const std::string& partition = file_named(servers[0], "02-partition-schema.sql").content;
   for (const char* name : {"partition_001", "partition_002", "partition_003", "partition_004"}) {
     CHECK_THAT(partition, Catch::Contains(std::string("USE `") + name + "`;") &&
@@ -100,7 +100,7 @@ TEST_CASE("build: the partition file holds every expanded database", "[unit][ini
 }
 
 TEST_CASE("build: MySQL grants escape wildcards; secrets are hashed", "[unit][initdb]") {
-  const auto servers = initdb::plan_init(example_config());
+  const auto servers = generator::plan_init(example_config());
   const std::string& init = file_named(servers[0], "00-init-databases.sql").content;
   CHECK_THAT(init, Catch::Contains("GRANT ALL PRIVILEGES ON `partition\\_001`.* TO 'unkey'@'%';"));
   CHECK_THAT(init, Catch::Contains("IDENTIFIED WITH mysql_native_password AS '*"));
@@ -111,7 +111,7 @@ TEST_CASE("build: MySQL grants escape wildcards; secrets are hashed", "[unit][in
 }
 
 TEST_CASE("build: PostgreSQL sections connect, create schemas and set search_path", "[unit][initdb]") {
-  const auto servers = initdb::plan_init(example_config());
+  const auto servers = generator::plan_init(example_config());
   const std::string& platform = file_named(servers[1], "01-platform-schema.sql").content;
   CHECK_THAT(platform, Catch::Contains("\\connect platform\nCREATE SCHEMA IF NOT EXISTS identity;"));
   CHECK_THAT(platform, Catch::Contains("SET search_path TO billing, public;"));
@@ -120,7 +120,7 @@ TEST_CASE("build: PostgreSQL sections connect, create schemas and set search_pat
 }
 
 TEST_CASE("build: the compose file keeps secrets as references", "[unit][initdb]") {
-  const initdb::GeneratedFile compose = initdb::compose_file(example_config());
+  const generator::GeneratedFile compose = generator::compose_file(example_config());
   CHECK_THAT(compose.content, Catch::Contains("MARIADB_ROOT_PASSWORD: \"${DEVENV_MYSQL_ROOT_PASSWORD:-devenv-root}\""));
   CHECK_THAT(compose.content, Catch::Contains("\"127.0.0.1:3306:3306\""));
   CHECK_THAT(compose.content, Catch::Contains("\"./initdb/postgres:/docker-entrypoint-initdb.d:ro\""));
@@ -129,11 +129,11 @@ TEST_CASE("build: the compose file keeps secrets as references", "[unit][initdb]
 
 TEST_CASE("password hashes match the engines' own algorithms", "[unit][initdb]") {
   // MySQL's documented PASSWORD('password').
-  CHECK(initdb::mysql_native_password_hash("password") == "*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19");
-  const std::string verifier = initdb::postgres_scram_verifier("app", "pw");
+  CHECK(generator::mysql_native_password_hash("password") == "*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19");
+  const std::string verifier = generator::postgres_scram_verifier("app", "pw");
   CHECK(verifier.rfind("SCRAM-SHA-256$4096:", 0) == 0);
-  CHECK(verifier == initdb::postgres_scram_verifier("app", "pw"));
-  CHECK(verifier != initdb::postgres_scram_verifier("app", "pw2"));
+  CHECK(verifier == generator::postgres_scram_verifier("app", "pw"));
+  CHECK(verifier != generator::postgres_scram_verifier("app", "pw2"));
 }
 
 TEST_CASE("devenv build --check: exit 0 when current, 1 with the stale files listed", "[unit][cli]") {

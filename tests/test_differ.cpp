@@ -5,11 +5,11 @@
 #include <sstream>
 
 #include "support/json_differences.h"
-#include "schema/differ.h"
-#include "schema/render.h"
+#include "catalog/differ.h"
+#include "catalog/render.h"
 #include "support/schema_parts.h"
 
-using namespace devenv::schema;
+using namespace devenv::catalog;
 using namespace devenv::test;
 
 namespace {

@@ -3,7 +3,7 @@
 #include "engine/engine.h"
 
 using devenv::engine::Engine;
-using devenv::sql::Dialect;
+using devenv::sqltext::Dialect;
 
 TEST_CASE("engine facts: names as config.toml spells them", "[unit][engine]") {
   CHECK(Engine::from_name("mariadb")->kind() == Engine::Kind::MariaDB);

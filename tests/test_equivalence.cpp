@@ -3,12 +3,12 @@
 // other, and verify must find them equal.
 #include <catch2/catch.hpp>
 
-#include "schema/mysql_normalise.h"
+#include "catalog/mysql_normalise.h"
 #include "support/native_example.h"
 
 using devenv::test::CommandResult;
 using devenv::test::NativeExample;
-namespace mysql = devenv::schema::mysql;
+namespace mysql = devenv::catalog::mysql;
 
 namespace {
 

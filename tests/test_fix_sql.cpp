@@ -2,10 +2,10 @@
 
 #include <sstream>
 
-#include "schema/fix_sql.h"
+#include "catalog/fix_sql.h"
 #include "support/schema_parts.h"
 
-using namespace devenv::schema;
+using namespace devenv::catalog;
 using namespace devenv::test;
 
 namespace {

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "sql/identifier.h"
+#include "sqltext/identifier.h"
 
-using namespace devenv::sql;
+using namespace devenv::sqltext;
 
 TEST_CASE("identifiers: quoting doubles the quote character", "[unit][sql]") {
   CHECK(quote_identifier("plain", Dialect::MySQL) == "`plain`");

@@ -12,7 +12,7 @@
 #include <set>
 
 #include "config/loader.h"
-#include "initdb/init_plan.h"
+#include "generator/init_plan.h"
 #include "support/run_command.h"
 #include "support/test_servers.h"
 
@@ -34,7 +34,7 @@ std::vector<fs::path> init_files(const std::string& server) {
 std::string expected_fingerprint(std::size_t server) {
   const auto config = devenv::config::load_config(fs::path(DEVENV_SOURCE_DIR) / "config.toml",
                                                   [](const std::string&) { return std::optional<std::string>(); });
-  return devenv::initdb::plan_init(config).at(server).fingerprint;
+  return devenv::generator::plan_init(config).at(server).fingerprint;
 }
 
 std::multiset<std::string> mysql_column(::sql::Connection& connection, const std::string& query) {

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "sql/qualifier.h"
-#include "sql/splitter.h"
+#include "sqltext/qualifier.h"
+#include "sqltext/splitter.h"
 
-using namespace devenv::sql;
+using namespace devenv::sqltext;
 
 namespace {
 

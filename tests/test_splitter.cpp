@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "sql/splitter.h"
+#include "sqltext/splitter.h"
 
-using namespace devenv::sql;
+using namespace devenv::sqltext;
 
 namespace {
 

@@ -5,9 +5,9 @@
 
 #include "cli/exit_code.h"
 #include "config/loader.h"
-#include "initdb/build_outputs.h"
-#include "initdb/output_files.h"
-#include "sql/source_error.h"
+#include "generator/build_outputs.h"
+#include "generator/output_files.h"
+#include "sqltext/source_error.h"
 
 namespace devenv::cli {
 namespace {
@@ -16,7 +16,7 @@ void list(std::ostream& err, const char* label, const std::vector<std::string>& 
   for (const std::string& path : paths) err << "  " << label << path << "\n";
 }
 
-int report_check(const initdb::OutputStatus& status, std::ostream& err) {
+int report_check(const generator::OutputStatus& status, std::ostream& err) {
   if (status.up_to_date()) {
     err << "devenv build --check: " << status.current.size() << " generated files are up to date\n";
     return kOk;
@@ -29,7 +29,7 @@ int report_check(const initdb::OutputStatus& status, std::ostream& err) {
   return kDrift;
 }
 
-void report_write(const initdb::OutputStatus& status, double seconds, std::ostream& err) {
+void report_write(const generator::OutputStatus& status, double seconds, std::ostream& err) {
   list(err, "wrote    ", status.missing);
   list(err, "updated  ", status.stale);
   list(err, "removed  ", status.unexpected);
@@ -44,9 +44,9 @@ void report_write(const initdb::OutputStatus& status, double seconds, std::ostre
 int run_build(const std::filesystem::path& config_file, const BuildOptions& options, std::ostream&, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   const config::Config config = config::load_config(config_file);
-  const std::vector<initdb::GeneratedFile> files = initdb::generate_outputs(config).files();
-  if (options.check) return report_check(initdb::check_outputs(config.dir, files), err);
-  const initdb::OutputStatus status = initdb::write_outputs(config.dir, files);
+  const std::vector<generator::GeneratedFile> files = generator::generate_outputs(config).files();
+  if (options.check) return report_check(generator::check_outputs(config.dir, files), err);
+  const generator::OutputStatus status = generator::write_outputs(config.dir, files);
   report_write(status, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), err);
   return kOk;
 }

@@ -13,7 +13,7 @@
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
 #include "verify/schema_model.h"
-#include "schema/render.h"
+#include "catalog/render.h"
 
 namespace devenv::cli {
 
@@ -37,7 +37,7 @@ verify::SchemaModel from_config(const Workspace& workspace, const std::string& o
 
 // Schema files load into a shadow on a running server of `dialect` (any engine when unknown).
 verify::SchemaModel from_files(const Workspace& workspace, const std::string& operand,
-                               std::optional<sql::Dialect> dialect) {
+                               std::optional<sqltext::Dialect> dialect) {
   for (runtime::Server* server : workspace.servers()) {
     const bool fits = !dialect || server->server().engine.dialect() == *dialect;
     if (fits && server->status().health == runtime::Health::Running) {
@@ -49,14 +49,14 @@ verify::SchemaModel from_files(const Workspace& workspace, const std::string& op
                            "start one of the right engine with `devenv up`");
 }
 
-std::optional<sql::Dialect> known_dialect(const Workspace& workspace, const std::string& operand) {
+std::optional<sqltext::Dialect> known_dialect(const Workspace& workspace, const std::string& operand) {
   if (const auto dsn = db::parse_dsn(operand)) return dsn->engine.dialect();
   if (is_path(operand)) return std::nullopt;
   const auto [database, name] = config::find_database(workspace.config(), operand);
   return workspace.config().find_server(database->server)->engine.dialect();
 }
 
-verify::SchemaModel resolve(const Workspace& workspace, const std::string& operand, std::optional<sql::Dialect> other) {
+verify::SchemaModel resolve(const Workspace& workspace, const std::string& operand, std::optional<sqltext::Dialect> other) {
   if (const auto dsn = db::parse_dsn(operand)) return from_dsn(operand, *dsn);
   if (is_path(operand)) return from_files(workspace, operand, other);
   return from_config(workspace, operand);
@@ -76,15 +76,15 @@ int run_diff(const std::filesystem::path& config, const DiffOptions& options, st
   verify::SchemaModel a = resolve(workspace, options.from, dialect_b);
   verify::SchemaModel b = resolve(workspace, options.to, a.dialect);
   if (a.dialect != b.dialect) throw UsageError("cannot diff a MySQL-family schema with a PostgreSQL one");
-  schema::rename_references(a.database, a.database.name, b.database.name);
-  const auto differences = schema::compare(a.database, b.database, a.dialect);
+  catalog::rename_references(a.database, a.database.name, b.database.name);
+  const auto differences = catalog::compare(a.database, b.database, a.dialect);
   if (options.format == "json") {
-    schema::render_json(out, differences);
+    catalog::render_json(out, differences);
   } else if (differences.empty()) {
     out << "no differences between " << a.label << " and " << b.label << "\n";
   } else {
     out << "from " << a.label << " (-) to " << b.label << " (+):\n";
-    schema::render_text(out, differences, &out == &std::cout && isatty(STDOUT_FILENO));
+    catalog::render_text(out, differences, &out == &std::cout && isatty(STDOUT_FILENO));
   }
   return differences.empty() ? kOk : kDrift;
 }

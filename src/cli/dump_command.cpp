@@ -8,7 +8,7 @@
 #include "cli/server_connect.h"
 #include "cli/usage_error.h"
 #include "cli/workspace.h"
-#include "schema/dialect_writer.h"
+#include "catalog/dialect_writer.h"
 #include "util/file.h"
 
 namespace devenv::cli {
@@ -19,13 +19,13 @@ int run_dump(const std::filesystem::path& config, const DumpOptions& options, st
   Workspace workspace(config, "dump", progress, options.runtime);
   const auto [database, name] = find_database(workspace.config(), options.database);
   runtime::Server& server = workspace.server(database->server);
-  const auto inspector = schema::make_inspector(server.server().engine.dialect(), server_connect(server));
+  const auto inspector = catalog::make_inspector(server.server().engine.dialect(), server_connect(server));
   const auto inspected = inspector->inspect({name});
   if (!inspected.count(name)) {
     err << "devenv: database " << name << " does not exist on server " << server.server().name << "\n";
     return kRuntime;
   }
-  const std::string sql = schema::writer_for(server.server().engine.dialect()).dump(inspected.at(name));
+  const std::string sql = catalog::writer_for(server.server().engine.dialect()).dump(inspected.at(name));
   if (!check) {
     out << sql;
     return kOk;

@@ -8,8 +8,8 @@
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
 #include "config/config_error.h"
-#include "initdb/output_files.h"
-#include "sql/source_error.h"
+#include "generator/output_files.h"
+#include "sqltext/source_error.h"
 
 using namespace devenv::cli;
 
@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
   } catch (const devenv::config::ConfigError& e) {
     std::cerr << "devenv: config error: " << e.what() << "\n";
     return kUsage;
-  } catch (const devenv::sql::SourceError& e) {
+  } catch (const devenv::sqltext::SourceError& e) {
     std::cerr << "devenv: schema error: " << e.what() << "\n";
     return kUsage;
   } catch (const devenv::util::Interrupted&) {
@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
     std::cerr << "devenv: " << e.what() << "\n";
     if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << "\n";
     return kRuntime;
-  } catch (const devenv::initdb::ForeignFileInTheWay& e) {
+  } catch (const devenv::generator::ForeignFileInTheWay& e) {
     std::cerr << "devenv: " << e.what() << "\n  hint: move it away, or delete it if it is an old copy\n";
     return kRuntime;
   } catch (const std::exception& e) {

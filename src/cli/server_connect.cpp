@@ -4,7 +4,7 @@
 
 namespace devenv::cli {
 
-schema::Connect server_connect(runtime::Server& server) {
+catalog::Connect server_connect(runtime::Server& server) {
   if (server.status().health != runtime::Health::Running) {
     throw util::RuntimeError("server " + server.server().name + " is not running", "start it with `devenv up`");
   }

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "runtime/server.h"
-#include "schema/inspector.h"
+#include "catalog/inspector.h"
 
 namespace devenv::cli {
 
 // Root sessions on a running server, over TCP, on any of its databases. Throws
 // util::RuntimeError when the server is not running.
-schema::Connect server_connect(runtime::Server& server);
+catalog::Connect server_connect(runtime::Server& server);
 
 }  // namespace devenv::cli

@@ -7,7 +7,7 @@
 #include "cli/server_summary.h"
 #include "cli/verification.h"
 #include "cli/workspace.h"
-#include "schema/render.h"
+#include "catalog/render.h"
 
 namespace devenv::cli {
 
@@ -17,13 +17,13 @@ using Action = std::function<runtime::UpResult(runtime::Server&)>;
 
 // up and reset end by proving the databases match their schema files.
 int verify_after(const Workspace& workspace, ProgressPrinter& progress, std::ostream& out) {
-  const std::vector<schema::Difference> differences = all_differences(verify_databases(workspace, {}, progress));
+  const std::vector<catalog::Difference> differences = all_differences(verify_databases(workspace, {}, progress));
   if (differences.empty()) {
     out << "\nschemas match\n";
     return kOk;
   }
   out << "\nthe databases differ from the schema files:\n";
-  schema::render_text(out, differences, false);
+  catalog::render_text(out, differences, false);
   return kDrift;
 }
 

@@ -22,8 +22,8 @@ std::vector<ServerDifferences> verify_databases(const Workspace& workspace, cons
   return out;
 }
 
-std::vector<schema::Difference> all_differences(const std::vector<ServerDifferences>& servers) {
-  std::vector<schema::Difference> out;
+std::vector<catalog::Difference> all_differences(const std::vector<ServerDifferences>& servers) {
+  std::vector<catalog::Difference> out;
   for (const ServerDifferences& server : servers) out.insert(out.end(), server.differences.begin(), server.differences.end());
   return out;
 }

@@ -5,14 +5,14 @@
 
 #include "cli/progress.h"
 #include "cli/workspace.h"
-#include "schema/differ.h"
+#include "catalog/differ.h"
 
 namespace devenv::cli {
 
 // The differences of one server's databases.
 struct ServerDifferences {
   const config::Server* server;
-  std::vector<schema::Difference> differences;
+  std::vector<catalog::Difference> differences;
 };
 
 // Runs verify::verify_server on every running server of the workspace that holds a
@@ -23,6 +23,6 @@ std::vector<ServerDifferences> verify_databases(const Workspace& workspace, cons
                                                 ProgressPrinter& progress);
 
 // All of them, in order.
-std::vector<schema::Difference> all_differences(const std::vector<ServerDifferences>& servers);
+std::vector<catalog::Difference> all_differences(const std::vector<ServerDifferences>& servers);
 
 }  // namespace devenv::cli

@@ -7,8 +7,8 @@
 #include "cli/runtime_commands.h"
 #include "cli/verification.h"
 #include "cli/workspace.h"
-#include "schema/fix_sql.h"
-#include "schema/render.h"
+#include "catalog/fix_sql.h"
+#include "catalog/render.h"
 
 namespace devenv::cli {
 
@@ -16,19 +16,19 @@ int run_verify(const std::filesystem::path& config, const VerifyOptions& options
   ProgressPrinter progress(err);
   Workspace workspace(config, "verify", progress, options.runtime);
   const std::vector<ServerDifferences> servers = verify_databases(workspace, options.databases, progress);
-  const std::vector<schema::Difference> differences = all_differences(servers);
+  const std::vector<catalog::Difference> differences = all_differences(servers);
   if (options.format == "sql") {
     for (const ServerDifferences& server : servers) {
       if (server.differences.empty()) continue;
       out << "-- server " << server.server->name << " (" << server.server->engine.name() << ")\n";
-      schema::render_fix_sql(out, server.differences, server.server->engine.dialect(), options.allow_destructive);
+      catalog::render_fix_sql(out, server.differences, server.server->engine.dialect(), options.allow_destructive);
     }
   } else if (options.format == "json") {
-    schema::render_json(out, differences);
+    catalog::render_json(out, differences);
   } else if (differences.empty()) {
     out << "schemas match\n";
   } else {
-    schema::render_text(out, differences, &out == &std::cout && isatty(STDOUT_FILENO));
+    catalog::render_text(out, differences, &out == &std::cout && isatty(STDOUT_FILENO));
     out << differences.size() << " difference" << (differences.size() == 1 ? "" : "s") << "\n";
   }
   return differences.empty() ? kOk : kDrift;

@@ -5,7 +5,7 @@
 #include "cli/usage_error.h"
 #include "config/did_you_mean.h"
 #include "config/loader.h"
-#include "initdb/output_files.h"
+#include "generator/output_files.h"
 #include "runtime/compose_server.h"
 #include "runtime/native_server.h"
 #include "util/runtime_error.h"
@@ -14,7 +14,7 @@ namespace devenv::cli {
 
 Workspace::Workspace(const std::filesystem::path& config_file, const std::string& command, ProgressPrinter& progress,
                      const std::optional<std::string>& runtime)
-    : config_(config::load_config(config_file)), outputs_(initdb::generate_outputs(config_)), progress_(progress),
+    : config_(config::load_config(config_file)), outputs_(generator::generate_outputs(config_)), progress_(progress),
       runtime_(runtime.value_or(config_.project.runtime)) {
   if (runtime_ != "native" && runtime_ != "compose") throw UsageError("--runtime takes native or compose");
   lock_ = std::make_unique<runtime::StateLock>(config_.project.state_dir, command,
@@ -57,9 +57,9 @@ runtime::Server& Workspace::server(const std::string& name) const {
 }
 
 bool Workspace::rebuild_if_stale() {
-  const std::vector<initdb::GeneratedFile> files = outputs_.files();
-  if (initdb::check_outputs(config_.dir, files).up_to_date()) return false;
-  const initdb::OutputStatus status = initdb::write_outputs(config_.dir, files);
+  const std::vector<generator::GeneratedFile> files = outputs_.files();
+  if (generator::check_outputs(config_.dir, files).up_to_date()) return false;
+  const generator::OutputStatus status = generator::write_outputs(config_.dir, files);
   progress_.say("devenv", "initdb/ was out of date: rebuilt " +
                               std::to_string(status.missing.size() + status.stale.size()) + " files");
   return true;

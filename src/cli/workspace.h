@@ -9,7 +9,7 @@
 
 #include "cli/progress.h"
 #include "config/config.h"
-#include "initdb/build_outputs.h"
+#include "generator/build_outputs.h"
 #include "runtime/server.h"
 #include "runtime/state_lock.h"
 
@@ -25,7 +25,7 @@ class Workspace {
 
   const config::Config& config() const { return config_; }
   const std::string& runtime() const { return runtime_; }
-  const initdb::BuildOutputs& outputs() const { return outputs_; }
+  const generator::BuildOutputs& outputs() const { return outputs_; }
   std::vector<runtime::Server*> servers(const std::vector<std::string>& names = {}) const;
   runtime::Server& server(const std::string& name) const;
 
@@ -38,7 +38,7 @@ class Workspace {
 
  private:
   config::Config config_;
-  initdb::BuildOutputs outputs_;
+  generator::BuildOutputs outputs_;
   ProgressPrinter& progress_;
   std::unique_ptr<runtime::StateLock> lock_;
   std::vector<std::unique_ptr<runtime::Server>> servers_;

@@ -11,10 +11,10 @@ std::vector<std::string> Session::column(const std::string& sql) {
   return out;
 }
 
-std::unique_ptr<Session> connect(sql::Dialect protocol, const Endpoint& endpoint, int timeout_seconds) {
+std::unique_ptr<Session> connect(sqltext::Dialect protocol, const Endpoint& endpoint, int timeout_seconds) {
   switch (protocol) {
-    case sql::Dialect::MySQL: return connect_mysql(endpoint, timeout_seconds);
-    case sql::Dialect::Postgres: return connect_postgres(endpoint, timeout_seconds);
+    case sqltext::Dialect::MySQL: return connect_mysql(endpoint, timeout_seconds);
+    case sqltext::Dialect::Postgres: return connect_postgres(endpoint, timeout_seconds);
   }
   return nullptr;
 }

@@ -9,7 +9,7 @@
 
 #include "db/endpoint.h"
 #include "engine/engine.h"
-#include "sql/dialect.h"
+#include "sqltext/dialect.h"
 
 namespace devenv::db {
 
@@ -33,7 +33,7 @@ class Session {
 
 // Connects with the engine's library: Connector/C++ for the MySQL family (MySQL and
 // MariaDB speak one protocol), libpqxx for PostgreSQL. Throws DbError.
-std::unique_ptr<Session> connect(sql::Dialect protocol, const Endpoint& endpoint, int timeout_seconds = 5);
+std::unique_ptr<Session> connect(sqltext::Dialect protocol, const Endpoint& endpoint, int timeout_seconds = 5);
 
 // Sessions on any database of one server; "" opens the engine's fallback database
 // (PostgreSQL always connects to some database).

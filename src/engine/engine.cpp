@@ -1,6 +1,6 @@
 #include "engine/engine.h"
 
-#include "sql/identifier.h"
+#include "sqltext/identifier.h"
 
 namespace devenv::engine {
 
@@ -9,7 +9,7 @@ namespace {
 // One row per engine: the facts that are plain values.
 struct Facts {
   const char* name;
-  sql::Dialect dialect;
+  sqltext::Dialect dialect;
   int port;
   const char* root_user;
   const char* fallback_database;
@@ -31,7 +31,7 @@ struct Facts {
 
 const Facts& facts(Engine::Kind kind) {
   static const Facts mysql{.name = "mysql",
-                           .dialect = sql::Dialect::MySQL,
+                           .dialect = sqltext::Dialect::MySQL,
                            .port = 3306,
                            .root_user = "root",
                            .fallback_database = "",
@@ -50,7 +50,7 @@ const Facts& facts(Engine::Kind kind) {
                            .client_program = "mysql",
                            .packages = "install MySQL 8 (not packaged in Debian bookworm)"};
   static const Facts mariadb{.name = "mariadb",
-                             .dialect = sql::Dialect::MySQL,
+                             .dialect = sqltext::Dialect::MySQL,
                              .port = 3306,
                              .root_user = "root",
                              .fallback_database = "",
@@ -69,7 +69,7 @@ const Facts& facts(Engine::Kind kind) {
                              .client_program = "mariadb",
                              .packages = "apt-get install mariadb-server mariadb-client"};
   static const Facts postgres{.name = "postgres",
-                              .dialect = sql::Dialect::Postgres,
+                              .dialect = sqltext::Dialect::Postgres,
                               .port = 5432,
                               .root_user = "postgres",
                               .fallback_database = "postgres",
@@ -107,8 +107,8 @@ std::optional<Engine> Engine::from_name(std::string_view name) {
 std::vector<std::string> Engine::names() { return {"mysql", "mariadb", "postgres"}; }
 
 const char* Engine::name() const { return facts(kind_).name; }
-sql::Dialect Engine::dialect() const { return facts(kind_).dialect; }
-bool Engine::has_schemas() const { return dialect() == sql::Dialect::Postgres; }
+sqltext::Dialect Engine::dialect() const { return facts(kind_).dialect; }
+bool Engine::has_schemas() const { return dialect() == sqltext::Dialect::Postgres; }
 
 int Engine::default_port() const { return facts(kind_).port; }
 std::string Engine::default_root_user() const { return facts(kind_).root_user; }
@@ -119,7 +119,7 @@ const char* Engine::version_query() const { return facts(kind_).version_query; }
 ClientCommand Engine::tcp_client(const std::string& program, int port, const std::string& user,
                                  const std::string& database) const {
   const std::string port_text = std::to_string(port);
-  if (dialect() == sql::Dialect::MySQL) {
+  if (dialect() == sqltext::Dialect::MySQL) {
     ClientCommand command{{program, "--protocol=tcp", "-h", "127.0.0.1", "-P", port_text, "-u", user}, "MYSQL_PWD"};
     if (!database.empty()) command.argv.push_back(database);
     return command;
@@ -130,12 +130,12 @@ ClientCommand Engine::tcp_client(const std::string& program, int port, const std
 }
 
 std::vector<std::string> Engine::batch_query_flags() const {
-  if (dialect() == sql::Dialect::MySQL) return {"-N", "-e"};
+  if (dialect() == sqltext::Dialect::MySQL) return {"-N", "-e"};
   return {"-tA", "-c"};
 }
 
-std::string Engine::quote_identifier(std::string_view name) const { return sql::quote_identifier(name, dialect()); }
-std::string Engine::quote_string(std::string_view value) const { return sql::quote_string(value, dialect()); }
+std::string Engine::quote_identifier(std::string_view name) const { return sqltext::quote_identifier(name, dialect()); }
+std::string Engine::quote_string(std::string_view value) const { return sqltext::quote_string(value, dialect()); }
 std::size_t Engine::max_identifier_bytes() const { return facts(kind_).max_identifier_bytes; }
 
 std::string Engine::default_charset() const { return facts(kind_).charset; }
@@ -148,7 +148,7 @@ const char* Engine::image_client() const { return facts(kind_).image_client; }
 const char* Engine::image_server() const { return facts(kind_).image_server; }
 
 std::vector<std::string> Engine::loopback_server_arguments(int port) const {
-  if (dialect() == sql::Dialect::MySQL) return {"--port=" + std::to_string(port), "--bind-address=127.0.0.1"};
+  if (dialect() == sqltext::Dialect::MySQL) return {"--port=" + std::to_string(port), "--bind-address=127.0.0.1"};
   return {"-p", std::to_string(port), "-c", "listen_addresses=127.0.0.1"};
 }
 

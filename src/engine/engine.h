@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sql/dialect.h"
+#include "sqltext/dialect.h"
 
 namespace devenv::engine {
 
@@ -39,7 +39,7 @@ class Engine {
 
   const char* name() const;  // as written in config.toml: "mariadb"
   // The SQL family: MySQL and MariaDB share their lexical rules and wire protocol.
-  sql::Dialect dialect() const;
+  sqltext::Dialect dialect() const;
   bool has_schemas() const;  // PostgreSQL: namespaces inside a database
 
   // ---- connecting ----

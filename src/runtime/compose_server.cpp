@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "db/session.h"
-#include "initdb/fingerprint.h"
+#include "generator/fingerprint.h"
 #include "util/runtime_error.h"
 
 namespace devenv::runtime {
@@ -71,7 +71,7 @@ std::optional<std::string> ComposeServer::read_fingerprint() const {
   try {
     const db::Endpoint endpoint = tcp_endpoint();
     if (endpoint.port == 0) return std::nullopt;
-    const auto rows = db::connect(server_.engine.dialect(), endpoint, 2)->column(initdb::kFingerprintQuery);
+    const auto rows = db::connect(server_.engine.dialect(), endpoint, 2)->column(generator::kFingerprintQuery);
     return rows.empty() ? std::nullopt : std::optional<std::string>(trim(rows.front()));
   } catch (const db::DbError&) {
     return std::nullopt;  // not listening yet, still initialising, or no fingerprint

@@ -9,14 +9,14 @@
 #include "runtime/find_program.h"
 #include "runtime/native_engine.h"
 #include "util/runtime_error.h"
-#include "sql/identifier.h"
+#include "sqltext/identifier.h"
 
 namespace devenv::runtime {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string literal(const std::string& value) { return sql::quote_string(value, sql::Dialect::MySQL); }
+std::string literal(const std::string& value) { return sqltext::quote_string(value, sqltext::Dialect::MySQL); }
 
 class MySqlNativeEngine final : public NativeEngine {
  public:
@@ -94,7 +94,7 @@ class MySqlNativeEngine final : public NativeEngine {
   // As the official image: root gets its password on localhost and a root@'%'
   // account for TCP. A client option file (0600) keeps the password off command lines.
   void prepare_root(const ServerLayout& layout, int port) const override {
-    auto session = db::connect(sql::Dialect::MySQL, {layout.socket.string(), port, "root", "", ""});
+    auto session = db::connect(sqltext::Dialect::MySQL, {layout.socket.string(), port, "root", "", ""});
     const std::string password = literal(server_.root_password.value);
     const std::string user = literal(server_.root_user);
     // mariadb-install-db also makes password-less root@127.0.0.1, @::1 and @<hostname>;

@@ -13,8 +13,8 @@ bool runs_as_other_user(const config::Server& server) {
 
 std::unique_ptr<NativeEngine> make_native_engine(const config::Server& server) {
   switch (server.engine.dialect()) {
-    case sql::Dialect::MySQL: return make_mysql_native_engine(server);
-    case sql::Dialect::Postgres: return make_postgres_native_engine(server);
+    case sqltext::Dialect::MySQL: return make_mysql_native_engine(server);
+    case sqltext::Dialect::Postgres: return make_postgres_native_engine(server);
   }
   return nullptr;
 }

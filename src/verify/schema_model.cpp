@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "schema/inspector.h"
+#include "catalog/inspector.h"
 #include "util/runtime_error.h"
 
 namespace devenv::verify {
@@ -41,7 +41,7 @@ SchemaModel live_model(const engine::Engine& engine, const db::Connect& connect,
   SchemaModel model;
   model.label = label;
   model.dialect = engine.dialect();
-  auto databases = schema::make_inspector(model.dialect, connect)->inspect({name});
+  auto databases = catalog::make_inspector(model.dialect, connect)->inspect({name});
   if (!databases.count(name)) throw util::RuntimeError("database " + name + " does not exist " + where);
   model.database = std::move(databases.at(name));
   return model;
@@ -54,7 +54,7 @@ SchemaModel file_model(const config::Config& config, const LiveServer& live, con
   model.source = stand_in_database(*live.server, path);
   model.shadow = std::make_unique<ShadowDatabase>(config, *live.server, *model.source, live.connect);
   const std::string& name = model.shadow->name();
-  model.database = schema::make_inspector(model.dialect, live.connect)->inspect({name}).at(name);
+  model.database = catalog::make_inspector(model.dialect, live.connect)->inspect({name}).at(name);
   return model;
 }
 

@@ -5,7 +5,7 @@
 
 #include "config/config.h"
 #include "db/session.h"
-#include "schema/model.h"
+#include "catalog/model.h"
 #include "verify/live_server.h"
 #include "verify/shadow_database.h"
 
@@ -15,8 +15,8 @@ namespace devenv::verify {
 // files loaded into a shadow database (which lives as long as this does).
 struct SchemaModel {
   std::string label;  // as the user named it
-  sql::Dialect dialect = sql::Dialect::MySQL;
-  schema::Database database;
+  sqltext::Dialect dialect = sqltext::Dialect::MySQL;
+  catalog::Database database;
   std::unique_ptr<config::Database> source;  // schema files' stand-in logical database
   std::unique_ptr<ShadowDatabase> shadow;
 };

@@ -2,8 +2,8 @@
 
 #include <unistd.h>
 
-#include "initdb/compiled_source.h"
-#include "initdb/script_writer.h"
+#include "generator/compiled_source.h"
+#include "generator/script_writer.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
 
@@ -17,7 +17,7 @@ constexpr const char* kShadowPrefix = "_devenv_shadow_";
 
 ShadowDatabase::ShadowDatabase(const config::Config& config, const config::Server& server,
                                const config::Database& database, Connect connect)
-    : server_(server), writer_(initdb::make_script_writer(server.engine)), connect_(std::move(connect)) {
+    : server_(server), writer_(generator::make_script_writer(server.engine)), connect_(std::move(connect)) {
   name_ = kShadowPrefix + database.key + "_" + std::to_string(getpid());
   for (char& c : name_) {
     if (c == '-') c = '_';
@@ -52,14 +52,14 @@ void ShadowDatabase::load(const config::Config& config, const config::Database& 
     }
   }
   for (const config::SchemaSource& source : database.sources) {
-    const initdb::CompiledSource compiled =
-        initdb::compile_source(source, writer_->qualify_target(config, server_, database, source));
+    const generator::CompiledSource compiled =
+        generator::compile_source(source, writer_->qualify_target(config, server_, database, source));
     std::string open_source;  // PostgreSQL: the source's search_path
     writer_->open_source(open_source, source);
     if (!open_source.empty()) session->execute(open_source);
-    for (const initdb::CompiledStatement& statement : compiled.statements) {
+    for (const generator::CompiledStatement& statement : compiled.statements) {
       util::throw_if_interrupted();
-      if (statement.kind != sql::StatementKind::Sql) continue;  // comments; \connect to its own database
+      if (statement.kind != sqltext::StatementKind::Sql) continue;  // comments; \connect to its own database
       try {
         session->execute(statement.text.render(name_));
       } catch (const db::DbError& e) {
@@ -72,7 +72,7 @@ void ShadowDatabase::load(const config::Config& config, const config::Database& 
 }
 
 void ShadowDatabase::drop_leftovers(const config::Server& server, db::Session& session) {
-  const auto writer = initdb::make_script_writer(server.engine);
+  const auto writer = generator::make_script_writer(server.engine);
   for (const std::string& name : session.column(writer->list_databases())) {
     if (name.starts_with(kShadowPrefix)) session.execute(writer->drop_database(name));
   }

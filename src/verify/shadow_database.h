@@ -6,7 +6,7 @@
 
 #include "config/config.h"
 #include "db/session.h"
-#include "initdb/script_writer.h"
+#include "generator/script_writer.h"
 
 namespace devenv::verify {
 
@@ -36,7 +36,7 @@ class ShadowDatabase {
   void drop();
 
   const config::Server& server_;
-  std::unique_ptr<initdb::ScriptWriter> writer_;
+  std::unique_ptr<generator::ScriptWriter> writer_;
   Connect connect_;
   std::string name_;
   bool created_ = false;

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "schema/inspector.h"
+#include "catalog/inspector.h"
 #include "util/interrupt.h"
 #include "verify/shadow_database.h"
 
@@ -22,39 +22,39 @@ std::vector<std::string> live_names(const config::DatabaseSelection& selection,
 
 // One logical database: its expected model, from a shadow, against each of its live databases.
 void compare_database(const config::Config& config, const LiveServer& live, const config::Database& database,
-                      const std::vector<std::string>& names, schema::Inspector& inspector,
-                      const std::map<std::string, schema::Database>& actual, std::vector<schema::Difference>& out) {
+                      const std::vector<std::string>& names, catalog::Inspector& inspector,
+                      const std::map<std::string, catalog::Database>& actual, std::vector<catalog::Difference>& out) {
   const ShadowDatabase shadow(config, *live.server, database, live.connect);
-  const schema::Database expected = inspector.inspect({shadow.name()}).at(shadow.name());
+  const catalog::Database expected = inspector.inspect({shadow.name()}).at(shadow.name());
   for (const std::string& name : names) {
     const auto found = actual.find(name);
     if (found == actual.end()) {
-      out.push_back(schema::missing_database(name));
+      out.push_back(catalog::missing_database(name));
       continue;
     }
-    schema::Database renamed = expected;
-    schema::rename_references(renamed, shadow.name(), name);
-    const auto differences = schema::compare(renamed, found->second, live.server->engine.dialect());
+    catalog::Database renamed = expected;
+    catalog::rename_references(renamed, shadow.name(), name);
+    const auto differences = catalog::compare(renamed, found->second, live.server->engine.dialect());
     out.insert(out.end(), differences.begin(), differences.end());
   }
 }
 
-void extra_databases(const config::Config& config, const LiveServer& live, schema::Inspector& inspector,
-                     std::vector<schema::Difference>& out) {
+void extra_databases(const config::Config& config, const LiveServer& live, catalog::Inspector& inspector,
+                     std::vector<catalog::Difference>& out) {
   std::set<std::string> declared;
   for (const config::Database* database : config.databases_on(live.server->name)) {
     declared.insert(database->names.begin(), database->names.end());
   }
   for (const std::string& name : inspector.databases()) {
-    if (!declared.count(name)) out.push_back(schema::extra_database(name));
+    if (!declared.count(name)) out.push_back(catalog::extra_database(name));
   }
 }
 
 // The data dir was made from other init files than the config generates now.
-schema::Difference stale_data_dir(const config::Server& server) {
-  schema::Difference changed{schema::Kind::Fingerprint, schema::Change::Changed, "server " + server.name, "", "", "", {}, {}};
-  changed.expected = schema::Element{"", "", "initialised from the current initdb/", {}};
-  changed.actual = schema::Element{"", "", "initialised from an older initdb/ (run `devenv reset " + server.name + "`)", {}};
+catalog::Difference stale_data_dir(const config::Server& server) {
+  catalog::Difference changed{catalog::Kind::Fingerprint, catalog::Change::Changed, "server " + server.name, "", "", "", {}, {}};
+  changed.expected = catalog::Element{"", "", "initialised from the current initdb/", {}};
+  changed.actual = catalog::Element{"", "", "initialised from an older initdb/ (run `devenv reset " + server.name + "`)", {}};
   return changed;
 }
 
@@ -68,12 +68,12 @@ bool selects_server(const config::Config& config, const config::DatabaseSelectio
   return false;
 }
 
-std::vector<schema::Difference> verify_server(const config::Config& config, const LiveServer& live,
+std::vector<catalog::Difference> verify_server(const config::Config& config, const LiveServer& live,
                                               const config::DatabaseSelection& selection, bool report_everything,
                                               const Progress& progress) {
-  std::vector<schema::Difference> out;
+  std::vector<catalog::Difference> out;
   ShadowDatabase::drop_leftovers(*live.server, *live.connect(""));
-  const auto inspector = schema::make_inspector(live.server->engine.dialect(), live.connect);
+  const auto inspector = catalog::make_inspector(live.server->engine.dialect(), live.connect);
   std::vector<const config::Database*> databases;
   for (const config::Database* database : config.databases_on(live.server->name)) {
     if (selection.count(database->key)) databases.push_back(database);
@@ -81,7 +81,7 @@ std::vector<schema::Difference> verify_server(const config::Config& config, cons
   if (databases.empty()) return out;
   const std::vector<std::string> names = live_names(selection, databases);
   progress("inspecting " + std::to_string(names.size()) + " databases");
-  const std::map<std::string, schema::Database> actual = inspector->inspect(names);
+  const std::map<std::string, catalog::Database> actual = inspector->inspect(names);
   for (const config::Database* database : databases) {
     util::throw_if_interrupted();
     progress("building the expected schema of " + database->key + " in a shadow database");

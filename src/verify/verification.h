@@ -6,7 +6,7 @@
 
 #include "config/config.h"
 #include "config/database_lookup.h"
-#include "schema/differ.h"
+#include "catalog/differ.h"
 #include "verify/live_server.h"
 
 namespace devenv::verify {
@@ -19,7 +19,7 @@ using Progress = std::function<void(const std::string& message)>;
 // inspected; every expanded partition is compared with that one expected model.
 // With `report_everything` (no databases named), databases the config does not
 // declare and a data dir made from other init files are differences too.
-std::vector<schema::Difference> verify_server(const config::Config& config, const LiveServer& live,
+std::vector<catalog::Difference> verify_server(const config::Config& config, const LiveServer& live,
                                               const config::DatabaseSelection& selection, bool report_everything,
                                               const Progress& progress);
 

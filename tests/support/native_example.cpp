@@ -42,7 +42,7 @@ static std::string joined(const std::vector<std::string>& rows) {
 }
 
 std::string NativeExample::mysql(const std::string& sql, const std::string& database, const std::string& server) const {
-  auto session = db::connect(sql::Dialect::MySQL, {"", port(server), "root", "devenv-root", database});
+  auto session = db::connect(sqltext::Dialect::MySQL, {"", port(server), "root", "devenv-root", database});
   if (sql.rfind("SELECT", 0) == 0 || sql.rfind("SHOW", 0) == 0) return joined(session->column(sql));
   session->execute(sql);
   return {};
@@ -50,7 +50,7 @@ std::string NativeExample::mysql(const std::string& sql, const std::string& data
 
 std::string NativeExample::postgres(const std::string& sql, const std::string& database,
                                     const std::string& server) const {
-  auto session = db::connect(sql::Dialect::Postgres, {"", port(server), "postgres", "devenv-root", database});
+  auto session = db::connect(sqltext::Dialect::Postgres, {"", port(server), "postgres", "devenv-root", database});
   if (sql.rfind("SELECT", 0) == 0) return joined(session->column(sql));
   session->execute(sql);
   return {};

@@ -1,0 +1,26 @@
+#include "catalog/dialect_writer.h"
+
+#include "catalog/mysql_ddl.h"
+#include "catalog/postgres_ddl.h"
+
+namespace devenv::catalog {
+
+namespace {
+
+std::string mysql_table(const Namespace&, const Table& table) { return mysql_create_table(table); }
+std::string mysql_use(const std::string& name) { return "USE " + quote_mysql_name(name) + ";"; }
+std::string postgres_connect(const std::string& name) { return "\\connect " + quote_postgres_name(name); }
+
+}  // namespace
+
+const DialectWriter& writer_for(sqltext::Dialect dialect) {
+  static const DialectWriter mysql{mysql_dump, mysql_table, mysql_use, mysql_fix};
+  static const DialectWriter postgres{postgres_dump, postgres_create_table, postgres_connect, postgres_fix};
+  switch (dialect) {
+    case sqltext::Dialect::MySQL: return mysql;
+    case sqltext::Dialect::Postgres: return postgres;
+  }
+  return mysql;
+}
+
+}  // namespace devenv::catalog

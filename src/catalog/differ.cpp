@@ -1,0 +1,194 @@
+#include "catalog/differ.h"
+
+#include <map>
+
+#include "catalog/dialect_writer.h"
+
+namespace devenv::catalog {
+
+const char* change_name(Change change) {
+  switch (change) {
+    case Change::Missing: return "missing";
+    case Change::Extra: return "extra";
+    case Change::Changed: return "changed";
+  }
+  return "?";
+}
+
+const char* kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::Database: return "database";
+    case Kind::Schema: return "schema";
+    case Kind::Extension: return "extension";
+    case Kind::Table: return "table";
+    case Kind::Column: return "column";
+    case Kind::Index: return "index";
+    case Kind::ForeignKey: return "foreign key";
+    case Kind::Check: return "check";
+    case Kind::TableOption: return "option";
+    case Kind::View: return "view";
+    case Kind::Trigger: return "trigger";
+    case Kind::Routine: return "routine";
+    case Kind::Sequence: return "sequence";
+    case Kind::EnumType: return "type";
+    case Kind::Fingerprint: return "fingerprint";
+  }
+  return "?";
+}
+
+bool is_table_part(Kind kind) {
+  return kind == Kind::Column || kind == Kind::Index || kind == Kind::ForeignKey || kind == Kind::Check ||
+         kind == Kind::TableOption;
+}
+
+std::string object_label(const Difference& d) {
+  switch (d.kind) {
+    case Kind::Fingerprint: return "data dir";
+    case Kind::Database: return "database " + d.database;
+    case Kind::Schema:
+    case Kind::Extension: return std::string(kind_name(d.kind)) + " " + d.name;
+    default: break;
+  }
+  // A MySQL database is its own one namespace: its objects are not qualified.
+  const std::string prefix = d.space.empty() || d.space == d.database ? "" : d.space + ".";
+  if (d.kind == Kind::Table || is_table_part(d.kind)) return "table " + prefix + d.table;
+  return std::string(kind_name(d.kind)) + " " + prefix + d.name;
+}
+
+std::string part_name(const Difference& d) { return is_table_part(d.kind) ? d.name : ""; }
+
+std::string expected_definition(const Difference& d) { return d.expected ? d.expected->definition : ""; }
+std::string actual_definition(const Difference& d) { return d.actual ? d.actual->definition : ""; }
+
+namespace {
+
+// An element that only describes: a whole object's definition or a summary of it.
+Element described(const std::string& name, std::string text) { return {name, name, std::move(text), {}}; }
+
+class Comparison {
+ public:
+  Comparison(std::string database, sqltext::Dialect dialect) : database_(std::move(database)), dialect_(dialect) {}
+
+  void namespaces(const Database& expected, const Database& actual) {
+    for (const auto& [name, ns] : expected.namespaces) {
+      const auto other = actual.namespaces.find(name);
+      if (other == actual.namespaces.end()) {
+        add({Kind::Schema, Change::Missing, database_, "", "", name, described(name, "SCHEMA " + name), {}});
+      } else {
+        space(ns, other->second);
+      }
+    }
+    for (const auto& [name, ns] : actual.namespaces) {
+      if (!expected.namespaces.count(name)) {
+        add({Kind::Schema, Change::Extra, database_, "", "", name, {}, described(name, "SCHEMA " + name)});
+      }
+    }
+    named(Kind::Extension, "", expected.extensions, actual.extensions);
+  }
+
+  std::vector<Difference> take() { return std::move(differences_); }
+
+ private:
+  void space(const Namespace& expected, const Namespace& actual) {
+    for (const auto& [name, table] : expected.tables) {
+      const auto other = actual.tables.find(name);
+      if (other == actual.tables.end()) {
+        add({Kind::Table, Change::Missing, database_, expected.name, name, name,
+             described(name, writer_for(dialect_).create_table(expected, table)), {}});
+      } else {
+        tables(expected.name, table, other->second);
+      }
+    }
+    for (const auto& [name, table] : actual.tables) {
+      if (!expected.tables.count(name)) {
+        add({Kind::Table, Change::Extra, database_, expected.name, name, name, {}, described(name, summary(table))});
+      }
+    }
+    named(Kind::View, expected.name, expected.views, actual.views);
+    named(Kind::Trigger, expected.name, expected.triggers, actual.triggers);
+    named(Kind::Routine, expected.name, expected.routines, actual.routines);
+    named(Kind::Sequence, expected.name, expected.sequences, actual.sequences);
+    named(Kind::EnumType, expected.name, expected.types, actual.types);
+  }
+
+  void tables(const std::string& space, const Table& expected, const Table& actual) {
+    const Difference in_table{Kind::Table, Change::Changed, database_, space, expected.name, "", {}, {}};
+    parts(in_table, Kind::Column, expected.columns, actual.columns);
+    parts(in_table, Kind::Index, expected.indexes, actual.indexes);
+    parts(in_table, Kind::ForeignKey, expected.foreign_keys, actual.foreign_keys);
+    parts(in_table, Kind::Check, expected.checks, actual.checks);
+    parts(in_table, Kind::TableOption, expected.options, actual.options);
+  }
+
+  // Parts are matched by key, so that a part whose name the server made up is found
+  // by its definition.
+  void parts(const Difference& in_table, Kind kind, const std::vector<Element>& expected,
+             const std::vector<Element>& actual) {
+    std::map<std::string, const Element*> by_key;
+    for (const Element& element : actual) by_key[element.key] = &element;
+    const auto part = [&](Change change, const Element& element, const Element* want, const Element* have) {
+      Difference d = in_table;
+      d.kind = kind;
+      d.change = change;
+      d.name = element.name;
+      if (want) d.expected = *want;
+      if (have) d.actual = *have;
+      add(std::move(d));
+    };
+    for (const Element& element : expected) {
+      const auto other = by_key.find(element.key);
+      if (other == by_key.end()) {
+        part(Change::Missing, element, &element, nullptr);
+        continue;
+      }
+      if (other->second->definition != element.definition) part(Change::Changed, element, &element, other->second);
+      by_key.erase(other);
+    }
+    for (const Element& element : actual) {
+      if (by_key.count(element.key)) part(Change::Extra, element, nullptr, &element);
+    }
+  }
+
+  void named(Kind kind, const std::string& space, const std::map<std::string, Element>& expected,
+             const std::map<std::string, Element>& actual) {
+    for (const auto& [name, element] : expected) {
+      const auto other = actual.find(name);
+      if (other == actual.end()) {
+        add({kind, Change::Missing, database_, space, "", name, element, {}});
+      } else if (other->second.definition != element.definition) {
+        add({kind, Change::Changed, database_, space, "", name, element, other->second});
+      }
+    }
+    for (const auto& [name, element] : actual) {
+      if (!expected.count(name)) add({kind, Change::Extra, database_, space, "", name, {}, element});
+    }
+  }
+
+  static std::string summary(const Table& table) {
+    return std::to_string(table.columns.size()) + " columns, " + std::to_string(table.indexes.size()) + " indexes";
+  }
+
+  void add(Difference difference) { differences_.push_back(std::move(difference)); }
+
+  std::string database_;
+  sqltext::Dialect dialect_;
+  std::vector<Difference> differences_;
+};
+
+}  // namespace
+
+std::vector<Difference> compare(const Database& expected, const Database& actual, sqltext::Dialect dialect) {
+  Comparison comparison(actual.name, dialect);
+  comparison.namespaces(expected, actual);
+  return comparison.take();
+}
+
+Difference missing_database(const std::string& name) {
+  return {Kind::Database, Change::Missing, name, "", "", name, described(name, "DATABASE " + name), {}};
+}
+
+Difference extra_database(const std::string& name) {
+  return {Kind::Database, Change::Extra, name, "", "", name, {}, described(name, "DATABASE " + name)};
+}
+
+}  // namespace devenv::catalog

@@ -1,0 +1,464 @@
+// MySQL and MariaDB from information_schema: one query per kind of object for all
+// the databases asked for.
+#include <atomic>
+#include <future>
+#include <mutex>
+#include <regex>
+#include <set>
+
+#include "catalog/catalog_row.h"
+#include "catalog/definition.h"
+#include "catalog/inspector.h"
+#include "catalog/mysql_ddl.h"
+#include "sqltext/identifier.h"
+#include "catalog/mysql_normalise.h"
+
+namespace devenv::catalog {
+namespace {
+
+using db::Row;
+
+std::string quote_identifier(const std::string& name) { return sqltext::quote_identifier(name, sqltext::Dialect::MySQL); }
+std::string quote_string(const std::string& value) { return sqltext::quote_string(value, sqltext::Dialect::MySQL); }
+
+
+
+std::string in_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + quote_string(name);
+  return out.empty() ? "''" : out;
+}
+
+// An index the server named after its first column ("a", "a_2") because the schema
+// file gave it no name.
+bool generated_index_name(const std::string& name, const std::string& first_column) {
+  if (name == first_column) return true;
+  return name.rfind(first_column + "_", 0) == 0 &&
+         name.find_first_not_of("0123456789", first_column.size() + 1) == std::string::npos &&
+         name.size() > first_column.size() + 1;
+}
+
+// Foreign keys as information_schema lists them, read once for keys and indexes.
+struct ForeignKeyRows {
+  std::vector<Row> columns;                                          // KEY_COLUMN_USAGE, in key order
+  std::map<std::string, std::pair<std::string, std::string>> rules;  // schema.table.name → update, delete
+};
+
+class MySqlInspector final : public Inspector {
+ public:
+  explicit MySqlInspector(Connect connect) : connect_(connect), session_(connect("")) {
+    const std::vector<std::string> version = session_->column("SELECT VERSION()");
+    mariadb_ = !version.empty() && version.front().find("MariaDB") != std::string::npos;
+  }
+
+  std::vector<std::string> databases() override {
+    return session_->column(
+        "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN "
+        "('mysql', 'information_schema', 'performance_schema', 'sys') AND SCHEMA_NAME NOT LIKE '\\_devenv%' "
+        "ORDER BY SCHEMA_NAME");
+  }
+
+  // The catalog queries of a large server take seconds each in MariaDB, all of them
+  // on one core. So they run in parallel: a first pass over the readers only records
+  // the queries they send (answering each with no rows, which makes every reader a
+  // no-op), the recorded queries run on two connections at once, and the second
+  // pass reads the answers.
+  std::map<std::string, Database> inspect(const std::vector<std::string>& names) override {
+    std::map<std::string, Database> ignored;
+    recording_ = true;
+    read_all(ignored, names);
+    recording_ = false;
+    prefetch();
+    std::map<std::string, Database> out;
+    read_all(out, names);
+    answers_.clear();
+    return out;
+  }
+
+ private:
+  void read_all(std::map<std::string, Database>& out, const std::vector<std::string>& names) {
+    const std::string in = in_list(names);
+    for (const Row& row : rows("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN (" + in + ")")) {
+      const std::string name = text(row, 0);
+      out[name].name = name;
+      out[name].namespaces[name].name = name;
+    }
+    read_tables(out, in);
+    read_partitioning(out, in);
+    read_columns(out, in);
+    read_checks(out, in);  // before the JSON columns are recognised by their checks
+    fold_mariadb_json(out);
+    const ForeignKeyRows keys = read_foreign_key_rows(in);
+    read_indexes(out, in, keys);
+    read_foreign_keys(out, keys);
+    read_views(out, in);
+    read_triggers(out, in);
+    read_routines(out, in);
+  }
+
+  const std::vector<Row>& rows(const std::string& query) {
+    if (recording_) {
+      answers_[query];
+      return answers_[query];
+    }
+    auto it = answers_.find(query);
+    if (it == answers_.end()) it = answers_.emplace(query, session_->rows(query)).first;
+    return it->second;
+  }
+
+  void prefetch() {
+    std::vector<std::string> queries;
+    for (const auto& [query, unused] : answers_) queries.push_back(query);
+    std::atomic<std::size_t> next{0};
+    std::vector<std::future<void>> workers;
+    std::mutex mutex;
+    for (int worker = 0; worker < 2; ++worker) {
+      workers.push_back(std::async(std::launch::async, [&] {
+        auto session = connect_("");
+        for (std::size_t i; (i = next++) < queries.size();) {
+          std::vector<Row> result = session->rows(queries[i]);
+          std::lock_guard<std::mutex> lock(mutex);
+          answers_[queries[i]] = std::move(result);
+        }
+      }));
+    }
+    for (auto& worker : workers) worker.get();  // rethrows a worker's DbError
+  }
+
+  Namespace* space(std::map<std::string, Database>& out, const std::string& database) {
+    const auto it = out.find(database);
+    return it == out.end() ? nullptr : &it->second.namespaces[database];
+  }
+
+  Table* table(std::map<std::string, Database>& out, const std::string& database, const std::string& name) {
+    Namespace* ns = space(out, database);
+    if (!ns) return nullptr;
+    const auto it = ns->tables.find(name);
+    return it == ns->tables.end() ? nullptr : &it->second;
+  }
+
+  void read_tables(std::map<std::string, Database>& out, const std::string& in) {
+    for (const Row& row : rows(
+             "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT "
+             "FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (" + in + ")")) {
+      if (text(row, 2) == "VIEW") continue;
+      Namespace* ns = space(out, text(row, 0));
+      if (!ns) continue;
+      Table& t = ns->tables[text(row, 1)];
+      t.name = text(row, 1);
+      const std::string collation = mysql::charset(text(row, 4));
+      table_collation_[text(row, 0) + "." + t.name] = collation;
+      t.options.push_back(mysql_option("ENGINE", text(row, 3)));
+      t.options.push_back(mysql_option("COLLATE", collation));
+      if (!text(row, 5).empty()) t.options.push_back(mysql_option("COMMENT", quote_string(text(row, 5))));
+    }
+  }
+
+  // PARTITION BY, which SHOW CREATE TABLE hides in /*!50100 … */ (docs/engines.md, item 11),
+  // as a table option in a form ALTER TABLE accepts.
+  void read_partitioning(std::map<std::string, Database>& out, const std::string& in) {
+    std::map<std::pair<std::string, std::string>, std::vector<Row>> partitions;
+    for (const Row& row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, PARTITION_METHOD, PARTITION_EXPRESSION, PARTITION_NAME, "
+                               "PARTITION_DESCRIPTION FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA IN (" + in +
+                               ") AND PARTITION_NAME IS NOT NULL ORDER BY TABLE_SCHEMA, TABLE_NAME, PARTITION_ORDINAL_POSITION")) {
+      partitions[{text(row, 0), text(row, 1)}].push_back(row);
+    }
+    for (const auto& [id, parts] : partitions) {
+      Table* t = table(out, id.first, id.second);
+      if (!t) continue;
+      const std::string method = text(parts.front(), 2);
+      std::string clause = method + " (" + text(parts.front(), 3) + ")";
+      if (method.find("RANGE") != std::string::npos || method.find("LIST") != std::string::npos) {
+        const bool range = method.find("RANGE") != std::string::npos;
+        std::string list;
+        for (const Row& part : parts) {
+          list += (list.empty() ? "" : ", ") + std::string("PARTITION ") + quote_identifier(text(part, 4)) +
+                  (range ? " VALUES LESS THAN (" : " VALUES IN (") + text(part, 5) + ")";
+        }
+        clause += " (" + list + ")";
+      } else {
+        clause += " PARTITIONS " + std::to_string(parts.size());
+      }
+      t->options.push_back(mysql_option("PARTITION BY", clause));
+    }
+  }
+
+  void read_columns(std::map<std::string, Database>& out, const std::string& in) {
+    for (const Row& row : rows(
+             "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, COLUMN_TYPE, "
+             "CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, COLUMN_COMMENT, GENERATION_EXPRESSION "
+             "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN (" + in + ") "
+             "ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")) {
+      Table* t = table(out, text(row, 0), text(row, 1));
+      if (!t) continue;  // a view's columns
+      const Column column = column_of(row);
+      t->columns.push_back(make_element(text(row, 2), mysql_column_definition(column), false, column));
+    }
+  }
+
+  Column column_of(const Row& row) {
+    Column column;
+    column.type = mysql::column_type(text(row, 5));
+    const std::string extra = text(row, 8);
+    column.not_null = text(row, 4) != "YES";
+    const std::string collation = mysql::charset(text(row, 7));
+    const std::string& table_collation = table_collation_[text(row, 0) + "." + text(row, 1)];
+    if (!collation.empty() && collation != table_collation) {
+      column.collation = "CHARACTER SET " + mysql::charset(text(row, 6)) + " COLLATE " + collation;
+    }
+    const std::string generated = text(row, 10);
+    const std::string lowered_extra = [&] {
+      std::string e = extra;
+      for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return e;
+    }();
+    if (!generated.empty() && lowered_extra.find("generated") != std::string::npos &&
+        lowered_extra.find("default_generated") == std::string::npos) {
+      column.generated = generated;
+      column.stored = lowered_extra.find("stored") != std::string::npos;
+    } else {
+      column.default_value = mysql::column_default(row[3], column.type, extra, mariadb_, !column.not_null).value_or("");
+      column.on_update = mysql::on_update(extra);
+      column.auto_increment = lowered_extra.find("auto_increment") != std::string::npos;
+    }
+    if (!text(row, 9).empty()) column.comment = quote_string(text(row, 9));
+    return column;
+  }
+
+  void read_checks(std::map<std::string, Database>& out, const std::string& in) {
+    const std::string query =
+        mariadb_ ? "SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL FROM "
+                   "information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA IN (" + in + ")"
+                 : "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, c.CONSTRAINT_NAME, c.CHECK_CLAUSE, 'Table' FROM "
+                   "information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS c "
+                   "ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME "
+                   "WHERE t.CONSTRAINT_TYPE = 'CHECK' AND t.TABLE_SCHEMA IN (" + in + ")";
+    static const std::regex generated("CONSTRAINT_[0-9]+|.*_chk_[0-9]+");
+    for (const Row& row : rows(query)) {
+      Table* t = table(out, text(row, 0), text(row, 1));
+      if (!t) continue;
+      const std::string name = text(row, 2);
+      const bool column_level = text(row, 4) == "Column";
+      t->checks.push_back(
+          make_element(name, "CHECK (" + text(row, 3) + ")", column_level || std::regex_match(name, generated)));
+    }
+    for (auto& [database, db] : out) {
+      for (auto& [ns_name, ns] : db.namespaces) {
+        for (auto& [name, t] : ns.tables) {
+          std::sort(t.checks.begin(), t.checks.end(), [](const Element& a, const Element& b) { return a.key < b.key; });
+        }
+      }
+    }
+  }
+
+  // MariaDB's JSON is LONGTEXT COLLATE utf8mb4_bin with a json_valid() check named
+  // after the column; MySQL 8's is a type of its own. Both read back as "json".
+  void fold_mariadb_json(std::map<std::string, Database>& out) {
+    if (!mariadb_) return;
+    for (auto& [database, db] : out) {
+      for (auto& [ns_name, ns] : db.namespaces) {
+        for (auto& [name, t] : ns.tables) {
+          for (Element& element : t.columns) {
+            const auto check = std::find_if(t.checks.begin(), t.checks.end(), [&](const Element& c) {
+              return c.name == element.name && c.definition == "CHECK (json_valid(" + quote_identifier(element.name) + "))";
+            });
+            Column& column = std::get<Column>(element.detail);
+            const bool longtext = column.type == "longtext" && column.collation == "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+            if (check == t.checks.end() || !longtext) continue;
+            column.type = "json";
+            column.collation.clear();
+            element.definition = mysql_column_definition(column);
+            t.checks.erase(check);
+          }
+        }
+      }
+    }
+  }
+
+  struct IndexRows {
+    std::string name;
+    bool unique = false;
+    std::string type;
+    std::vector<std::string> parts;
+    std::vector<std::string> columns;
+  };
+
+  void read_indexes(std::map<std::string, Database>& out, const std::string& in, const ForeignKeyRows& keys) {
+    std::map<std::tuple<std::string, std::string, std::string>, IndexRows> indexes;
+    std::vector<std::tuple<std::string, std::string, std::string>> order;
+    for (const Row& row : rows(
+             "SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE" +
+             std::string(mariadb_ ? "" : ", EXPRESSION") +
+             " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN (" + in + ") "
+             "ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX")) {
+      const auto id = std::make_tuple(text(row, 0), text(row, 1), text(row, 2));
+      if (!indexes.count(id)) order.push_back(id);
+      IndexRows& index = indexes[id];
+      index.name = text(row, 2);
+      index.unique = text(row, 3) == "0";
+      index.type = text(row, 7);
+      std::string part = row[4] ? quote_identifier(text(row, 4)) : "(" + text(row, 8) + ")";
+      if (row[5]) part += "(" + text(row, 5) + ")";
+      if (text(row, 6) == "D") part += " DESC";
+      index.parts.push_back(part);
+      index.columns.push_back(text(row, 4));
+    }
+    const auto fk_index_names = foreign_key_index_names(keys);
+    for (const auto& id : order) {
+      const IndexRows& index = indexes[id];
+      Table* t = table(out, std::get<0>(id), std::get<1>(id));
+      if (!t) continue;
+      // InnoDB adds an index for a foreign key that has none, named after the key or
+      // its column; the schema file never says so (docs/engines.md, item 5).
+      if (!index.unique && fk_index_names.count(std::get<0>(id) + "." + std::get<1>(id) + "." + index.name)) continue;
+      std::string columns;
+      for (const std::string& part : index.parts) columns += (columns.empty() ? "" : ",") + part;
+      Index detail;
+      detail.kind = index.name == "PRIMARY"    ? IndexKind::Primary
+                    : index.type == "FULLTEXT" ? IndexKind::Fulltext
+                    : index.type == "SPATIAL"  ? IndexKind::Spatial
+                    : index.unique             ? IndexKind::Unique
+                                               : IndexKind::Plain;
+      detail.body = "(" + columns + ")" + (index.type == "HASH" ? " USING HASH" : "");
+      const bool generated = index.name == "PRIMARY" || generated_index_name(index.name, index.columns.front());
+      t->indexes.push_back(make_element(index.name, mysql_index_definition(detail),
+                                        generated && index.name != "PRIMARY", detail));
+    }
+  }
+
+  // information_schema joins are evaluated row by row in MariaDB (4 s for 5,000
+  // keys): the two tables are read separately and joined here.
+  ForeignKeyRows read_foreign_key_rows(const std::string& in) {
+    ForeignKeyRows keys;
+    keys.columns = rows(
+        "SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, "
+        "REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME, ORDINAL_POSITION FROM information_schema.KEY_COLUMN_USAGE "
+        "WHERE TABLE_SCHEMA IN (" + in + ") AND REFERENCED_TABLE_NAME IS NOT NULL "
+        "ORDER BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION");
+    for (const Row& row : rows("SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE "
+                                         "FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA IN (" +
+                                         in + ")")) {
+      keys.rules[text(row, 0) + "." + text(row, 1) + "." + text(row, 2)] = {text(row, 3), text(row, 4)};
+    }
+    return keys;
+  }
+
+  // Indexes named like a foreign key or its first column, on that key's table.
+  static std::set<std::string> foreign_key_index_names(const ForeignKeyRows& keys) {
+    std::set<std::string> names;
+    for (const Row& row : keys.columns) {
+      if (text(row, 7) != "1") continue;
+      names.insert(text(row, 0) + "." + text(row, 1) + "." + text(row, 2));
+      names.insert(text(row, 0) + "." + text(row, 1) + "." + text(row, 3));
+    }
+    return names;
+  }
+
+  void read_foreign_keys(std::map<std::string, Database>& out, const ForeignKeyRows& rows) {
+    struct Key {
+      std::vector<std::string> columns, referenced;
+      std::string referenced_schema, referenced_table, update_rule, delete_rule;
+    };
+    std::map<std::tuple<std::string, std::string, std::string>, Key> keys;
+    for (const Row& row : rows.columns) {
+      Key& key = keys[std::make_tuple(text(row, 0), text(row, 1), text(row, 2))];
+      key.columns.push_back(quote_identifier(text(row, 3)));
+      key.referenced.push_back(quote_identifier(text(row, 6)));
+      key.referenced_schema = text(row, 4);
+      key.referenced_table = text(row, 5);
+      const auto rule = rows.rules.find(text(row, 0) + "." + text(row, 1) + "." + text(row, 2));
+      if (rule != rows.rules.end()) {
+        key.update_rule = rule->second.first;
+        key.delete_rule = rule->second.second;
+      }
+    }
+    static const std::regex generated(".*_ibfk_[0-9]+");
+    for (const auto& [id, key] : keys) {
+      Table* t = table(out, std::get<0>(id), std::get<1>(id));
+      if (!t) continue;
+      const auto join = [](const std::vector<std::string>& parts) {
+        std::string joined;
+        for (const std::string& part : parts) joined += (joined.empty() ? "" : ",") + part;
+        return joined;
+      };
+      // The target's database only when it is another one: shadow and live then agree.
+      std::string target = key.referenced_schema == std::get<0>(id) ? "" : quote_identifier(key.referenced_schema) + ".";
+      std::string definition = "FOREIGN KEY (" + join(key.columns) + ") REFERENCES " + target +
+                               quote_identifier(key.referenced_table) + " (" + join(key.referenced) + ")";
+      if (const std::string rule = mysql::referential_action(key.delete_rule); !rule.empty()) {
+        definition += " ON DELETE " + rule;
+      }
+      if (const std::string rule = mysql::referential_action(key.update_rule); !rule.empty()) {
+        definition += " ON UPDATE " + rule;
+      }
+      t->foreign_keys.push_back(make_element(std::get<2>(id), definition, std::regex_match(std::get<2>(id), generated)));
+    }
+  }
+
+  void read_views(std::map<std::string, Database>& out, const std::string& in) {
+    for (const Row& row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, "
+                                         "SECURITY_TYPE FROM information_schema.VIEWS WHERE TABLE_SCHEMA IN (" +
+                                         in + ")")) {
+      Namespace* ns = space(out, text(row, 0));
+      if (!ns) continue;
+      View view;
+      view.security = text(row, 4);
+      view.body = mysql::body(text(row, 2));
+      if (text(row, 3) != "NONE") view.check_option = text(row, 3);
+      ns->views[text(row, 1)] = make_element(text(row, 1), mysql_view_definition(view), false, view);
+    }
+  }
+
+  void read_triggers(std::map<std::string, Database>& out, const std::string& in) {
+    for (const Row& row : rows(
+             "SELECT TRIGGER_SCHEMA, TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, "
+             "ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA IN (" + in + ")")) {
+      Namespace* ns = space(out, text(row, 0));
+      if (!ns) continue;
+      ns->triggers[text(row, 1)] = make_element(
+          text(row, 1),
+          text(row, 3) + " " + text(row, 4) + " ON " + quote_identifier(text(row, 2)) + " FOR EACH ROW " +
+              mysql::body(text(row, 5)),
+          false, Trigger{text(row, 2), text(row, 1)});
+    }
+  }
+
+  void read_routines(std::map<std::string, Database>& out, const std::string& in) {
+    std::map<std::string, std::string> parameters;  // schema.name → "(IN `a` int, …)"
+    for (const Row& row : rows(
+             "SELECT SPECIFIC_SCHEMA, SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER "
+             "FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA IN (" + in + ") AND ORDINAL_POSITION > 0 "
+             "ORDER BY SPECIFIC_SCHEMA, SPECIFIC_NAME, ORDINAL_POSITION")) {
+      std::string& list = parameters[text(row, 0) + "." + text(row, 1)];
+      list += (list.empty() ? "" : ", ") + (text(row, 2).empty() ? "" : text(row, 2) + " ") +
+              quote_identifier(text(row, 3)) + " " + mysql::column_type(text(row, 4));
+    }
+    for (const Row& row : rows(
+             "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, "
+             "IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE FROM information_schema.ROUTINES "
+             "WHERE ROUTINE_SCHEMA IN (" + in + ")")) {
+      Namespace* ns = space(out, text(row, 0));
+      if (!ns) continue;
+      Routine routine{text(row, 2), text(row, 1), parameters[text(row, 0) + "." + text(row, 1)], ""};
+      if (routine.kind == "FUNCTION") routine.rest += " RETURNS " + mysql::column_type(text(row, 3));
+      if (text(row, 5) == "YES") routine.rest += " DETERMINISTIC";
+      routine.rest += " " + text(row, 6) + " SQL SECURITY " + text(row, 7) + "\n" + mysql::body(text(row, 4));
+      ns->routines[text(row, 1)] = make_element(text(row, 1), mysql_routine_definition(routine), false, routine);
+    }
+  }
+
+  Connect connect_;
+  std::unique_ptr<db::Session> session_;
+  bool mariadb_ = false;
+  bool recording_ = false;
+  std::map<std::string, std::vector<Row>> answers_;  // query → rows
+  std::map<std::string, std::string> table_collation_;
+};
+
+}  // namespace
+
+std::unique_ptr<Inspector> make_mysql_inspector(Connect connect) {
+  return std::make_unique<MySqlInspector>(std::move(connect));
+}
+
+}  // namespace devenv::catalog

@@ -1,0 +1,293 @@
+// PostgreSQL from pg_catalog, one database at a time (there is no cross-database
+// catalog), with the server's own renderings: format_type, pg_get_expr,
+// pg_get_constraintdef, pg_get_indexdef, pg_get_viewdef, pg_get_triggerdef,
+// pg_get_functiondef. Both sides are read with the same search_path, so names in
+// defaults and checks render alike (docs/engines.md, item 15).
+#include <regex>
+
+#include "catalog/catalog_row.h"
+#include "catalog/definition.h"
+#include "catalog/inspector.h"
+#include "catalog/postgres_ddl.h"
+#include "sqltext/identifier.h"
+
+namespace devenv::catalog {
+namespace {
+
+using db::Row;
+
+std::string quote_text(const std::string& value) { return sqltext::quote_string(value, sqltext::Dialect::Postgres); }
+
+// The names PostgreSQL gives what the schema file left unnamed: t_pkey, t_a_b_key,
+// t_a_fkey, t_a_check, t_check, t_a_idx, with a number when taken. `columns` is the
+// "a_b" of this constraint or index; a name the user chose that merely looks alike
+// (t_user_idx for column user_id) is the user's.
+bool generated_name(const std::string& name, const std::string& table, const std::string& columns) {
+  static const std::regex pattern("(.*)_(pkey|key|fkey|check|excl|idx)[0-9]*");
+  std::smatch match;
+  if (!std::regex_match(name, match, pattern)) return false;
+  const std::string stem = match[1].str();
+  if (stem == table) return true;
+  if (stem == table + "_" + columns) return true;
+  return match[2] == "check" && !columns.empty() && stem.rfind(table + "_", 0) == 0 &&
+         columns.rfind(stem.substr(table.size() + 1), 0) == 0;
+}
+
+// The type without its modifier: "character varying(10)" → "character varying",
+// "numeric(10,2)" → "numeric"; arrays keep their brackets.
+std::string base_type(const std::string& type) {
+  static const std::regex modifier("\\([^)]*\\)");
+  return std::regex_replace(type, modifier, "");
+}
+
+// Defaults the server prints differently for the same value (docs/engines.md, item 14):
+// a literal cast to the column's own type ('x'::character varying, (1000)::numeric,
+// '{}'::text[]) is the literal; a quoted number in a numeric column is the number;
+// CURRENT_TIMESTAMP, now() and transaction_timestamp() are one function.
+std::string default_expression(const std::string& expression, const std::string& type) {
+  if (expression == "CURRENT_TIMESTAMP" || expression == "transaction_timestamp()") return "now()";
+  static const std::regex cast("^\\(?(-?[0-9][0-9.]*|'(?:[^']|'')*')\\)?::(.+)$");
+  std::smatch match;
+  std::string literal = expression;
+  if (std::regex_match(expression, match, cast) && base_type(match[2].str()) == base_type(type)) literal = match[1].str();
+  static const std::regex quoted_number("^'(-?[0-9][0-9.]*)'$");
+  static const std::regex numeric("^(smallint|integer|bigint|numeric|real|double precision).*");
+  if (std::regex_match(literal, match, quoted_number) && std::regex_match(type, numeric)) literal = match[1].str();
+  return literal;
+}
+
+constexpr const char* kUserSchemas =
+    "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', '_devenv') AND n.nspname NOT LIKE 'pg\\_temp%' "
+    "AND n.nspname NOT LIKE 'pg\\_toast\\_temp%'";
+
+class PostgresInspector final : public Inspector {
+ public:
+  explicit PostgresInspector(Connect connect) : connect_(std::move(connect)) {}
+
+  std::vector<std::string> databases() override {
+    return connect_("")->column(
+        "SELECT datname FROM pg_database WHERE NOT datistemplate AND datname <> 'postgres' "
+        "AND datname NOT LIKE '\\_devenv%' ORDER BY datname");
+  }
+
+  std::map<std::string, Database> inspect(const std::vector<std::string>& names) override {
+    std::map<std::string, Database> out;
+    const std::vector<std::string> existing = databases();
+    for (const std::string& name : names) {
+      if (std::find(existing.begin(), existing.end(), name) == existing.end() && !name.starts_with("_devenv")) continue;
+      out[name] = inspect_one(name);
+    }
+    return out;
+  }
+
+ private:
+  Database inspect_one(const std::string& name) {
+    auto session = connect_(name);
+    Database database;
+    database.name = name;
+    for (const std::string& schema : session->column(std::string("SELECT n.nspname FROM pg_namespace n WHERE ") +
+                                                     kUserSchemas)) {
+      database.namespaces[schema].name = schema;
+    }
+    read_tables(*session, database);
+    read_columns(*session, database);
+    read_constraints(*session, database);
+    read_indexes(*session, database);
+    read_views(*session, database);
+    read_triggers(*session, database);
+    read_functions(*session, database);
+    read_sequences(*session, database);
+    read_enums(*session, database);
+    for (const Row& row : session->rows("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'")) {
+      database.extensions[text(row, 0)] = make_element(text(row, 0), "EXTENSION " + text(row, 0), false);
+    }
+    return database;
+  }
+
+  static Table* table(Database& database, const std::string& schema, const std::string& name) {
+    const auto ns = database.namespaces.find(schema);
+    if (ns == database.namespaces.end()) return nullptr;
+    const auto it = ns->second.tables.find(name);
+    return it == ns->second.tables.end() ? nullptr : &it->second;
+  }
+
+  void read_tables(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'), pg_get_partkeydef(c.oid), "
+             "CASE WHEN c.relispartition THEN (SELECT pn.nspname || '.' || pc.relname FROM pg_inherits i "
+             "JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
+             "WHERE i.inhrelid = c.oid) END, pg_get_expr(c.relpartbound, c.oid), c.relpersistence "
+             "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+             "WHERE c.relkind IN ('r', 'p') AND ") + kUserSchemas)) {
+      auto ns = database.namespaces.find(text(row, 0));
+      if (ns == database.namespaces.end()) continue;
+      Table& t = ns->second.tables[text(row, 1)];
+      t.name = text(row, 1);
+      if (row[2]) t.options.push_back(postgres_option("COMMENT", quote_text(text(row, 2))));
+      if (row[3]) t.options.push_back(postgres_option("PARTITION BY", text(row, 3)));
+      if (row[4]) t.options.push_back(postgres_option("PARTITION OF", text(row, 4) + " " + text(row, 5)));
+      if (text(row, 6) == "u") t.options.push_back(postgres_option("UNLOGGED", ""));
+    }
+  }
+
+  void read_columns(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+             "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, "
+             "CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, col_description(c.oid, a.attnum) "
+             "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+             "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid "
+             "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+             "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+             "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND ") + kUserSchemas +
+             " ORDER BY n.nspname, c.relname, a.attnum")) {
+      Table* t = table(database, text(row, 0), text(row, 1));
+      if (!t) continue;
+      Column column;
+      column.type = text(row, 3);
+      if (row[8]) column.collation = "COLLATE \"" + text(row, 8) + "\"";
+      if (text(row, 6) == "a") column.identity = "ALWAYS";
+      if (text(row, 6) == "d") column.identity = "BY DEFAULT";
+      if (text(row, 7) == "s") {
+        column.generated = text(row, 5);
+      } else if (row[5]) {
+        column.default_value = default_expression(text(row, 5), text(row, 3));
+      }
+      column.not_null = text(row, 4) == "t";
+      if (row[9]) column.comment = quote_text(text(row, 9));
+      t->columns.push_back(make_element(text(row, 2), postgres_column_definition(column), false, column));
+    }
+  }
+
+  void read_constraints(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, c.relname, con.conname, con.contype, pg_get_constraintdef(con.oid, true), "
+             "array_to_string(ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, i) "
+             "JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.i), '_') "
+             "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
+             "JOIN pg_namespace n ON n.oid = c.relnamespace "
+             "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND ") + kUserSchemas +
+             " ORDER BY n.nspname, c.relname, con.conname")) {
+      Table* t = table(database, text(row, 0), text(row, 1));
+      if (!t) continue;
+      const std::string name = text(row, 2);
+      const char kind = text(row, 3).front();
+      const bool generated = kind == 'p' || generated_name(name, t->name, text(row, 5));
+      if (kind == 'f') {
+        t->foreign_keys.push_back(make_element(name, text(row, 4), generated));
+      } else if (kind == 'c') {
+        t->checks.push_back(make_element(name, text(row, 4), generated));
+      } else {
+        const Index index{kind == 'p' ? IndexKind::Primary : kind == 'u' ? IndexKind::Unique : IndexKind::Exclusion,
+                          true, false, text(row, 4)};
+        t->indexes.push_back(make_element(name, postgres_index_definition(index), generated, index));
+      }
+    }
+  }
+
+  void read_indexes(db::Session& session, Database& database) {
+    static const std::regex create("CREATE (UNIQUE )?INDEX \\S+ ON (ONLY )?\\S+ (.*)");
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, ct.relname, ci.relname, pg_get_indexdef(i.indexrelid), "
+             "array_to_string(ARRAY(SELECT coalesce(a.attname, 'expr') FROM unnest(i.indkey::int2[]) WITH ORDINALITY "
+             "k(attnum, n) LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.n), '_') "
+             "FROM pg_index i "
+             "JOIN pg_class ci ON ci.oid = i.indexrelid JOIN pg_class ct ON ct.oid = i.indrelid "
+             "JOIN pg_namespace n ON n.oid = ct.relnamespace WHERE NOT ci.relispartition AND NOT EXISTS "
+             "(SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')) "
+             "AND ") + kUserSchemas + " ORDER BY n.nspname, ct.relname, ci.relname")) {
+      Table* t = table(database, text(row, 0), text(row, 1));
+      if (!t) continue;
+      std::smatch match;
+      const std::string definition = text(row, 3);
+      // What no CREATE INDEX reads back as is kept whole, like a constraint's definition.
+      const Index index = std::regex_match(definition, match, create)
+                              ? Index{match[1].matched ? IndexKind::Unique : IndexKind::Plain, false, match[2].matched,
+                                      match[3].str()}
+                              : Index{IndexKind::Plain, true, false, definition};
+      t->indexes.push_back(make_element(text(row, 2), postgres_index_definition(index),
+                                        generated_name(text(row, 2), t->name, text(row, 4)), index));
+    }
+  }
+
+  void read_views(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, c.relname, c.relkind, pg_get_viewdef(c.oid, true) FROM pg_class c "
+             "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND ") + kUserSchemas)) {
+      auto ns = database.namespaces.find(text(row, 0));
+      if (ns == database.namespaces.end()) continue;
+      View view;
+      view.materialized = text(row, 2) == "m";
+      view.body = text(row, 3);
+      ns->second.views[text(row, 1)] = make_element(text(row, 1), postgres_view_definition(view), false, view);
+    }
+  }
+
+  void read_triggers(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true) FROM pg_trigger t "
+             "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+             "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ") + kUserSchemas)) {
+      auto ns = database.namespaces.find(text(row, 0));
+      if (ns == database.namespaces.end()) continue;
+      const std::string key = text(row, 1) + "." + text(row, 2);  // trigger names are per table
+      ns->second.triggers[key] = make_element(key, text(row, 3), false, Trigger{text(row, 1), text(row, 2)});
+    }
+  }
+
+  void read_functions(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), pg_get_functiondef(p.oid), "
+             "p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+             "WHERE p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid "
+             "AND d.deptype = 'e') AND ") + kUserSchemas)) {
+      auto ns = database.namespaces.find(text(row, 0));
+      if (ns == database.namespaces.end()) continue;
+      const Routine routine{text(row, 4) == "p" ? "PROCEDURE" : "FUNCTION", text(row, 1), text(row, 2), ""};
+      const std::string key = routine.name + "(" + routine.arguments + ")";  // overloads are distinct routines
+      ns->second.routines[key] = make_element(key, text(row, 3), false, routine);
+    }
+  }
+
+  // Identity columns' sequences belong to the column; serial's and explicit ones are
+  // compared the same way, so `serial` and its spelled-out form agree (item 13).
+  void read_sequences(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, "
+             "s.seqmax, s.seqcache, s.seqcycle FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid "
+             "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT EXISTS (SELECT 1 FROM pg_depend d "
+             "WHERE d.objid = c.oid AND d.deptype = 'i') AND ") + kUserSchemas)) {
+      auto ns = database.namespaces.find(text(row, 0));
+      if (ns == database.namespaces.end()) continue;
+      const Sequence sequence{text(row, 2), text(row, 3), text(row, 4), text(row, 5), text(row, 6), text(row, 7),
+                              text(row, 8) == "t"};
+      ns->second.sequences[text(row, 1)] = make_element(text(row, 1), sequence_definition(sequence), false, sequence);
+    }
+  }
+
+  // One row per label, in order, so the labels arrive as a list.
+  void read_enums(db::Session& session, Database& database) {
+    std::map<std::pair<std::string, std::string>, EnumType> types;
+    for (const Row& row : session.rows(std::string(
+             "SELECT n.nspname, t.typname, quote_literal(e.enumlabel) "
+             "FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace "
+             "WHERE ") + kUserSchemas + " ORDER BY n.nspname, t.typname, e.enumsortorder")) {
+      types[{text(row, 0), text(row, 1)}].labels.push_back(text(row, 2));
+    }
+    for (const auto& [id, type] : types) {
+      auto ns = database.namespaces.find(id.first);
+      if (ns == database.namespaces.end()) continue;
+      ns->second.types[id.second] = make_element(id.second, enum_definition(type), false, type);
+    }
+  }
+
+  Connect connect_;
+};
+
+}  // namespace
+
+std::unique_ptr<Inspector> make_postgres_inspector(Connect connect) {
+  return std::make_unique<PostgresInspector>(std::move(connect));
+}
+
+}  // namespace devenv::catalog

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "db/session.h"
+#include "catalog/model.h"
+#include "sqltext/dialect.h"
+
+namespace devenv::catalog {
+
+// Reads live databases into the model, with a fixed number of bulk queries per
+// server (MySQL) or per database (PostgreSQL, which has no cross-database catalog):
+// verifying a thousand partitions must not cost a thousand × tables round trips.
+class Inspector {
+ public:
+  virtual ~Inspector() = default;
+  // The user databases on the server (not the system's, not devenv's own).
+  virtual std::vector<std::string> databases() = 0;
+  virtual std::map<std::string, Database> inspect(const std::vector<std::string>& databases) = 0;
+};
+
+// A session on the named database ("" for the server's default).
+using Connect = db::Connect;
+
+std::unique_ptr<Inspector> make_inspector(sqltext::Dialect dialect, Connect connect);
+
+}  // namespace devenv::catalog

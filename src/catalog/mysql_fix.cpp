@@ -1,0 +1,105 @@
+// The fix-up SQL of MySQL and MariaDB: ALTER TABLE for the parts of a table, CREATE OR
+// REPLACE or DROP and CREATE for the other objects, routines and triggers inside
+// DELIMITER for the mysql client.
+#include "catalog/definition.h"
+#include "catalog/fix_writer.h"
+#include "catalog/mysql_ddl.h"
+
+namespace devenv::catalog {
+namespace {
+
+std::string alter_table(const Difference& d, const std::string& change) {
+  return "ALTER TABLE " + quote_mysql_name(d.table) + " " + change + ";";
+}
+
+Statements column_fix(const Difference& d) {
+  const std::string name = quote_mysql_name(d.name);
+  switch (d.change) {
+    case Change::Missing: return {keep(alter_table(d, "ADD COLUMN " + name + " " + d.expected->definition))};
+    case Change::Extra: return {destroy(alter_table(d, "DROP COLUMN " + name))};
+    case Change::Changed: break;
+  }
+  return {keep(alter_table(d, "MODIFY COLUMN " + name + " " + d.expected->definition))};
+}
+
+// The primary key has no name to drop it by.
+std::string drop_index(const Element& index) {
+  if (std::get<Index>(index.detail).kind == IndexKind::Primary) return "DROP PRIMARY KEY";
+  return "DROP INDEX " + quote_mysql_name(index.name);
+}
+
+Statements index_fix(const Difference& d) {
+  switch (d.change) {
+    case Change::Missing: return {keep(alter_table(d, "ADD " + mysql_index_clause(*d.expected)))};
+    case Change::Extra: return {keep(alter_table(d, drop_index(*d.actual)))};
+    case Change::Changed: break;
+  }
+  return {keep(alter_table(d, drop_index(*d.actual) + ", ADD " + mysql_index_clause(*d.expected)))};
+}
+
+// Foreign keys and checks: dropped and added again, as neither can be altered.
+Statements constraint_fix(const Difference& d) {
+  const std::string name = quote_mysql_name(d.name);
+  const Statement drop = keep(alter_table(d, (d.kind == Kind::Check ? "DROP CONSTRAINT " : "DROP FOREIGN KEY ") + name));
+  if (d.change == Change::Extra) return {drop};
+  const Statement add = keep(alter_table(d, "ADD CONSTRAINT " + name + " " + d.expected->definition));
+  if (d.change == Change::Missing) return {add};
+  return {drop, add};
+}
+
+// An option's definition is its own ALTER TABLE clause; an extra one is reset.
+Statements option_fix(const Difference& d) {
+  if (d.expected) return {keep(alter_table(d, d.expected->definition))};
+  if (d.name == "COMMENT") return {keep(alter_table(d, "COMMENT = ''"))};
+  if (d.name == "PARTITION BY") return {keep(alter_table(d, "REMOVE PARTITIONING"))};
+  return {};
+}
+
+Statements table_fix(const Difference& d) {
+  if (d.change == Change::Missing) return {keep(d.expected->definition)};
+  return {destroy("DROP TABLE " + quote_mysql_name(d.table) + ";")};
+}
+
+Statements view_fix(const Difference& d) {
+  if (d.change == Change::Extra) return {keep("DROP VIEW " + quote_mysql_name(d.name) + ";")};
+  return {keep(mysql_view_head(*d.expected, true) + mysql_view_query(std::get<View>(d.expected->detail)) + ";")};
+}
+
+Statements trigger_fix(const Difference& d) {
+  Statements out{keep("DROP TRIGGER IF EXISTS " + quote_mysql_name(d.name) + ";")};
+  if (d.expected) out.push_back(keep(mysql_delimited(mysql_create_trigger(*d.expected))));
+  return out;
+}
+
+// Dropped by the kind the database has it as, or will have it as.
+Statements routine_fix(const Difference& d) {
+  const Element& routine = d.expected ? *d.expected : *d.actual;
+  Statements out{keep("DROP " + std::get<Routine>(routine.detail).kind + " IF EXISTS " + quote_mysql_name(d.name) + ";")};
+  if (d.expected) out.push_back(keep(mysql_delimited(mysql_create_routine(*d.expected))));
+  return out;
+}
+
+}  // namespace
+
+Statements mysql_fix(const Difference& d) {
+  switch (d.kind) {
+    case Kind::Column: return column_fix(d);
+    case Kind::Index: return index_fix(d);
+    case Kind::ForeignKey:
+    case Kind::Check: return constraint_fix(d);
+    case Kind::TableOption: return option_fix(d);
+    case Kind::Table: return table_fix(d);
+    case Kind::View: return view_fix(d);
+    case Kind::Trigger: return trigger_fix(d);
+    case Kind::Routine: return routine_fix(d);
+    case Kind::Database: return database_fix(d, quote_mysql_name(d.database));
+    case Kind::Schema:  // PostgreSQL's alone
+    case Kind::Extension:
+    case Kind::Sequence:
+    case Kind::EnumType:
+    case Kind::Fingerprint: break;
+  }
+  return reset_note(d);
+}
+
+}  // namespace devenv::catalog

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace devenv::catalog {
+
+// The structured detail of each kind of model part, read from the catalog together
+// with its canonical definition (definition.h builds one from the other). Statements
+// that change a part (fix-up SQL, the dump) are written from these values, never by
+// cutting the definition apart.
+
+struct Column {
+  std::string type;           // "varchar(20)", "character varying(20)", "json"
+  std::string collation;      // only when not the default: MySQL "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+                              // PostgreSQL "COLLATE \"C\""
+  std::string identity;       // PostgreSQL identity column: "ALWAYS" or "BY DEFAULT"
+  std::string generated;      // the expression of GENERATED ALWAYS AS (…)
+  bool stored = true;         // a generated column's storage: STORED, or VIRTUAL (MySQL)
+  std::string default_value;  // the DEFAULT expression
+  bool not_null = false;
+  std::string on_update;      // MySQL: "ON UPDATE current_timestamp()"
+  bool auto_increment = false;
+  std::string comment;        // as a quoted literal, "'…'"
+};
+
+enum class IndexKind { Primary, Unique, Plain, Fulltext, Spatial, Exclusion };
+
+struct Index {
+  IndexKind kind = IndexKind::Plain;
+  bool constraint = false;  // PostgreSQL: it backs a constraint (ADD CONSTRAINT), else it is CREATE INDEX's
+  bool only = false;        // PostgreSQL: an index ON ONLY a partitioned table
+  std::string body;         // MySQL "(`a`,`b`(8)) USING HASH"; PostgreSQL index "USING btree (a) WHERE …";
+                            // PostgreSQL constraint: all of it, as pg_get_constraintdef writes it
+};
+
+struct View {
+  bool materialized = false;  // PostgreSQL
+  std::string security;       // MySQL: DEFINER or INVOKER
+  std::string body;           // the query
+  std::string check_option;   // MySQL: CASCADED or LOCAL
+};
+
+struct Trigger {
+  std::string table;
+  std::string name;  // PostgreSQL trigger names are per table: the model's key is "table.name"
+};
+
+struct Routine {
+  std::string kind;       // PROCEDURE or FUNCTION
+  std::string name;       // without its arguments (PostgreSQL keys routines by name and arguments)
+  std::string arguments;  // MySQL "IN `a` int, …"; PostgreSQL identity arguments "a integer"
+  std::string rest;       // MySQL: what follows the arguments (RETURNS, characteristics, "\n", the body)
+};
+
+struct Sequence {  // PostgreSQL
+  std::string type, start, increment, min, max, cache;
+  bool cycle = false;
+};
+
+struct EnumType {                  // PostgreSQL
+  std::vector<std::string> labels;  // as quoted literals, in order
+};
+
+struct TableOption {
+  std::string value;  // ENGINE "InnoDB", COLLATE "utf8mb4_bin", COMMENT "'…'", PARTITION BY "RANGE (a) (…)"
+};
+
+// Foreign keys, checks and extensions have none: their definition is used whole.
+using Detail = std::variant<std::monostate, Column, Index, View, Trigger, Routine, Sequence, EnumType, TableOption>;
+
+}  // namespace devenv::catalog

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <string>
+
+#include "catalog/model.h"
+
+namespace devenv::catalog {
+
+// PostgreSQL's canonical definitions (what the inspector compares) and the
+// statements the dump and the fix-up SQL both write, from the parts' detail.
+
+// "character varying(10) DEFAULT 'x' NOT NULL COMMENT 'c'" (COMMENT is devenv's).
+std::string postgres_column_definition(const Column& column);
+// The column as CREATE TABLE and ADD COLUMN take it, without the comment (which
+// COMMENT ON COLUMN sets).
+std::string postgres_column_clause(const Column& column);
+// "UNIQUE INDEX USING btree (a)", or a constraint's own definition.
+std::string postgres_index_definition(const Index& index);
+// "MATERIALIZED VIEW AS\n…".
+std::string postgres_view_definition(const View& view);
+// "COMMENT '…'", "PARTITION BY …", "PARTITION OF …", "UNLOGGED".
+Element postgres_option(const std::string& name, const std::string& value);
+
+std::string quote_postgres_name(const std::string& name);
+std::string postgres_qualified(const std::string& space, const std::string& name);  // schema.name, quoted as needed
+bool is_plain_index(const Element& index);  // CREATE INDEX's, not a constraint's
+std::string create_index(const std::string& qualified_table, const Element& index);  // ends in ";\n"
+std::string postgres_create_view(const std::string& qualified, const View& view);   // the body ends in ";"
+// "COMMENT ON COLUMN t.c IS 'x';": `what` is COLUMN or TABLE, `literal` "" for NULL.
+std::string comment_on(const std::string& what, const std::string& target, const std::string& literal);
+
+// The whole database as canonical SQL, and one table as the dump writes it (with
+// its indexes, foreign keys and comments).
+std::string postgres_dump(const Database& database);
+std::string postgres_create_table(const Namespace& ns, const Table& table);
+
+}  // namespace devenv::catalog

@@ -1,0 +1,31 @@
+#include "generator/compiled_source.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "util/sha256.h"
+#include "sqltext/splitter.h"
+#include "util/file.h"
+
+namespace devenv::generator {
+
+static std::string read_source(const config::SchemaSource& source) {
+  std::optional<std::string> text = util::read_file(source.path);
+  if (!text) throw sqltext::SourceError({source.display, 1, 1}, "cannot read the schema file");
+  return *text;
+}
+
+CompiledSource compile_source(const config::SchemaSource& source, const sqltext::QualifyTarget& target) {
+  const std::string text = read_source(source);
+  CompiledSource compiled{&source, util::sha256_hex(text), {}};
+  for (const sqltext::Statement& statement : sqltext::split(text, target.dialect, source.display)) {
+    const bool ends_in_comment =
+        !statement.tokens.empty() && statement.tokens.back().kind == sqltext::TokenKind::Comment &&
+        statement.text.compare(statement.tokens.back().begin, 2, "/*") != 0;
+    compiled.statements.push_back(CompiledStatement{statement.kind, statement.where, statement.has_inner_semicolon(),
+                                                    ends_in_comment, sqltext::qualify(statement, target)});
+  }
+  return compiled;
+}
+
+}  // namespace devenv::generator

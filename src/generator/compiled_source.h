@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "sqltext/qualifier.h"
+#include "sqltext/statement.h"
+
+namespace devenv::generator {
+
+// One statement of a schema file, qualified once and ready to be rendered for each
+// database the source is applied to.
+struct CompiledStatement {
+  sqltext::StatementKind kind;
+  sqltext::SourceLocation where;
+  bool has_inner_semicolon;  // needs a DELIMITER for the mysql client
+  bool ends_in_comment;      // the terminator must go on a new line
+  sqltext::QualifiedText text;
+};
+
+struct CompiledSource {
+  const config::SchemaSource* source;
+  std::string sha256;
+  std::vector<CompiledStatement> statements;
+};
+
+// Reads, splits and qualifies one schema file. Throws sqltext::SourceError.
+CompiledSource compile_source(const config::SchemaSource& source, const sqltext::QualifyTarget& target);
+
+}  // namespace devenv::generator

@@ -1,0 +1,86 @@
+#include "generator/compose_file.h"
+
+#include <fmt/format.h>
+
+#include "generator/fingerprint.h"
+
+namespace devenv::generator {
+namespace {
+
+using config::Server;
+
+// A YAML double-quoted scalar.
+std::string yaml(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+std::string joined(const std::vector<std::string>& words, const std::string& separator) {
+  std::string out;
+  for (const std::string& word : words) out += (out.empty() ? "" : separator) + word;
+  return out;
+}
+
+// Reads the fingerprint over TCP: the images' temporary init server listens on no
+// TCP port, so this cannot pass before the last init file has run.
+std::string healthcheck(const Server& server, int port) {
+  const engine::Engine& engine = server.engine;
+  const engine::ClientCommand client =
+      engine.tcp_client(engine.image_client(), port, server.root_user, engine.fallback_database());
+  // `$$` is compose's escape for a `$` the container's shell expands.
+  return fmt::format("{}=\"$${}\" {} {} '{}' | grep -q .", client.password_variable,
+                     engine.image_root_password_variable(), joined(client.argv, " "),
+                     joined(engine.batch_query_flags(), " "), kFingerprintQuery);
+}
+
+// With host networking the server itself must listen on the configured port and on
+// loopback only; the official images pass these arguments to the server.
+std::string host_network_command(const Server& server) {
+  std::vector<std::string> words = {yaml(server.engine.image_server())};
+  for (const std::string& argument : server.engine.loopback_server_arguments(server.port)) words.push_back(yaml(argument));
+  return "[" + joined(words, ", ") + "]";
+}
+
+std::string service(const Server& server, bool host_network) {
+  const engine::Engine& engine = server.engine;
+  std::string out = fmt::format("  {}:\n    image: {}\n    environment:\n", server.name, yaml(server.image));
+  out += fmt::format("      {}: {}\n", engine.image_root_password_variable(), yaml(server.root_password.reference));
+  if (*engine.image_root_user_variable()) {
+    out += fmt::format("      {}: {}\n", engine.image_root_user_variable(), yaml(server.root_user));
+  }
+  if (host_network) {
+    out += "    network_mode: host\n    command: " + host_network_command(server) + "\n";
+  } else {
+    const std::string host_port = server.port == 0 ? "" : std::to_string(server.port);
+    out += fmt::format("    ports:\n      - {}\n",
+                       yaml(fmt::format("127.0.0.1:{}:{}", host_port, engine.default_port())));
+  }
+  out += fmt::format("    volumes:\n      - {}\n      - {}\n",
+                     yaml(fmt::format("./initdb/{}:/docker-entrypoint-initdb.d:ro", server.name)),
+                     yaml(fmt::format("{}-data:{}", server.name, engine.image_data_dir())));
+  out += fmt::format(
+      "    healthcheck:\n      test: [\"CMD-SHELL\", {}]\n      interval: 2s\n      timeout: 5s\n      retries: 90\n"
+      "      start_period: 300s\n",
+      yaml(healthcheck(server, host_network ? server.port : engine.default_port())));
+  return out;
+}
+
+}  // namespace
+
+GeneratedFile compose_file(const config::Config& config) {
+  std::string out = fmt::format(
+      "# {} from config.toml. Do not edit: change config.toml, then run `devenv build`.\n"
+      "# Secrets are ${{VAR}} references that docker compose reads from the environment.\n"
+      "services:\n",
+      kGeneratedMarker);
+  for (const Server& server : config.servers) out += service(server, config.project.network_mode == "host");
+  out += "volumes:\n";
+  for (const Server& server : config.servers) out += fmt::format("  {}-data:\n", server.name);
+  return {"docker-compose.yml", out};
+}
+
+}  // namespace devenv::generator

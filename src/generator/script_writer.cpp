@@ -1,0 +1,29 @@
+#include "generator/script_writer.h"
+
+#include <algorithm>
+
+namespace devenv::generator {
+
+std::unique_ptr<ScriptWriter> make_mysql_script_writer();
+std::unique_ptr<ScriptWriter> make_postgres_script_writer();
+
+std::unique_ptr<ScriptWriter> make_script_writer(const engine::Engine& engine) {
+  switch (engine.dialect()) {
+    case sqltext::Dialect::MySQL: return make_mysql_script_writer();
+    case sqltext::Dialect::Postgres: return make_postgres_script_writer();
+  }
+  return nullptr;
+}
+
+std::vector<const config::User*> users_granted(const config::Config& config, const config::Database& database) {
+  std::vector<const config::User*> out;
+  for (const config::User& user : config.users) {
+    const auto& keys = user.database_keys;
+    if (user.server == database.server && std::find(keys.begin(), keys.end(), database.key) != keys.end()) {
+      out.push_back(&user);
+    }
+  }
+  return out;
+}
+
+}  // namespace devenv::generator

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.h"
+#include "generator/compiled_source.h"
+#include "sqltext/qualifier.h"
+
+namespace devenv::generator {
+
+// What differs between engines when writing init scripts: how databases and users
+// are made, how a section reaches its database, how a statement is terminated, and
+// how the fingerprint is recorded. One implementation per engine family.
+class ScriptWriter {
+ public:
+  virtual ~ScriptWriter() = default;
+
+  virtual sqltext::Dialect dialect() const = 0;
+
+  // How a source's names are qualified (the database itself may be a slot).
+  virtual sqltext::QualifyTarget qualify_target(const config::Config& config, const config::Server& server,
+                                            const config::Database& database,
+                                            const config::SchemaSource& source) const = 0;
+
+  // One database as 00-init-databases.sql creates it (charset, collation); also
+  // how a verify's shadow databases are made, so they parse alike.
+  virtual std::string create_database(const config::Server& server, const std::string& name) const = 0;
+  virtual std::string drop_database(const std::string& name) const = 0;
+  // A query listing every database on the server.
+  virtual std::string list_databases() const = 0;
+
+  // The body of 00-init-databases.sql: databases, users, grants.
+  virtual std::string init_databases(const config::Config& config, const config::Server& server) const = 0;
+
+  // Reaches `name` and prepares it (schemas, default privileges) before its statements.
+  virtual void open_database(std::string& out, const config::Config& config, const config::Database& database,
+                             const std::string& name) const = 0;
+
+  // Before the statements of one source (PostgreSQL: its search_path).
+  virtual void open_source(std::string& out, const config::SchemaSource& source) const = 0;
+
+  virtual void statement(std::string& out, const CompiledStatement& statement, std::string_view database) const = 0;
+
+  // The body of the last file: records the init fingerprint in the server.
+  virtual std::string record_fingerprint(const std::string& fingerprint) const = 0;
+};
+
+std::unique_ptr<ScriptWriter> make_script_writer(const engine::Engine& engine);
+
+// Users of `server` granted `database`.
+std::vector<const config::User*> users_granted(const config::Config& config, const config::Database& database);
+
+}  // namespace devenv::generator

@@ -1,9 +1,0 @@
-#pragma once
-
-namespace devenv::sql {
-
-// The two SQL families devenv reads. MariaDB and MySQL share one dialect: their
-// lexical rules (backticks, `#` comments, backslash escapes, DELIMITER) are the same.
-enum class Dialect { MySQL, Postgres };
-
-}  // namespace devenv::sql

@@ -1,0 +1,469 @@
+#include "sqltext/qualifier.h"
+
+#include <strings.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <vector>
+
+#include "sqltext/identifier.h"
+
+namespace devenv::sqltext {
+namespace {
+
+bool same_word(std::string_view word, std::string_view keyword) {
+  return word.size() == keyword.size() && strncasecmp(word.data(), keyword.data(), word.size()) == 0;
+}
+
+// A possibly qualified name in the statement: the tokens of its parts.
+struct NameRef {
+  std::vector<std::size_t> parts;  // indices into Statement::tokens
+};
+
+// A place where the qualifier goes in front of an unqualified name.
+struct Edit {
+  std::size_t token;  // index of the name's only part
+};
+
+// Walks the code tokens of one statement (whitespace and comments skipped).
+class Cursor {
+ public:
+  explicit Cursor(const Statement& statement) : statement_(statement) {
+    for (std::size_t i = 0; i < statement.tokens.size(); ++i) {
+      if (statement.tokens[i].is_code()) code_.push_back(i);
+    }
+  }
+
+  bool done() const { return at_ >= code_.size(); }
+  const Token& token(std::size_t offset = 0) const { return statement_.tokens[code_[at_ + offset]]; }
+  std::size_t token_index() const { return code_[at_]; }
+  std::string_view text(std::size_t offset = 0) const {
+    return at_ + offset < code_.size() ? token(offset).text(statement_.text) : std::string_view{};
+  }
+  void advance(std::size_t count = 1) { at_ = std::min(code_.size(), at_ + count); }
+
+  bool is(std::string_view keyword, std::size_t offset = 0) const {
+    return at_ + offset < code_.size() && token(offset).kind == TokenKind::Word && same_word(text(offset), keyword);
+  }
+  bool accept(std::string_view keyword) {
+    if (!is(keyword)) return false;
+    advance();
+    return true;
+  }
+  bool accept_any(std::initializer_list<std::string_view> keywords) {
+    for (std::string_view keyword : keywords) {
+      if (accept(keyword)) return true;
+    }
+    return false;
+  }
+  bool accept_sequence(std::initializer_list<std::string_view> keywords) {
+    std::size_t offset = 0;
+    for (std::string_view keyword : keywords) {
+      if (!is(keyword, offset++)) return false;
+    }
+    advance(keywords.size());
+    return true;
+  }
+  bool is_punct(char c, std::size_t offset = 0) const {
+    return at_ + offset < code_.size() && token(offset).kind == TokenKind::Punct && text(offset)[0] == c;
+  }
+  bool is_identifier(std::size_t offset = 0) const {
+    if (at_ + offset >= code_.size()) return false;
+    const TokenKind kind = token(offset).kind;
+    return kind == TokenKind::Word || kind == TokenKind::QuotedIdentifier;
+  }
+
+  // ident ( "." ident )*
+  std::optional<NameRef> name() {
+    if (!is_identifier()) return std::nullopt;
+    NameRef ref;
+    ref.parts.push_back(token_index());
+    advance();
+    while (is_punct('.') && is_identifier(1)) {
+      ref.parts.push_back(code_[at_ + 1]);
+      advance(2);
+    }
+    return ref;
+  }
+
+ private:
+  const Statement& statement_;
+  std::vector<std::size_t> code_;
+  std::size_t at_ = 0;
+};
+
+class Qualifier {
+ public:
+  Qualifier(const Statement& statement, const QualifyTarget& target)
+      : statement_(statement), target_(target), cursor_(statement) {}
+
+  QualifiedText run() {
+    if (statement_.kind == StatementKind::ClientCommand) {
+      check_connect();
+    } else if (statement_.kind == StatementKind::Sql) {
+      dispatch();
+    }
+    return render();
+  }
+
+ private:
+  Dialect dialect() const { return target_.dialect; }
+  bool mysql() const { return dialect() == Dialect::MySQL; }
+
+  [[noreturn]] void fail(const Token& at, const std::string& message, const std::string& hint) const {
+    throw SourceError({statement_.where.file, at.line, at.column}, message, hint);
+  }
+
+  std::string value(std::size_t token) const {
+    return identifier_value(statement_.tokens[token].text(statement_.text), dialect());
+  }
+
+  void dispatch() {
+    Cursor& c = cursor_;
+    if (c.accept("CREATE")) return create();
+    if (c.accept("ALTER")) return alter();
+    if (c.accept("DROP")) return drop();
+    if (c.accept("RENAME")) return rename_tables();
+    if (c.accept("TRUNCATE")) {
+      c.accept("TABLE");
+      c.accept("ONLY");
+      return name_list();
+    }
+    if (c.accept("INSERT")) {
+      c.accept_any({"LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY"});
+      c.accept("IGNORE");
+      c.accept("INTO");
+      return target_name();
+    }
+    if (c.accept("REPLACE")) {
+      c.accept_any({"LOW_PRIORITY", "DELAYED"});
+      c.accept("INTO");
+      return target_name();
+    }
+    if (c.accept("UPDATE")) {
+      c.accept("LOW_PRIORITY");
+      c.accept("IGNORE");
+      c.accept("ONLY");
+      return target_name();
+    }
+    if (c.accept("DELETE")) {
+      while (c.accept_any({"LOW_PRIORITY", "QUICK", "IGNORE"})) {
+      }
+      if (c.accept("FROM")) {
+        c.accept("ONLY");
+        target_name();
+      }
+      return;
+    }
+    if (c.accept("COMMENT")) return comment_on();
+    if (c.is("USE") && mysql()) return use_database();
+  }
+
+  // CREATE [OR REPLACE] [modifiers…] <object> …
+  void create() {
+    Cursor& c = cursor_;
+    c.accept_sequence({"OR", "REPLACE"});
+    skip_create_modifiers();
+    if (c.is("DATABASE") || (mysql() && c.is("SCHEMA"))) return reject_database_ddl();
+    if (c.accept("TABLE")) {
+      c.accept_sequence({"IF", "NOT", "EXISTS"});
+      target_name();
+      return table_body();
+    }
+    if (c.accept("INDEX")) return index_on();
+    if (c.accept("TRIGGER")) return trigger();
+    if (c.accept_any({"VIEW", "PROCEDURE", "FUNCTION", "EVENT", "TYPE", "DOMAIN", "SEQUENCE"})) {
+      c.accept_sequence({"IF", "NOT", "EXISTS"});
+      return target_name();
+    }
+  }
+
+  void skip_create_modifiers() {
+    Cursor& c = cursor_;
+    while (!c.done()) {
+      if (c.accept_any({"TEMPORARY", "TEMP", "UNLOGGED", "GLOBAL", "LOCAL", "UNIQUE", "FULLTEXT", "SPATIAL",
+                        "MATERIALIZED", "RECURSIVE", "AGGREGATE", "CONSTRAINT", "ONLINE", "OFFLINE"})) {
+        continue;
+      }
+      if (c.accept("ALGORITHM")) {
+        if (c.is_punct('=')) c.advance();
+        c.advance();
+        continue;
+      }
+      if (c.accept("DEFINER")) {
+        skip_definer();
+        continue;
+      }
+      if (c.accept_sequence({"SQL", "SECURITY"})) {
+        c.advance();
+        continue;
+      }
+      return;
+    }
+  }
+
+  // DEFINER = user[@host] | CURRENT_USER[()]
+  void skip_definer() {
+    Cursor& c = cursor_;
+    if (c.is_punct('=')) c.advance();
+    c.advance();
+    if (c.is_punct('@')) c.advance(2);
+    if (c.is_punct('(') && c.is_punct(')', 1)) c.advance(2);
+  }
+
+  // After CREATE TABLE name: `LIKE other`, `REFERENCES other`, `PARTITION OF other`, `INHERITS (a, b)`.
+  void table_body() {
+    Cursor& c = cursor_;
+    int depth = 0;
+    bool after_name = true;  // MySQL: CREATE TABLE a LIKE b
+    while (!c.done()) {
+      if (c.is_punct('(')) {
+        ++depth;
+        c.advance();
+        after_name = depth == 1;
+        continue;
+      }
+      if (c.is_punct(')')) --depth;
+      if (c.is_punct(',') && depth == 1) {
+        c.advance();
+        after_name = true;
+        continue;
+      }
+      if (after_name && depth <= 1 && c.accept("LIKE")) {
+        target_name();
+      } else if (c.accept("REFERENCES")) {
+        target_name();
+      } else if (c.accept_sequence({"PARTITION", "OF"})) {
+        target_name();
+      } else if (c.accept("INHERITS") && c.is_punct('(')) {
+        c.advance();
+        name_list();
+      } else {
+        c.advance();
+      }
+      after_name = false;
+    }
+  }
+
+  // [CONCURRENTLY] [IF NOT EXISTS] [name] [USING x] ON [ONLY] table
+  void index_on() {
+    Cursor& c = cursor_;
+    while (!c.done() && !c.is("ON")) c.advance();
+    if (c.accept("ON")) {
+      c.accept("ONLY");
+      target_name();
+    }
+  }
+
+  // MySQL triggers are database objects (`db`.`trg`); PostgreSQL's belong to their table.
+  void trigger() {
+    Cursor& c = cursor_;
+    c.accept_sequence({"IF", "NOT", "EXISTS"});
+    if (mysql()) {
+      target_name();
+    } else {
+      c.advance();
+    }
+    while (!c.done() && !c.is("ON")) c.advance();
+    if (c.accept("ON")) target_name();
+  }
+
+  void alter() {
+    Cursor& c = cursor_;
+    c.accept_any({"ONLINE", "OFFLINE"});
+    c.accept("IGNORE");
+    skip_create_modifiers();
+    if (c.is("DATABASE") || (mysql() && c.is("SCHEMA"))) return reject_database_ddl();
+    if (c.accept("TABLE")) {
+      c.accept_sequence({"IF", "EXISTS"});
+      c.accept("ONLY");
+      target_name();
+      return alter_table_body();
+    }
+    if (c.accept_any({"VIEW", "PROCEDURE", "FUNCTION", "EVENT", "TYPE", "DOMAIN", "SEQUENCE", "INDEX"})) {
+      c.accept_sequence({"IF", "EXISTS"});
+      return target_name();
+    }
+  }
+
+  void alter_table_body() {
+    Cursor& c = cursor_;
+    while (!c.done()) {
+      if (c.accept("REFERENCES")) {
+        target_name();
+      } else if (mysql() && c.accept("RENAME")) {
+        // RENAME TO/AS t moves the table; RENAME COLUMN/INDEX/KEY only rename inside it.
+        if (c.accept_any({"TO", "AS"}) || (!c.is("COLUMN") && !c.is("INDEX") && !c.is("KEY"))) target_name();
+      } else {
+        c.advance();
+      }
+    }
+  }
+
+  void drop() {
+    Cursor& c = cursor_;
+    c.accept_any({"TEMPORARY", "MATERIALIZED"});
+    if (c.is("DATABASE") || (mysql() && c.is("SCHEMA"))) return reject_database_ddl();
+    if (c.accept("INDEX")) {
+      c.accept("CONCURRENTLY");
+      c.accept_sequence({"IF", "EXISTS"});
+      if (!mysql()) return name_list();
+      c.name();
+      if (c.accept("ON")) target_name();
+      return;
+    }
+    if (c.accept("TRIGGER")) {
+      c.accept_sequence({"IF", "EXISTS"});
+      if (mysql()) return target_name();
+      c.name();
+      if (c.accept("ON")) target_name();
+      return;
+    }
+    if (c.accept_any({"TABLE", "VIEW", "PROCEDURE", "FUNCTION", "EVENT", "TYPE", "DOMAIN", "SEQUENCE"})) {
+      c.accept_sequence({"IF", "EXISTS"});
+      return name_list();
+    }
+  }
+
+  // RENAME TABLE a TO b [, c TO d]
+  void rename_tables() {
+    Cursor& c = cursor_;
+    if (!c.accept("TABLE") && !c.accept("TABLES")) return;
+    while (!c.done()) {
+      target_name();
+      if (!c.accept("TO")) return;
+      target_name();
+      if (!c.is_punct(',')) return;
+      c.advance();
+    }
+  }
+
+  // COMMENT ON <kind> name | COMMENT ON COLUMN t.c | COMMENT ON CONSTRAINT/TRIGGER x ON t
+  void comment_on() {
+    Cursor& c = cursor_;
+    if (!c.accept("ON")) return;
+    if (c.accept("COLUMN")) return column_name();
+    if (c.accept_any({"CONSTRAINT", "TRIGGER", "POLICY", "RULE"})) {
+      c.name();
+      if (c.accept("ON")) target_name();
+      return;
+    }
+    c.accept("MATERIALIZED");
+    if (c.accept_any({"TABLE", "VIEW", "SEQUENCE", "TYPE", "DOMAIN", "INDEX", "FUNCTION", "PROCEDURE"})) {
+      target_name();
+    }
+  }
+
+  // table.column: the table part gets the qualifier.
+  void column_name() {
+    const Token& at = cursor_.token();
+    std::optional<NameRef> ref = cursor_.name();
+    if (!ref || ref->parts.size() < 2) fail(at, "COMMENT ON COLUMN needs table.column", "write COMMENT ON COLUMN t.c IS '…'");
+    NameRef table;
+    table.parts.assign(ref->parts.begin(), ref->parts.end() - 1);
+    qualify_name(table);
+  }
+
+  void name_list() {
+    do {
+      target_name();
+    } while (cursor_.is_punct(',') && (cursor_.advance(), true));
+  }
+
+  void target_name() {
+    if (std::optional<NameRef> ref = cursor_.name()) qualify_name(*ref);
+  }
+
+  void qualify_name(const NameRef& ref) {
+    if (ref.parts.size() == 1) {
+      edits_.push_back(Edit{ref.parts[0]});
+      return;
+    }
+    const Token& first = statement_.tokens[ref.parts[0]];
+    const std::string qualifier = value(ref.parts[ref.parts.size() - 2]);
+    if (ref.parts.size() > 2) {
+      fail(first, mysql() ? "a MySQL name has at most two parts (database.table)"
+                          : "PostgreSQL has no cross-database names",
+           "write the name without the database: devenv puts it in the right one");
+    }
+    if (!target_.known_qualifiers.contains(qualifier)) {
+      const char* kind = mysql() ? "database" : "schema";
+      fail(first,
+           std::string("name is qualified with ") + kind + " '" + qualifier + "', which the config does not declare" +
+               (mysql() ? " on this server" : " for database " + target_.database_label),
+           mysql() ? "drop the qualifier (devenv qualifies names with " + target_.database_label +
+                         "), or declare that database in config.toml"
+                   : "drop the qualifier, or give this source `schema = \"" + qualifier + "\"` in config.toml");
+    }
+  }
+
+  void use_database() {
+    const Token& at = cursor_.token();
+    cursor_.advance();
+    const std::optional<NameRef> ref = cursor_.name();
+    const std::string database = ref ? value(ref->parts.back()) : std::string();
+    if (target_.database.empty() || database != target_.database) {
+      fail(at, "USE " + database + " in a schema file for " + target_.database_label,
+           "remove it: devenv sets the database for each section of the init file");
+    }
+  }
+
+  // \connect db / \c db: only the database this source belongs to.
+  void check_connect() {
+    const std::string_view line = statement_.text;
+    const std::size_t space = line.find_first_of(" \t");
+    const std::string_view command = line.substr(0, space);
+    if (command != "\\connect" && command != "\\c") return;
+    std::string_view rest = space == std::string_view::npos ? std::string_view{} : line.substr(space + 1);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+    const std::string database = identifier_value(rest.substr(0, rest.find_first_of(" \t")), Dialect::Postgres);
+    if (target_.database.empty() || database != target_.database) {
+      fail(statement_.tokens.front(), "\\connect " + database + " in a schema file for " + target_.database_label,
+           "remove it: devenv connects to the right database before each section");
+    }
+  }
+
+  [[noreturn]] void reject_database_ddl() const {
+    fail(cursor_.token(), "CREATE/ALTER/DROP DATABASE in a schema file",
+         "remove it: devenv creates the databases listed in config.toml");
+  }
+
+  QualifiedText render() {
+    std::sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) { return a.token < b.token; });
+    QualifiedText out;
+    std::size_t copied = 0;
+    const std::string& text = statement_.text;
+    for (const Edit& edit : edits_) {
+      const Token& name = statement_.tokens[edit.token];
+      out.append(std::string_view(text).substr(copied, name.begin - copied));
+      const std::string_view original = name.text(text);
+      if (mysql()) {
+        out.append("`");
+        out.append_database_slot();
+        out.append("`.");
+        out.append(name.kind == TokenKind::QuotedIdentifier ? std::string(original)
+                                                            : quote_identifier(original, Dialect::MySQL));
+      } else {
+        out.append(quote_identifier(target_.schema, Dialect::Postgres));
+        out.append(".");
+        out.append(original);
+      }
+      copied = name.end;
+    }
+    out.append(std::string_view(text).substr(copied));
+    return out;
+  }
+
+  const Statement& statement_;
+  const QualifyTarget& target_;
+  Cursor cursor_;
+  std::vector<Edit> edits_;
+};
+
+}  // namespace
+
+QualifiedText qualify(const Statement& statement, const QualifyTarget& target) {
+  return Qualifier(statement, target).run();
+}
+
+}  // namespace devenv::sqltext

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+
+#include "sqltext/dialect.h"
+#include "sqltext/qualified_text.h"
+#include "sqltext/statement.h"
+
+namespace devenv::sqltext {
+
+// Where a schema source's unqualified names must go.
+struct QualifyTarget {
+  Dialect dialect = Dialect::MySQL;
+  // MySQL: the target database is a slot in the output (one source serves every
+  // partition). `database` is its name when it is a single database, so that a
+  // redundant `USE <it>` is accepted; empty for a partition template.
+  std::string database;
+  std::string database_label;  // for messages: "unkey", "partition_{n:03}"
+  // PostgreSQL: the schema (namespace) unqualified names go into.
+  std::string schema;
+  // Qualifiers a source may write explicitly and keep as written: MySQL, the
+  // databases the config declares on this server; PostgreSQL, this database's schemas.
+  std::set<std::string> known_qualifiers;
+};
+
+// Rewrites a statement so that every object it creates, alters, drops or writes
+// names its database (MySQL `db`.`t`) or schema (PostgreSQL s.t), changing no other
+// byte. Throws SourceError for `USE`/`\connect` to another database, for names
+// qualified with an undeclared database or schema, and for CREATE/DROP DATABASE
+// (devenv creates the databases from the config).
+QualifiedText qualify(const Statement& statement, const QualifyTarget& target);
+
+}  // namespace devenv::sqltext

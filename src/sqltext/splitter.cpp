@@ -1,0 +1,188 @@
+#include "sqltext/splitter.h"
+
+#include <strings.h>
+
+#include <cstring>
+
+#include "sqltext/lexer.h"
+
+namespace devenv::sqltext {
+
+bool Statement::has_inner_semicolon() const {
+  for (const Token& token : tokens) {
+    if (token.kind == TokenKind::Semicolon) return true;
+  }
+  return false;
+}
+
+namespace {
+
+bool word_is(std::string_view word, const char* keyword) {
+  return word.size() == std::strlen(keyword) && strncasecmp(word.data(), keyword, word.size()) == 0;
+}
+
+// Collects the tokens of the statement being read and turns them into Statements.
+class StatementBuilder {
+ public:
+  StatementBuilder(std::string_view text, const std::string& file, std::vector<Statement>& out)
+      : text_(text), file_(file), out_(out) {}
+
+  void add(const Token& token) {
+    if (token.kind == TokenKind::Whitespace) return;  // the text keeps it; nobody needs it as a token
+    if (token.is_code() && first_code_ == npos) first_code_ = tokens_.size();
+    if (token.is_code() && token.kind == TokenKind::Word) ++words_;
+    tokens_.push_back(token);
+  }
+
+  bool has_code() const { return first_code_ != npos; }
+  std::size_t word_count() const { return words_; }
+
+  // Ends the current statement. Whitespace-only input produces nothing.
+  void finish(StatementKind kind = StatementKind::Sql) {
+    if (!tokens_.empty()) emit(kind);
+    tokens_.clear();
+    first_code_ = npos;
+    words_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  void emit(StatementKind kind) {
+    Statement statement;
+    statement.kind = has_code() ? kind : StatementKind::CommentOnly;
+    const Token& anchor = has_code() ? tokens_[first_code_] : tokens_.front();
+    statement.where = SourceLocation{file_, anchor.line, anchor.column};
+    const std::uint32_t begin = tokens_.front().begin;
+    statement.text.assign(text_.substr(begin, tokens_.back().end - begin));
+    statement.tokens.reserve(tokens_.size());  // exact size; tokens_ keeps its capacity for the next one
+    for (Token token : tokens_) {
+      token.begin -= begin;
+      token.end -= begin;
+      statement.tokens.push_back(token);
+    }
+    out_.push_back(std::move(statement));
+  }
+
+  std::string_view text_;
+  const std::string& file_;
+  std::vector<Statement>& out_;
+  std::vector<Token> tokens_;
+  std::size_t first_code_ = npos;
+  std::size_t words_ = 0;
+};
+
+std::size_t end_of_line(std::string_view text, std::size_t from) {
+  const std::size_t newline = text.find('\n', from);
+  return newline == std::string_view::npos ? text.size() : newline;
+}
+
+std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+class Splitter {
+ public:
+  Splitter(std::string_view text, Dialect dialect, const std::string& file, std::vector<Statement>& out)
+      : text_(text), dialect_(dialect), lexer_(text, dialect, file), builder_(text, file, out) {}
+
+  void run() {
+    Token token;
+    while (true) {
+      if (at_custom_delimiter()) {
+        end_statement();
+        lexer_.skip(delimiter_.size());
+        continue;
+      }
+      if (!lexer_.next(token)) break;
+      if (!builder_.has_code() && starts_client_command(token)) continue;
+      if (token.kind == TokenKind::Semicolon && delimiter_ == ";" && begin_depth_ == 0) {
+        end_statement();
+        continue;
+      }
+      builder_.add(token);
+      track_atomic_body(token);
+    }
+    end_statement();
+  }
+
+ private:
+  void end_statement() {
+    builder_.finish();
+    begin_depth_ = 0;
+  }
+
+  bool at_custom_delimiter() const {
+    return delimiter_ != ";" && text_.substr(lexer_.offset()).starts_with(delimiter_);
+  }
+
+  // MySQL `DELIMITER x` and psql `\command …` lines are instructions to the client.
+  bool starts_client_command(const Token& token) {
+    if (dialect_ == Dialect::MySQL && token.kind == TokenKind::Word &&
+        word_is(token.text(text_), "DELIMITER")) {
+      builder_.finish();  // comments before the command stay a chunk of their own
+      const std::size_t eol = end_of_line(text_, token.end);
+      std::string_view rest = trim(text_.substr(token.end, eol - token.end));
+      const std::size_t space = rest.find_first_of(" \t");
+      delimiter_ = std::string(space == std::string_view::npos ? rest : rest.substr(0, space));
+      if (delimiter_.empty()) {
+        throw SourceError({lexer_.file(), token.line, token.column}, "DELIMITER needs a terminator after it",
+                          "write e.g. `DELIMITER //` before the routine and `DELIMITER ;` after it");
+      }
+      lexer_.skip(eol - lexer_.offset());
+      return true;
+    }
+    if (dialect_ == Dialect::Postgres && token.kind == TokenKind::Punct && token.text(text_) == "\\") {
+      builder_.finish();
+      const std::size_t eol = end_of_line(text_, token.end);
+      Token line = token;
+      line.end = eol;
+      line.kind = TokenKind::Word;
+      lexer_.skip(eol - lexer_.offset());
+      builder_.add(line);
+      builder_.finish(StatementKind::ClientCommand);
+      return true;
+    }
+    return false;
+  }
+
+  // psql keeps `;` inside CREATE FUNCTION … BEGIN ATOMIC … END (and CASE … END).
+  // Called for every token, so it rejects most words by length before comparing.
+  void track_atomic_body(const Token& token) {
+    if (dialect_ != Dialect::Postgres || token.kind != TokenKind::Word) return;
+    if (builder_.word_count() == 1) in_create_ = word_is(token.text(text_), "CREATE");
+    if (!in_create_ || builder_.word_count() < 2) return;
+    const std::size_t length = token.end - token.begin;
+    if (length < 3 || length > 5) return;
+    const std::string_view word = token.text(text_);
+    if (word_is(word, "BEGIN") || word_is(word, "CASE")) {
+      ++begin_depth_;
+    } else if (word_is(word, "END") && begin_depth_ > 0) {
+      --begin_depth_;
+    }
+  }
+
+  std::string_view text_;
+  Dialect dialect_;
+  Lexer lexer_;
+  StatementBuilder builder_;
+  std::string delimiter_ = ";";
+  int begin_depth_ = 0;
+  bool in_create_ = false;
+};
+
+}  // namespace
+
+std::vector<Statement> split(std::string_view text, Dialect dialect, const std::string& file) {
+  if (text.size() >= UINT32_MAX) {
+    throw SourceError({file, 1, 1}, "file is larger than 4 GiB", "split it into several schema files");
+  }
+  std::vector<Statement> statements;
+  Splitter(text, dialect, file, statements).run();
+  return statements;
+}
+
+}  // namespace devenv::sqltext

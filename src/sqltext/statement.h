@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sqltext/source_error.h"
+#include "sqltext/token.h"
+
+namespace devenv::sqltext {
+
+enum class StatementKind {
+  Sql,            // sent to the server
+  ClientCommand,  // a psql meta-command such as \connect: handled by the client, not SQL
+  CommentOnly,    // comments with no statement after them (kept so no byte is lost)
+};
+
+// One statement as written in its source file, without its terminator.
+struct Statement {
+  StatementKind kind = StatementKind::Sql;
+  std::string text;           // leading comments included, trailing whitespace dropped
+  SourceLocation where;       // of the first code token (of the text when there is none)
+  std::vector<Token> tokens;  // comments and code, not whitespace; offsets relative to `text`
+
+  // True when the text holds a `;` that is code (a routine or trigger body): the
+  // mysql client then needs a DELIMITER around it.
+  bool has_inner_semicolon() const;
+};
+
+}  // namespace devenv::sqltext
