@@ -53,8 +53,8 @@ std::string schema_of(int tables) {
 
 void print(const char* what, double value, const char* unit, double target, bool higher_is_better) {
   const double ratio = higher_is_better ? value / target : target / value;
-  std::printf("%-52s median %9.3f %-5s target %s %g %s  (%.1fx %s)\n", what, value, unit,
-              higher_is_better ? ">" : "<", target, unit, ratio, ratio >= 1 ? "better than target" : "SHORT of target");
+  std::printf("%-52s median %9.3f %-5s target %s %g %s  (%.1fx %s)\n", what, value, unit, higher_is_better ? ">" : "<",
+              target, unit, ratio, ratio >= 1 ? "better than target" : "SHORT of target");
 }
 
 }  // namespace
@@ -91,7 +91,8 @@ int main(int argc, char** argv) {
   std::string big;
   while (big.size() < 64u << 20) big += schema_of(200);
   std::size_t statements = 0;
-  const double split_mysql = median_seconds(runs, [&] { statements = sqltext::split(big, sqltext::Dialect::MySQL, "big.sql").size(); });
+  const double split_mysql =
+      median_seconds(runs, [&] { statements = sqltext::split(big, sqltext::Dialect::MySQL, "big.sql").size(); });
   std::printf("splitter input: %.1f MB, %zu statements\n", big.size() / 1e6, statements);
   print("splitter throughput (MySQL dialect)", big.size() / 1e6 / split_mysql, "MB/s", 100, true);
   const double split_pg = median_seconds(runs, [&] { sqltext::split(big, sqltext::Dialect::Postgres, "big.sql"); });

@@ -57,7 +57,8 @@ TEST_CASE("build: output is deterministic", "[unit][initdb]") {
   REQUIRE(first.size() == second.size());
   for (std::size_t i = 0; i < first.size(); ++i) {
     CHECK(first[i].fingerprint == second[i].fingerprint);
-    for (std::size_t f = 0; f < first[i].files.size(); ++f) CHECK(first[i].files[f].content == second[i].files[f].content);
+    for (std::size_t f = 0; f < first[i].files.size(); ++f)
+      CHECK(first[i].files[f].content == second[i].files[f].content);
   }
 }
 
@@ -171,7 +172,8 @@ TEST_CASE("devenv build: rerun is byte-identical and keeps the user's own init f
   const auto first = run_devenv(path, "build");
   INFO(first.output);
   CHECK(first.exit_code == 0);
-  CHECK_THAT(first.output, Catch::Contains("0 written, 10 unchanged") && Catch::Contains("kept     initdb/mysql/50-seed.sql"));
+  CHECK_THAT(first.output,
+             Catch::Contains("0 written, 10 unchanged") && Catch::Contains("kept     initdb/mysql/50-seed.sql"));
   CHECK(fs::exists(dir.path() / "initdb/mysql/50-seed.sql"));
 }
 

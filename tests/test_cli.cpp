@@ -52,8 +52,8 @@ TEST_CASE("devenv: --config works before and after the command name", "[unit][cl
 
 TEST_CASE("devenv: usage errors exit 2, say what is wrong and which help to read", "[unit][cli]") {
   const NeverStarted project;
-  check_answer(project.devenv("status --frobnicate"),
-               2, "devenv: unknown option --frobnicate\nrun `devenv status --help`");
+  check_answer(project.devenv("status --frobnicate"), 2,
+               "devenv: unknown option --frobnicate\nrun `devenv status --help`");
   check_answer(project.devenv("logs --init"), 2, "SERVER is required");
   check_answer(project.devenv("diff only_one"), 2, "B is required");
   check_answer(project.devenv("down --runtime kubernetes"), 2, "--runtime: kubernetes not in {native,compose}");

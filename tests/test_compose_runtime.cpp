@@ -1,10 +1,10 @@
 // The compose runtime on a real Docker engine, with devenv's local images (built from
 // Debian packages by tests/docker/build_images.sh: no registry is reachable) and host
 // networking on free 127.0.0.1 ports. Run by scripts/test.sh when an engine starts.
-#include <catch2/catch.hpp>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <regex>
 
@@ -37,7 +37,8 @@ class ComposeExample {
     for (char& c : project_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::string config = dir_.read("config.toml");
     config = std::regex_replace(config, std::regex("name = \"unkey-dev\""), "name = \"" + project_ + "\"");
-    config = std::regex_replace(config, std::regex("runtime = \"native\""), "runtime = \"compose\"\nnetwork_mode = \"host\"");
+    config = std::regex_replace(config, std::regex("runtime = \"native\""),
+                                "runtime = \"compose\"\nnetwork_mode = \"host\"");
     config = std::regex_replace(config, std::regex("\nport = 3306"), "\nport = " + std::to_string(mysql_port_));
     config = std::regex_replace(config, std::regex("\nport = 5432"), "\nport = " + std::to_string(postgres_port_));
     config = std::regex_replace(config, std::regex("image = \"mariadb:11\""), "image = \"devenv-test/mariadb:10.11\"");
@@ -46,7 +47,9 @@ class ComposeExample {
   }
   ~ComposeExample() { devenv("down --purge"); }
 
-  CommandResult devenv(const std::string& arguments) const { return devenv::test::run_devenv(dir_.path().string(), arguments); }
+  CommandResult devenv(const std::string& arguments) const {
+    return devenv::test::run_devenv(dir_.path().string(), arguments);
+  }
   const devenv::test::TempDir& dir() const { return dir_; }
   const std::string& project() const { return project_; }
   int mysql_port() const { return mysql_port_; }
@@ -71,7 +74,8 @@ TEST_CASE("compose: up on the example gives the same databases as the native run
   const CommandResult up = compose.devenv("up");
   INFO(up.output);
   REQUIRE(up.exit_code == 0);
-  CHECK_THAT(up.output, Catch::Contains("compose runtime: docker-compose") || Catch::Contains("compose runtime: Docker Compose"));
+  CHECK_THAT(up.output,
+             Catch::Contains("compose runtime: docker-compose") || Catch::Contains("compose runtime: Docker Compose"));
   CHECK_THAT(up.output, Catch::Contains("initialised") && Catch::Contains("schemas match"));
   CHECK_THAT(compose.devenv("up").output, Catch::Contains("already running"));
   CHECK_THAT(compose.devenv("status").output, Catch::Contains("running"));
@@ -79,9 +83,9 @@ TEST_CASE("compose: up on the example gives the same databases as the native run
   NativeExample native;
   REQUIRE(native.devenv("up").exit_code == 0);
   const std::string mysql = "mysql://root:devenv-root@127.0.0.1:" + std::to_string(compose.mysql_port()) + "/";
-  const std::string postgres = "postgres://postgres:devenv-root@127.0.0.1:" + std::to_string(compose.postgres_port()) + "/";
-  for (const std::string& database :
-       {"unkey", "partition_001", "partition_004", "hydra"}) {
+  const std::string postgres =
+      "postgres://postgres:devenv-root@127.0.0.1:" + std::to_string(compose.postgres_port()) + "/";
+  for (const std::string& database : {"unkey", "partition_001", "partition_004", "hydra"}) {
     const CommandResult diff = native.devenv("diff " + database + " " + mysql + database);
     INFO(diff.output);
     CHECK(diff.exit_code == 0);
@@ -92,9 +96,11 @@ TEST_CASE("compose: up on the example gives the same databases as the native run
     CHECK(diff.exit_code == 0);
   }
   // The same users and grants: unkey over TCP sees exactly its databases.
-  const CommandResult unkey = run_command("mariadb --no-defaults --protocol=tcp -h127.0.0.1 -P" +
-                                          std::to_string(compose.mysql_port()) + " -uunkey -punkey -N -e 'SHOW DATABASES'");
-  CHECK(unkey.output == "hydra\ninformation_schema\npartition_001\npartition_002\npartition_003\npartition_004\nunkey\n");
+  const CommandResult unkey =
+      run_command("mariadb --no-defaults --protocol=tcp -h127.0.0.1 -P" + std::to_string(compose.mysql_port()) +
+                  " -uunkey -punkey -N -e 'SHOW DATABASES'");
+  CHECK(unkey.output ==
+        "hydra\ninformation_schema\npartition_001\npartition_002\npartition_003\npartition_004\nunkey\n");
 }
 
 TEST_CASE("compose: a schema edit is reported on the stale volume, and reset applies it", "[docker]") {
@@ -112,16 +118,17 @@ TEST_CASE("compose: a schema edit is reported on the stale volume, and reset app
   INFO(reset.output);
   CHECK(reset.exit_code == 0);
   CHECK(compose.devenv("verify").exit_code == 0);
-  const CommandResult count = run_command("PGPASSWORD=devenv-root psql -h 127.0.0.1 -p " +
-                                          std::to_string(compose.postgres_port()) +
-                                          " -U postgres -d analytics -tAc \"SELECT count(*) FROM pg_tables WHERE tablename = 'added'\"");
+  const CommandResult count =
+      run_command("PGPASSWORD=devenv-root psql -h 127.0.0.1 -p " + std::to_string(compose.postgres_port()) +
+                  " -U postgres -d analytics -tAc \"SELECT count(*) FROM pg_tables WHERE tablename = 'added'\"");
   CHECK(count.output == "1\n");
 }
 
 TEST_CASE("compose: a broken init file exits 3 with the container's error, and the next up starts afresh", "[docker]") {
   ComposeExample compose;
   const std::string good = compose.dir().read("schemas/hydra/02-scheduling.sql");
-  compose.dir().write("schemas/hydra/02-scheduling.sql", good + "\nCREATE TABLE broken (id int REFERENCES nowhere (id));\n");
+  compose.dir().write("schemas/hydra/02-scheduling.sql",
+                      good + "\nCREATE TABLE broken (id int REFERENCES nowhere (id));\n");
   const CommandResult failed = compose.devenv("up mysql");
   INFO(failed.output);
   CHECK(failed.exit_code == 3);

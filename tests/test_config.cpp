@@ -122,7 +122,8 @@ TEST_CASE("config: TOML syntax errors name line and column", "[unit][config]") {
 
 TEST_CASE("config: unknown keys get a did-you-mean", "[unit][config]") {
   ConfigProject project;
-  const std::string message = project.error(std::string(kServers) + "\n[servers.extra]\nengine = \"mysql\"\nprot = 1\n");
+  const std::string message =
+      project.error(std::string(kServers) + "\n[servers.extra]\nengine = \"mysql\"\nprot = 1\n");
   CHECK_THAT(message, Catch::Contains("config.toml:12:1") && Catch::Contains("servers.extra.prot: unknown key") &&
                           Catch::Contains("did you mean 'port'?"));
   CHECK_THAT(project.error("[sevrers.x]\n"), Catch::Contains("did you mean 'servers'?"));
@@ -130,8 +131,9 @@ TEST_CASE("config: unknown keys get a did-you-mean", "[unit][config]") {
 
 TEST_CASE("config: wrong types say what was expected", "[unit][config]") {
   ConfigProject project;
-  CHECK_THAT(project.error("[servers.mysql]\nengine = \"mysql\"\nport = \"3306\"\n"),
-             Catch::Contains("config.toml:3:8") && Catch::Contains("servers.mysql.port: expected an integer, got string"));
+  CHECK_THAT(
+      project.error("[servers.mysql]\nengine = \"mysql\"\nport = \"3306\"\n"),
+      Catch::Contains("config.toml:3:8") && Catch::Contains("servers.mysql.port: expected an integer, got string"));
   CHECK_THAT(project.error(with_database("key = \"main\"\nserver = \"mysql\"\nsource = 1\n")),
              Catch::Contains("databases[0].source: expected a string, got integer"));
 }
@@ -161,9 +163,9 @@ TEST_CASE("config: duplicate database names, also after partition expansion", "[
 
 TEST_CASE("config: a database on an undefined server", "[unit][config]") {
   ConfigProject project;
-  CHECK_THAT(project.error(with_database("key = \"a\"\nserver = \"mysqll\"\nsource = \"schemas/main.sql\"\n")),
-             Catch::Contains("databases[0].server: no server named \"mysqll\"") &&
-                 Catch::Contains("did you mean \"mysql\"?"));
+  CHECK_THAT(
+      project.error(with_database("key = \"a\"\nserver = \"mysqll\"\nsource = \"schemas/main.sql\"\n")),
+      Catch::Contains("databases[0].server: no server named \"mysqll\"") && Catch::Contains("did you mean \"mysql\"?"));
 }
 
 TEST_CASE("config: partition counts", "[unit][config]") {
@@ -178,8 +180,9 @@ TEST_CASE("config: partition counts", "[unit][config]") {
   CHECK(project.load(partition("p_{n:02}", "99")).databases[0].names.back() == "p_99");
   CHECK(project.load(partition("p{n}", "12")).databases[0].names.back() == "p12");
   CHECK_THAT(project.error(partition("p_{x}", "2")), Catch::Contains("placeholder {x} is not {n}"));
-  CHECK_THAT(project.error(with_database("key = \"p\"\ncount = 2\nserver = \"mysql\"\nsource = \"schemas/part.sql\"\n")),
-             Catch::Contains("count needs a {n} placeholder"));
+  CHECK_THAT(
+      project.error(with_database("key = \"p\"\ncount = 2\nserver = \"mysql\"\nsource = \"schemas/part.sql\"\n")),
+      Catch::Contains("count needs a {n} placeholder"));
 }
 
 TEST_CASE("config: an unset ${VAR} without a default", "[unit][config]") {

@@ -4,9 +4,9 @@
 
 #include <sstream>
 
-#include "support/json_differences.h"
 #include "catalog/differ.h"
 #include "catalog/render.h"
+#include "support/json_differences.h"
 #include "support/schema_parts.h"
 
 using namespace devenv::catalog;
@@ -26,7 +26,8 @@ Database mysql_database(const std::string& name, const std::vector<Table>& table
 Table apis() {
   Table table;
   table.name = "apis";
-  table.columns = {column("id", typed("bigint", true), Dialect::MySQL), column("name", typed("varchar(256)", true), Dialect::MySQL)};
+  table.columns = {column("id", typed("bigint", true), Dialect::MySQL),
+                   column("name", typed("varchar(256)", true), Dialect::MySQL)};
   table.indexes = {index("PRIMARY", {IndexKind::Primary, false, false, "(`id`)"}, Dialect::MySQL)};
   table.options = {option("ENGINE", "InnoDB", Dialect::MySQL)};
   return table;
@@ -41,7 +42,8 @@ Database platform() {
   plans.columns = {column("id", typed("integer", true), Dialect::Postgres)};
   billing.tables["plans"] = plans;
   billing.types["status"] = enum_type("status", {"'open'", "'paid'"});
-  billing.views["open_plans"] = view("open_plans", {false, "", " SELECT plans.id\n   FROM billing.plans;", ""}, Dialect::Postgres);
+  billing.views["open_plans"] =
+      view("open_plans", {false, "", " SELECT plans.id\n   FROM billing.plans;", ""}, Dialect::Postgres);
   database.namespaces["public"].name = "public";
   return database;
 }
@@ -71,7 +73,8 @@ TEST_CASE("differ: columns missing, extra and changed, in the table's MySQL labe
   live.columns.push_back(column("added", typed("int"), Dialect::MySQL));
   Table expected = apis();
   expected.columns.push_back(column("note", typed("text"), Dialect::MySQL));
-  const auto differences = compare(mysql_database("unkey", {expected}), mysql_database("unkey", {live}), Dialect::MySQL);
+  const auto differences =
+      compare(mysql_database("unkey", {expected}), mysql_database("unkey", {live}), Dialect::MySQL);
   REQUIRE(differences.size() == 3);
   CHECK(differences[0].kind == Kind::Column);
   CHECK(differences[0].change == Change::Changed);
@@ -92,7 +95,8 @@ TEST_CASE("differ: indexes with generated names are matched by definition", "[un
   CHECK(compare(mysql_database("unkey", {expected}), mysql_database("unkey", {live}), Dialect::MySQL).empty());
 
   live.indexes.back() = index("name", {IndexKind::Unique, false, false, "(`name`)"}, Dialect::MySQL, true);
-  const auto differences = compare(mysql_database("unkey", {expected}), mysql_database("unkey", {live}), Dialect::MySQL);
+  const auto differences =
+      compare(mysql_database("unkey", {expected}), mysql_database("unkey", {live}), Dialect::MySQL);
   REQUIRE(differences.size() == 2);  // another definition is another index
   CHECK((differences[0].kind == Kind::Index && differences[0].change == Change::Missing));
   CHECK(expected_definition(differences[0]) == "KEY (`name`)");
@@ -109,14 +113,14 @@ TEST_CASE("differ: indexes with generated names are matched by definition", "[un
 TEST_CASE("differ: tables missing and extra", "[unit][verify]") {
   Table audit = apis();
   audit.name = "audit";
-  const auto differences =
-      compare(mysql_database("unkey", {apis()}), mysql_database("unkey", {audit}), Dialect::MySQL);
+  const auto differences = compare(mysql_database("unkey", {apis()}), mysql_database("unkey", {audit}), Dialect::MySQL);
   REQUIRE(differences.size() == 2);
   CHECK((differences[0].kind == Kind::Table && differences[0].change == Change::Missing));
   CHECK(object_label(differences[0]) == "table apis");
   CHECK(part_name(differences[0]).empty());
   CHECK(expected_definition(differences[0]) ==
-        "CREATE TABLE `apis` (\n  `id` bigint NOT NULL,\n  `name` varchar(256) NOT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB;\n");
+        "CREATE TABLE `apis` (\n  `id` bigint NOT NULL,\n  `name` varchar(256) NOT NULL,\n  PRIMARY KEY (`id`)\n) "
+        "ENGINE=InnoDB;\n");
   CHECK((differences[1].change == Change::Extra && differences[1].table == "audit"));
   CHECK(actual_definition(differences[1]) == "2 columns, 1 indexes");
 }
@@ -124,7 +128,8 @@ TEST_CASE("differ: tables missing and extra", "[unit][verify]") {
 TEST_CASE("differ: views, enum types, routines and comments, qualified by their schema", "[unit][verify]") {
   Database live = platform();
   Namespace& billing = live.namespaces["billing"];
-  billing.views["open_plans"] = view("open_plans", {true, "", " SELECT plans.id\n   FROM billing.plans;", ""}, Dialect::Postgres);
+  billing.views["open_plans"] =
+      view("open_plans", {true, "", " SELECT plans.id\n   FROM billing.plans;", ""}, Dialect::Postgres);
   billing.types["status"] = enum_type("status", {"'open'", "'paid'", "'void'"});
   billing.routines["touch()"] = make_element("touch()", "CREATE OR REPLACE FUNCTION billing.touch() …", false,
                                              Routine{"FUNCTION", "touch", "", ""});
@@ -174,11 +179,14 @@ TEST_CASE("differ: shadow names are renamed in definitions and details alike", "
 
 TEST_CASE("differ: every kind has its report name", "[unit][verify]") {
   const std::vector<std::pair<Kind, const char*>> names = {
-      {Kind::Database, "database"}, {Kind::Schema, "schema"},       {Kind::Extension, "extension"},
-      {Kind::Table, "table"},       {Kind::Column, "column"},       {Kind::Index, "index"},
-      {Kind::ForeignKey, "foreign key"}, {Kind::Check, "check"},    {Kind::TableOption, "option"},
-      {Kind::View, "view"},         {Kind::Trigger, "trigger"},     {Kind::Routine, "routine"},
-      {Kind::Sequence, "sequence"}, {Kind::EnumType, "type"},       {Kind::Fingerprint, "fingerprint"}};
+      {Kind::Database, "database"},      {Kind::Schema, "schema"},
+      {Kind::Extension, "extension"},    {Kind::Table, "table"},
+      {Kind::Column, "column"},          {Kind::Index, "index"},
+      {Kind::ForeignKey, "foreign key"}, {Kind::Check, "check"},
+      {Kind::TableOption, "option"},     {Kind::View, "view"},
+      {Kind::Trigger, "trigger"},        {Kind::Routine, "routine"},
+      {Kind::Sequence, "sequence"},      {Kind::EnumType, "type"},
+      {Kind::Fingerprint, "fingerprint"}};
   for (const auto& [kind, name] : names) CHECK(std::string(kind_name(kind)) == name);
   CHECK(object_label(missing_database("partition_002")) == "database partition_002");
   CHECK(object_label({Kind::Fingerprint, Change::Changed, "server db", "", "", "", {}, {}}) == "data dir");
@@ -216,8 +224,7 @@ TEST_CASE("render: text groups parts under their object, JSON keeps its shape", 
 
 TEST_CASE("render: a changed view prints both definitions, indented", "[unit][verify]") {
   Database live = platform();
-  live.namespaces["billing"].views["open_plans"] =
-      view("open_plans", {false, "", " SELECT 1;", ""}, Dialect::Postgres);
+  live.namespaces["billing"].views["open_plans"] = view("open_plans", {false, "", " SELECT 1;", ""}, Dialect::Postgres);
   CHECK(text_of(compare(platform(), live, Dialect::Postgres)) ==
         "platform\n"
         "  ~ view billing.open_plans\n"

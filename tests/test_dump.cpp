@@ -11,8 +11,8 @@ using devenv::test::NativeExample;
 namespace {
 
 std::string dump_of(const NativeExample& example, const std::string& database) {
-  const CommandResult result = devenv::test::run_command("cd '" + example.dir().path().string() + "' && ('" DEVENV_BINARY
-                                                         "' dump " + database + " 2>/dev/null)");
+  const CommandResult result = devenv::test::run_command(
+      "cd '" + example.dir().path().string() + "' && ('" DEVENV_BINARY "' dump " + database + " 2>/dev/null)");
   REQUIRE(result.exit_code == 0);
   return result.output;
 }
@@ -75,8 +75,10 @@ TEST_CASE("dump: loaded into a fresh database, verify finds no drift (PostgreSQL
 TEST_CASE("diff: schema files, config databases and live DSNs compare as the server sees them", "[native][dump]") {
   NativeExample example;
   REQUIRE(example.devenv("up").exit_code == 0);
-  const std::string mysql_dsn = "mysql://root:devenv-root@127.0.0.1:" + std::to_string(example.port("mysql")) + "/unkey";
-  const std::string pg_dsn = "postgres://platform:platform@127.0.0.1:" + std::to_string(example.port("postgres")) + "/analytics";
+  const std::string mysql_dsn =
+      "mysql://root:devenv-root@127.0.0.1:" + std::to_string(example.port("mysql")) + "/unkey";
+  const std::string pg_dsn =
+      "postgres://platform:platform@127.0.0.1:" + std::to_string(example.port("postgres")) + "/analytics";
 
   CommandResult same = example.devenv("diff schemas/main.sql " + mysql_dsn);
   INFO(same.output);

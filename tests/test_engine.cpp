@@ -34,8 +34,8 @@ TEST_CASE("engine facts: MySQL and MariaDB share a dialect, PostgreSQL has schem
 
 TEST_CASE("engine facts: a client over TCP reads its password from the environment", "[unit][engine]") {
   const auto mysql = Engine(Engine::Kind::MariaDB).tcp_client("mariadb", 3307, "app", "unkey");
-  CHECK(mysql.argv == std::vector<std::string>{"mariadb", "--protocol=tcp", "-h", "127.0.0.1", "-P", "3307", "-u",
-                                               "app", "unkey"});
+  CHECK(mysql.argv ==
+        std::vector<std::string>{"mariadb", "--protocol=tcp", "-h", "127.0.0.1", "-P", "3307", "-u", "app", "unkey"});
   CHECK(mysql.password_variable == "MYSQL_PWD");
   const auto psql = Engine(Engine::Kind::Postgres).tcp_client("psql", 5433, "app", "");
   CHECK(psql.argv == std::vector<std::string>{"psql", "-h", "127.0.0.1", "-p", "5433", "-U", "app"});

@@ -53,15 +53,15 @@ CREATE TABLE child (
   // The live database: display widths, BOOLEAN/false, "x", CURRENT_TIMESTAMP and NOW(),
   // utf8, other key and option order, an unnamed unique key, an explicit FK index
   // named as InnoDB would, and an advanced AUTO_INCREMENT counter.
-  for (const char* statement : {
-           "DROP TABLE eq.child", "DROP TABLE eq.parent",
-           "CREATE TABLE eq.parent (id INT(11) NOT NULL AUTO_INCREMENT, name VARCHAR(20) NOT NULL DEFAULT \"x\", "
-           "flag BOOLEAN DEFAULT false, big BIGINT(20) UNSIGNED, created TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP "
-           "ON UPDATE NOW(), note varchar(10) CHARACTER SET utf8 COLLATE utf8_general_ci, KEY big_idx (big), "
-           "UNIQUE (name), PRIMARY KEY (id)) COMMENT='p' ENGINE=InnoDB",
-           "INSERT INTO eq.parent (name) VALUES ('a'), ('b')",
-           "CREATE TABLE eq.child (id INT(11) NOT NULL, parent_id INT(11) DEFAULT NULL, CHECK (id > 0), "
-           "KEY parent_id (parent_id), PRIMARY KEY (id), FOREIGN KEY (parent_id) REFERENCES eq.parent (id))"}) {
+  for (const char* statement :
+       {"DROP TABLE eq.child", "DROP TABLE eq.parent",
+        "CREATE TABLE eq.parent (id INT(11) NOT NULL AUTO_INCREMENT, name VARCHAR(20) NOT NULL DEFAULT \"x\", "
+        "flag BOOLEAN DEFAULT false, big BIGINT(20) UNSIGNED, created TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP "
+        "ON UPDATE NOW(), note varchar(10) CHARACTER SET utf8 COLLATE utf8_general_ci, KEY big_idx (big), "
+        "UNIQUE (name), PRIMARY KEY (id)) COMMENT='p' ENGINE=InnoDB",
+        "INSERT INTO eq.parent (name) VALUES ('a'), ('b')",
+        "CREATE TABLE eq.child (id INT(11) NOT NULL, parent_id INT(11) DEFAULT NULL, CHECK (id > 0), "
+        "KEY parent_id (parent_id), PRIMARY KEY (id), FOREIGN KEY (parent_id) REFERENCES eq.parent (id))"}) {
     example.mysql(statement, "", "db");
   }
   expect_no_drift(example);
@@ -89,10 +89,11 @@ CREATE INDEX t_at_idx ON t (at);
   // serial, aliases (varchar, timestamptz), bare literals, CURRENT_TIMESTAMP, unnamed
   // constraints in another order, an unnamed index.
   example.postgres("DROP TABLE t", "eq", "db");
-  example.postgres("CREATE TABLE t (id serial PRIMARY KEY, code varchar(10) UNIQUE DEFAULT 'x', "
-                   "tags text[] DEFAULT '{}', amount numeric DEFAULT 1000 CHECK (amount >= 0), "
-                   "at timestamptz DEFAULT CURRENT_TIMESTAMP)",
-                   "eq", "db");
+  example.postgres(
+      "CREATE TABLE t (id serial PRIMARY KEY, code varchar(10) UNIQUE DEFAULT 'x', "
+      "tags text[] DEFAULT '{}', amount numeric DEFAULT 1000 CHECK (amount >= 0), "
+      "at timestamptz DEFAULT CURRENT_TIMESTAMP)",
+      "eq", "db");
   example.postgres("CREATE INDEX ON t (at)", "eq", "db");
   expect_no_drift(example);
 }
@@ -115,7 +116,8 @@ TEST_CASE("verify: MySQL 8 and MariaDB catalog spellings normalise alike", "[uni
   // MariaDB writes an explicit NULL default as the word; on a nullable column it is no default.
   CHECK_FALSE(mysql::column_default(std::string("NULL"), "int", "", true, true));
   CHECK_FALSE(mysql::column_default(std::nullopt, "int", "", false, true));
-  CHECK(mysql::on_update("on update current_timestamp()") == mysql::on_update("DEFAULT_GENERATED on update CURRENT_TIMESTAMP"));
+  CHECK(mysql::on_update("on update current_timestamp()") ==
+        mysql::on_update("DEFAULT_GENERATED on update CURRENT_TIMESTAMP"));
   CHECK(mysql::charset("utf8") == "utf8mb3");
   CHECK(mysql::charset("utf8_general_ci") == "utf8mb3_general_ci");
   CHECK(mysql::referential_action("NO ACTION") == mysql::referential_action("RESTRICT"));
@@ -128,7 +130,8 @@ TEST_CASE("verify: no shadow database is left after success, failure or Ctrl-C",
   NativeExample example;
   REQUIRE(example.devenv("up").exit_code == 0);
   const auto shadows = [&] {
-    return example.mysql("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '\\_devenv\\_shadow%'") +
+    return example.mysql(
+               "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '\\_devenv\\_shadow%'") +
            example.postgres("SELECT datname FROM pg_database WHERE datname LIKE '\\_devenv\\_shadow%'");
   };
   CHECK(example.devenv("verify").exit_code == 0);
@@ -137,9 +140,9 @@ TEST_CASE("verify: no shadow database is left after success, failure or Ctrl-C",
   // Interrupted mid-way: the shadows it made are dropped, exit 130.
   bool interrupted = false;
   for (const char* delay : {"0.12", "0.06", "0.02", "0.01"}) {
-    const CommandResult result = devenv::test::run_command(
-        "cd '" + example.dir().path().string() + "' && ('" DEVENV_BINARY "' verify & pid=$!; sleep " + delay +
-        "; kill -INT $pid; wait $pid)");
+    const CommandResult result = devenv::test::run_command("cd '" + example.dir().path().string() +
+                                                           "' && ('" DEVENV_BINARY "' verify & pid=$!; sleep " + delay +
+                                                           "; kill -INT $pid; wait $pid)");
     if (result.exit_code == 130) {
       interrupted = true;
       CHECK_THAT(result.output, Catch::Contains("interrupted; shadow databases were dropped"));
@@ -150,11 +153,11 @@ TEST_CASE("verify: no shadow database is left after success, failure or Ctrl-C",
   CHECK(shadows().empty());
 
   // A schema file the server rejects: exit 3, the file and line, no shadow left.
-  example.dir().write("schemas/analytics.sql",
-                      example.dir().read("schemas/analytics.sql") + "\nCREATE TABLE bad (id int REFERENCES nowhere (id));\n");
+  example.dir().write("schemas/analytics.sql", example.dir().read("schemas/analytics.sql") +
+                                                   "\nCREATE TABLE bad (id int REFERENCES nowhere (id));\n");
   const CommandResult failed = example.devenv("verify analytics");
   CHECK(failed.exit_code == 3);
-  CHECK_THAT(failed.output, Catch::Contains("schemas/analytics.sql:") &&
-                                Catch::Contains("the server rejected this statement"));
+  CHECK_THAT(failed.output,
+             Catch::Contains("schemas/analytics.sql:") && Catch::Contains("the server rejected this statement"));
   CHECK(shadows().empty());
 }

@@ -70,17 +70,19 @@ TEST_CASE("fix-up SQL: destructive statements are commented out unless allowed",
         "-- ALTER TABLE `apis` DROP COLUMN `note`;\n"
         "-- missing: table apis column note\n"
         "ALTER TABLE `apis` ADD COLUMN `note` varchar(10) NOT NULL;\n");
-  CHECK_THAT(fix(differences, Dialect::MySQL, true), Catch::Contains("-- DESTRUCTIVE\nALTER TABLE `apis` DROP COLUMN `note`;"));
+  CHECK_THAT(fix(differences, Dialect::MySQL, true),
+             Catch::Contains("-- DESTRUCTIVE\nALTER TABLE `apis` DROP COLUMN `note`;"));
 }
 
 TEST_CASE("fix-up SQL: removals come before additions, options before columns", "[unit][verify]") {
-  const Difference option_change = mysql_part(Kind::TableOption, Change::Changed, "COLLATE",
-                                              option("COLLATE", "utf8mb4_bin", Dialect::MySQL),
-                                              option("COLLATE", "utf8mb4_unicode_ci", Dialect::MySQL));
+  const Difference option_change =
+      mysql_part(Kind::TableOption, Change::Changed, "COLLATE", option("COLLATE", "utf8mb4_bin", Dialect::MySQL),
+                 option("COLLATE", "utf8mb4_unicode_ci", Dialect::MySQL));
   Difference modified = mysql_column(Change::Changed, "int");
   modified.actual = column("note", typed("bigint"), Dialect::MySQL);
-  const std::string sql = fix({mysql_column(Change::Missing, "int"), modified, option_change, mysql_column(Change::Extra, "int")},
-                              Dialect::MySQL, true);
+  const std::string sql =
+      fix({mysql_column(Change::Missing, "int"), modified, option_change, mysql_column(Change::Extra, "int")},
+          Dialect::MySQL, true);
   const auto drop = sql.find("DROP COLUMN"), collate = sql.find("DEFAULT COLLATE=utf8mb4_bin;"),
              modify = sql.find("MODIFY COLUMN `note` int;"), add = sql.find("ADD COLUMN `note` int;");
   CHECK(drop < collate);
@@ -111,7 +113,8 @@ TEST_CASE("fix-up SQL (MySQL): foreign keys and checks are dropped and added", "
   CHECK(fix_of(mysql_part(Kind::ForeignKey, Change::Changed, "apis_fk", cascading, key), Dialect::MySQL) ==
         "\nUSE `unkey`;\n-- changed: table apis foreign key apis_fk\n"
         "ALTER TABLE `apis` DROP FOREIGN KEY `apis_fk`;\n"
-        "ALTER TABLE `apis` ADD CONSTRAINT `apis_fk` FOREIGN KEY (`workspace_id`) REFERENCES `workspaces` (`id`) ON DELETE CASCADE;\n");
+        "ALTER TABLE `apis` ADD CONSTRAINT `apis_fk` FOREIGN KEY (`workspace_id`) REFERENCES `workspaces` (`id`) ON "
+        "DELETE CASCADE;\n");
   const Element check = make_element("positive", "CHECK (`id` > 0)", false);
   CHECK(fix_of(mysql_part(Kind::Check, Change::Extra, "positive", {}, check), Dialect::MySQL) ==
         "\nUSE `unkey`;\n-- extra: table apis check positive\nALTER TABLE `apis` DROP CONSTRAINT `positive`;\n");
@@ -122,9 +125,10 @@ TEST_CASE("fix-up SQL (MySQL): table options are set, an extra one reset", "[uni
                           option("ENGINE", "Aria", Dialect::MySQL)),
                Dialect::MySQL) ==
         "\nUSE `unkey`;\n-- changed: table apis option ENGINE\nALTER TABLE `apis` ENGINE=InnoDB;\n");
-  CHECK_THAT(fix_of(mysql_part(Kind::TableOption, Change::Extra, "COMMENT", {}, option("COMMENT", "'x'", Dialect::MySQL)),
-                    Dialect::MySQL),
-             Catch::EndsWith("\nALTER TABLE `apis` COMMENT = '';\n"));
+  CHECK_THAT(
+      fix_of(mysql_part(Kind::TableOption, Change::Extra, "COMMENT", {}, option("COMMENT", "'x'", Dialect::MySQL)),
+             Dialect::MySQL),
+      Catch::EndsWith("\nALTER TABLE `apis` COMMENT = '';\n"));
   const Element partitioned = option("PARTITION BY", "KEY (`id`) PARTITIONS 4", Dialect::MySQL);
   CHECK(partitioned.definition == "PARTITION BY KEY (`id`) PARTITIONS 4");
   CHECK_THAT(fix_of(mysql_part(Kind::TableOption, Change::Extra, "PARTITION BY", {}, partitioned), Dialect::MySQL),
@@ -141,15 +145,19 @@ TEST_CASE("fix-up SQL (MySQL): a column's comment is part of its definition", "[
 }
 
 TEST_CASE("fix-up SQL (MySQL): views are replaced, routines and triggers re-created", "[unit][verify]") {
-  const Element active = view("active_keys", {false, "DEFINER", "select `id` AS `id` from `keys`", "CASCADED"}, Dialect::MySQL);
+  const Element active =
+      view("active_keys", {false, "DEFINER", "select `id` AS `id` from `keys`", "CASCADED"}, Dialect::MySQL);
   CHECK(fix_of(mysql_object(Kind::View, Change::Changed, "active_keys", active, active), Dialect::MySQL) ==
         "\nUSE `unkey`;\n-- changed: view active_keys\n"
-        "CREATE OR REPLACE SQL SECURITY DEFINER VIEW `active_keys` AS select `id` AS `id` from `keys` WITH CASCADED CHECK OPTION;\n");
+        "CREATE OR REPLACE SQL SECURITY DEFINER VIEW `active_keys` AS select `id` AS `id` from `keys` WITH CASCADED "
+        "CHECK OPTION;\n");
   CHECK_THAT(fix_of(mysql_object(Kind::View, Change::Extra, "active_keys", {}, active), Dialect::MySQL),
              Catch::EndsWith("-- extra: view active_keys\nDROP VIEW `active_keys`;\n"));
 
-  const Element expire = mysql_routine({"PROCEDURE", "expire", "IN `now_ms` bigint", " MODIFIES SQL DATA SQL SECURITY DEFINER\nDELETE FROM `certificates`"});
-  CHECK(expire.definition == "PROCEDURE (IN `now_ms` bigint) MODIFIES SQL DATA SQL SECURITY DEFINER\nDELETE FROM `certificates`");
+  const Element expire = mysql_routine({"PROCEDURE", "expire", "IN `now_ms` bigint",
+                                        " MODIFIES SQL DATA SQL SECURITY DEFINER\nDELETE FROM `certificates`"});
+  CHECK(expire.definition ==
+        "PROCEDURE (IN `now_ms` bigint) MODIFIES SQL DATA SQL SECURITY DEFINER\nDELETE FROM `certificates`");
   CHECK(fix_of(mysql_object(Kind::Routine, Change::Missing, "expire", expire, {}), Dialect::MySQL) ==
         "\nUSE `unkey`;\n-- missing: routine expire\n"
         "DROP PROCEDURE IF EXISTS `expire`;\n"
@@ -159,7 +167,8 @@ TEST_CASE("fix-up SQL (MySQL): views are replaced, routines and triggers re-crea
   CHECK_THAT(fix_of(mysql_object(Kind::Routine, Change::Extra, "lease", {}, lease), Dialect::MySQL),
              Catch::EndsWith("-- extra: routine lease\nDROP FUNCTION IF EXISTS `lease`;\n"));
 
-  const Element touch = make_element("touch", "BEFORE UPDATE ON `keys` FOR EACH ROW SET NEW.at = 1", false, Trigger{"keys", "touch"});
+  const Element touch =
+      make_element("touch", "BEFORE UPDATE ON `keys` FOR EACH ROW SET NEW.at = 1", false, Trigger{"keys", "touch"});
   CHECK(fix_of(mysql_object(Kind::Trigger, Change::Changed, "touch", touch, touch), Dialect::MySQL) ==
         "\nUSE `unkey`;\n-- changed: trigger touch\n"
         "DROP TRIGGER IF EXISTS `touch`;\n"
@@ -172,8 +181,9 @@ TEST_CASE("fix-up SQL: databases and the data dir are for reset, outside any dat
         "-- extra: database stray\n-- DESTRUCTIVE\nDROP DATABASE `stray`;\n"
         "-- missing: database partition_002\n"
         "-- database partition_002 is missing: `devenv reset` re-creates it with its schema\n");
-  Difference fingerprint{Kind::Fingerprint, Change::Changed, "server db", "", "", "", Element{"", "", "current", {}},
-                         Element{"", "", "older", {}}};
+  Difference fingerprint{
+      Kind::Fingerprint,           Change::Changed, "server db", "", "", "", Element{"", "", "current", {}},
+      Element{"", "", "older", {}}};
   CHECK(fix_of(fingerprint, Dialect::Postgres) ==
         "-- changed: data dir\n-- data dir: older (run `devenv reset` to re-initialise)\n");
 }
@@ -185,8 +195,9 @@ TEST_CASE("fix-up SQL (PostgreSQL): a changed column becomes the ALTER COLUMN st
   Column have = typed("text");
   have.collation = "COLLATE \"C\"";
   have.identity = "ALWAYS";
-  const Difference changed = postgres_part(Kind::Column, Change::Changed, "plans", "name", column("name", want, Dialect::Postgres),
-                                           column("name", have, Dialect::Postgres));
+  const Difference changed =
+      postgres_part(Kind::Column, Change::Changed, "plans", "name", column("name", want, Dialect::Postgres),
+                    column("name", have, Dialect::Postgres));
   CHECK(fix_of(changed, Dialect::Postgres) ==
         "\n\\connect platform\n-- changed: table identity.plans column name\n"
         "ALTER TABLE identity.plans ALTER COLUMN name TYPE character varying(20) USING name::character varying(20);\n"
@@ -195,8 +206,9 @@ TEST_CASE("fix-up SQL (PostgreSQL): a changed column becomes the ALTER COLUMN st
         "ALTER TABLE identity.plans ALTER COLUMN name SET NOT NULL;\n"
         "COMMENT ON COLUMN identity.plans.name IS 'the name';\n");
   // Back: collation kept in the type, identity added, default and comment dropped.
-  const Difference back = postgres_part(Kind::Column, Change::Changed, "plans", "name", column("name", have, Dialect::Postgres),
-                                        column("name", want, Dialect::Postgres));
+  const Difference back =
+      postgres_part(Kind::Column, Change::Changed, "plans", "name", column("name", have, Dialect::Postgres),
+                    column("name", want, Dialect::Postgres));
   CHECK_THAT(fix_of(back, Dialect::Postgres),
              Catch::Contains("ALTER COLUMN name TYPE text COLLATE \"C\" USING name::text;\n"
                              "ALTER TABLE identity.plans ALTER COLUMN name ADD GENERATED ALWAYS AS IDENTITY;\n"
@@ -205,10 +217,12 @@ TEST_CASE("fix-up SQL (PostgreSQL): a changed column becomes the ALTER COLUMN st
                              "COMMENT ON COLUMN identity.plans.name IS NULL;\n"));
 }
 
-TEST_CASE("fix-up SQL (PostgreSQL): a missing column's comment follows it; a generated one is made again", "[unit][verify]") {
+TEST_CASE("fix-up SQL (PostgreSQL): a missing column's comment follows it; a generated one is made again",
+          "[unit][verify]") {
   Column number = typed("integer", true);
   number.comment = "'per user'";
-  CHECK_THAT(fix_of(postgres_part(Kind::Column, Change::Missing, "sessions", "number", column("number", number, Dialect::Postgres), {}),
+  CHECK_THAT(fix_of(postgres_part(Kind::Column, Change::Missing, "sessions", "number",
+                                  column("number", number, Dialect::Postgres), {}),
                     Dialect::Postgres),
              Catch::EndsWith("ALTER TABLE identity.sessions ADD COLUMN number integer NOT NULL;\n"
                              "COMMENT ON COLUMN identity.sessions.number IS 'per user';\n"));
@@ -221,87 +235,111 @@ TEST_CASE("fix-up SQL (PostgreSQL): a missing column's comment follows it; a gen
              Catch::EndsWith("-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n"
                              "-- ALTER TABLE identity.lines DROP COLUMN amount;\n"
                              "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n"
-                             "-- ALTER TABLE identity.lines ADD COLUMN amount bigint GENERATED ALWAYS AS (quantity * unit_cents) STORED;\n"));
+                             "-- ALTER TABLE identity.lines ADD COLUMN amount bigint GENERATED ALWAYS AS (quantity * "
+                             "unit_cents) STORED;\n"));
 }
 
 TEST_CASE("fix-up SQL (PostgreSQL): plain indexes by CREATE INDEX, the others as constraints", "[unit][verify]") {
-  const Element plain = index("memberships_user_idx", {IndexKind::Plain, false, false, "USING btree (user_id)"}, Dialect::Postgres);
-  const Element unique = index("memberships_user_idx", {IndexKind::Unique, false, true, "USING btree (user_id, organization_id)"},
-                               Dialect::Postgres);
+  const Element plain =
+      index("memberships_user_idx", {IndexKind::Plain, false, false, "USING btree (user_id)"}, Dialect::Postgres);
+  const Element unique =
+      index("memberships_user_idx", {IndexKind::Unique, false, true, "USING btree (user_id, organization_id)"},
+            Dialect::Postgres);
   CHECK(unique.definition == "UNIQUE INDEX ONLY USING btree (user_id, organization_id)");
-  CHECK(fix_of(postgres_part(Kind::Index, Change::Changed, "memberships", "memberships_user_idx", unique, plain), Dialect::Postgres) ==
+  CHECK(fix_of(postgres_part(Kind::Index, Change::Changed, "memberships", "memberships_user_idx", unique, plain),
+               Dialect::Postgres) ==
         "\n\\connect platform\n-- changed: table identity.memberships index memberships_user_idx\n"
         "DROP INDEX identity.memberships_user_idx;\n"
-        "CREATE UNIQUE INDEX memberships_user_idx ON ONLY identity.memberships USING btree (user_id, organization_id);\n\n");
-  const Element slug = index("organizations_slug_key", {IndexKind::Unique, true, false, "UNIQUE (slug)"}, Dialect::Postgres, true);
-  CHECK(fix_of(postgres_part(Kind::Index, Change::Missing, "organizations", "organizations_slug_key", slug, {}), Dialect::Postgres) ==
+        "CREATE UNIQUE INDEX memberships_user_idx ON ONLY identity.memberships USING btree (user_id, "
+        "organization_id);\n\n");
+  const Element slug =
+      index("organizations_slug_key", {IndexKind::Unique, true, false, "UNIQUE (slug)"}, Dialect::Postgres, true);
+  CHECK(fix_of(postgres_part(Kind::Index, Change::Missing, "organizations", "organizations_slug_key", slug, {}),
+               Dialect::Postgres) ==
         "\n\\connect platform\n-- missing: table identity.organizations index organizations_slug_key\n"
         "ALTER TABLE identity.organizations ADD CONSTRAINT organizations_slug_key UNIQUE (slug);\n");
-  CHECK_THAT(fix_of(postgres_part(Kind::Index, Change::Extra, "organizations", "organizations_slug_key", {}, slug), Dialect::Postgres),
+  CHECK_THAT(fix_of(postgres_part(Kind::Index, Change::Extra, "organizations", "organizations_slug_key", {}, slug),
+                    Dialect::Postgres),
              Catch::EndsWith("\nALTER TABLE identity.organizations DROP CONSTRAINT organizations_slug_key;\n"));
   const Element check = make_element("positive", "CHECK (id > 0)", false);
   CHECK_THAT(fix_of(postgres_part(Kind::Check, Change::Missing, "Sessions", "positive", check, {}), Dialect::Postgres),
              Catch::EndsWith("\nALTER TABLE identity.\"Sessions\" ADD CONSTRAINT positive CHECK (id > 0);\n"));
 }
 
-TEST_CASE("fix-up SQL (PostgreSQL): table comments are set; other options need the table re-created", "[unit][verify]") {
-  CHECK(fix_of(postgres_part(Kind::TableOption, Change::Changed, "sessions", "COMMENT", option("COMMENT", "'live'", Dialect::Postgres),
+TEST_CASE("fix-up SQL (PostgreSQL): table comments are set; other options need the table re-created",
+          "[unit][verify]") {
+  CHECK(fix_of(postgres_part(Kind::TableOption, Change::Changed, "sessions", "COMMENT",
+                             option("COMMENT", "'live'", Dialect::Postgres),
                              option("COMMENT", "'other'", Dialect::Postgres)),
                Dialect::Postgres) ==
         "\n\\connect platform\n-- changed: table identity.sessions option COMMENT\n"
         "COMMENT ON TABLE identity.sessions IS 'live';\n");
-  CHECK_THAT(fix_of(postgres_part(Kind::TableOption, Change::Extra, "sessions", "COMMENT", {}, option("COMMENT", "'x'", Dialect::Postgres)),
+  CHECK_THAT(fix_of(postgres_part(Kind::TableOption, Change::Extra, "sessions", "COMMENT", {},
+                                  option("COMMENT", "'x'", Dialect::Postgres)),
                     Dialect::Postgres),
              Catch::EndsWith("\nCOMMENT ON TABLE identity.sessions IS NULL;\n"));
   CHECK_THAT(fix_of(postgres_part(Kind::TableOption, Change::Missing, "events", "PARTITION BY",
                                   option("PARTITION BY", "RANGE (at)", Dialect::Postgres), {}),
                     Dialect::Postgres),
-             Catch::EndsWith("\n-- table identity.events: PARTITION BY differs (PARTITION BY RANGE (at)); re-create the table to change it\n"));
+             Catch::EndsWith("\n-- table identity.events: PARTITION BY differs (PARTITION BY RANGE (at)); re-create "
+                             "the table to change it\n"));
 }
 
 TEST_CASE("fix-up SQL (PostgreSQL): views, routines and triggers are dropped and made again", "[unit][verify]") {
-  const Element open = view("open_invoices", {false, "", " SELECT invoices.id\n   FROM billing.invoices;", ""}, Dialect::Postgres);
+  const Element open =
+      view("open_invoices", {false, "", " SELECT invoices.id\n   FROM billing.invoices;", ""}, Dialect::Postgres);
   CHECK(fix_of(postgres_object(Kind::View, Change::Changed, "open_invoices", open, open), Dialect::Postgres) ==
         "\n\\connect platform\n-- changed: view billing.open_invoices\n"
         "DROP VIEW IF EXISTS billing.open_invoices;\n"
         "CREATE VIEW billing.open_invoices AS\n SELECT invoices.id\n   FROM billing.invoices;\n");
   const Element totals = view("totals", {true, "", " SELECT 1;", ""}, Dialect::Postgres);
   CHECK_THAT(fix_of(postgres_object(Kind::View, Change::Missing, "totals", totals, {}), Dialect::Postgres),
-             Catch::EndsWith("DROP MATERIALIZED VIEW IF EXISTS billing.totals;\nCREATE MATERIALIZED VIEW billing.totals AS\n SELECT 1;\n"));
+             Catch::EndsWith("DROP MATERIALIZED VIEW IF EXISTS billing.totals;\nCREATE MATERIALIZED VIEW "
+                             "billing.totals AS\n SELECT 1;\n"));
   CHECK_THAT(fix_of(postgres_object(Kind::View, Change::Extra, "totals", {}, totals), Dialect::Postgres),
              Catch::EndsWith("\nDROP VIEW billing.totals;\n"));
 
-  const Element charge = make_element("charge(amount integer)", "CREATE OR REPLACE FUNCTION billing.charge(amount integer)\n …", false,
-                                      Routine{"FUNCTION", "charge", "amount integer", ""});
-  CHECK(fix_of(postgres_object(Kind::Routine, Change::Changed, "charge(amount integer)", charge, charge), Dialect::Postgres) ==
+  const Element charge =
+      make_element("charge(amount integer)", "CREATE OR REPLACE FUNCTION billing.charge(amount integer)\n …", false,
+                   Routine{"FUNCTION", "charge", "amount integer", ""});
+  CHECK(fix_of(postgres_object(Kind::Routine, Change::Changed, "charge(amount integer)", charge, charge),
+               Dialect::Postgres) ==
         "\n\\connect platform\n-- changed: routine billing.charge(amount integer)\n"
         "DROP ROUTINE IF EXISTS billing.charge(amount integer);\n"
         "CREATE OR REPLACE FUNCTION billing.charge(amount integer)\n …;\n");
-  CHECK_THAT(fix_of(postgres_object(Kind::Routine, Change::Extra, "charge(amount integer)", {}, charge), Dialect::Postgres),
-             Catch::EndsWith("\nDROP ROUTINE billing.charge(amount integer);\n"));
+  CHECK_THAT(
+      fix_of(postgres_object(Kind::Routine, Change::Extra, "charge(amount integer)", {}, charge), Dialect::Postgres),
+      Catch::EndsWith("\nDROP ROUTINE billing.charge(amount integer);\n"));
 
-  const Element touch = make_element("users.touch", "CREATE TRIGGER touch BEFORE UPDATE ON billing.users FOR EACH ROW EXECUTE FUNCTION t()",
-                                     false, Trigger{"users", "touch"});
+  const Element touch = make_element(
+      "users.touch", "CREATE TRIGGER touch BEFORE UPDATE ON billing.users FOR EACH ROW EXECUTE FUNCTION t()", false,
+      Trigger{"users", "touch"});
   CHECK(fix_of(postgres_object(Kind::Trigger, Change::Missing, "users.touch", touch, {}), Dialect::Postgres) ==
         "\n\\connect platform\n-- missing: trigger billing.users.touch\n"
         "DROP TRIGGER IF EXISTS touch ON billing.users;\n"
         "CREATE TRIGGER touch BEFORE UPDATE ON billing.users FOR EACH ROW EXECUTE FUNCTION t();\n");
-  CHECK_THAT(fix_of(postgres_object(Kind::Trigger, Change::Extra, "users.touch", {}, touch), Dialect::Postgres),
-             Catch::EndsWith("-- extra: trigger billing.users.touch\nDROP TRIGGER IF EXISTS touch ON billing.users;\n"));
+  CHECK_THAT(
+      fix_of(postgres_object(Kind::Trigger, Change::Extra, "users.touch", {}, touch), Dialect::Postgres),
+      Catch::EndsWith("-- extra: trigger billing.users.touch\nDROP TRIGGER IF EXISTS touch ON billing.users;\n"));
 }
 
 TEST_CASE("fix-up SQL (PostgreSQL): sequences are created or altered whole", "[unit][verify]") {
   const Element cycling = sequence("numbers", sequence_of("1", true));
   CHECK(cycling.definition == "SEQUENCE AS integer START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 2147483647 CACHE 1 CYCLE");
-  CHECK(fix_of(postgres_object(Kind::Sequence, Change::Missing, "numbers", cycling, {}), Dialect::Postgres) ==
-        "\n\\connect platform\n-- missing: sequence billing.numbers\n"
-        "CREATE SEQUENCE billing.numbers AS integer START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 2147483647 CACHE 1 CYCLE;\n");
-  CHECK_THAT(fix_of(postgres_object(Kind::Sequence, Change::Changed, "numbers", sequence("numbers", sequence_of("1", false)),
-                                    sequence("numbers", sequence_of("5", false))),
-                    Dialect::Postgres),
-             Catch::EndsWith("\nALTER SEQUENCE billing.numbers AS integer START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 2147483647 CACHE 1 NO CYCLE;\n"));
-  CHECK_THAT(fix(std::vector<Difference>{postgres_object(Kind::Sequence, Change::Extra, "numbers", {}, cycling)}, Dialect::Postgres, false),
-             Catch::EndsWith("-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n-- DROP SEQUENCE billing.numbers;\n"));
+  CHECK(
+      fix_of(postgres_object(Kind::Sequence, Change::Missing, "numbers", cycling, {}), Dialect::Postgres) ==
+      "\n\\connect platform\n-- missing: sequence billing.numbers\n"
+      "CREATE SEQUENCE billing.numbers AS integer START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 2147483647 CACHE 1 CYCLE;\n");
+  CHECK_THAT(
+      fix_of(postgres_object(Kind::Sequence, Change::Changed, "numbers", sequence("numbers", sequence_of("1", false)),
+                             sequence("numbers", sequence_of("5", false))),
+             Dialect::Postgres),
+      Catch::EndsWith("\nALTER SEQUENCE billing.numbers AS integer START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 2147483647 "
+                      "CACHE 1 NO CYCLE;\n"));
+  CHECK_THAT(fix(std::vector<Difference>{postgres_object(Kind::Sequence, Change::Extra, "numbers", {}, cycling)},
+                 Dialect::Postgres, false),
+             Catch::EndsWith(
+                 "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n-- DROP SEQUENCE billing.numbers;\n"));
 }
 
 TEST_CASE("fix-up SQL (PostgreSQL): enum labels are added; a removal is only said", "[unit][verify]") {
@@ -318,7 +356,8 @@ TEST_CASE("fix-up SQL (PostgreSQL): enum labels are added; a removal is only sai
 
 TEST_CASE("fix-up SQL (PostgreSQL): schemas and extensions", "[unit][verify]") {
   const Difference schema{Kind::Schema, Change::Missing, "platform", "", "", "Audit", Element{}, {}};
-  CHECK(fix_of(schema, Dialect::Postgres) == "\n\\connect platform\n-- missing: schema Audit\nCREATE SCHEMA \"Audit\";\n");
+  CHECK(fix_of(schema, Dialect::Postgres) ==
+        "\n\\connect platform\n-- missing: schema Audit\nCREATE SCHEMA \"Audit\";\n");
   const Difference extension{Kind::Extension, Change::Extra, "platform", "", "", "pgcrypto", {}, Element{}};
   CHECK(fix_of(extension, Dialect::Postgres) ==
         "\n\\connect platform\n-- extra: extension pgcrypto\n-- DESTRUCTIVE\nDROP EXTENSION pgcrypto;\n");

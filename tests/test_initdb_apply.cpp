@@ -2,10 +2,10 @@
 // images' entrypoints do (MySQL: one client session per file; PostgreSQL:
 // psql -v ON_ERROR_STOP=1 per file), then checks every object landed in the right
 // database and schema and that each user reaches exactly its databases.
-#include <catch2/catch.hpp>
 #include <cppconn/exception.h>
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -56,8 +56,8 @@ void reset_mysql_example() {
   const TestServers& servers = TestServers::get();
   auto root = servers.mysql_root();
   std::unique_ptr<::sql::Statement> statement(root->createStatement());
-  for (const char* database : {"unkey", "partition_001", "partition_002", "partition_003", "partition_004", "hydra",
-                               "_devenv"}) {
+  for (const char* database :
+       {"unkey", "partition_001", "partition_002", "partition_003", "partition_004", "hydra", "_devenv"}) {
     statement->execute(std::string("DROP DATABASE IF EXISTS `") + database + "`");
   }
   statement->execute("DROP USER IF EXISTS 'unkey'@'%'");
@@ -74,7 +74,8 @@ void reset_pg_example() {
 
 }  // namespace
 
-TEST_CASE("initdb (MariaDB): the example applies like the official entrypoint, and unkey reaches exactly its databases", "[db]") {
+TEST_CASE("initdb (MariaDB): the example applies like the official entrypoint, and unkey reaches exactly its databases",
+          "[db]") {
   const TestServers& servers = TestServers::get();
   reset_mysql_example();
   for (const fs::path& file : init_files("mysql")) {
@@ -84,27 +85,33 @@ TEST_CASE("initdb (MariaDB): the example applies like the official entrypoint, a
   }
   auto root = servers.mysql_root();
   const auto tables_in = [&](const std::string& database) {
-    return mysql_column(*root, "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
-                               "AND table_schema = '" + database + "'");
+    return mysql_column(*root,
+                        "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
+                        "AND table_schema = '" +
+                            database + "'");
   };
   CHECK(tables_in("unkey") ==
         std::multiset<std::string>{"workspaces", "key_auth", "apis", "identities", "keys", "permissions", "roles",
                                    "roles_permissions", "keys_roles", "keys_permissions", "ratelimit_namespaces",
                                    "ratelimit_overrides", "ratelimits", "audit_log", "audit_log_target"});
   for (const char* partition : {"partition_001", "partition_002", "partition_003", "partition_004"}) {
-    CHECK(tables_in(partition) == std::multiset<std::string>{"gateways", "certificates", "deployments", "domains", "vms"});
+    CHECK(tables_in(partition) ==
+          std::multiset<std::string>{"gateways", "certificates", "deployments", "domains", "vms"});
   }
   CHECK(tables_in("hydra") ==
         std::multiset<std::string>{"workflow_executions", "workflow_steps", "cron_jobs", "leases", "workflow_sleeps"});
-  CHECK(mysql_column(*root, "SELECT CONCAT(table_schema, '.', table_name) FROM information_schema.views "
-                            "WHERE table_schema NOT IN ('sys', 'mysql')") == std::multiset<std::string>{"unkey.active_keys"});
-  CHECK(mysql_column(*root, "SELECT CONCAT(routine_schema, '.', routine_name) FROM information_schema.routines "
-                            "WHERE routine_schema NOT IN ('sys', 'mysql')") ==
+  CHECK(mysql_column(*root,
+                     "SELECT CONCAT(table_schema, '.', table_name) FROM information_schema.views "
+                     "WHERE table_schema NOT IN ('sys', 'mysql')") == std::multiset<std::string>{"unkey.active_keys"});
+  CHECK(mysql_column(*root,
+                     "SELECT CONCAT(routine_schema, '.', routine_name) FROM information_schema.routines "
+                     "WHERE routine_schema NOT IN ('sys', 'mysql')") ==
         std::multiset<std::string>{"hydra.try_acquire_lease", "partition_001.expire_certificates",
                                    "partition_002.expire_certificates", "partition_003.expire_certificates",
                                    "partition_004.expire_certificates"});
-  CHECK(mysql_column(*root, "SELECT CONCAT(trigger_schema, '.', event_object_table, '.', trigger_name) "
-                            "FROM information_schema.triggers WHERE trigger_schema = 'unkey'") ==
+  CHECK(mysql_column(*root,
+                     "SELECT CONCAT(trigger_schema, '.', event_object_table, '.', trigger_name) "
+                     "FROM information_schema.triggers WHERE trigger_schema = 'unkey'") ==
         std::multiset<std::string>{"unkey.keys.keys_touch_updated_at"});
   CHECK(mysql_column(*root, "SELECT fingerprint FROM _devenv.init_fingerprint") ==
         std::multiset<std::string>{expected_fingerprint(0)});
@@ -119,18 +126,23 @@ TEST_CASE("initdb (MariaDB): the example applies like the official entrypoint, a
   CHECK_THROWS_AS(statement->execute("CREATE DATABASE partitionX001"), ::sql::SQLException);
   CHECK_THROWS_AS(servers.mysql_tcp("unkey", "not-the-password"), ::sql::SQLException);
   // The trigger from main.sql runs where it was defined.
-  statement->execute("INSERT INTO unkey.workspaces (id, org_id, name, beta_features, features) "
-                     "VALUES ('ws_t', 'org', 'n', '{}', '{}')");
+  statement->execute(
+      "INSERT INTO unkey.workspaces (id, org_id, name, beta_features, features) "
+      "VALUES ('ws_t', 'org', 'n', '{}', '{}')");
   statement->execute("INSERT INTO unkey.key_auth (id, workspace_id) VALUES ('ka_t', 'ws_t')");
-  statement->execute("INSERT INTO unkey.`keys` (id, key_auth_id, hash, start, workspace_id) "
-                     "VALUES ('k_t', 'ka_t', 'h', 's', 'ws_t')");
+  statement->execute(
+      "INSERT INTO unkey.`keys` (id, key_auth_id, hash, start, workspace_id) "
+      "VALUES ('k_t', 'ka_t', 'h', 's', 'ws_t')");
   statement->execute("UPDATE unkey.`keys` SET name = 'renamed' WHERE id = 'k_t'");
   CHECK(mysql_column(*unkey, "SELECT updated_at_m IS NOT NULL FROM unkey.`keys` WHERE id = 'k_t'") ==
         std::multiset<std::string>{"1"});
   statement->execute("DELETE FROM unkey.workspaces WHERE id = 'ws_t'");
 }
 
-TEST_CASE("initdb (PostgreSQL): the example applies like the official entrypoint, and each user reaches exactly its databases", "[db]") {
+TEST_CASE(
+    "initdb (PostgreSQL): the example applies like the official entrypoint, and each user reaches exactly its "
+    "databases",
+    "[db]") {
   const TestServers& servers = TestServers::get();
   reset_pg_example();
   for (const fs::path& file : init_files("postgres")) {
@@ -139,8 +151,9 @@ TEST_CASE("initdb (PostgreSQL): the example applies like the official entrypoint
     REQUIRE(result.exit_code == 0);
   }
   auto platform = servers.pg_root("platform");
-  const char* relations = "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                          "WHERE c.relkind IN ('r', 'p', 'v') AND n.nspname NOT IN ('pg_catalog', 'information_schema')";
+  const char* relations =
+      "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE c.relkind IN ('r', 'p', 'v') AND n.nspname NOT IN ('pg_catalog', 'information_schema')";
   CHECK(pg_column(*platform, relations) ==
         std::multiset<std::string>{"identity.organizations", "identity.users", "identity.memberships",
                                    "identity.sessions", "identity.organization_members", "billing.plans",

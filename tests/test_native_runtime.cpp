@@ -1,12 +1,12 @@
 // The native runtime on real servers: every scenario of issue 3, each in its own
 // copy of the example (free ports, tmpfs data dirs, own state dir).
-#include <catch2/catch.hpp>
-#include <signal.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <future>
 #include <regex>
@@ -102,7 +102,8 @@ TEST_CASE("native: reset mysql leaves PostgreSQL's rows alone", "[native]") {
 TEST_CASE("native: a broken init script exits 3 with file:line, and the next up re-initialises", "[native]") {
   NativeExample example;
   const std::string good = example.dir().read("schemas/hydra/02-scheduling.sql");
-  example.dir().write("schemas/hydra/02-scheduling.sql", good + "\nCREATE TABLE broken (id int REFERENCES nowhere (id));\n");
+  example.dir().write("schemas/hydra/02-scheduling.sql",
+                      good + "\nCREATE TABLE broken (id int REFERENCES nowhere (id));\n");
   const CommandResult failed = example.devenv("up mysql");
   INFO(failed.output);
   CHECK(failed.exit_code == 3);
@@ -213,7 +214,8 @@ TEST_CASE("native: as root, PostgreSQL runs as the unprivileged owner of its dat
   REQUIRE(stat(("/proc/" + std::to_string(example.pid("postgres"))).c_str(), &process) == 0);
   if (geteuid() == 0) {
     CHECK(process.st_uid != 0);
-    const std::string owner = devenv::test::run_command("stat -c %U /dev/shm/devenv-*/postgres/data 2>/dev/null | sort -u").output;
+    const std::string owner =
+        devenv::test::run_command("stat -c %U /dev/shm/devenv-*/postgres/data 2>/dev/null | sort -u").output;
     CHECK_THAT(owner, Catch::Contains("postgres"));
   } else {
     CHECK(process.st_uid == geteuid());
@@ -228,24 +230,31 @@ TEST_CASE("native: down still stops a server after the config moved its data dir
   const int pid = example.pid("mysql");
   REQUIRE(pid > 0);
   const std::string config = example.dir().read("config.toml");
-  example.dir().write("config.toml", std::regex_replace(config, std::regex("data_on_tmpfs = true"), "data_on_tmpfs = false"));
+  example.dir().write("config.toml",
+                      std::regex_replace(config, std::regex("data_on_tmpfs = true"), "data_on_tmpfs = false"));
   CHECK_THAT(example.devenv("up mysql").output, Catch::Contains("but the config now puts data in"));
   const CommandResult down = example.devenv("down");
   INFO(down.output);
   CHECK(down.exit_code == 0);
   CHECK_THAT(down.output, Catch::Contains("stopping (pid " + std::to_string(pid) + ")"));
-  for (int i = 0; i < 100 && kill(pid, 0) == 0 && devenv::test::run_command("ps -o stat= -p " + std::to_string(pid)).output.find('Z') == std::string::npos; ++i) usleep(20000);
+  for (int i = 0;
+       i < 100 && kill(pid, 0) == 0 &&
+       devenv::test::run_command("ps -o stat= -p " + std::to_string(pid)).output.find('Z') == std::string::npos;
+       ++i)
+    usleep(20000);
   const std::string state = devenv::test::run_command("ps -o stat= -p " + std::to_string(pid)).output;
   CHECK((state.empty() || state.find('Z') != std::string::npos));
   example.dir().write("config.toml", config);  // so that the purge on exit finds the tmpfs data dir
 }
 
-TEST_CASE("native: init runs .sh (executable or sourced) and .sql.gz files and ignores others like the images", "[native]") {
+TEST_CASE("native: init runs .sh (executable or sourced) and .sql.gz files and ignores others like the images",
+          "[native]") {
   NativeExample example;
   // Sourced (not executable): the images' environment reaches the socket-only server.
-  example.dir().write("initdb/mysql/50-seed.sh",
-                      "mariadb -uroot -p\"$MARIADB_ROOT_PASSWORD\" -e \"INSERT INTO unkey.workspaces (id, org_id, name, "
-                      "beta_features, features) VALUES ('ws_sh', 'o', 'n', '{}', '{}')\"\n");
+  example.dir().write(
+      "initdb/mysql/50-seed.sh",
+      "mariadb -uroot -p\"$MARIADB_ROOT_PASSWORD\" -e \"INSERT INTO unkey.workspaces (id, org_id, name, "
+      "beta_features, features) VALUES ('ws_sh', 'o', 'n', '{}', '{}')\"\n");
   example.dir().write("seed.sql", "INSERT INTO hydra.leases VALUES ('r1', 'workflow', 'ns', 'w1', 1, 2, 1);\n");
   REQUIRE(devenv::test::run_command("gzip -c '" + example.dir().path().string() + "/seed.sql' > '" +
                                     example.dir().path().string() + "/initdb/mysql/60-seed.sql.gz'")

@@ -59,9 +59,11 @@ TEST_CASE("qualifier (MySQL): CREATE TABLE forms", "[unit][sql]") {
 TEST_CASE("qualifier (MySQL): foreign keys, but not other uses of the same words", "[unit][sql]") {
   CHECK(my("CREATE TABLE c (p int, FOREIGN KEY (p) REFERENCES parent (id) ON DELETE CASCADE)") ==
         "CREATE TABLE `app`.`c` (p int, FOREIGN KEY (p) REFERENCES `app`.`parent` (id) ON DELETE CASCADE)");
-  CHECK(my("CREATE TABLE c (p int REFERENCES parent(id))") == "CREATE TABLE `app`.`c` (p int REFERENCES `app`.`parent`(id))");
+  CHECK(my("CREATE TABLE c (p int REFERENCES parent(id))") ==
+        "CREATE TABLE `app`.`c` (p int REFERENCES `app`.`parent`(id))");
   // LIKE inside a CHECK is an operator, not a table reference.
-  CHECK(my("CREATE TABLE t (a varchar(9), CHECK (a LIKE b))") == "CREATE TABLE `app`.`t` (a varchar(9), CHECK (a LIKE b))");
+  CHECK(my("CREATE TABLE t (a varchar(9), CHECK (a LIKE b))") ==
+        "CREATE TABLE `app`.`t` (a varchar(9), CHECK (a LIKE b))");
   CHECK(my("ALTER TABLE c ADD CONSTRAINT fk FOREIGN KEY (p) REFERENCES parent (id)") ==
         "ALTER TABLE `app`.`c` ADD CONSTRAINT fk FOREIGN KEY (p) REFERENCES `app`.`parent` (id)");
 }
@@ -86,7 +88,8 @@ TEST_CASE("qualifier (MySQL): ALTER, DROP, RENAME, TRUNCATE", "[unit][sql]") {
 
 TEST_CASE("qualifier (MySQL): indexes", "[unit][sql]") {
   CHECK(my("CREATE INDEX i ON t (a)") == "CREATE INDEX i ON `app`.`t` (a)");
-  CHECK(my("CREATE UNIQUE INDEX i USING BTREE ON t (a(10))") == "CREATE UNIQUE INDEX i USING BTREE ON `app`.`t` (a(10))");
+  CHECK(my("CREATE UNIQUE INDEX i USING BTREE ON t (a(10))") ==
+        "CREATE UNIQUE INDEX i USING BTREE ON `app`.`t` (a(10))");
   CHECK(my("CREATE FULLTEXT INDEX i ON t (body)") == "CREATE FULLTEXT INDEX i ON `app`.`t` (body)");
   CHECK(my("DROP INDEX i ON t") == "DROP INDEX i ON `app`.`t`");
 }
@@ -167,7 +170,8 @@ TEST_CASE("qualifier (PostgreSQL): indexes keep their unqualified names", "[unit
 
 TEST_CASE("qualifier (PostgreSQL): types, sequences, functions, triggers, views, comments", "[unit][sql]") {
   CHECK(pg("CREATE TYPE status AS ENUM ('a', 'b')") == "CREATE TYPE billing.status AS ENUM ('a', 'b')");
-  CHECK(pg("CREATE DOMAIN cents AS bigint CHECK (VALUE >= 0)") == "CREATE DOMAIN billing.cents AS bigint CHECK (VALUE >= 0)");
+  CHECK(pg("CREATE DOMAIN cents AS bigint CHECK (VALUE >= 0)") ==
+        "CREATE DOMAIN billing.cents AS bigint CHECK (VALUE >= 0)");
   CHECK(pg("CREATE SEQUENCE IF NOT EXISTS s START 10") == "CREATE SEQUENCE IF NOT EXISTS billing.s START 10");
   CHECK(pg("ALTER SEQUENCE s OWNED BY t.id") == "ALTER SEQUENCE billing.s OWNED BY t.id");
   CHECK(pg("CREATE OR REPLACE FUNCTION f() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql") ==

@@ -74,13 +74,12 @@ TEST_CASE("splitter: PostgreSQL dollar quotes", "[unit][sql]") {
 }
 
 TEST_CASE("splitter: PostgreSQL BEGIN ATOMIC bodies keep their semicolons", "[unit][sql]") {
-  const auto statements = split_pg(
-      "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT a; SELECT a + 1; END; SELECT 2;");
+  const auto statements =
+      split_pg("CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT a; SELECT a + 1; END; SELECT 2;");
   REQUIRE(statements.size() == 2);
   CHECK(statements[0].find("END") != std::string::npos);
   // CASE … END in an ordinary CREATE TABLE does not confuse it.
-  CHECK(split_pg("CREATE TABLE t (x int GENERATED ALWAYS AS (CASE WHEN 1=1 THEN 1 END) STORED); SELECT 1").size() ==
-        2);
+  CHECK(split_pg("CREATE TABLE t (x int GENERATED ALWAYS AS (CASE WHEN 1=1 THEN 1 END) STORED); SELECT 1").size() == 2);
 }
 
 TEST_CASE("splitter: MySQL DELIMITER blocks", "[unit][sql]") {
@@ -108,8 +107,8 @@ TEST_CASE("splitter: DELIMITER with no terminator is an error at its position", 
 }
 
 TEST_CASE("splitter: psql meta-commands are client commands ending at the line", "[unit][sql]") {
-  const auto statements = split("\\connect other\nCREATE TABLE t (a int);\n\\set x 1\nSELECT 1", Dialect::Postgres,
-                                "t.sql");
+  const auto statements =
+      split("\\connect other\nCREATE TABLE t (a int);\n\\set x 1\nSELECT 1", Dialect::Postgres, "t.sql");
   REQUIRE(statements.size() == 4);
   CHECK(statements[0].kind == StatementKind::ClientCommand);
   CHECK(statements[0].text == "\\connect other");

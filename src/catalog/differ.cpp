@@ -93,8 +93,14 @@ class Comparison {
     for (const auto& [name, table] : expected.tables) {
       const auto other = actual.tables.find(name);
       if (other == actual.tables.end()) {
-        add({Kind::Table, Change::Missing, database_, expected.name, name, name,
-             described(name, writer_for(dialect_).create_table(expected, table)), {}});
+        add({Kind::Table,
+             Change::Missing,
+             database_,
+             expected.name,
+             name,
+             name,
+             described(name, writer_for(dialect_).create_table(expected, table)),
+             {}});
       } else {
         tables(expected.name, table, other->second);
       }

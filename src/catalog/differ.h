@@ -10,12 +10,25 @@
 namespace devenv::catalog {
 
 enum class Change { Missing, Extra, Changed };  // rendered - + ~; missing: the schema files have it, the database not
-const char* change_name(Change change);          // "missing", "extra", "changed"
+const char* change_name(Change change);         // "missing", "extra", "changed"
 
 // What a difference is about: a whole object, or a part of a table (is_table_part).
 enum class Kind {
-  Database, Schema, Extension, Table, Column, Index, ForeignKey, Check, TableOption,
-  View, Trigger, Routine, Sequence, EnumType, Fingerprint,
+  Database,
+  Schema,
+  Extension,
+  Table,
+  Column,
+  Index,
+  ForeignKey,
+  Check,
+  TableOption,
+  View,
+  Trigger,
+  Routine,
+  Sequence,
+  EnumType,
+  Fingerprint,
 };
 // As reports print it, a documented interface: "column", "foreign key", "option", "type", …
 const char* kind_name(Kind kind);
@@ -25,11 +38,11 @@ bool is_table_part(Kind kind);
 struct Difference {
   Kind kind;
   Change change;
-  std::string database;  // the live database ("server x" for a fingerprint)
-  std::string space;     // its namespace: the PostgreSQL schema, MySQL's database ("" when none)
-  std::string table;     // the table, for a table and its parts
-  std::string name;      // the object's or the part's name (the model's key: "users.touch" for a
-                         // PostgreSQL trigger, "f(integer)" for a PostgreSQL routine)
+  std::string database;             // the live database ("server x" for a fingerprint)
+  std::string space;                // its namespace: the PostgreSQL schema, MySQL's database ("" when none)
+  std::string table;                // the table, for a table and its parts
+  std::string name;                 // the object's or the part's name (the model's key: "users.touch" for a
+                                    // PostgreSQL trigger, "f(integer)" for a PostgreSQL routine)
   std::optional<Element> expected;  // as the schema files make it (absent when extra); a missing
                                     // table's definition is its whole CREATE TABLE
   std::optional<Element> actual;    // as the database has it (absent when missing)

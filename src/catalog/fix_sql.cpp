@@ -33,7 +33,8 @@ std::vector<Difference> in_fix_order(const std::vector<Difference>& differences)
     return std::make_tuple(database_order[d.database], change, d.kind == Kind::TableOption ? 0 : 1);
   };
   std::vector<Difference> ordered = differences;
-  std::stable_sort(ordered.begin(), ordered.end(), [&](const Difference& a, const Difference& b) { return rank(a) < rank(b); });
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [&](const Difference& a, const Difference& b) { return rank(a) < rank(b); });
   return ordered;
 }
 

@@ -10,18 +10,18 @@
 #include "catalog/definition.h"
 #include "catalog/inspector.h"
 #include "catalog/mysql_ddl.h"
-#include "sqltext/identifier.h"
 #include "catalog/mysql_normalise.h"
+#include "sqltext/identifier.h"
 
 namespace devenv::catalog {
 namespace {
 
 using db::Row;
 
-std::string quote_identifier(const std::string& name) { return sqltext::quote_identifier(name, sqltext::Dialect::MySQL); }
+std::string quote_identifier(const std::string& name) {
+  return sqltext::quote_identifier(name, sqltext::Dialect::MySQL);
+}
 std::string quote_string(const std::string& value) { return sqltext::quote_string(value, sqltext::Dialect::MySQL); }
-
-
 
 std::string in_list(const std::vector<std::string>& names) {
   std::string out;
@@ -78,7 +78,8 @@ class MySqlInspector final : public Inspector {
  private:
   void read_all(std::map<std::string, Database>& out, const std::vector<std::string>& names) {
     const std::string in = in_list(names);
-    for (const Row& row : rows("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN (" + in + ")")) {
+    for (const Row& row :
+         rows("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN (" + in + ")")) {
       const std::string name = text(row, 0);
       out[name].name = name;
       out[name].namespaces[name].name = name;
@@ -138,9 +139,9 @@ class MySqlInspector final : public Inspector {
   }
 
   void read_tables(std::map<std::string, Database>& out, const std::string& in) {
-    for (const Row& row : rows(
-             "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT "
-             "FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (" + in + ")")) {
+    for (const Row& row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT "
+                               "FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (" +
+                               in + ")")) {
       if (text(row, 2) == "VIEW") continue;
       Namespace* ns = space(out, text(row, 0));
       if (!ns) continue;
@@ -158,9 +159,10 @@ class MySqlInspector final : public Inspector {
   // as a table option in a form ALTER TABLE accepts.
   void read_partitioning(std::map<std::string, Database>& out, const std::string& in) {
     std::map<std::pair<std::string, std::string>, std::vector<Row>> partitions;
-    for (const Row& row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, PARTITION_METHOD, PARTITION_EXPRESSION, PARTITION_NAME, "
-                               "PARTITION_DESCRIPTION FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA IN (" + in +
-                               ") AND PARTITION_NAME IS NOT NULL ORDER BY TABLE_SCHEMA, TABLE_NAME, PARTITION_ORDINAL_POSITION")) {
+    for (const Row& row :
+         rows("SELECT TABLE_SCHEMA, TABLE_NAME, PARTITION_METHOD, PARTITION_EXPRESSION, PARTITION_NAME, "
+              "PARTITION_DESCRIPTION FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA IN (" +
+              in + ") AND PARTITION_NAME IS NOT NULL ORDER BY TABLE_SCHEMA, TABLE_NAME, PARTITION_ORDINAL_POSITION")) {
       partitions[{text(row, 0), text(row, 1)}].push_back(row);
     }
     for (const auto& [id, parts] : partitions) {
@@ -184,11 +186,13 @@ class MySqlInspector final : public Inspector {
   }
 
   void read_columns(std::map<std::string, Database>& out, const std::string& in) {
-    for (const Row& row : rows(
-             "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, COLUMN_TYPE, "
-             "CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, COLUMN_COMMENT, GENERATION_EXPRESSION "
-             "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN (" + in + ") "
-             "ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")) {
+    for (const Row& row :
+         rows("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, COLUMN_TYPE, "
+              "CHARACTER_SET_NAME, COLLATION_NAME, EXTRA, COLUMN_COMMENT, GENERATION_EXPRESSION "
+              "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN (" +
+              in +
+              ") "
+              "ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")) {
       Table* t = table(out, text(row, 0), text(row, 1));
       if (!t) continue;  // a view's columns
       const Column column = column_of(row);
@@ -228,11 +232,13 @@ class MySqlInspector final : public Inspector {
   void read_checks(std::map<std::string, Database>& out, const std::string& in) {
     const std::string query =
         mariadb_ ? "SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL FROM "
-                   "information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA IN (" + in + ")"
+                   "information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA IN (" +
+                       in + ")"
                  : "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, c.CONSTRAINT_NAME, c.CHECK_CLAUSE, 'Table' FROM "
                    "information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS c "
                    "ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME "
-                   "WHERE t.CONSTRAINT_TYPE = 'CHECK' AND t.TABLE_SCHEMA IN (" + in + ")";
+                   "WHERE t.CONSTRAINT_TYPE = 'CHECK' AND t.TABLE_SCHEMA IN (" +
+                       in + ")";
     static const std::regex generated("CONSTRAINT_[0-9]+|.*_chk_[0-9]+");
     for (const Row& row : rows(query)) {
       Table* t = table(out, text(row, 0), text(row, 1));
@@ -260,10 +266,12 @@ class MySqlInspector final : public Inspector {
         for (auto& [name, t] : ns.tables) {
           for (Element& element : t.columns) {
             const auto check = std::find_if(t.checks.begin(), t.checks.end(), [&](const Element& c) {
-              return c.name == element.name && c.definition == "CHECK (json_valid(" + quote_identifier(element.name) + "))";
+              return c.name == element.name &&
+                     c.definition == "CHECK (json_valid(" + quote_identifier(element.name) + "))";
             });
             Column& column = std::get<Column>(element.detail);
-            const bool longtext = column.type == "longtext" && column.collation == "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+            const bool longtext =
+                column.type == "longtext" && column.collation == "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
             if (check == t.checks.end() || !longtext) continue;
             column.type = "json";
             column.collation.clear();
@@ -286,11 +294,12 @@ class MySqlInspector final : public Inspector {
   void read_indexes(std::map<std::string, Database>& out, const std::string& in, const ForeignKeyRows& keys) {
     std::map<std::tuple<std::string, std::string, std::string>, IndexRows> indexes;
     std::vector<std::tuple<std::string, std::string, std::string>> order;
-    for (const Row& row : rows(
-             "SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE" +
-             std::string(mariadb_ ? "" : ", EXPRESSION") +
-             " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN (" + in + ") "
-             "ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX")) {
+    for (const Row& row :
+         rows("SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE" +
+              std::string(mariadb_ ? "" : ", EXPRESSION") +
+              " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN (" + in +
+              ") "
+              "ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX")) {
       const auto id = std::make_tuple(text(row, 0), text(row, 1), text(row, 2));
       if (!indexes.count(id)) order.push_back(id);
       IndexRows& index = indexes[id];
@@ -321,8 +330,8 @@ class MySqlInspector final : public Inspector {
                                                : IndexKind::Plain;
       detail.body = "(" + columns + ")" + (index.type == "HASH" ? " USING HASH" : "");
       const bool generated = index.name == "PRIMARY" || generated_index_name(index.name, index.columns.front());
-      t->indexes.push_back(make_element(index.name, mysql_index_definition(detail),
-                                        generated && index.name != "PRIMARY", detail));
+      t->indexes.push_back(
+          make_element(index.name, mysql_index_definition(detail), generated && index.name != "PRIMARY", detail));
     }
   }
 
@@ -333,11 +342,13 @@ class MySqlInspector final : public Inspector {
     keys.columns = rows(
         "SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, "
         "REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME, ORDINAL_POSITION FROM information_schema.KEY_COLUMN_USAGE "
-        "WHERE TABLE_SCHEMA IN (" + in + ") AND REFERENCED_TABLE_NAME IS NOT NULL "
+        "WHERE TABLE_SCHEMA IN (" +
+        in +
+        ") AND REFERENCED_TABLE_NAME IS NOT NULL "
         "ORDER BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION");
     for (const Row& row : rows("SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE "
-                                         "FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA IN (" +
-                                         in + ")")) {
+                               "FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA IN (" +
+                               in + ")")) {
       keys.rules[text(row, 0) + "." + text(row, 1) + "." + text(row, 2)] = {text(row, 3), text(row, 4)};
     }
     return keys;
@@ -382,7 +393,8 @@ class MySqlInspector final : public Inspector {
         return joined;
       };
       // The target's database only when it is another one: shadow and live then agree.
-      std::string target = key.referenced_schema == std::get<0>(id) ? "" : quote_identifier(key.referenced_schema) + ".";
+      std::string target =
+          key.referenced_schema == std::get<0>(id) ? "" : quote_identifier(key.referenced_schema) + ".";
       std::string definition = "FOREIGN KEY (" + join(key.columns) + ") REFERENCES " + target +
                                quote_identifier(key.referenced_table) + " (" + join(key.referenced) + ")";
       if (const std::string rule = mysql::referential_action(key.delete_rule); !rule.empty()) {
@@ -391,14 +403,15 @@ class MySqlInspector final : public Inspector {
       if (const std::string rule = mysql::referential_action(key.update_rule); !rule.empty()) {
         definition += " ON UPDATE " + rule;
       }
-      t->foreign_keys.push_back(make_element(std::get<2>(id), definition, std::regex_match(std::get<2>(id), generated)));
+      t->foreign_keys.push_back(
+          make_element(std::get<2>(id), definition, std::regex_match(std::get<2>(id), generated)));
     }
   }
 
   void read_views(std::map<std::string, Database>& out, const std::string& in) {
     for (const Row& row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, "
-                                         "SECURITY_TYPE FROM information_schema.VIEWS WHERE TABLE_SCHEMA IN (" +
-                                         in + ")")) {
+                               "SECURITY_TYPE FROM information_schema.VIEWS WHERE TABLE_SCHEMA IN (" +
+                               in + ")")) {
       Namespace* ns = space(out, text(row, 0));
       if (!ns) continue;
       View view;
@@ -410,33 +423,35 @@ class MySqlInspector final : public Inspector {
   }
 
   void read_triggers(std::map<std::string, Database>& out, const std::string& in) {
-    for (const Row& row : rows(
-             "SELECT TRIGGER_SCHEMA, TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, "
-             "ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA IN (" + in + ")")) {
+    for (const Row& row :
+         rows("SELECT TRIGGER_SCHEMA, TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, "
+              "ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA IN (" +
+              in + ")")) {
       Namespace* ns = space(out, text(row, 0));
       if (!ns) continue;
-      ns->triggers[text(row, 1)] = make_element(
-          text(row, 1),
-          text(row, 3) + " " + text(row, 4) + " ON " + quote_identifier(text(row, 2)) + " FOR EACH ROW " +
-              mysql::body(text(row, 5)),
-          false, Trigger{text(row, 2), text(row, 1)});
+      ns->triggers[text(row, 1)] =
+          make_element(text(row, 1),
+                       text(row, 3) + " " + text(row, 4) + " ON " + quote_identifier(text(row, 2)) + " FOR EACH ROW " +
+                           mysql::body(text(row, 5)),
+                       false, Trigger{text(row, 2), text(row, 1)});
     }
   }
 
   void read_routines(std::map<std::string, Database>& out, const std::string& in) {
     std::map<std::string, std::string> parameters;  // schema.name → "(IN `a` int, …)"
-    for (const Row& row : rows(
-             "SELECT SPECIFIC_SCHEMA, SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER "
-             "FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA IN (" + in + ") AND ORDINAL_POSITION > 0 "
-             "ORDER BY SPECIFIC_SCHEMA, SPECIFIC_NAME, ORDINAL_POSITION")) {
+    for (const Row& row : rows("SELECT SPECIFIC_SCHEMA, SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER "
+                               "FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA IN (" +
+                               in +
+                               ") AND ORDINAL_POSITION > 0 "
+                               "ORDER BY SPECIFIC_SCHEMA, SPECIFIC_NAME, ORDINAL_POSITION")) {
       std::string& list = parameters[text(row, 0) + "." + text(row, 1)];
       list += (list.empty() ? "" : ", ") + (text(row, 2).empty() ? "" : text(row, 2) + " ") +
               quote_identifier(text(row, 3)) + " " + mysql::column_type(text(row, 4));
     }
-    for (const Row& row : rows(
-             "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, "
-             "IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE FROM information_schema.ROUTINES "
-             "WHERE ROUTINE_SCHEMA IN (" + in + ")")) {
+    for (const Row& row : rows("SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, "
+                               "IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE FROM information_schema.ROUTINES "
+                               "WHERE ROUTINE_SCHEMA IN (" +
+                               in + ")")) {
       Namespace* ns = space(out, text(row, 0));
       if (!ns) continue;
       Routine routine{text(row, 2), text(row, 1), parameters[text(row, 0) + "." + text(row, 1)], ""};

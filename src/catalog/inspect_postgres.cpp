@@ -49,7 +49,8 @@ std::string default_expression(const std::string& expression, const std::string&
   static const std::regex cast("^\\(?(-?[0-9][0-9.]*|'(?:[^']|'')*')\\)?::(.+)$");
   std::smatch match;
   std::string literal = expression;
-  if (std::regex_match(expression, match, cast) && base_type(match[2].str()) == base_type(type)) literal = match[1].str();
+  if (std::regex_match(expression, match, cast) && base_type(match[2].str()) == base_type(type))
+    literal = match[1].str();
   static const std::regex quoted_number("^'(-?[0-9][0-9.]*)'$");
   static const std::regex numeric("^(smallint|integer|bigint|numeric|real|double precision).*");
   if (std::regex_match(literal, match, quoted_number) && std::regex_match(type, numeric)) literal = match[1].str();
@@ -85,8 +86,8 @@ class PostgresInspector final : public Inspector {
     auto session = connect_(name);
     Database database;
     database.name = name;
-    for (const std::string& schema : session->column(std::string("SELECT n.nspname FROM pg_namespace n WHERE ") +
-                                                     kUserSchemas)) {
+    for (const std::string& schema :
+         session->column(std::string("SELECT n.nspname FROM pg_namespace n WHERE ") + kUserSchemas)) {
       database.namespaces[schema].name = schema;
     }
     read_tables(*session, database);
@@ -112,13 +113,14 @@ class PostgresInspector final : public Inspector {
   }
 
   void read_tables(db::Session& session, Database& database) {
-    for (const Row& row : session.rows(std::string(
-             "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'), pg_get_partkeydef(c.oid), "
-             "CASE WHEN c.relispartition THEN (SELECT pn.nspname || '.' || pc.relname FROM pg_inherits i "
-             "JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
-             "WHERE i.inhrelid = c.oid) END, pg_get_expr(c.relpartbound, c.oid), c.relpersistence "
-             "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-             "WHERE c.relkind IN ('r', 'p') AND ") + kUserSchemas)) {
+    for (const Row& row : session.rows(
+             std::string("SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'), pg_get_partkeydef(c.oid), "
+                         "CASE WHEN c.relispartition THEN (SELECT pn.nspname || '.' || pc.relname FROM pg_inherits i "
+                         "JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
+                         "WHERE i.inhrelid = c.oid) END, pg_get_expr(c.relpartbound, c.oid), c.relpersistence "
+                         "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                         "WHERE c.relkind IN ('r', 'p') AND ") +
+             kUserSchemas)) {
       auto ns = database.namespaces.find(text(row, 0));
       if (ns == database.namespaces.end()) continue;
       Table& t = ns->second.tables[text(row, 1)];
@@ -131,16 +133,17 @@ class PostgresInspector final : public Inspector {
   }
 
   void read_columns(db::Session& session, Database& database) {
-    for (const Row& row : session.rows(std::string(
-             "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-             "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, "
-             "CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, col_description(c.oid, a.attnum) "
-             "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-             "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid "
-             "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-             "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
-             "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND ") + kUserSchemas +
-             " ORDER BY n.nspname, c.relname, a.attnum")) {
+    for (const Row& row : session.rows(
+             std::string(
+                 "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+                 "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, "
+                 "CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, col_description(c.oid, a.attnum) "
+                 "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                 "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid "
+                 "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                 "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+                 "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND ") +
+             kUserSchemas + " ORDER BY n.nspname, c.relname, a.attnum")) {
       Table* t = table(database, text(row, 0), text(row, 1));
       if (!t) continue;
       Column column;
@@ -160,14 +163,14 @@ class PostgresInspector final : public Inspector {
   }
 
   void read_constraints(db::Session& session, Database& database) {
-    for (const Row& row : session.rows(std::string(
-             "SELECT n.nspname, c.relname, con.conname, con.contype, pg_get_constraintdef(con.oid, true), "
-             "array_to_string(ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, i) "
-             "JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.i), '_') "
-             "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
-             "JOIN pg_namespace n ON n.oid = c.relnamespace "
-             "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND ") + kUserSchemas +
-             " ORDER BY n.nspname, c.relname, con.conname")) {
+    for (const Row& row : session.rows(
+             std::string("SELECT n.nspname, c.relname, con.conname, con.contype, pg_get_constraintdef(con.oid, true), "
+                         "array_to_string(ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, i) "
+                         "JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.i), '_') "
+                         "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid "
+                         "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                         "WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conparentid = 0 AND ") +
+             kUserSchemas + " ORDER BY n.nspname, c.relname, con.conname")) {
       Table* t = table(database, text(row, 0), text(row, 1));
       if (!t) continue;
       const std::string name = text(row, 2);
@@ -178,7 +181,9 @@ class PostgresInspector final : public Inspector {
       } else if (kind == 'c') {
         t->checks.push_back(make_element(name, text(row, 4), generated));
       } else {
-        const Index index{kind == 'p' ? IndexKind::Primary : kind == 'u' ? IndexKind::Unique : IndexKind::Exclusion,
+        const Index index{kind == 'p'   ? IndexKind::Primary
+                          : kind == 'u' ? IndexKind::Unique
+                                        : IndexKind::Exclusion,
                           true, false, text(row, 4)};
         t->indexes.push_back(make_element(name, postgres_index_definition(index), generated, index));
       }
@@ -187,33 +192,38 @@ class PostgresInspector final : public Inspector {
 
   void read_indexes(db::Session& session, Database& database) {
     static const std::regex create("CREATE (UNIQUE )?INDEX \\S+ ON (ONLY )?\\S+ (.*)");
-    for (const Row& row : session.rows(std::string(
-             "SELECT n.nspname, ct.relname, ci.relname, pg_get_indexdef(i.indexrelid), "
-             "array_to_string(ARRAY(SELECT coalesce(a.attname, 'expr') FROM unnest(i.indkey::int2[]) WITH ORDINALITY "
-             "k(attnum, n) LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.n), '_') "
-             "FROM pg_index i "
-             "JOIN pg_class ci ON ci.oid = i.indexrelid JOIN pg_class ct ON ct.oid = i.indrelid "
-             "JOIN pg_namespace n ON n.oid = ct.relnamespace WHERE NOT ci.relispartition AND NOT EXISTS "
-             "(SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')) "
-             "AND ") + kUserSchemas + " ORDER BY n.nspname, ct.relname, ci.relname")) {
+    for (const Row& row : session.rows(
+             std::string("SELECT n.nspname, ct.relname, ci.relname, pg_get_indexdef(i.indexrelid), "
+                         "array_to_string(ARRAY(SELECT coalesce(a.attname, 'expr') FROM unnest(i.indkey::int2[]) WITH "
+                         "ORDINALITY "
+                         "k(attnum, n) LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+                         "ORDER BY k.n), '_') "
+                         "FROM pg_index i "
+                         "JOIN pg_class ci ON ci.oid = i.indexrelid JOIN pg_class ct ON ct.oid = i.indrelid "
+                         "JOIN pg_namespace n ON n.oid = ct.relnamespace WHERE NOT ci.relispartition AND NOT EXISTS "
+                         "(SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', "
+                         "'u', 'x')) "
+                         "AND ") +
+             kUserSchemas + " ORDER BY n.nspname, ct.relname, ci.relname")) {
       Table* t = table(database, text(row, 0), text(row, 1));
       if (!t) continue;
       std::smatch match;
       const std::string definition = text(row, 3);
       // What no CREATE INDEX reads back as is kept whole, like a constraint's definition.
-      const Index index = std::regex_match(definition, match, create)
-                              ? Index{match[1].matched ? IndexKind::Unique : IndexKind::Plain, false, match[2].matched,
-                                      match[3].str()}
-                              : Index{IndexKind::Plain, true, false, definition};
+      const Index index =
+          std::regex_match(definition, match, create)
+              ? Index{match[1].matched ? IndexKind::Unique : IndexKind::Plain, false, match[2].matched, match[3].str()}
+              : Index{IndexKind::Plain, true, false, definition};
       t->indexes.push_back(make_element(text(row, 2), postgres_index_definition(index),
                                         generated_name(text(row, 2), t->name, text(row, 4)), index));
     }
   }
 
   void read_views(db::Session& session, Database& database) {
-    for (const Row& row : session.rows(std::string(
-             "SELECT n.nspname, c.relname, c.relkind, pg_get_viewdef(c.oid, true) FROM pg_class c "
-             "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND ") + kUserSchemas)) {
+    for (const Row& row :
+         session.rows(std::string("SELECT n.nspname, c.relname, c.relkind, pg_get_viewdef(c.oid, true) FROM pg_class c "
+                                  "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND ") +
+                      kUserSchemas)) {
       auto ns = database.namespaces.find(text(row, 0));
       if (ns == database.namespaces.end()) continue;
       View view;
@@ -224,10 +234,11 @@ class PostgresInspector final : public Inspector {
   }
 
   void read_triggers(db::Session& session, Database& database) {
-    for (const Row& row : session.rows(std::string(
-             "SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true) FROM pg_trigger t "
-             "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-             "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ") + kUserSchemas)) {
+    for (const Row& row : session.rows(
+             std::string("SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true) FROM pg_trigger t "
+                         "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                         "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ") +
+             kUserSchemas)) {
       auto ns = database.namespaces.find(text(row, 0));
       if (ns == database.namespaces.end()) continue;
       const std::string key = text(row, 1) + "." + text(row, 2);  // trigger names are per table
@@ -236,11 +247,13 @@ class PostgresInspector final : public Inspector {
   }
 
   void read_functions(db::Session& session, Database& database) {
-    for (const Row& row : session.rows(std::string(
-             "SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), pg_get_functiondef(p.oid), "
-             "p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-             "WHERE p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid "
-             "AND d.deptype = 'e') AND ") + kUserSchemas)) {
+    for (const Row& row : session.rows(
+             std::string(
+                 "SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), pg_get_functiondef(p.oid), "
+                 "p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                 "WHERE p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid "
+                 "AND d.deptype = 'e') AND ") +
+             kUserSchemas)) {
       auto ns = database.namespaces.find(text(row, 0));
       if (ns == database.namespaces.end()) continue;
       const Routine routine{text(row, 4) == "p" ? "PROCEDURE" : "FUNCTION", text(row, 1), text(row, 2), ""};
@@ -252,15 +265,17 @@ class PostgresInspector final : public Inspector {
   // Identity columns' sequences belong to the column; serial's and explicit ones are
   // compared the same way, so `serial` and its spelled-out form agree (item 13).
   void read_sequences(db::Session& session, Database& database) {
-    for (const Row& row : session.rows(std::string(
-             "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, "
-             "s.seqmax, s.seqcache, s.seqcycle FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid "
-             "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT EXISTS (SELECT 1 FROM pg_depend d "
-             "WHERE d.objid = c.oid AND d.deptype = 'i') AND ") + kUserSchemas)) {
+    for (const Row& row : session.rows(
+             std::string(
+                 "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, "
+                 "s.seqmax, s.seqcache, s.seqcycle FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid "
+                 "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT EXISTS (SELECT 1 FROM pg_depend d "
+                 "WHERE d.objid = c.oid AND d.deptype = 'i') AND ") +
+             kUserSchemas)) {
       auto ns = database.namespaces.find(text(row, 0));
       if (ns == database.namespaces.end()) continue;
-      const Sequence sequence{text(row, 2), text(row, 3), text(row, 4), text(row, 5), text(row, 6), text(row, 7),
-                              text(row, 8) == "t"};
+      const Sequence sequence{text(row, 2), text(row, 3), text(row, 4),       text(row, 5),
+                              text(row, 6), text(row, 7), text(row, 8) == "t"};
       ns->second.sequences[text(row, 1)] = make_element(text(row, 1), sequence_definition(sequence), false, sequence);
     }
   }
@@ -268,10 +283,12 @@ class PostgresInspector final : public Inspector {
   // One row per label, in order, so the labels arrive as a list.
   void read_enums(db::Session& session, Database& database) {
     std::map<std::pair<std::string, std::string>, EnumType> types;
-    for (const Row& row : session.rows(std::string(
-             "SELECT n.nspname, t.typname, quote_literal(e.enumlabel) "
-             "FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace "
-             "WHERE ") + kUserSchemas + " ORDER BY n.nspname, t.typname, e.enumsortorder")) {
+    for (const Row& row : session.rows(
+             std::string(
+                 "SELECT n.nspname, t.typname, quote_literal(e.enumlabel) "
+                 "FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace "
+                 "WHERE ") +
+             kUserSchemas + " ORDER BY n.nspname, t.typname, e.enumsortorder")) {
       types[{text(row, 0), text(row, 1)}].labels.push_back(text(row, 2));
     }
     for (const auto& [id, type] : types) {

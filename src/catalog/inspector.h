@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "db/session.h"
 #include "catalog/model.h"
+#include "db/session.h"
 #include "sqltext/dialect.h"
 
 namespace devenv::catalog {

@@ -34,7 +34,9 @@ void replace_word(std::string& text, const std::string& from, const std::string&
 
 // The texts of a part's detail that may name other objects, and so the database.
 std::vector<std::string*> texts(std::monostate&) { return {}; }
-std::vector<std::string*> texts(Column& c) { return {&c.type, &c.collation, &c.generated, &c.default_value, &c.comment}; }
+std::vector<std::string*> texts(Column& c) {
+  return {&c.type, &c.collation, &c.generated, &c.default_value, &c.comment};
+}
 std::vector<std::string*> texts(Index& index) { return {&index.body}; }
 std::vector<std::string*> texts(View& view) { return {&view.body}; }
 std::vector<std::string*> texts(Trigger& trigger) { return {&trigger.table}; }
@@ -49,9 +51,11 @@ std::vector<std::string*> texts(EnumType& type) {
 
 void rename_in(Element& element, const std::string& from, const std::string& to) {
   replace_word(element.definition, from, to);
-  std::visit([&](auto& part) {
-    for (std::string* text : texts(part)) replace_word(*text, from, to);
-  }, element.detail);
+  std::visit(
+      [&](auto& part) {
+        for (std::string* text : texts(part)) replace_word(*text, from, to);
+      },
+      element.detail);
   if (element.key.rfind("=", 0) == 0) element.key = "=" + element.definition;
 }
 
@@ -73,7 +77,8 @@ void rename_references(Database& database, const std::string& from, const std::s
         rename_in(*elements, from, to);
       }
     }
-    for (auto* elements : {&ns.views, &ns.triggers, &ns.routines, &ns.sequences, &ns.types}) rename_in(*elements, from, to);
+    for (auto* elements : {&ns.views, &ns.triggers, &ns.routines, &ns.sequences, &ns.types})
+      rename_in(*elements, from, to);
     Namespace moved = std::move(ns);
     if (moved.name == from) moved.name = to;
     renamed[moved.name] = std::move(moved);

@@ -5,7 +5,9 @@
 
 namespace devenv::catalog {
 
-std::string quote_mysql_name(const std::string& name) { return sqltext::quote_identifier(name, sqltext::Dialect::MySQL); }
+std::string quote_mysql_name(const std::string& name) {
+  return sqltext::quote_identifier(name, sqltext::Dialect::MySQL);
+}
 
 std::string mysql_column_definition(const Column& column) {
   std::string out = column.type + optional_clause("", column.collation);
@@ -47,8 +49,8 @@ std::string mysql_routine_definition(const Routine& routine) {
 
 Element mysql_option(const std::string& name, const std::string& value) {
   const TableOption option{value};
-  const std::string definition =
-      name == "PARTITION BY" ? name + optional_clause("", value) : (name == "COLLATE" ? "DEFAULT COLLATE" : name) + "=" + value;
+  const std::string definition = name == "PARTITION BY" ? name + optional_clause("", value)
+                                                        : (name == "COLLATE" ? "DEFAULT COLLATE" : name) + "=" + value;
   return make_element(name, definition, false, option);
 }
 
@@ -59,8 +61,8 @@ std::string mysql_index_clause(const Element& index) {
 }
 
 std::string mysql_view_head(const Element& view, bool replace) {
-  return std::string(replace ? "CREATE OR REPLACE" : "CREATE") + " SQL SECURITY " + std::get<View>(view.detail).security +
-         " VIEW " + quote_mysql_name(view.name) + " AS ";
+  return std::string(replace ? "CREATE OR REPLACE" : "CREATE") + " SQL SECURITY " +
+         std::get<View>(view.detail).security + " VIEW " + quote_mysql_name(view.name) + " AS ";
 }
 
 std::string mysql_create_routine(const Element& routine) {

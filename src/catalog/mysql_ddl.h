@@ -24,11 +24,11 @@ std::string mysql_routine_definition(const Routine& routine);
 Element mysql_option(const std::string& name, const std::string& value);
 
 std::string quote_mysql_name(const std::string& name);
-std::string mysql_index_clause(const Element& index);       // "UNIQUE KEY `n` (`a`)"; the primary key has no name
+std::string mysql_index_clause(const Element& index);            // "UNIQUE KEY `n` (`a`)"; the primary key has no name
 std::string mysql_view_head(const Element& view, bool replace);  // "CREATE [OR REPLACE] SQL SECURITY … VIEW `n` AS "
-std::string mysql_create_routine(const Element& routine);   // "CREATE PROCEDURE `n`(…) …"
-std::string mysql_create_trigger(const Element& trigger);   // "CREATE TRIGGER `n` BEFORE UPDATE ON …"
-std::string mysql_delimited(const std::string& statement);  // inside DELIMITER ;; … ;;
+std::string mysql_create_routine(const Element& routine);        // "CREATE PROCEDURE `n`(…) …"
+std::string mysql_create_trigger(const Element& trigger);        // "CREATE TRIGGER `n` BEFORE UPDATE ON …"
+std::string mysql_delimited(const std::string& statement);       // inside DELIMITER ;; … ;;
 
 // The whole database as canonical SQL, and one table as the dump writes it.
 std::string mysql_dump(const Database& database);

@@ -10,8 +10,10 @@ std::string mysql_create_table(const Table& table) {
   std::string body;
   for (const Element& column : table.columns) body += ",\n  " + quote_mysql_name(column.name) + " " + column.definition;
   for (const Element& index : table.indexes) body += ",\n  " + mysql_index_clause(index);
-  for (const Element& key : table.foreign_keys) body += ",\n  CONSTRAINT " + quote_mysql_name(key.name) + " " + key.definition;
-  for (const Element& check : table.checks) body += ",\n  CONSTRAINT " + quote_mysql_name(check.name) + " " + check.definition;
+  for (const Element& key : table.foreign_keys)
+    body += ",\n  CONSTRAINT " + quote_mysql_name(key.name) + " " + key.definition;
+  for (const Element& check : table.checks)
+    body += ",\n  CONSTRAINT " + quote_mysql_name(check.name) + " " + check.definition;
   std::string options;
   for (const Element& option : table.options) options += " " + option.definition;
   return "CREATE TABLE " + quote_mysql_name(name) + " (" + body.substr(1) + "\n)" + options + ";\n";

@@ -40,7 +40,8 @@ Statements index_fix(const Difference& d) {
 // Foreign keys and checks: dropped and added again, as neither can be altered.
 Statements constraint_fix(const Difference& d) {
   const std::string name = quote_mysql_name(d.name);
-  const Statement drop = keep(alter_table(d, (d.kind == Kind::Check ? "DROP CONSTRAINT " : "DROP FOREIGN KEY ") + name));
+  const Statement drop =
+      keep(alter_table(d, (d.kind == Kind::Check ? "DROP CONSTRAINT " : "DROP FOREIGN KEY ") + name));
   if (d.change == Change::Extra) return {drop};
   const Statement add = keep(alter_table(d, "ADD CONSTRAINT " + name + " " + d.expected->definition));
   if (d.change == Change::Missing) return {add};
@@ -74,7 +75,8 @@ Statements trigger_fix(const Difference& d) {
 // Dropped by the kind the database has it as, or will have it as.
 Statements routine_fix(const Difference& d) {
   const Element& routine = d.expected ? *d.expected : *d.actual;
-  Statements out{keep("DROP " + std::get<Routine>(routine.detail).kind + " IF EXISTS " + quote_mysql_name(d.name) + ";")};
+  Statements out{
+      keep("DROP " + std::get<Routine>(routine.detail).kind + " IF EXISTS " + quote_mysql_name(d.name) + ";")};
   if (d.expected) out.push_back(keep(mysql_delimited(mysql_create_routine(*d.expected))));
   return out;
 }

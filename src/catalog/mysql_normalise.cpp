@@ -31,8 +31,8 @@ std::string quote(const std::string& value) {
 
 // current_timestamp, CURRENT_TIMESTAMP(3), now(), localtimestamp… → current_timestamp(N)
 std::string timestamp_function(const std::string& expression) {
-  static const std::regex pattern(
-      "(current_timestamp|now|localtimestamp|localtime)\\s*(\\(\\s*([0-9]*)\\s*\\))?", std::regex::icase);
+  static const std::regex pattern("(current_timestamp|now|localtimestamp|localtime)\\s*(\\(\\s*([0-9]*)\\s*\\))?",
+                                  std::regex::icase);
   std::smatch match;
   if (!std::regex_match(expression, match, pattern)) return expression;
   const std::string precision = match[3].str();
@@ -40,8 +40,9 @@ std::string timestamp_function(const std::string& expression) {
 }
 
 bool numeric_type(const std::string& type) {
-  static const std::regex numeric("(tinyint|smallint|mediumint|int|integer|bigint|decimal|numeric|float|double|real|bit|bool|boolean)\\b.*",
-                                  std::regex::icase);
+  static const std::regex numeric(
+      "(tinyint|smallint|mediumint|int|integer|bigint|decimal|numeric|float|double|real|bit|bool|boolean)\\b.*",
+      std::regex::icase);
   return std::regex_match(type, numeric);
 }
 

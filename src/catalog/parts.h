@@ -20,9 +20,9 @@ struct Column {
   bool stored = true;         // a generated column's storage: STORED, or VIRTUAL (MySQL)
   std::string default_value;  // the DEFAULT expression
   bool not_null = false;
-  std::string on_update;      // MySQL: "ON UPDATE current_timestamp()"
+  std::string on_update;  // MySQL: "ON UPDATE current_timestamp()"
   bool auto_increment = false;
-  std::string comment;        // as a quoted literal, "'…'"
+  std::string comment;  // as a quoted literal, "'…'"
 };
 
 enum class IndexKind { Primary, Unique, Plain, Fulltext, Spatial, Exclusion };
@@ -59,7 +59,7 @@ struct Sequence {  // PostgreSQL
   bool cycle = false;
 };
 
-struct EnumType {                  // PostgreSQL
+struct EnumType {                   // PostgreSQL
   std::vector<std::string> labels;  // as quoted literals, in order
 };
 

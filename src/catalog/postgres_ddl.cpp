@@ -5,7 +5,9 @@
 
 namespace devenv::catalog {
 
-std::string quote_postgres_name(const std::string& name) { return sqltext::quote_identifier(name, sqltext::Dialect::Postgres); }
+std::string quote_postgres_name(const std::string& name) {
+  return sqltext::quote_identifier(name, sqltext::Dialect::Postgres);
+}
 
 std::string postgres_column_clause(const Column& column) {
   std::string out = column.type + optional_clause("", column.collation);
@@ -46,7 +48,8 @@ std::string create_index(const std::string& qualified_table, const Element& inde
 }
 
 std::string postgres_create_view(const std::string& qualified, const View& view) {
-  return std::string("CREATE ") + (view.materialized ? "MATERIALIZED VIEW " : "VIEW ") + qualified + " AS\n" + view.body;
+  return std::string("CREATE ") + (view.materialized ? "MATERIALIZED VIEW " : "VIEW ") + qualified + " AS\n" +
+         view.body;
 }
 
 std::string comment_on(const std::string& what, const std::string& target, const std::string& literal) {

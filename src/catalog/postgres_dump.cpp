@@ -41,9 +41,11 @@ PostgresTable postgres_table(const std::string& space, const Table& table) {
       body += ",\n  CONSTRAINT " + quote_postgres_name(index.name) + " " + index.definition;
     }
   }
-  for (const Element& check : table.checks) body += ",\n  CONSTRAINT " + quote_postgres_name(check.name) + " " + check.definition;
+  for (const Element& check : table.checks)
+    body += ",\n  CONSTRAINT " + quote_postgres_name(check.name) + " " + check.definition;
   for (const Element& key : table.foreign_keys) {
-    out.keys += "ALTER TABLE " + qualified + " ADD CONSTRAINT " + quote_postgres_name(key.name) + " " + key.definition + ";\n";
+    out.keys +=
+        "ALTER TABLE " + qualified + " ADD CONSTRAINT " + quote_postgres_name(key.name) + " " + key.definition + ";\n";
   }
   out.create = "CREATE TABLE " + qualified + " (" + body.substr(1) + "\n)" + suffix + ";\n";
   return out;
@@ -67,7 +69,8 @@ std::string postgres_dump(const Database& database) {
       head += "CREATE TYPE " + postgres_qualified(ns_name, name) + " AS " + type.definition + ";\n";
     }
     for (const auto& [name, sequence] : ns.sequences) {
-      head += "CREATE SEQUENCE " + postgres_qualified(ns_name, name) + sequence_options(std::get<Sequence>(sequence.detail)) + ";\n";
+      head += "CREATE SEQUENCE " + postgres_qualified(ns_name, name) +
+              sequence_options(std::get<Sequence>(sequence.detail)) + ";\n";
     }
     for (const auto& [name, table] : ns.tables) {
       const PostgresTable parts = postgres_table(ns_name, table);

@@ -21,11 +21,14 @@ Statement alter_table(const Difference& d, const std::string& change) {
 Statements add_column(const Difference& d, const Column& column) {
   const std::string name = quote_postgres_name(d.name);
   Statements out{alter_table(d, "ADD COLUMN " + name + " " + postgres_column_clause(column))};
-  if (!column.comment.empty()) out.push_back(keep(comment_on("COLUMN", qualified_table(d) + "." + name, column.comment)));
+  if (!column.comment.empty())
+    out.push_back(keep(comment_on("COLUMN", qualified_table(d) + "." + name, column.comment)));
   return out;
 }
 
-Statement drop_column(const Difference& d) { return destroy("ALTER TABLE " + qualified_table(d) + " DROP COLUMN " + quote_postgres_name(d.name) + ";"); }
+Statement drop_column(const Difference& d) {
+  return destroy("ALTER TABLE " + qualified_table(d) + " DROP COLUMN " + quote_postgres_name(d.name) + ";");
+}
 
 // A generation expression cannot be altered in place: the column is made again.
 Statements recreate_column(const Difference& d, const Column& want) {
@@ -61,12 +64,14 @@ Statements column_change(const Difference& d) {
   const std::string name = quote_postgres_name(d.name);
   const std::string alter = "ALTER TABLE " + qualified_table(d) + " ALTER COLUMN " + name;
   Statements out;
-  for (Statements steps : {type_change(alter, name, want, have), identity_change(alter, want, have),
-                           default_change(alter, want, have)}) {
+  for (Statements steps :
+       {type_change(alter, name, want, have), identity_change(alter, want, have), default_change(alter, want, have)}) {
     out.insert(out.end(), steps.begin(), steps.end());
   }
-  if (want.not_null != have.not_null) out.push_back(keep(alter + (want.not_null ? " SET NOT NULL;" : " DROP NOT NULL;")));
-  if (want.comment != have.comment) out.push_back(keep(comment_on("COLUMN", qualified_table(d) + "." + name, want.comment)));
+  if (want.not_null != have.not_null)
+    out.push_back(keep(alter + (want.not_null ? " SET NOT NULL;" : " DROP NOT NULL;")));
+  if (want.comment != have.comment)
+    out.push_back(keep(comment_on("COLUMN", qualified_table(d) + "." + name, want.comment)));
   return out;
 }
 
@@ -80,7 +85,9 @@ Statements column_fix(const Difference& d) {
 }
 
 // Indexes of CREATE INDEX are dropped and made by name; the others are constraints.
-bool plain_index(const Difference& d, const Element& element) { return d.kind == Kind::Index && is_plain_index(element); }
+bool plain_index(const Difference& d, const Element& element) {
+  return d.kind == Kind::Index && is_plain_index(element);
+}
 
 Statement drop_constraint_or_index(const Difference& d, const Element& element) {
   if (plain_index(d, element)) return keep("DROP INDEX " + qualified_name(d) + ";");
@@ -151,7 +158,8 @@ bool has_label(const EnumType& type, const std::string& label) {
 // Labels can be added to an enum, never removed.
 Statements enum_fix(const Difference& d) {
   if (d.change == Change::Extra) return {destroy("DROP TYPE " + qualified_name(d) + ";")};
-  if (d.change == Change::Missing) return {keep("CREATE TYPE " + qualified_name(d) + " AS " + d.expected->definition + ";")};
+  if (d.change == Change::Missing)
+    return {keep("CREATE TYPE " + qualified_name(d) + " AS " + d.expected->definition + ";")};
   const EnumType& want = std::get<EnumType>(d.expected->detail);
   const EnumType& have = std::get<EnumType>(d.actual->detail);
   Statements out;
@@ -160,7 +168,8 @@ Statements enum_fix(const Difference& d) {
   }
   for (const std::string& label : have.labels) {
     if (!has_label(want, label)) {
-      out.push_back(destroy("-- ALTER TYPE cannot drop " + label + " from " + qualified_name(d) + ": re-create the type"));
+      out.push_back(
+          destroy("-- ALTER TYPE cannot drop " + label + " from " + qualified_name(d) + ": re-create the type"));
     }
   }
   return out;

@@ -20,7 +20,8 @@ std::string percent_encode(const std::string& text) {
 
 std::string variable_part(const std::string& text) {
   std::string out;
-  for (char c : text) out.push_back(std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(c)) : '_');
+  for (char c : text)
+    out.push_back(std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(c)) : '_');
   return out;
 }
 

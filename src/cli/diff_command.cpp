@@ -3,17 +3,17 @@
 #include <iostream>
 #include <memory>
 
-#include "config/database_lookup.h"
+#include "catalog/render.h"
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/server_connect.h"
 #include "cli/usage_error.h"
 #include "cli/workspace.h"
+#include "config/database_lookup.h"
 #include "db/dsn.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
 #include "verify/schema_model.h"
-#include "catalog/render.h"
 
 namespace devenv::cli {
 
@@ -56,7 +56,8 @@ std::optional<sqltext::Dialect> known_dialect(const Workspace& workspace, const 
   return workspace.config().find_server(database->server)->engine.dialect();
 }
 
-verify::SchemaModel resolve(const Workspace& workspace, const std::string& operand, std::optional<sqltext::Dialect> other) {
+verify::SchemaModel resolve(const Workspace& workspace, const std::string& operand,
+                            std::optional<sqltext::Dialect> other) {
   if (const auto dsn = db::parse_dsn(operand)) return from_dsn(operand, *dsn);
   if (is_path(operand)) return from_files(workspace, operand, other);
   return from_config(workspace, operand);

@@ -28,8 +28,8 @@ int run_down(const std::filesystem::path& config, const DownOptions& options, st
       continue;
     }
     for (const std::string& path : removed[i]) err << "removed " << path << "\n";
-    err << name << ": " << (options.purge ? "stopped and purged" : "stopped (data kept; `devenv down --purge` deletes it)")
-        << "\n";
+    err << name << ": "
+        << (options.purge ? "stopped and purged" : "stopped (data kept; `devenv down --purge` deletes it)") << "\n";
   }
   return code;
 }

@@ -2,13 +2,13 @@
 #include <ostream>
 #include <sstream>
 
-#include "config/database_lookup.h"
+#include "catalog/dialect_writer.h"
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/server_connect.h"
 #include "cli/usage_error.h"
 #include "cli/workspace.h"
-#include "catalog/dialect_writer.h"
+#include "config/database_lookup.h"
 #include "util/file.h"
 
 namespace devenv::cli {
@@ -36,9 +36,8 @@ int run_dump(const std::filesystem::path& config, const DumpOptions& options, st
     err << "devenv dump --check: " << name << " matches " << *check << "\n";
     return kOk;
   }
-  err << "devenv dump --check: " << name << " differs from " << *check
-      << " (run `devenv dump " << options.database << " > " << *check
-      << "` to refresh it, or `devenv verify` for details)\n";
+  err << "devenv dump --check: " << name << " differs from " << *check << " (run `devenv dump " << options.database
+      << " > " << *check << "` to refresh it, or `devenv verify` for details)\n";
   return kDrift;
 }
 

@@ -5,11 +5,11 @@
 #include "cli/command_line.h"
 #include "cli/exit_code.h"
 #include "cli/usage_error.h"
-#include "util/interrupt.h"
-#include "util/runtime_error.h"
 #include "config/config_error.h"
 #include "generator/output_files.h"
 #include "sqltext/source_error.h"
+#include "util/interrupt.h"
+#include "util/runtime_error.h"
 
 using namespace devenv::cli;
 

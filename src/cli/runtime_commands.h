@@ -68,15 +68,15 @@ struct VerifyOptions {
 int run_verify(const std::filesystem::path& config, const VerifyOptions& options, std::ostream& out, std::ostream& err);
 
 struct DiffOptions {
-  std::string from;  // A: a database of the config, a DSN, or schema files
-  std::string to;    // B
+  std::string from;             // A: a database of the config, a DSN, or schema files
+  std::string to;               // B
   std::string format = "text";  // or json
   std::optional<std::string> runtime;
 };
 int run_diff(const std::filesystem::path& config, const DiffOptions& options, std::ostream& out, std::ostream& err);
 
 struct DumpOptions {
-  std::string database;  // a key or a database name
+  std::string database;              // a key or a database name
   std::optional<std::string> check;  // compare with this file instead of printing
   std::optional<std::string> runtime;
 };
@@ -142,7 +142,8 @@ config grants it (else root), e.g.
 Use:  eval "$(devenv env)"
 )HELP";
 
-inline constexpr const char* kLogsHelp = R"HELP(Usage: devenv logs SERVER [--init] [-n LINES] [-f] [--runtime native|compose]
+inline constexpr const char* kLogsHelp =
+    R"HELP(Usage: devenv logs SERVER [--init] [-n LINES] [-f] [--runtime native|compose]
 
 Shows the server's log (default: the last 100 lines).
   --init      the log of its last init instead (client output of every init script)
@@ -199,7 +200,8 @@ Exit: 0 the same, 1 different, 2 usage, 3 runtime error.
 Example: devenv diff schemas/main.sql mysql://root:pw@127.0.0.1:3306/unkey
 )HELP";
 
-inline constexpr const char* kShellHelp = R"HELP(Usage: devenv shell DATABASE [--root | --user NAME] [--runtime native|compose]
+inline constexpr const char* kShellHelp =
+    R"HELP(Usage: devenv shell DATABASE [--root | --user NAME] [--runtime native|compose]
 
 Opens the engine's own client (mariadb/mysql or psql) on DATABASE: a key from the
 config (main, hydra) or a database name (partition_002). It logs in as the first user

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "runtime/server.h"
 #include "catalog/inspector.h"
+#include "runtime/server.h"
 
 namespace devenv::cli {
 

@@ -9,7 +9,8 @@
 namespace devenv::cli {
 
 void print_summary(std::ostream& out, const config::Config& config, const std::vector<runtime::Server*>& servers,
-                   const std::vector<runtime::UpResult>& results, const std::vector<std::optional<std::string>>& errors) {
+                   const std::vector<runtime::UpResult>& results,
+                   const std::vector<std::optional<std::string>>& errors) {
   out << fmt::format("\n{:<10} {:<20} {:<16} {:<20} {}\n", "SERVER", "ENGINE", "ADDRESS", "STATUS", "TIME");
   for (std::size_t i = 0; i < servers.size(); ++i) {
     const config::Server& server = servers[i]->server();
@@ -35,9 +36,9 @@ void warn_schema_changed(std::ostream& err, const std::vector<runtime::Server*>&
                          const std::vector<runtime::UpResult>& results, const std::string& storage) {
   for (std::size_t i = 0; i < servers.size(); ++i) {
     if (results[i].schema_changed) {
-      err << "devenv: " << servers[i]->server().name
-          << ": schema changed since this " << storage << " was initialised — run `devenv reset "
-          << servers[i]->server().name << "` (or `devenv up --reset-on-change`)\n";
+      err << "devenv: " << servers[i]->server().name << ": schema changed since this " << storage
+          << " was initialised — run `devenv reset " << servers[i]->server().name
+          << "` (or `devenv up --reset-on-change`)\n";
     }
   }
 }

@@ -1,11 +1,11 @@
 #include <algorithm>
 #include <ostream>
 
-#include "config/database_lookup.h"
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/usage_error.h"
 #include "cli/workspace.h"
+#include "config/database_lookup.h"
 #include "runtime/process.h"
 
 namespace devenv::cli {

@@ -57,7 +57,8 @@ void print_json(std::ostream& out, const std::vector<runtime::Server*>& servers,
 
 }  // namespace
 
-int run_status(const std::filesystem::path& config, const StatusOptions& options, std::ostream& out, std::ostream& err) {
+int run_status(const std::filesystem::path& config, const StatusOptions& options, std::ostream& out,
+               std::ostream& err) {
   ProgressPrinter progress(err);
   Workspace workspace(config, "status", progress, options.runtime);
   const auto servers = workspace.servers();

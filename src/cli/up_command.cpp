@@ -2,12 +2,12 @@
 #include <functional>
 #include <ostream>
 
+#include "catalog/render.h"
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/server_summary.h"
 #include "cli/verification.h"
 #include "cli/workspace.h"
-#include "catalog/render.h"
 
 namespace devenv::cli {
 
@@ -63,8 +63,7 @@ int run_up(const std::filesystem::path& config, const UpOptions& options, std::o
 }
 
 int run_reset(const std::filesystem::path& config, const ResetOptions& options, std::ostream& out, std::ostream& err) {
-  return bring_up(config, options, "reset", out, err,
-                  [](runtime::Server& server) { return server.reset(); });
+  return bring_up(config, options, "reset", out, err, [](runtime::Server& server) { return server.reset(); });
 }
 
 }  // namespace devenv::cli

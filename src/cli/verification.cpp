@@ -24,7 +24,8 @@ std::vector<ServerDifferences> verify_databases(const Workspace& workspace, cons
 
 std::vector<catalog::Difference> all_differences(const std::vector<ServerDifferences>& servers) {
   std::vector<catalog::Difference> out;
-  for (const ServerDifferences& server : servers) out.insert(out.end(), server.differences.begin(), server.differences.end());
+  for (const ServerDifferences& server : servers)
+    out.insert(out.end(), server.differences.begin(), server.differences.end());
   return out;
 }
 

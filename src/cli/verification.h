@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "catalog/differ.h"
 #include "cli/progress.h"
 #include "cli/workspace.h"
-#include "catalog/differ.h"
 
 namespace devenv::cli {
 

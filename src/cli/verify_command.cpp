@@ -3,16 +3,17 @@
 #include <iostream>
 #include <ostream>
 
+#include "catalog/fix_sql.h"
+#include "catalog/render.h"
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/verification.h"
 #include "cli/workspace.h"
-#include "catalog/fix_sql.h"
-#include "catalog/render.h"
 
 namespace devenv::cli {
 
-int run_verify(const std::filesystem::path& config, const VerifyOptions& options, std::ostream& out, std::ostream& err) {
+int run_verify(const std::filesystem::path& config, const VerifyOptions& options, std::ostream& out,
+               std::ostream& err) {
   ProgressPrinter progress(err);
   Workspace workspace(config, "verify", progress, options.runtime);
   const std::vector<ServerDifferences> servers = verify_databases(workspace, options.databases, progress);

@@ -14,7 +14,9 @@ namespace devenv::cli {
 
 Workspace::Workspace(const std::filesystem::path& config_file, const std::string& command, ProgressPrinter& progress,
                      const std::optional<std::string>& runtime)
-    : config_(config::load_config(config_file)), outputs_(generator::generate_outputs(config_)), progress_(progress),
+    : config_(config::load_config(config_file)),
+      outputs_(generator::generate_outputs(config_)),
+      progress_(progress),
       runtime_(runtime.value_or(config_.project.runtime)) {
   if (runtime_ != "native" && runtime_ != "compose") throw UsageError("--runtime takes native or compose");
   lock_ = std::make_unique<runtime::StateLock>(config_.project.state_dir, command,

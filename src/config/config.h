@@ -58,8 +58,8 @@ struct User {
 };
 
 struct Project {
-  std::string name;     // compose project name; defaults to the config's folder name
-  std::string runtime;  // "native" or "compose"
+  std::string name;                 // compose project name; defaults to the config's folder name
+  std::string runtime;              // "native" or "compose"
   std::filesystem::path state_dir;  // native runtime: data, sockets, logs (absolute)
   bool data_on_tmpfs = false;       // native runtime: data dirs under /dev/shm (fast DDL, lost on reboot)
   std::string network_mode;         // compose runtime: "" (ports on 127.0.0.1) or "host"

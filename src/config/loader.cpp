@@ -30,8 +30,7 @@ class Loader {
     } catch (const toml::parse_error& e) {
       const auto& begin = e.source().begin;
       throw ConfigError(display_ + ":" + std::to_string(begin.line) + ":" + std::to_string(begin.column), "",
-                        "TOML syntax error: " + std::string(e.description()),
-                        "see https://toml.io for the syntax");
+                        "TOML syntax error: " + std::string(e.description()), "see https://toml.io for the syntax");
     }
     TableReader top(root, "", display_, environment_, {"project", "servers", "databases", "users"});
     Config config;
@@ -54,7 +53,8 @@ class Loader {
     if (!node) return project;
     TableReader reader(top.table("project", *node), "project", display_, environment_,
                        {"name", "runtime", "state_dir", "data_on_tmpfs", "network_mode"});
-    if (auto state_dir = reader.string("state_dir")) project.state_dir = (file_.parent_path() / *state_dir).lexically_normal();
+    if (auto state_dir = reader.string("state_dir"))
+      project.state_dir = (file_.parent_path() / *state_dir).lexically_normal();
     project.data_on_tmpfs = reader.boolean("data_on_tmpfs").value_or(false);
     project.network_mode = reader.string("network_mode").value_or("");
     if (!project.network_mode.empty() && project.network_mode != "host") {
@@ -101,7 +101,8 @@ class Loader {
                           "use lower-case letters, digits, '-' and '_'");
       }
       const toml::table* server_table = value.as_table();
-      if (!server_table) throw ConfigError(top.where(value.source()), path, "expected a table, got " + type_name(value));
+      if (!server_table)
+        throw ConfigError(top.where(value.source()), path, "expected a table, got " + type_name(value));
       out.push_back(server(*server_table, name, path));
     }
     if (out.empty()) top.missing("servers", "at least one [servers.<name>] table");
@@ -109,22 +110,25 @@ class Loader {
   }
 
   Server server(const toml::table& table, const std::string& name, const std::string& path) {
-    TableReader reader(table, path, display_, environment_,
-                       {"engine", "version", "port", "root_user", "root_password", "image", "charset", "collation", "bin_dir"});
+    TableReader reader(
+        table, path, display_, environment_,
+        {"engine", "version", "port", "root_user", "root_password", "image", "charset", "collation", "bin_dir"});
     Server server;
     server.name = name;
     const std::string engine = reader.required_string("engine", "\"mariadb\"");
     const std::optional<engine::Engine> known = engine::Engine::from_name(engine);
     if (!known) {
       const std::string guess = did_you_mean(engine, engine::Engine::names());
-      throw ConfigError(reader.where_of("engine"), path + ".engine", "unknown engine \"" + engine + "\"",
-                        guess.empty() ? "use \"mysql\", \"mariadb\" or \"postgres\"" : "did you mean \"" + guess + "\"?");
+      throw ConfigError(
+          reader.where_of("engine"), path + ".engine", "unknown engine \"" + engine + "\"",
+          guess.empty() ? "use \"mysql\", \"mariadb\" or \"postgres\"" : "did you mean \"" + guess + "\"?");
     }
     server.engine = *known;
     server.version = reader.string("version").value_or("");
     const std::int64_t port = reader.integer("port").value_or(server.engine.default_port());
     if (port < 0 || port > 65535) {
-      throw ConfigError(reader.where_of("port"), path + ".port", "expected a port from 1 to 65535 (0 picks a free one)");
+      throw ConfigError(reader.where_of("port"), path + ".port",
+                        "expected a port from 1 to 65535 (0 picks a free one)");
     }
     server.port = static_cast<int>(port);
     server.root_user = reader.string("root_user").value_or(server.engine.default_root_user());
@@ -144,7 +148,8 @@ class Loader {
     const toml::node* node = top.node("databases");
     if (!node) top.missing("databases", "at least one [[databases]] entry");
     const toml::array* array = node->as_array();
-    if (!array || !array->is_array_of_tables()) top.wrong_type("databases", *node, "an array of tables ([[databases]])");
+    if (!array || !array->is_array_of_tables())
+      top.wrong_type("databases", *node, "an array of tables ([[databases]])");
     std::vector<Database> out;
     std::map<std::string, std::string> names_in_use;  // "server/name" → key that uses it
     for (std::size_t i = 0; i < array->size(); ++i) {
@@ -152,17 +157,17 @@ class Loader {
       Database database = this->database(*(*array)[i].as_table(), path, config);
       for (const Database& earlier : out) {
         if (earlier.key == database.key) {
-          throw ConfigError(top.where((*array)[i].source()), path + ".key",
-                            "duplicate key \"" + database.key + "\"", "each logical database needs its own key");
+          throw ConfigError(top.where((*array)[i].source()), path + ".key", "duplicate key \"" + database.key + "\"",
+                            "each logical database needs its own key");
         }
       }
       for (const std::string& name : database.names) {
         const auto [it, fresh] = names_in_use.emplace(database.server + "/" + name, database.key);
         if (!fresh) {
-          throw ConfigError(top.where((*array)[i].source()), path + ".name",
-                            "database \"" + name + "\" on server " + database.server + " is already used by \"" +
-                                it->second + "\"",
-                            "give each logical database its own name (partition templates expand too)");
+          throw ConfigError(
+              top.where((*array)[i].source()), path + ".name",
+              "database \"" + name + "\" on server " + database.server + " is already used by \"" + it->second + "\"",
+              "give each logical database its own name (partition templates expand too)");
         }
       }
       out.push_back(std::move(database));
@@ -223,12 +228,13 @@ class Loader {
     }
     if (!count) reader.missing("count", "how many databases the template \"" + database.name_pattern + "\" expands to");
     if (*count < 1) {
-      throw ConfigError(reader.where_of("count"), path + ".count", "expected at least 1, got " + std::to_string(*count));
+      throw ConfigError(reader.where_of("count"), path + ".count",
+                        "expected at least 1, got " + std::to_string(*count));
     }
     if (pattern->max_count() && *count > *pattern->max_count()) {
       throw ConfigError(reader.where_of("count"), path + ".count",
-                        std::to_string(*count) + " partitions do not fit \"" + database.name_pattern +
-                            "\" (at most " + std::to_string(*pattern->max_count()) + ")",
+                        std::to_string(*count) + " partitions do not fit \"" + database.name_pattern + "\" (at most " +
+                            std::to_string(*pattern->max_count()) + ")",
                         "widen the placeholder, e.g. {n:04}");
     }
     std::vector<std::string> names = pattern->expand(*count);
@@ -273,7 +279,8 @@ class Loader {
         }
         if (entry_schema && !is_plain_schema_name(*entry_schema)) {
           throw ConfigError(entry.where_of("schema"), item_path + ".schema",
-                            "\"" + *entry_schema + "\" is not a plain schema name", "use lower-case letters, digits, '_'");
+                            "\"" + *entry_schema + "\" is not a plain schema name",
+                            "use lower-case letters, digits, '_'");
         }
         add_source(out, item_path + ".path", entry.required_string("path", "\"schemas/billing.sql\""),
                    entry_schema.value_or(schema), entry.where_of("path"));
@@ -327,8 +334,7 @@ class Loader {
     const std::string guess = did_you_mean(key, keys);
     throw ConfigError(reader.where_of("databases"), path + ".databases",
                       "no database with key \"" + key + "\" on server " + user.server,
-                      guess.empty() ? "keys on that server: " + join_words(keys)
-                                    : "did you mean \"" + guess + "\"?");
+                      guess.empty() ? "keys on that server: " + join_words(keys) : "did you mean \"" + guess + "\"?");
   }
 
   fs::path file_;

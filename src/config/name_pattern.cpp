@@ -14,7 +14,8 @@ NamePattern::NamePattern(std::string pattern) : pattern_(std::move(pattern)) {
   }
   const std::size_t close = pattern_.find('}', open);
   if (close == std::string::npos) throw std::invalid_argument("'{' without '}'");
-  if (pattern_.find('{', close) != std::string::npos) throw std::invalid_argument("only one {n} placeholder is allowed");
+  if (pattern_.find('{', close) != std::string::npos)
+    throw std::invalid_argument("only one {n} placeholder is allowed");
   const std::string inside = pattern_.substr(open + 1, close - open - 1);
   if (inside != "n") {
     // {n:0W}: zero-padded to W digits

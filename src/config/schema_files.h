@@ -10,9 +10,9 @@ namespace devenv::config {
 
 // Where a `source` value sits in config.toml, for errors about it.
 struct SourceLocation {
-  std::string where;       // file:line:col
-  std::string key;         // databases[0].source
-  std::string config_name; // config.toml as the user named it
+  std::string where;        // file:line:col
+  std::string key;          // databases[0].source
+  std::string config_name;  // config.toml as the user named it
 };
 
 // The schema files a `source` value names, relative to the config's folder: the

@@ -19,7 +19,8 @@ static std::string percent_decode(const std::string& text) {
 }
 
 std::optional<Dsn> parse_dsn(const std::string& text) {
-  static const std::regex url("^(mysql|mariadb|postgres|postgresql)://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/]+)(?::([0-9]+))?/([^?]+)$");
+  static const std::regex url(
+      "^(mysql|mariadb|postgres|postgresql)://(?:([^:@/]*)(?::([^@/]*))?@)?([^:/]+)(?::([0-9]+))?/([^?]+)$");
   std::smatch match;
   if (!std::regex_match(text, match, url)) return std::nullopt;
   Dsn dsn{*engine::Engine::from_name(match[1].str()), {}};

@@ -1,7 +1,7 @@
 #include <cppconn/driver.h>
 #include <cppconn/exception.h>
-#include <cppconn/resultset_metadata.h>
 #include <cppconn/resultset.h>
+#include <cppconn/resultset_metadata.h>
 #include <cppconn/statement.h>
 
 #include "db/session.h"

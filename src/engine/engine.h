@@ -77,12 +77,12 @@ class Engine {
   std::vector<std::string> loopback_server_arguments(int port) const;
 
   // ---- the machine's own packages (native runtime) ----
-  const char* server_program() const;           // mariadbd, mysqld, postgres
+  const char* server_program() const;  // mariadbd, mysqld, postgres
   // The socket's file name inside the run dir; "" when the server takes the
   // directory itself (PostgreSQL names its socket after the port).
   const char* socket_file_name() const;
-  const char* client_program() const;           // mariadb, mysql, psql
-  const char* packages_to_install() const;      // what to apt-get when they are missing
+  const char* client_program() const;       // mariadb, mysql, psql
+  const char* packages_to_install() const;  // what to apt-get when they are missing
   // PostgreSQL: started by root, it must run as an unprivileged user.
   bool refuses_to_run_as_root() const;
 

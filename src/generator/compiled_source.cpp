@@ -3,9 +3,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "util/sha256.h"
 #include "sqltext/splitter.h"
 #include "util/file.h"
+#include "util/sha256.h"
 
 namespace devenv::generator {
 
@@ -19,9 +19,9 @@ CompiledSource compile_source(const config::SchemaSource& source, const sqltext:
   const std::string text = read_source(source);
   CompiledSource compiled{&source, util::sha256_hex(text), {}};
   for (const sqltext::Statement& statement : sqltext::split(text, target.dialect, source.display)) {
-    const bool ends_in_comment =
-        !statement.tokens.empty() && statement.tokens.back().kind == sqltext::TokenKind::Comment &&
-        statement.text.compare(statement.tokens.back().begin, 2, "/*") != 0;
+    const bool ends_in_comment = !statement.tokens.empty() &&
+                                 statement.tokens.back().kind == sqltext::TokenKind::Comment &&
+                                 statement.text.compare(statement.tokens.back().begin, 2, "/*") != 0;
     compiled.statements.push_back(CompiledStatement{statement.kind, statement.where, statement.has_inner_semicolon(),
                                                     ends_in_comment, sqltext::qualify(statement, target)});
   }

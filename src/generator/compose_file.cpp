@@ -41,7 +41,8 @@ std::string healthcheck(const Server& server, int port) {
 // loopback only; the official images pass these arguments to the server.
 std::string host_network_command(const Server& server) {
   std::vector<std::string> words = {yaml(server.engine.image_server())};
-  for (const std::string& argument : server.engine.loopback_server_arguments(server.port)) words.push_back(yaml(argument));
+  for (const std::string& argument : server.engine.loopback_server_arguments(server.port))
+    words.push_back(yaml(argument));
   return "[" + joined(words, ", ") + "]";
 }
 
@@ -56,8 +57,8 @@ std::string service(const Server& server, bool host_network) {
     out += "    network_mode: host\n    command: " + host_network_command(server) + "\n";
   } else {
     const std::string host_port = server.port == 0 ? "" : std::to_string(server.port);
-    out += fmt::format("    ports:\n      - {}\n",
-                       yaml(fmt::format("127.0.0.1:{}:{}", host_port, engine.default_port())));
+    out +=
+        fmt::format("    ports:\n      - {}\n", yaml(fmt::format("127.0.0.1:{}:{}", host_port, engine.default_port())));
   }
   out += fmt::format("    volumes:\n      - {}\n      - {}\n",
                      yaml(fmt::format("./initdb/{}:/docker-entrypoint-initdb.d:ro", server.name)),

@@ -8,8 +8,8 @@
 #include "generator/compiled_source.h"
 #include "generator/fingerprint.h"
 #include "generator/script_writer.h"
-#include "util/sha256.h"
 #include "util/file.h"
+#include "util/sha256.h"
 
 namespace devenv::generator {
 namespace {
@@ -29,7 +29,8 @@ std::string header(const Server& server, const std::string& what, const std::vec
   out += fmt::format("-- Server {} ({}): {}.\n", server.name, server.engine.name(), what);
   if (!sources.empty()) {
     out += "-- Sources:\n";
-    for (const HeaderSource& source : sources) out += fmt::format("--   {}  sha256:{}\n", source.display, source.sha256);
+    for (const HeaderSource& source : sources)
+      out += fmt::format("--   {}  sha256:{}\n", source.display, source.sha256);
   }
   return out;
 }
@@ -109,9 +110,8 @@ class ServerPlanner {
 
   GeneratedFile fingerprint_file(const std::string& directory, int width, int number,
                                  const std::string& fingerprint) const {
-    const std::string content =
-        header(server_, "records the fingerprint of the files before this one; runs last", {}) + "\n" +
-        writer_->record_fingerprint(fingerprint);
+    const std::string content = header(server_, "records the fingerprint of the files before this one; runs last", {}) +
+                                "\n" + writer_->record_fingerprint(fingerprint);
     return {file_name(directory, width, number, "devenv-fingerprint"), content};
   }
 

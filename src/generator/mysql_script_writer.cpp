@@ -42,7 +42,7 @@ class MySqlScriptWriter final : public ScriptWriter {
   Dialect dialect() const override { return Dialect::MySQL; }
 
   sqltext::QualifyTarget qualify_target(const Config& config, const Server& server, const Database& database,
-                                    const config::SchemaSource&) const override {
+                                        const config::SchemaSource&) const override {
     sqltext::QualifyTarget target;
     target.dialect = Dialect::MySQL;
     target.database = database.is_template ? "" : database.names.front();

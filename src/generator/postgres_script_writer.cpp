@@ -28,7 +28,7 @@ class PostgresScriptWriter final : public ScriptWriter {
   Dialect dialect() const override { return Dialect::Postgres; }
 
   sqltext::QualifyTarget qualify_target(const Config&, const Server&, const Database& database,
-                                    const config::SchemaSource& source) const override {
+                                        const config::SchemaSource& source) const override {
     sqltext::QualifyTarget target;
     target.dialect = Dialect::Postgres;
     target.database = database.is_template ? "" : database.names.front();
@@ -86,8 +86,8 @@ class PostgresScriptWriter final : public ScriptWriter {
         const std::string grantee = quote(user->name);
         out += fmt::format("GRANT USAGE, CREATE ON SCHEMA {0} TO {1};\n", quote(schema), grantee);
         for (const char* kind : {"TABLES", "SEQUENCES", "FUNCTIONS", "TYPES"}) {
-          out += fmt::format("ALTER DEFAULT PRIVILEGES IN SCHEMA {0} GRANT ALL ON {1} TO {2};\n", quote(schema),
-                             kind, grantee);
+          out += fmt::format("ALTER DEFAULT PRIVILEGES IN SCHEMA {0} GRANT ALL ON {1} TO {2};\n", quote(schema), kind,
+                             grantee);
         }
       }
     }

@@ -22,8 +22,8 @@ class ScriptWriter {
 
   // How a source's names are qualified (the database itself may be a slot).
   virtual sqltext::QualifyTarget qualify_target(const config::Config& config, const config::Server& server,
-                                            const config::Database& database,
-                                            const config::SchemaSource& source) const = 0;
+                                                const config::Database& database,
+                                                const config::SchemaSource& source) const = 0;
 
   // One database as 00-init-databases.sql creates it (charset, collation); also
   // how a verify's shadow databases are made, so they parse alike.

@@ -27,7 +27,10 @@ std::string trim(std::string text) {
 
 ComposeServer::ComposeServer(const config::Config& config, const config::Server& server, std::string fingerprint,
                              std::shared_ptr<const ComposeTool> tool, Progress progress)
-    : config_(config), server_(server), fingerprint_(std::move(fingerprint)), tool_(std::move(tool)),
+    : config_(config),
+      server_(server),
+      fingerprint_(std::move(fingerprint)),
+      tool_(std::move(tool)),
       progress_(std::move(progress)) {}
 
 int ComposeServer::inner_port() const {
@@ -53,9 +56,7 @@ db::Endpoint ComposeServer::tcp_endpoint() const {
   return endpoint;
 }
 
-std::string ComposeServer::container() const {
-  return trim(tool_->run({"ps", "-q", server_.name}).output);
-}
+std::string ComposeServer::container() const { return trim(tool_->run({"ps", "-q", server_.name}).output); }
 
 std::string ComposeServer::volume() const { return tool_->project() + "_" + server_.name + "-data"; }
 
@@ -128,7 +129,8 @@ void ComposeServer::remove_container_and_volume(std::vector<std::string>* remove
   const std::string id = container();
   tool_->run({"rm", "-s", "-f", "-v", server_.name});
   if (!id.empty() && removed) removed->push_back("container " + id.substr(0, 12) + " (" + server_.name + ")");
-  if (ComposeTool::docker({"volume", "rm", volume()}).exit_code == 0 && removed) removed->push_back("volume " + volume());
+  if (ComposeTool::docker({"volume", "rm", volume()}).exit_code == 0 && removed)
+    removed->push_back("volume " + volume());
 }
 
 // The container exited or never got ready: name the failing init file from its log
@@ -149,13 +151,15 @@ void ComposeServer::fail_init(const std::string& why) {
     lines.push_back(tail.substr(start, end - start));
   }
   for (const std::string& line : lines) {
-    if (line.find("ERROR") != std::string::npos || line.find("FATAL") != std::string::npos) errors += "  " + line + "\n";
+    if (line.find("ERROR") != std::string::npos || line.find("FATAL") != std::string::npos)
+      errors += "  " + line + "\n";
   }
   for (std::size_t i = lines.size() > 6 ? lines.size() - 6 : 0; i < lines.size(); ++i) last += "  " + lines[i] + "\n";
   remove_container_and_volume(nullptr);
-  throw util::RuntimeError(why + (file.empty() ? "" : " while running " + file.substr(file.rfind('/') + 1)) + ":\n" + errors +
-                         "last lines of the container's log:\n" + last,
-                     "fix it, then run `devenv up` again (its container and volume were removed, so init runs anew)");
+  throw util::RuntimeError(
+      why + (file.empty() ? "" : " while running " + file.substr(file.rfind('/') + 1)) + ":\n" + errors +
+          "last lines of the container's log:\n" + last,
+      "fix it, then run `devenv up` again (its container and volume were removed, so init runs anew)");
 }
 
 UpResult ComposeServer::wait_until_initialised(Clock::time_point started, bool fresh) {

@@ -30,8 +30,8 @@ class ComposeServer final : public Server {
   ProcessOptions logs(bool init, const std::string& lines, bool follow) const override;
 
  private:
-  std::string container() const;  // id of the service's container, "" if none
-  std::string volume() const;     // <project>_<server>-data
+  std::string container() const;                             // id of the service's container, "" if none
+  std::string volume() const;                                // <project>_<server>-data
   std::string container_state(const std::string& id) const;  // "running", "exited 1", …
   std::string log_tail(int lines) const;
   std::optional<std::string> read_fingerprint() const;

@@ -11,16 +11,18 @@ ComposeTool::ComposeTool(const config::Config& config)
   if (const RunResult v2 = runtime::run(ProcessOptions({"docker", "compose", "version"})); v2.exit_code == 0) {
     prefix_ = {"docker", "compose"};
     description_ = first_line(v2.output);
-  } else if (const RunResult v1 = runtime::run(ProcessOptions({"docker-compose", "version", "--short"})); v1.exit_code == 0) {
+  } else if (const RunResult v1 = runtime::run(ProcessOptions({"docker-compose", "version", "--short"}));
+             v1.exit_code == 0) {
     prefix_ = {"docker-compose"};
     description_ = "docker-compose " + first_line(v1.output) + " (v1)";
   } else {
-    throw util::RuntimeError("neither `docker compose` nor `docker-compose` is installed",
-                       "apt-get install docker.io docker-compose, or use the native runtime (runtime = \"native\")");
+    throw util::RuntimeError(
+        "neither `docker compose` nor `docker-compose` is installed",
+        "apt-get install docker.io docker-compose, or use the native runtime (runtime = \"native\")");
   }
   if (const RunResult info = docker({"info", "--format", "{{.ServerVersion}}"}); info.exit_code != 0) {
     throw util::RuntimeError("no Docker engine answers: " + first_line(info.output),
-                       "start Docker, or use the native runtime (runtime = \"native\")");
+                             "start Docker, or use the native runtime (runtime = \"native\")");
   }
 }
 

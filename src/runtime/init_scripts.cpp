@@ -7,9 +7,9 @@
 #include <regex>
 #include <sstream>
 
-#include "util/sha256.h"
-#include "util/runtime_error.h"
 #include "util/file.h"
+#include "util/runtime_error.h"
+#include "util/sha256.h"
 
 namespace devenv::runtime {
 namespace {
@@ -136,10 +136,10 @@ void run_init_files(const fs::path& dir, const NativeEngine& engine, const Serve
     std::string where = (shown.empty() ? file : shown).string();
     if (line > 0) where += ":" + std::to_string(line);
     const std::string source = line > 0 ? source_of_line(file, line) : "";
-    throw util::RuntimeError("init script " + where + (source.empty() ? "" : " (from " + source + ")") + " failed:\n" +
-                           error_lines(result.output),
-                       "fix it, then run `devenv up` (the data dir is re-initialised); full output in " +
-                           layout.init_log.string());
+    throw util::RuntimeError(
+        "init script " + where + (source.empty() ? "" : " (from " + source + ")") + " failed:\n" +
+            error_lines(result.output),
+        "fix it, then run `devenv up` (the data dir is re-initialised); full output in " + layout.init_log.string());
   }
 }
 

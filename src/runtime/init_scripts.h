@@ -23,7 +23,7 @@ std::string init_key(const std::filesystem::path& dir, const std::string& engine
 // Each file's output is appended to the init log. The first failure throws
 // util::RuntimeError naming the file and line, the line's schema source when devenv
 // generated it, and the client's error text.
-void run_init_files(const std::filesystem::path& dir, const NativeEngine& engine, const ServerLayout& layout,
-                    int port, const std::function<void(const std::string&)>& progress);
+void run_init_files(const std::filesystem::path& dir, const NativeEngine& engine, const ServerLayout& layout, int port,
+                    const std::function<void(const std::string&)>& progress);
 
 }  // namespace devenv::runtime

@@ -8,8 +8,8 @@
 #include "db/session.h"
 #include "runtime/find_program.h"
 #include "runtime/native_engine.h"
-#include "util/runtime_error.h"
 #include "sqltext/identifier.h"
+#include "util/runtime_error.h"
 
 namespace devenv::runtime {
 namespace {
@@ -36,9 +36,13 @@ class MySqlNativeEngine final : public NativeEngine {
   void create_data_dir(const ServerLayout& layout) const override {
     ProcessOptions options;
     if (install_db_) {
-      options.argv = {install_db_->string(), "--no-defaults", "--datadir=" + layout.data_dir.string(),
+      options.argv = {install_db_->string(),
+                      "--no-defaults",
+                      "--datadir=" + layout.data_dir.string(),
                       "--tmpdir=" + layout.tmp_dir.string(),
-                      "--auth-root-authentication-method=normal", "--skip-test-db", "--skip-name-resolve",
+                      "--auth-root-authentication-method=normal",
+                      "--skip-test-db",
+                      "--skip-name-resolve",
                       "--innodb-log-file-size=8M"};
     } else {  // MySQL 8: the server initialises its own data dir
       options.argv = {daemon_.string(), "--no-defaults", "--initialize-insecure",
@@ -48,33 +52,25 @@ class MySqlNativeEngine final : public NativeEngine {
     options.output_file = layout.init_log.string();
     const RunResult result = run(options);
     if (result.exit_code != 0) {
-      throw util::RuntimeError("creating the data dir failed (" + options.argv[0] + " exited " +
-                             std::to_string(result.exit_code) + ")",
-                         "see " + layout.init_log.string());
+      throw util::RuntimeError(
+          "creating the data dir failed (" + options.argv[0] + " exited " + std::to_string(result.exit_code) + ")",
+          "see " + layout.init_log.string());
     }
   }
 
   ProcessOptions server_process(const ServerLayout& layout, int port, bool socket_only) const override {
     ProcessOptions options;
-    options.argv = {daemon_.string(),
-                    "--no-defaults",
-                    "--datadir=" + layout.data_dir.string(),
-                    "--socket=" + layout.socket.string(),
-                    // Its own tmpdir: at start MariaDB deletes #sql* files in it, which
-                    // would be other servers' temporary tables in a shared /tmp.
-                    "--tmpdir=" + layout.tmp_dir.string(),
-                    "--pid-file=" + (layout.run_dir / "server.pid").string(),
-                    "--port=" + std::to_string(port),
-                    "--skip-name-resolve",
-                    "--skip-log-bin",
-                    "--character-set-server=" + server_.charset,
-                    "--innodb-buffer-pool-size=32M",
-                    "--innodb-log-file-size=8M",
-                    // A development database: durability is traded for speed.
-                    "--innodb-flush-log-at-trx-commit=2",  // survives a crash of the server, not of the OS
-                    "--innodb-doublewrite=0",
-                    "--innodb-buffer-pool-dump-at-shutdown=0",
-                    "--innodb-buffer-pool-load-at-startup=0"};
+    options.argv = {
+        daemon_.string(), "--no-defaults", "--datadir=" + layout.data_dir.string(),
+        "--socket=" + layout.socket.string(),
+        // Its own tmpdir: at start MariaDB deletes #sql* files in it, which
+        // would be other servers' temporary tables in a shared /tmp.
+        "--tmpdir=" + layout.tmp_dir.string(), "--pid-file=" + (layout.run_dir / "server.pid").string(),
+        "--port=" + std::to_string(port), "--skip-name-resolve", "--skip-log-bin",
+        "--character-set-server=" + server_.charset, "--innodb-buffer-pool-size=32M", "--innodb-log-file-size=8M",
+        // A development database: durability is traded for speed.
+        "--innodb-flush-log-at-trx-commit=2",  // survives a crash of the server, not of the OS
+        "--innodb-doublewrite=0", "--innodb-buffer-pool-dump-at-shutdown=0", "--innodb-buffer-pool-load-at-startup=0"};
     if (!server_.collation.empty()) options.argv.push_back("--collation-server=" + server_.collation);
     options.argv.push_back(socket_only ? "--skip-networking" : "--bind-address=127.0.0.1");
     add_root_user_flag(options.argv);
@@ -121,7 +117,8 @@ class MySqlNativeEngine final : public NativeEngine {
   // A script's plain `mariadb -uroot -p…` must reach this server's socket, as in the
   // image. Debian's /etc/mysql/my.cnf names another socket and beats
   // MYSQL_UNIX_PORT, but clients read $MARIADB_HOME/my.cnf (MySQL: $MYSQL_HOME) after it.
-  std::vector<std::pair<std::string, std::string>> script_environment(const ServerLayout& layout, int port) const override {
+  std::vector<std::pair<std::string, std::string>> script_environment(const ServerLayout& layout,
+                                                                      int port) const override {
     const std::string home = script_home(layout).string();
     return {{"MYSQL_ROOT_PASSWORD", server_.root_password.value},
             {"MARIADB_ROOT_PASSWORD", server_.root_password.value},
@@ -151,8 +148,8 @@ class MySqlNativeEngine final : public NativeEngine {
 
   void write_client_options(const ServerLayout& layout) const {
     fs::create_directories(script_home(layout));
-    std::ofstream(script_home(layout) / "my.cnf", std::ios::trunc) << "[client]\nsocket=" << layout.socket.string()
-                                                                    << "\n";
+    std::ofstream(script_home(layout) / "my.cnf", std::ios::trunc)
+        << "[client]\nsocket=" << layout.socket.string() << "\n";
     const fs::path file = client_options(layout);
     std::ofstream out(file, std::ios::trunc);
     out << "[client]\nuser=" << server_.root_user << "\npassword=" << server_.root_password.value
@@ -174,7 +171,8 @@ class MySqlNativeEngine final : public NativeEngine {
 }  // namespace
 
 std::unique_ptr<NativeEngine> make_mysql_native_engine(const config::Server& server) {
-  const std::vector<fs::path> dirs = server.bin_dir.empty() ? std::vector<fs::path>{} : std::vector<fs::path>{server.bin_dir};
+  const std::vector<fs::path> dirs =
+      server.bin_dir.empty() ? std::vector<fs::path>{} : std::vector<fs::path>{server.bin_dir};
   const bool mariadb = server.engine.kind() == engine::Engine::Kind::MariaDB;
   std::optional<fs::path> daemon = find_program(server.engine.server_program(), dirs);
   if (!daemon && mariadb) daemon = find_program("mysqld", dirs);
@@ -183,9 +181,9 @@ std::unique_ptr<NativeEngine> make_mysql_native_engine(const config::Server& ser
   if (!client) client = find_program("mysql", dirs);
   if (!daemon || (mariadb && !install_db) || !client) {
     throw util::RuntimeError(std::string("server ") + server.name + ": " + server.engine.server_program() +
-                           " and its client are not installed",
-                       std::string(server.engine.packages_to_install()) + " (or set servers." + server.name +
-                           ".bin_dir), or run with --runtime compose");
+                                 " and its client are not installed",
+                             std::string(server.engine.packages_to_install()) + " (or set servers." + server.name +
+                                 ".bin_dir), or run with --runtime compose");
   }
   return std::make_unique<MySqlNativeEngine>(server, *daemon, install_db, *client);
 }

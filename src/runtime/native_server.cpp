@@ -119,12 +119,13 @@ void NativeServer::remove_data_dir() {
 pid_t NativeServer::start_process(int port, bool socket_only) {
   if (!socket_only && !port_is_free(port)) {
     const auto owner = port_owner(port);
-    throw util::RuntimeError("port " + std::to_string(port) + " on 127.0.0.1 is in use" + (owner ? " by " + *owner : ""),
-                       "stop that process, or change servers." + server_.name + ".port in " +
-                           config_.file.filename().string() + " (0 picks a free port)");
+    throw util::RuntimeError(
+        "port " + std::to_string(port) + " on 127.0.0.1 is in use" + (owner ? " by " + *owner : ""),
+        "stop that process, or change servers." + server_.name + ".port in " + config_.file.filename().string() +
+            " (0 picks a free port)");
   }
-  std::ofstream(layout_.server_log, std::ios::app) << "devenv: starting " << (socket_only ? "socket-only " : "")
-                                                   << "server\n";
+  std::ofstream(layout_.server_log, std::ios::app)
+      << "devenv: starting " << (socket_only ? "socket-only " : "") << "server\n";
   return spawn(engine().server_process(layout_, port, socket_only));
 }
 
@@ -136,8 +137,8 @@ void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, con
     if (!process_alive(pid)) {
       std::string tail;
       for (const std::string& line : log_tail(8)) tail += "\n  " + line;
-      throw util::RuntimeError("the " + what + " exited during start-up; last lines of " +
-                         layout_.server_log.string() + ":" + tail);
+      throw util::RuntimeError("the " + what + " exited during start-up; last lines of " + layout_.server_log.string() +
+                               ":" + tail);
     }
     try {
       db::connect(server_.engine.dialect(), endpoint, 2)->column("SELECT 1");
@@ -147,15 +148,15 @@ void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, con
       // The server answered and said no: waiting longer will not change that.
       if (last_error.find("Access denied") != std::string::npos ||
           last_error.find("password authentication failed") != std::string::npos) {
-        throw util::RuntimeError("the " + what + " refused devenv's root login: " + last_error,
-                           "the data dir was made with another root password; `devenv reset " + server_.name +
-                               "` re-creates it");
+        throw util::RuntimeError(
+            "the " + what + " refused devenv's root login: " + last_error,
+            "the data dir was made with another root password; `devenv reset " + server_.name + "` re-creates it");
       }
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   throw util::RuntimeError("the " + what + " did not answer within 60 s: " + last_error,
-                     "see " + layout_.server_log.string());
+                           "see " + layout_.server_log.string());
 }
 
 void NativeServer::stop_pid(pid_t pid) {

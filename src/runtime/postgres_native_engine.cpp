@@ -21,7 +21,7 @@ std::optional<RunAs> unprivileged_user_when_root() {
   const passwd* entry = getpwnam("postgres");
   if (!entry) {
     throw util::RuntimeError("PostgreSQL cannot run as root, and there is no 'postgres' user to run it as",
-                       "apt-get install postgresql creates it (or: useradd --system postgres)");
+                             "apt-get install postgresql creates it (or: useradd --system postgres)");
   }
   return RunAs{entry->pw_uid, entry->pw_gid, "postgres"};
 }
@@ -52,30 +52,34 @@ class PostgresNativeEngine final : public NativeEngine {
     fs::permissions(password_file, fs::perms::owner_read | fs::perms::owner_write);
     hand_over(password_file);
     ProcessOptions options;
-    options.argv = {(bin_dir_ / "initdb").string(),  "-D", layout.data_dir.string(), "-U", server_.root_user,
-                    "--pwfile=" + password_file.string(), "--auth-local=trust", "--auth-host=scram-sha-256",
-                    "--no-sync", "--no-instructions", "--encoding=" + server_.charset, "--locale=C.UTF-8"};
+    options.argv = {(bin_dir_ / "initdb").string(),
+                    "-D",
+                    layout.data_dir.string(),
+                    "-U",
+                    server_.root_user,
+                    "--pwfile=" + password_file.string(),
+                    "--auth-local=trust",
+                    "--auth-host=scram-sha-256",
+                    "--no-sync",
+                    "--no-instructions",
+                    "--encoding=" + server_.charset,
+                    "--locale=C.UTF-8"};
     options.run_as = run_as_;
     options.output_file = layout.init_log.string();
     const RunResult result = run(options);
     fs::remove(password_file);
     if (result.exit_code != 0) {
       throw util::RuntimeError("initdb failed (exit " + std::to_string(result.exit_code) + ")",
-                         "see " + layout.init_log.string());
+                               "see " + layout.init_log.string());
     }
   }
 
   ProcessOptions server_process(const ServerLayout& layout, int port, bool socket_only) const override {
     ProcessOptions options;
-    options.argv = {(bin_dir_ / "postgres").string(),
-                    "-D", layout.data_dir.string(),
-                    "-p", std::to_string(port),
-                    "-k", layout.run_dir.string(),
-                    "-c", std::string("listen_addresses=") + (socket_only ? "" : "127.0.0.1"),
+    options.argv = {(bin_dir_ / "postgres").string(), "-D", layout.data_dir.string(), "-p", std::to_string(port), "-k",
+                    layout.run_dir.string(), "-c", std::string("listen_addresses=") + (socket_only ? "" : "127.0.0.1"),
                     // A development database: durability is traded for speed.
-                    "-c", "fsync=off",
-                    "-c", "synchronous_commit=off",
-                    "-c", "full_page_writes=off"};
+                    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"};
     options.run_as = run_as_;
     options.output_file = layout.server_log.string();
     options.new_session = true;
@@ -93,18 +97,30 @@ class PostgresNativeEngine final : public NativeEngine {
   void prepare_root(const ServerLayout&, int) const override {}  // initdb set the password
 
   std::vector<std::string> script_client(const ServerLayout& layout, int port) const override {
-    return {psql_.string(), "-X", "-v", "ON_ERROR_STOP=1", "--no-password", "-h", layout.run_dir.string(),
-            "-p", std::to_string(port), "--username", server_.root_user, "--dbname", "postgres"};
+    return {psql_.string(),
+            "-X",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "--no-password",
+            "-h",
+            layout.run_dir.string(),
+            "-p",
+            std::to_string(port),
+            "--username",
+            server_.root_user,
+            "--dbname",
+            "postgres"};
   }
 
   void attach_script(ProcessOptions& client, const fs::path& file) const override {
     client.argv.insert(client.argv.end(), {"-f", file.string()});
   }
 
-  std::vector<std::pair<std::string, std::string>> script_environment(const ServerLayout& layout, int port) const override {
-    return {{"POSTGRES_USER", server_.root_user},     {"POSTGRES_PASSWORD", server_.root_password.value},
-            {"POSTGRES_DB", "postgres"},              {"PGDATA", layout.data_dir.string()},
-            {"PGHOST", layout.run_dir.string()},      {"PGPORT", std::to_string(port)},
+  std::vector<std::pair<std::string, std::string>> script_environment(const ServerLayout& layout,
+                                                                      int port) const override {
+    return {{"POSTGRES_USER", server_.root_user}, {"POSTGRES_PASSWORD", server_.root_password.value},
+            {"POSTGRES_DB", "postgres"},          {"PGDATA", layout.data_dir.string()},
+            {"PGHOST", layout.run_dir.string()},  {"PGPORT", std::to_string(port)},
             {"PGUSER", server_.root_user}};
   }
 
@@ -144,8 +160,8 @@ std::unique_ptr<NativeEngine> make_postgres_native_engine(const config::Server& 
   const std::optional<fs::path> psql = find_program("psql", dirs);
   if (!postgres || !psql) {
     throw util::RuntimeError("server " + server.name + ": postgres, initdb and psql are not installed",
-                       std::string(server.engine.packages_to_install()) + " (or set servers." + server.name +
-                           ".bin_dir), or run with --runtime compose");
+                             std::string(server.engine.packages_to_install()) + " (or set servers." + server.name +
+                                 ".bin_dir), or run with --runtime compose");
   }
   return std::make_unique<PostgresNativeEngine>(server, postgres->parent_path(), *psql);
 }

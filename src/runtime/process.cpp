@@ -13,8 +13,8 @@
 #include <iterator>
 #include <thread>
 
-#include "util/runtime_error.h"
 #include "util/file.h"
+#include "util/runtime_error.h"
 
 namespace devenv::runtime {
 namespace {
@@ -129,8 +129,10 @@ RunResult run(const ProcessOptions& options) {
   char buffer[4096];
   ssize_t n;
   while ((n = read(pipe_fds[0], buffer, sizeof buffer)) != 0) {
-    if (n > 0) output.append(buffer, static_cast<std::size_t>(n));
-    else if (errno != EINTR) break;
+    if (n > 0)
+      output.append(buffer, static_cast<std::size_t>(n));
+    else if (errno != EINTR)
+      break;
   }
   close(pipe_fds[0]);
   int status = 0;

@@ -20,11 +20,11 @@ struct ProcessOptions {
   ProcessOptions() = default;
   ProcessOptions(std::vector<std::string> command) : argv(std::move(command)) {}  // NOLINT: run({{"cp", …}})
 
-  std::vector<std::string> argv;  // argv[0] is a path or a name looked up in PATH
+  std::vector<std::string> argv;                                 // argv[0] is a path or a name looked up in PATH
   std::vector<std::pair<std::string, std::string>> environment;  // set on top of ours
   std::optional<RunAs> run_as;
-  std::string stdin_file;   // empty: /dev/null
-  std::string output_file;  // stdout and stderr appended here; empty: captured by run()
+  std::string stdin_file;    // empty: /dev/null
+  std::string output_file;   // stdout and stderr appended here; empty: captured by run()
   bool new_session = false;  // detach from our terminal and signals (servers outlive devenv)
 };
 

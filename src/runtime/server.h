@@ -20,8 +20,8 @@ struct ServerStatus {
   std::string version;
   int port = 0;
   pid_t pid = 0;
-  bool schema_changed = false;  // the data dir was made from other init files
-  std::string failure;          // why init failed
+  bool schema_changed = false;              // the data dir was made from other init files
+  std::string failure;                      // why init failed
   std::vector<std::string> last_log_lines;  // when crashed or failed
 };
 

@@ -2,8 +2,8 @@
 
 #include <sys/stat.h>
 
-#include "util/sha256.h"
 #include "runtime/native_engine.h"
+#include "util/sha256.h"
 
 namespace devenv::runtime {
 
@@ -49,8 +49,8 @@ ServerLayout ServerLayout::of(const config::Config& config, const config::Server
   layout.state_file = layout.root / "state";
   layout.server_log = layout.root / "server.log";
   layout.init_log = layout.root / "init.log";
-  layout.snapshots = (config.project.data_on_tmpfs ? layout.data_dir.parent_path().parent_path() : state) /
-                     "snapshots" / server.name;
+  layout.snapshots =
+      (config.project.data_on_tmpfs ? layout.data_dir.parent_path().parent_path() : state) / "snapshots" / server.name;
   return layout;
 }
 

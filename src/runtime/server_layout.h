@@ -20,7 +20,7 @@ struct ServerLayout {
   std::filesystem::path data_dir;
   std::filesystem::path run_dir;
   std::filesystem::path tmp_dir;  // the server's own temporary files (MariaDB clears its tmpdir at start)
-  std::filesystem::path socket;  // MySQL: the socket file; PostgreSQL: run_dir holds .s.PGSQL.<port>
+  std::filesystem::path socket;   // MySQL: the socket file; PostgreSQL: run_dir holds .s.PGSQL.<port>
   std::filesystem::path state_file;
   std::filesystem::path server_log;
   std::filesystem::path init_log;

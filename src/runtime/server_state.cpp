@@ -36,8 +36,8 @@ void ServerState::save(const std::filesystem::path& file) const {
     for (char& c : one_line_failure) {
       if (c == '\n') c = ' ';
     }
-    out << "phase=" << phase << "\nfingerprint=" << fingerprint << "\ninit_key=" << init_key
-        << "\nversion=" << version << "\nfailure=" << one_line_failure << "\nport=" << port << "\npid=" << pid << "\ndata_dir=" << data_dir
+    out << "phase=" << phase << "\nfingerprint=" << fingerprint << "\ninit_key=" << init_key << "\nversion=" << version
+        << "\nfailure=" << one_line_failure << "\nport=" << port << "\npid=" << pid << "\ndata_dir=" << data_dir
         << "\nshould_run=" << (should_run ? 1 : 0) << "\n";
     if (!out) throw util::RuntimeError("cannot write " + temporary.string());
   }

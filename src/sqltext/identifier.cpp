@@ -21,19 +21,17 @@ std::string undouble(std::string_view body, char quote) {
 // more than needed is still correct).
 bool is_postgres_reserved(std::string_view name) {
   static constexpr std::array<std::string_view, 40> reserved = {
-      "all",    "analyse", "analyze",  "and",    "any",        "array",  "as",     "asc",
-      "case",   "cast",    "check",    "column", "constraint", "create", "default", "desc",
-      "distinct", "do",    "else",     "end",    "except",     "false",  "for",    "foreign",
-      "from",   "grant",   "group",    "having", "in",         "limit",  "not",    "null",
-      "on",     "or",      "order",    "primary", "references", "select", "table",  "user"};
+      "all",    "analyse", "analyze",    "and",     "any",     "array",   "as",         "asc",    "case",  "cast",
+      "check",  "column",  "constraint", "create",  "default", "desc",    "distinct",   "do",     "else",  "end",
+      "except", "false",   "for",        "foreign", "from",    "grant",   "group",      "having", "in",    "limit",
+      "not",    "null",    "on",         "or",      "order",   "primary", "references", "select", "table", "user"};
   return std::find(reserved.begin(), reserved.end(), name) != reserved.end();
 }
 
 bool is_plain_lower_identifier(std::string_view name) {
   if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 }  // namespace

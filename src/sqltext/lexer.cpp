@@ -15,9 +15,7 @@ bool is_word_char(char c) { return is_word_start(c) || is_digit(c) || c == '$'; 
 Lexer::Lexer(std::string_view text, Dialect dialect, std::string file)
     : text_(text), dialect_(dialect), file_(std::move(file)) {}
 
-char Lexer::peek(std::size_t ahead) const {
-  return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0';
-}
+char Lexer::peek(std::size_t ahead) const { return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0'; }
 
 void Lexer::advance_to(std::size_t end) {
   for (; pos_ < end; ++pos_) {
@@ -33,8 +31,7 @@ void Lexer::advance_to(std::size_t end) {
 
 void Lexer::skip(std::size_t count) { advance_to(std::min(text_.size(), pos_ + count)); }
 
-void Lexer::fail_unterminated(const char* what, std::size_t, int line, int column,
-                              const char* hint) const {
+void Lexer::fail_unterminated(const char* what, std::size_t, int line, int column, const char* hint) const {
   throw SourceError({file_, line, column}, std::string("unterminated ") + what + " (opened here)", hint);
 }
 
@@ -67,8 +64,8 @@ std::size_t Lexer::scan_block_comment(int line, int column) const {
   fail_unterminated("comment", pos_, line, column, "close it with */");
 }
 
-std::size_t Lexer::scan_quoted(std::size_t open, char quote, bool backslash_escapes, const char* what,
-                               int line, int column) const {
+std::size_t Lexer::scan_quoted(std::size_t open, char quote, bool backslash_escapes, const char* what, int line,
+                               int column) const {
   std::size_t i = open + 1;
   while (i < text_.size()) {
     const char c = text_[i];

@@ -38,8 +38,8 @@ class Lexer {
   std::size_t scan_whitespace() const;
   std::size_t scan_line_comment() const;
   std::size_t scan_block_comment(int line, int column) const;
-  std::size_t scan_quoted(std::size_t open, char quote, bool backslash_escapes, const char* what,
-                          int line, int column) const;
+  std::size_t scan_quoted(std::size_t open, char quote, bool backslash_escapes, const char* what, int line,
+                          int column) const;
   std::size_t scan_dollar_string(int line, int column) const;
   std::size_t dollar_tag_length() const;
   std::size_t scan_word() const;

@@ -358,7 +358,8 @@ class Qualifier {
   void column_name() {
     const Token& at = cursor_.token();
     std::optional<NameRef> ref = cursor_.name();
-    if (!ref || ref->parts.size() < 2) fail(at, "COMMENT ON COLUMN needs table.column", "write COMMENT ON COLUMN t.c IS '…'");
+    if (!ref || ref->parts.size() < 2)
+      fail(at, "COMMENT ON COLUMN needs table.column", "write COMMENT ON COLUMN t.c IS '…'");
     NameRef table;
     table.parts.assign(ref->parts.begin(), ref->parts.end() - 1);
     qualify_name(table);
@@ -382,8 +383,8 @@ class Qualifier {
     const Token& first = statement_.tokens[ref.parts[0]];
     const std::string qualifier = value(ref.parts[ref.parts.size() - 2]);
     if (ref.parts.size() > 2) {
-      fail(first, mysql() ? "a MySQL name has at most two parts (database.table)"
-                          : "PostgreSQL has no cross-database names",
+      fail(first,
+           mysql() ? "a MySQL name has at most two parts (database.table)" : "PostgreSQL has no cross-database names",
            "write the name without the database: devenv puts it in the right one");
     }
     if (!target_.known_qualifiers.contains(qualifier)) {

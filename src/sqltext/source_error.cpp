@@ -2,12 +2,9 @@
 
 namespace devenv::sqltext {
 
-std::string SourceLocation::str() const {
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
+std::string SourceLocation::str() const { return file + ":" + std::to_string(line) + ":" + std::to_string(column); }
 
-static std::string render(const SourceLocation& where, const std::string& message,
-                          const std::string& hint) {
+static std::string render(const SourceLocation& where, const std::string& message, const std::string& hint) {
   std::string text = where.str() + ": " + message;
   if (!hint.empty()) text += "\n  hint: " + hint;
   return text;

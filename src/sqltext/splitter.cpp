@@ -121,8 +121,7 @@ class Splitter {
 
   // MySQL `DELIMITER x` and psql `\command …` lines are instructions to the client.
   bool starts_client_command(const Token& token) {
-    if (dialect_ == Dialect::MySQL && token.kind == TokenKind::Word &&
-        word_is(token.text(text_), "DELIMITER")) {
+    if (dialect_ == Dialect::MySQL && token.kind == TokenKind::Word && word_is(token.text(text_), "DELIMITER")) {
       builder_.finish();  // comments before the command stay a chunk of their own
       const std::size_t eol = end_of_line(text_, token.end);
       std::string_view rest = trim(text_.substr(token.end, eol - token.end));

@@ -8,15 +8,15 @@ namespace devenv::sqltext {
 
 enum class TokenKind : std::uint8_t {
   Whitespace,
-  Comment,             // -- … , # … (MySQL), /* … */
-  ExecutableComment,   // MySQL /*! … */ and MariaDB /*M! … */: code the server runs
-  Word,                // keyword or bare identifier
-  QuotedIdentifier,    // `name` (MySQL) or "name" (PostgreSQL)
-  String,              // '…', "…" (MySQL), E'…' (PostgreSQL)
-  DollarString,        // $$…$$, $tag$…$tag$ (PostgreSQL)
+  Comment,            // -- … , # … (MySQL), /* … */
+  ExecutableComment,  // MySQL /*! … */ and MariaDB /*M! … */: code the server runs
+  Word,               // keyword or bare identifier
+  QuotedIdentifier,   // `name` (MySQL) or "name" (PostgreSQL)
+  String,             // '…', "…" (MySQL), E'…' (PostgreSQL)
+  DollarString,       // $$…$$, $tag$…$tag$ (PostgreSQL)
   Number,
   Semicolon,
-  Punct,               // any other single character
+  Punct,  // any other single character
 };
 
 // One lexical token. `begin`/`end` are byte offsets into the text that was lexed

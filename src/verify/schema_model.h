@@ -3,9 +3,9 @@
 #include <memory>
 #include <string>
 
+#include "catalog/model.h"
 #include "config/config.h"
 #include "db/session.h"
-#include "catalog/model.h"
 #include "verify/live_server.h"
 #include "verify/shadow_database.h"
 

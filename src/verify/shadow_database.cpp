@@ -63,9 +63,11 @@ void ShadowDatabase::load(const config::Config& config, const config::Database& 
       try {
         session->execute(statement.text.render(name_));
       } catch (const db::DbError& e) {
-        throw util::RuntimeError(statement.where.str() + ": the server rejected this statement while building the "
-                               "expected schema: " + e.what(),
-                           "fix the schema file; `devenv up` would fail on it too");
+        throw util::RuntimeError(statement.where.str() +
+                                     ": the server rejected this statement while building the "
+                                     "expected schema: " +
+                                     e.what(),
+                                 "fix the schema file; `devenv up` would fail on it too");
       }
     }
   }

@@ -52,9 +52,11 @@ void extra_databases(const config::Config& config, const LiveServer& live, catal
 
 // The data dir was made from other init files than the config generates now.
 catalog::Difference stale_data_dir(const config::Server& server) {
-  catalog::Difference changed{catalog::Kind::Fingerprint, catalog::Change::Changed, "server " + server.name, "", "", "", {}, {}};
+  catalog::Difference changed{
+      catalog::Kind::Fingerprint, catalog::Change::Changed, "server " + server.name, "", "", "", {}, {}};
   changed.expected = catalog::Element{"", "", "initialised from the current initdb/", {}};
-  changed.actual = catalog::Element{"", "", "initialised from an older initdb/ (run `devenv reset " + server.name + "`)", {}};
+  changed.actual =
+      catalog::Element{"", "", "initialised from an older initdb/ (run `devenv reset " + server.name + "`)", {}};
   return changed;
 }
 
@@ -69,8 +71,8 @@ bool selects_server(const config::Config& config, const config::DatabaseSelectio
 }
 
 std::vector<catalog::Difference> verify_server(const config::Config& config, const LiveServer& live,
-                                              const config::DatabaseSelection& selection, bool report_everything,
-                                              const Progress& progress) {
+                                               const config::DatabaseSelection& selection, bool report_everything,
+                                               const Progress& progress) {
   std::vector<catalog::Difference> out;
   ShadowDatabase::drop_leftovers(*live.server, *live.connect(""));
   const auto inspector = catalog::make_inspector(live.server->engine.dialect(), live.connect);

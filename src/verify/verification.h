@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "catalog/differ.h"
 #include "config/config.h"
 #include "config/database_lookup.h"
-#include "catalog/differ.h"
 #include "verify/live_server.h"
 
 namespace devenv::verify {
@@ -20,8 +20,8 @@ using Progress = std::function<void(const std::string& message)>;
 // With `report_everything` (no databases named), databases the config does not
 // declare and a data dir made from other init files are differences too.
 std::vector<catalog::Difference> verify_server(const config::Config& config, const LiveServer& live,
-                                              const config::DatabaseSelection& selection, bool report_everything,
-                                              const Progress& progress);
+                                               const config::DatabaseSelection& selection, bool report_everything,
+                                               const Progress& progress);
 
 // Whether `selection` names any database of `server`.
 bool selects_server(const config::Config& config, const config::DatabaseSelection& selection,

@@ -27,7 +27,8 @@ class NativeExample {
   std::string status_of(const std::string& server) const;
 
   // SQL as root over TCP; the first column of every row, one per line.
-  std::string mysql(const std::string& sql, const std::string& database = "", const std::string& server = "mysql") const;
+  std::string mysql(const std::string& sql, const std::string& database = "",
+                    const std::string& server = "mysql") const;
   std::string postgres(const std::string& sql, const std::string& database = "postgres",
                        const std::string& server = "postgres") const;
 

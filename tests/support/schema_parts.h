@@ -31,7 +31,8 @@ inline Element column(const std::string& name, const catalog::Column& column, Di
   return catalog::make_element(name, definition, false, column);
 }
 
-inline Element index(const std::string& name, const catalog::Index& index, Dialect dialect, bool generated_name = false) {
+inline Element index(const std::string& name, const catalog::Index& index, Dialect dialect,
+                     bool generated_name = false) {
   const std::string definition =
       dialect == Dialect::MySQL ? catalog::mysql_index_definition(index) : catalog::postgres_index_definition(index);
   return catalog::make_element(name, definition, generated_name, index);
