@@ -137,15 +137,19 @@ TEST_CASE("verify: no shadow database is left after success, failure or Ctrl-C",
   CHECK(example.devenv("verify").exit_code == 0);
   CHECK(shadows().empty());
 
-  // Interrupted mid-way: the shadows it made are dropped, exit 130.
+  // Interrupted mid-way: the shadows it made are dropped, exit 130. Where a delay lands
+  // depends on the machine's load, so several are tried, longest first: one that
+  // comes after the verify finished, or before it set up its handler (the default
+  // action also exits 130, but says nothing), is a miss, not a failure.
   bool interrupted = false;
-  for (const char* delay : {"0.12", "0.06", "0.02", "0.01"}) {
+  for (const char* delay : {"1.2", "0.8", "0.5", "0.3", "0.2", "0.12", "0.06"}) {
     const CommandResult result = devenv::test::run_command("cd '" + example.dir().path().string() +
                                                            "' && ('" DEVENV_BINARY "' verify & pid=$!; sleep " + delay +
                                                            "; kill -INT $pid; wait $pid)");
-    if (result.exit_code == 130) {
+    INFO("delay " << delay << ": exit " << result.exit_code << "\n" << result.output);
+    CHECK((result.exit_code == 0 || result.exit_code == 130));
+    if (result.exit_code == 130 && result.output.find("interrupted; shadow databases were dropped") != std::string::npos) {
       interrupted = true;
-      CHECK_THAT(result.output, Catch::Contains("interrupted; shadow databases were dropped"));
       break;
     }
   }

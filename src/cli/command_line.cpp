@@ -80,6 +80,7 @@ void declare_options(CLI::App& command, BuildOptions& options) { command.add_fla
 
 void declare_options(CLI::App& command, ResetOptions& options) {
   add_runtime_option(command, options.runtime);
+  command.add_flag("--force", options.force);
   command.add_option("SERVER", options.servers);
 }
 

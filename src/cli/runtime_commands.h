@@ -15,6 +15,7 @@ namespace devenv::cli {
 struct ResetOptions {
   std::optional<std::string> runtime;
   std::vector<std::string> servers;  // empty: all
+  bool force = false;                // also delete databases the config does not declare
 };
 int run_reset(const std::filesystem::path& config, const ResetOptions& options, std::ostream& out, std::ostream& err);
 
@@ -109,13 +110,17 @@ Exit: 0 all running and matching, 1 drift, 2 usage or config error, 3 a server o
 init script failed.
 )HELP";
 
-inline constexpr const char* kResetHelp = R"HELP(Usage: devenv reset [--runtime native|compose] [SERVER…]
+inline constexpr const char* kResetHelp = R"HELP(Usage: devenv reset [--force] [--runtime native|compose] [SERVER…]
 
 Stops the named servers (default: all), throws their data away, and brings them back
 with a fresh schema. When initdb/ is unchanged since the last init, the data dir is
 restored from the snapshot kept after that init (a fraction of a second); otherwise
 the init scripts run again. Other servers are not touched. Run `devenv verify` after
 it if you want the proof; `up` ends with one.
+
+  --force   also when a server holds databases the config does not declare (a
+            scratch copy, a loaded dump): without it, reset lists them and stops
+            (exit 2) before touching anything, since they would be deleted too.
 )HELP";
 
 inline constexpr const char* kDownHelp = R"HELP(Usage: devenv down [--purge] [--runtime native|compose] [SERVER…]

@@ -6,6 +6,7 @@
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/server_summary.h"
+#include "cli/unmanaged_databases.h"
 #include "cli/verification.h"
 #include "cli/workspace.h"
 
@@ -28,13 +29,15 @@ int verify_after(const Workspace& workspace, ProgressPrinter& progress, std::ost
 }
 
 // up and reset: rebuild stale init files, act on each server in parallel, then the summary.
+// `resets`: the action may throw data away (reset, up --reset-on-change).
 int bring_up(const std::filesystem::path& config, const ResetOptions& options, const std::string& command,
-             std::ostream& out, std::ostream& err, const Action& action) {
+             bool resets, std::ostream& out, std::ostream& err, const Action& action) {
   const std::vector<std::string>& names = options.servers;
   ProgressPrinter progress(err);
   Workspace workspace(config, command, progress, options.runtime);
   workspace.rebuild_if_stale();
   const auto servers = workspace.servers(names);
+  if (resets) refuse_to_reset_unmanaged(workspace, servers, options.force);
   std::vector<runtime::UpResult> results(servers.size());
   const auto errors = workspace.in_parallel(servers, [&](runtime::Server& server) {
     const auto index = static_cast<std::size_t>(std::find(servers.begin(), servers.end(), &server) - servers.begin());
@@ -58,12 +61,12 @@ int bring_up(const std::filesystem::path& config, const ResetOptions& options, c
 }  // namespace
 
 int run_up(const std::filesystem::path& config, const UpOptions& options, std::ostream& out, std::ostream& err) {
-  return bring_up(config, options, "up", out, err,
+  return bring_up(config, options, "up", options.reset_on_change, out, err,
                   [&](runtime::Server& server) { return server.up(options.reset_on_change); });
 }
 
 int run_reset(const std::filesystem::path& config, const ResetOptions& options, std::ostream& out, std::ostream& err) {
-  return bring_up(config, options, "reset", out, err, [](runtime::Server& server) { return server.reset(); });
+  return bring_up(config, options, "reset", true, out, err, [](runtime::Server& server) { return server.reset(); });
 }
 
 }  // namespace devenv::cli

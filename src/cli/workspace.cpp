@@ -8,6 +8,7 @@
 #include "generator/output_files.h"
 #include "runtime/compose_server.h"
 #include "runtime/native_server.h"
+#include "runtime/owned_dir.h"
 #include "util/runtime_error.h"
 
 namespace devenv::cli {
@@ -19,6 +20,9 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
       progress_(progress),
       runtime_(runtime.value_or(config_.project.runtime)) {
   if (runtime_ != "native" && runtime_ != "compose") throw UsageError("--runtime takes native or compose");
+  std::vector<std::string> server_names;
+  for (const config::Server& server : config_.servers) server_names.push_back(server.name);
+  runtime::claim_state_dir(config_.project.state_dir, server_names);
   lock_ = std::make_unique<runtime::StateLock>(config_.project.state_dir, command,
                                                [&](const std::string& message) { progress_.say("devenv", message); });
   std::shared_ptr<const runtime::ComposeTool> compose;

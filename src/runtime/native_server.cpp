@@ -9,6 +9,7 @@
 
 #include "db/session.h"
 #include "runtime/init_scripts.h"
+#include "runtime/owned_dir.h"
 #include "runtime/port_check.h"
 #include "runtime/process.h"
 #include "util/runtime_error.h"
@@ -103,18 +104,30 @@ ServerStatus NativeServer::status() const {
   return status;
 }
 
+// Every folder devenv uses, made and marked as devenv's (owned_dir.h); those outside
+// the state dir, where other users could write, private to the server's user.
 void NativeServer::prepare_dirs() {
-  fs::create_directories(layout_.root);
-  fs::create_directories(layout_.tmp_dir);
-  fs::permissions(layout_.run_dir, fs::perms::owner_all);  // sockets and the client option file
-  chown_to(layout_.run_dir, engine().run_as());
+  const fs::path& state = config_.project.state_dir;
+  make_owned_dirs(state, layout_.root);
+  if (layout_.run_dir_is_private) {
+    make_private_dir(layout_.run_dir, engine().run_as());
+  } else {
+    make_owned_dirs(layout_.root, layout_.run_dir);
+    fs::permissions(layout_.run_dir, fs::perms::owner_all);  // sockets and the client option file
+    chown_to(layout_.run_dir, engine().run_as());
+  }
+  make_owned_dirs(layout_.run_dir, layout_.tmp_dir);
   chown_to(layout_.tmp_dir, engine().run_as());
+  if (!layout_.private_home.empty()) make_private_dir(layout_.private_home, engine().run_as());
+  make_owned_dirs(data_base(), layout_.data_dir.parent_path());
 }
 
-void NativeServer::remove_data_dir() {
-  std::error_code ignored;
-  fs::remove_all(layout_.data_dir, ignored);
+// Where the data dir's folders start: its private folder, or the state dir.
+fs::path NativeServer::data_base() const {
+  return layout_.private_home.empty() ? config_.project.state_dir : layout_.private_home;
 }
+
+void NativeServer::remove_data_dir() { remove_owned_entry(layout_.data_dir); }
 
 pid_t NativeServer::start_process(int port, bool socket_only) {
   if (!socket_only && !port_is_free(port)) {
@@ -166,9 +179,10 @@ void NativeServer::stop_pid(pid_t pid) {
 }
 
 void NativeServer::take_snapshot(const std::string& key) {
-  std::error_code ignored;
-  fs::remove_all(layout_.snapshots, ignored);  // one snapshot per server: the newest
-  fs::create_directories(layout_.snapshots);
+  const fs::path base = layout_.snapshots.parent_path().parent_path();  // the state dir or the private folder
+  make_owned_dirs(base, layout_.snapshots.parent_path());
+  remove_owned_entry(layout_.snapshots);  // one snapshot per server: the newest
+  make_owned_dirs(base, layout_.snapshots);
   const fs::path target = layout_.snapshots / key;
   const RunResult copy = run({{"cp", "-a", "--reflink=auto", layout_.data_dir.string(), target.string()}});
   if (copy.exit_code != 0) progress_("could not keep a snapshot for fast resets: " + copy.output);
@@ -178,7 +192,6 @@ bool NativeServer::restore_snapshot(ServerState& state, const std::string& key) 
   const fs::path snapshot = layout_.snapshots / key;
   if (!fs::is_directory(snapshot)) return false;
   remove_data_dir();
-  fs::create_directories(layout_.data_dir.parent_path());
   const RunResult copy = run({{"cp", "-a", "--reflink=auto", snapshot.string(), layout_.data_dir.string()}});
   if (copy.exit_code != 0) {
     remove_data_dir();
@@ -199,10 +212,10 @@ void NativeServer::initialise(ServerState& state) {
   state.phase = "initialising";
   state.fingerprint.clear();
   state.version = engine().version();
+  prepare_dirs();
   state.save(layout_.state_file);
   remove_data_dir();
-  prepare_dirs();
-  fs::create_directories(layout_.data_dir);
+  fs::create_directory(layout_.data_dir);
   fs::permissions(layout_.data_dir, fs::perms::owner_all);
   chown_to(layout_.data_dir, engine().run_as());
   std::ofstream(layout_.init_log, std::ios::trunc) << "devenv: initialising " << layout_.data_dir.string() << "\n";
@@ -343,20 +356,22 @@ ProcessOptions NativeServer::logs(bool init, const std::string& lines, bool foll
   return ProcessOptions(argv);
 }
 
+// Only what devenv made: the data dir and snapshots as entries of its marked
+// folders, then the marked folders themselves, never through a link.
 std::vector<std::string> NativeServer::purge() {
   stop();
   std::vector<std::string> removed;
-  std::error_code ignored;
-  for (const fs::path& path : {layout_.data_dir, layout_.snapshots, layout_.run_dir, layout_.root}) {
-    if (fs::exists(path)) {
-      fs::remove_all(path, ignored);
-      removed.push_back(path.string());
-    }
+  for (const fs::path& entry : {layout_.data_dir, layout_.snapshots}) {
+    if (!fs::exists(fs::symlink_status(entry)) || !is_owned_dir(entry.parent_path())) continue;
+    remove_owned_entry(entry);
+    removed.push_back(entry.string());
   }
-  // The folders devenv made around a data dir outside the state dir go when empty.
-  for (const fs::path& dir : {layout_.data_dir.parent_path(), layout_.snapshots.parent_path(),
-                              layout_.data_dir.parent_path().parent_path()}) {
-    fs::remove(dir, ignored);
+  for (const fs::path& dir : {layout_.run_dir, layout_.root}) {
+    if (remove_owned_dir(dir)) removed.push_back(dir.string());
+  }
+  // The folders around a data dir outside the state dir go when nothing else is left.
+  for (const fs::path& dir : {layout_.data_dir.parent_path(), layout_.snapshots.parent_path(), layout_.private_home}) {
+    remove_owned_dir_if_empty(dir);
   }
   return removed;
 }

@@ -55,6 +55,7 @@ class NativeServer final : public Server {
   void wait_until_ready(pid_t pid, const db::Endpoint& endpoint, const std::string& what);
   void stop_pid(pid_t pid);
   void prepare_dirs();
+  std::filesystem::path data_base() const;
   void remove_data_dir();
   int resolve_port(const ServerState& state) const;
   std::vector<std::string> log_tail(std::size_t lines) const;

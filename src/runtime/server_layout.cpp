@@ -34,23 +34,25 @@ ServerLayout ServerLayout::of(const config::Config& config, const config::Server
   const fs::path state = config.project.state_dir;
   const std::string state_key = util::sha256_hex(state.string()).substr(0, 12);
   const bool other_user = runs_as_other_user(server);
+  // A server run as another user gets a private folder of its own: a 0700 folder of
+  // root's cannot hold postgres's data.
+  const std::string home_name = "devenv-" + state_key + (other_user ? "-" + server.name : "");
   ServerLayout layout;
   layout.root = state / server.name;
   if (config.project.data_on_tmpfs) {
-    layout.data_dir = fs::path("/dev/shm") / ("devenv-" + state_key) / server.name / "data";
+    layout.private_home = fs::path("/dev/shm") / home_name;
   } else if (other_user && !reachable_by_others(layout.root)) {
-    layout.data_dir = fs::path("/var/tmp") / ("devenv-" + state_key) / server.name / "data";  // survives reboots
-  } else {
-    layout.data_dir = layout.root / "data";
+    layout.private_home = fs::path("/var/tmp") / home_name;  // survives reboots
   }
+  layout.data_dir = (layout.private_home.empty() ? state : layout.private_home) / server.name / "data";
   layout.run_dir = run_dir_for(layout.root, state_key, server.name, other_user);
+  layout.run_dir_is_private = layout.run_dir.parent_path() != layout.root;
   layout.tmp_dir = layout.run_dir / "tmp";
   layout.socket = layout.run_dir / server.engine.socket_file_name();
   layout.state_file = layout.root / "state";
   layout.server_log = layout.root / "server.log";
   layout.init_log = layout.root / "init.log";
-  layout.snapshots =
-      (config.project.data_on_tmpfs ? layout.data_dir.parent_path().parent_path() : state) / "snapshots" / server.name;
+  layout.snapshots = (config.project.data_on_tmpfs ? layout.private_home : state) / "snapshots" / server.name;
   return layout;
 }
 

@@ -15,6 +15,10 @@ namespace devenv::runtime {
 //   <state>/<server>/run/tmp/         the server's temporary files
 //   <state>/<server>/server.log, init.log
 //   <state>/snapshots/<server>/<key>  stopped copies of freshly initialised data dirs
+// With data_on_tmpfs the data dir and snapshots live in /dev/shm/devenv-<hash>[-<user>]/
+// instead; a server run as another user (PostgreSQL under root) gets its own such
+// folder, owned by that user. Folders outside the state dir, in places every user can
+// write to, must be private to their owner (owned_dir.h).
 struct ServerLayout {
   std::filesystem::path root;  // <state>/<server>
   std::filesystem::path data_dir;
@@ -25,6 +29,10 @@ struct ServerLayout {
   std::filesystem::path server_log;
   std::filesystem::path init_log;
   std::filesystem::path snapshots;  // <state>/snapshots/<server>
+  // The folder outside the state dir that holds the data dir (and, on tmpfs, the
+  // snapshots); empty when the data dir is inside the state dir.
+  std::filesystem::path private_home;
+  bool run_dir_is_private = false;  // the run dir is outside the state dir (/tmp)
 
   static ServerLayout of(const config::Config& config, const config::Server& server);
 };

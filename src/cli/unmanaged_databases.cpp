@@ -1,0 +1,44 @@
+#include "cli/unmanaged_databases.h"
+
+#include <algorithm>
+
+#include "catalog/inspector.h"
+#include "cli/server_connect.h"
+#include "util/usage_error.h"
+
+namespace devenv::cli {
+
+namespace {
+
+// The databases on a running server that the config does not declare.
+std::vector<std::string> unmanaged_on(const config::Config& config, runtime::Server& server) {
+  const config::Server& settings = server.server();
+  std::vector<std::string> declared;
+  for (const config::Database* database : config.databases_on(settings.name)) {
+    declared.insert(declared.end(), database->names.begin(), database->names.end());
+  }
+  std::vector<std::string> unmanaged;
+  const auto inspector = catalog::make_inspector(settings.engine.dialect(), server_connect(server));
+  for (const std::string& name : inspector->databases()) {
+    if (std::find(declared.begin(), declared.end(), name) == declared.end()) unmanaged.push_back(name);
+  }
+  return unmanaged;
+}
+
+}  // namespace
+
+void refuse_to_reset_unmanaged(const Workspace& workspace, const std::vector<runtime::Server*>& servers, bool force) {
+  if (force) return;
+  std::string found;
+  for (runtime::Server* server : servers) {
+    if (server->status().health != runtime::Health::Running) continue;
+    for (const std::string& name : unmanaged_on(workspace.config(), *server)) {
+      found += "\n  " + server->server().name + ": " + name;
+    }
+  }
+  if (found.empty()) return;
+  throw util::UsageError("a reset would delete databases that the config does not declare:" + found +
+                         "\nkeep them first (e.g. `mariadb-dump` / `pg_dump`), or rerun with --force to delete them");
+}
+
+}  // namespace devenv::cli
