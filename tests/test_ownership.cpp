@@ -7,7 +7,6 @@
 #include <regex>
 
 #include "support/native_example.h"
-#include "util/sha256.h"
 
 using devenv::test::CommandResult;
 using devenv::test::NativeExample;
@@ -33,12 +32,6 @@ void set_state_dir(const NativeExample& example, const std::string& state_dir) {
   const std::string config = example.dir().read("config.toml");
   example.dir().write("config.toml",
                       std::regex_replace(config, std::regex("state_dir = \"[^\"]*\""), "state_dir = \"" + state_dir + "\""));
-}
-
-// Where the example keeps its data on tmpfs (server_layout.cpp's rule).
-fs::path tmpfs_home(const NativeExample& example) {
-  const std::string state = (example.dir().path() / ".devenv").lexically_normal().string();
-  return fs::path("/dev/shm") / ("devenv-" + devenv::util::sha256_hex(state).substr(0, 12));
 }
 
 }  // namespace
@@ -101,7 +94,7 @@ TEST_CASE("ownership: a tmpfs folder another user prepared is refused", "[reliab
   }
   NativeExample example;
   REQUIRE(example.devenv("up mysql").exit_code == 0);
-  const fs::path home = tmpfs_home(example);
+  const fs::path home = example.tmpfs_home();
   CHECK(fs::is_directory(home));  // the rule the test relies on
   CHECK((fs::status(home).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
   REQUIRE(example.devenv("down --purge").exit_code == 0);

@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
     std::cerr << "devenv: schema error: " << e.what() << "\n";
     return kUsage;
   } catch (const devenv::util::Interrupted&) {
-    std::cerr << "devenv: interrupted; shadow databases were dropped\n";
+    std::cerr << "devenv: interrupted; what was half-made was undone (shadow databases dropped, init servers "
+                 "stopped)\n";
     return 130;
   } catch (const devenv::util::RuntimeError& e) {
     std::cerr << "devenv: " << e.what() << "\n";

@@ -9,6 +9,7 @@
 #include "cli/unmanaged_databases.h"
 #include "cli/verification.h"
 #include "cli/workspace.h"
+#include "util/interrupt.h"
 
 namespace devenv::cli {
 
@@ -35,6 +36,7 @@ int bring_up(const std::filesystem::path& config, const ResetOptions& options, c
   const std::vector<std::string>& names = options.servers;
   ProgressPrinter progress(err);
   Workspace workspace(config, command, progress, options.runtime);
+  util::catch_interrupts();  // Ctrl-C stops an init server and undoes its data dir before exiting
   workspace.rebuild_if_stale();
   const auto servers = workspace.servers(names);
   if (resets) refuse_to_reset_unmanaged(workspace, servers, options.force);

@@ -9,6 +9,7 @@
 #include "runtime/compose_server.h"
 #include "runtime/native_server.h"
 #include "runtime/owned_dir.h"
+#include "util/interrupt.h"
 #include "util/runtime_error.h"
 
 namespace devenv::cli {
@@ -87,6 +88,7 @@ std::vector<std::optional<std::string>> Workspace::in_parallel(
     });
   }
   for (std::thread& thread : threads) thread.join();
+  util::throw_if_interrupted();  // Ctrl-C: exit 130, not one error per server
   return errors;
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "util/file.h"
+#include "util/interrupt.h"
 #include "util/runtime_error.h"
 #include "util/sha256.h"
 
@@ -120,6 +121,7 @@ std::string init_key(const fs::path& dir, const std::string& engine_version) {
 void run_init_files(const fs::path& dir, const NativeEngine& engine, const ServerLayout& layout, int port,
                     const std::function<void(const std::string&)>& progress) {
   for (const fs::path& file : init_files(dir)) {
+    util::throw_if_interrupted();
     const std::string name = file.filename().string();
     if (!ends_with(name, ".sh") && !decompressor(name)) {
       append_log(layout.init_log, "devenv: ignoring " + file.string() + "\n");

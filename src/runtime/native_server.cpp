@@ -10,6 +10,8 @@
 #include "db/session.h"
 #include "runtime/init_scripts.h"
 #include "runtime/owned_dir.h"
+#include "util/copy_tree.h"
+#include "util/interrupt.h"
 #include "runtime/port_check.h"
 #include "runtime/process.h"
 #include "util/runtime_error.h"
@@ -61,6 +63,7 @@ const NativeEngine& NativeServer::engine() const {
 // must still be found, and stopped.)
 bool NativeServer::running(const ServerState& state) const {
   if (state.pid <= 0 || !process_alive(state.pid)) return false;
+  if (state.pid_started != 0 && process_start_ticks(state.pid) != state.pid_started) return false;
   const std::string data_dir = state.data_dir.empty() ? layout_.data_dir.string() : state.data_dir;
   return process_command_line(state.pid).find("--datadir=" + data_dir) != std::string::npos ||
          process_command_line(state.pid).find(" -D " + data_dir) != std::string::npos;
@@ -83,8 +86,24 @@ std::vector<std::string> NativeServer::log_tail(std::size_t count) const {
   return lines;
 }
 
+// Only a process with the recorded pid, start time and data dir: after a reboot or a
+// kill the pid may belong to anything.
+void NativeServer::stop_leftover_init(ServerState& state) const {
+  if (state.init_pid <= 0) return;
+  if (process_alive(state.init_pid) && process_start_ticks(state.init_pid) == state.init_pid_started &&
+      process_command_line(state.init_pid).find(partial_data_dir().string()) != std::string::npos) {
+    progress_("stopping the init server (pid " + std::to_string(state.init_pid) +
+              ") that an interrupted devenv left running");
+    stop_pid(state.init_pid);
+  }
+  state.init_pid = 0;
+  state.init_pid_started = 0;
+  state.save(layout_.state_file);
+}
+
 ServerStatus NativeServer::status() const {
-  const ServerState state = ServerState::load(layout_.state_file);
+  ServerState state = ServerState::load(layout_.state_file);
+  stop_leftover_init(state);
   ServerStatus status;
   status.version = state.version;
   status.port = state.port;
@@ -129,7 +148,17 @@ fs::path NativeServer::data_base() const {
 
 void NativeServer::remove_data_dir() { remove_owned_entry(layout_.data_dir); }
 
-pid_t NativeServer::start_process(int port, bool socket_only) {
+// Data dirs are made here, beside their place, and renamed into it only when
+// complete: whatever an interruption leaves is never taken for a data dir.
+fs::path NativeServer::partial_data_dir() const { return layout_.data_dir.string() + ".partial"; }
+
+void NativeServer::discard_partial_data_dir() {
+  if (!fs::exists(fs::symlink_status(partial_data_dir()))) return;
+  progress_("discarding a half-made data dir an interrupted devenv left");
+  remove_owned_entry(partial_data_dir());
+}
+
+pid_t NativeServer::start_process(const ServerLayout& layout, int port, bool socket_only) {
   if (!socket_only && !port_is_free(port)) {
     const auto owner = port_owner(port);
     throw util::RuntimeError(
@@ -139,7 +168,7 @@ pid_t NativeServer::start_process(int port, bool socket_only) {
   }
   std::ofstream(layout_.server_log, std::ios::app)
       << "devenv: starting " << (socket_only ? "socket-only " : "") << "server\n";
-  return spawn(engine().server_process(layout_, port, socket_only));
+  return spawn(engine().server_process(layout, port, socket_only));
 }
 
 // Ready means a real query answers, not that a port is open.
@@ -147,6 +176,7 @@ void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, con
   const auto deadline = Clock::now() + std::chrono::seconds(60);
   std::string last_error;
   while (Clock::now() < deadline) {
+    util::throw_if_interrupted();
     if (!process_alive(pid)) {
       std::string tail;
       for (const std::string& line : log_tail(8)) tail += "\n  " + line;
@@ -172,7 +202,16 @@ void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, con
                            "see " + layout_.server_log.string());
 }
 
-void NativeServer::stop_pid(pid_t pid) {
+bool NativeServer::answers(int port) const {
+  try {
+    db::connect(server_.engine.dialect(), engine().tcp_endpoint(port), 2)->column("SELECT 1");
+    return true;
+  } catch (const db::DbError&) {
+    return false;
+  }
+}
+
+void NativeServer::stop_pid(pid_t pid) const {
   if (!stop_process(pid, engine().stop_signal(), 30)) {
     progress_("did not stop within 30 s; killed it");
   }
@@ -183,20 +222,29 @@ void NativeServer::take_snapshot(const std::string& key) {
   make_owned_dirs(base, layout_.snapshots.parent_path());
   remove_owned_entry(layout_.snapshots);  // one snapshot per server: the newest
   make_owned_dirs(base, layout_.snapshots);
-  const fs::path target = layout_.snapshots / key;
-  const RunResult copy = run({{"cp", "-a", "--reflink=auto", layout_.data_dir.string(), target.string()}});
-  if (copy.exit_code != 0) progress_("could not keep a snapshot for fast resets: " + copy.output);
+  // Copied under another name and renamed when complete: restore never sees half a copy.
+  const fs::path partial = layout_.snapshots / (key + ".partial");
+  try {
+    util::copy_tree(layout_.data_dir, partial);
+    fs::rename(partial, layout_.snapshots / key);
+  } catch (const util::RuntimeError& e) {
+    remove_owned_entry(partial);
+    progress_("no snapshot kept for fast resets (reset will re-run init): " + std::string(e.what()));
+  }
 }
 
 bool NativeServer::restore_snapshot(ServerState& state, const std::string& key) {
   const fs::path snapshot = layout_.snapshots / key;
   if (!fs::is_directory(snapshot)) return false;
   remove_data_dir();
-  const RunResult copy = run({{"cp", "-a", "--reflink=auto", snapshot.string(), layout_.data_dir.string()}});
-  if (copy.exit_code != 0) {
-    remove_data_dir();
-    return false;
+  discard_partial_data_dir();
+  try {
+    util::copy_tree(snapshot, partial_data_dir());
+  } catch (const util::RuntimeError&) {
+    remove_owned_entry(partial_data_dir());
+    throw;
   }
+  fs::rename(partial_data_dir(), layout_.data_dir);
   state.phase = "ready";
   state.fingerprint = fingerprint_;
   state.init_key = key;
@@ -215,30 +263,40 @@ void NativeServer::initialise(ServerState& state) {
   prepare_dirs();
   state.save(layout_.state_file);
   remove_data_dir();
-  fs::create_directory(layout_.data_dir);
-  fs::permissions(layout_.data_dir, fs::perms::owner_all);
-  chown_to(layout_.data_dir, engine().run_as());
+  discard_partial_data_dir();
+  ServerLayout init_layout = layout_;  // the same, but on the data dir being made
+  init_layout.data_dir = partial_data_dir();
+  fs::create_directory(init_layout.data_dir);
+  fs::permissions(init_layout.data_dir, fs::perms::owner_all);
+  chown_to(init_layout.data_dir, engine().run_as());
   std::ofstream(layout_.init_log, std::ios::trunc) << "devenv: initialising " << layout_.data_dir.string() << "\n";
 
   progress_("creating the data dir");
-  engine().create_data_dir(layout_);
+  engine().create_data_dir(init_layout);
   const int port = resolve_port(state);
   const fs::path scripts = config_.dir / "initdb" / server_.name;
   const std::string key = init_key(scripts, state.version);
   progress_("starting a socket-only server for init");
-  const pid_t pid = start_process(port, true);
+  const pid_t pid = start_process(init_layout, port, true);
+  state.init_pid = pid;  // before waiting on it: a killed devenv leaves it for the next command to stop
+  state.init_pid_started = process_start_ticks(pid);
+  state.save(layout_.state_file);
   try {
-    wait_until_ready(pid, engine().socket_endpoint(layout_, port, false), "init server");
-    engine().prepare_root(layout_, port);
-    run_init_files(scripts, engine(), layout_, port, progress_);
+    wait_until_ready(pid, engine().socket_endpoint(init_layout, port, false), "init server");
+    engine().prepare_root(init_layout, port);
+    run_init_files(scripts, engine(), init_layout, port, progress_);
   } catch (const std::exception& e) {
     stop_pid(pid);
+    remove_owned_entry(partial_data_dir());
+    state.init_pid = 0;
     state.phase = "failed";
     state.failure = e.what();
     state.save(layout_.state_file);
     throw;
   }
   stop_pid(pid);
+  state.init_pid = 0;
+  fs::rename(partial_data_dir(), layout_.data_dir);
   take_snapshot(key);
   state.phase = "ready";
   state.fingerprint = fingerprint_;
@@ -251,8 +309,9 @@ void NativeServer::initialise(ServerState& state) {
 void NativeServer::start(ServerState& state) {
   prepare_dirs();
   const int port = resolve_port(state);
-  const pid_t pid = start_process(port, false);
+  const pid_t pid = start_process(layout_, port, false);
   state.pid = pid;
+  state.pid_started = process_start_ticks(pid);
   state.data_dir = layout_.data_dir.string();
   state.port = port;
   state.should_run = true;
@@ -263,7 +322,18 @@ void NativeServer::start(ServerState& state) {
 UpResult NativeServer::up(bool reset_on_change) {
   const auto started = Clock::now();
   ServerState state = ServerState::load(layout_.state_file);
+  stop_leftover_init(state);
   UpResult result;
+  if (state.phase == "ready" && running(state) && !answers(state.port)) {
+    // A devenv killed while starting or stopping it leaves a server on its way up or
+    // down: wait for either; one that ends is started afresh below.
+    progress_("running but not answering yet (an interrupted start or stop?); waiting for it");
+    try {
+      wait_until_ready(state.pid, engine().tcp_endpoint(state.port), "server");
+    } catch (const util::RuntimeError&) {
+      if (running(state)) stop_pid(state.pid);
+    }
+  }
   if (state.phase == "ready" && running(state)) {
     if (!state.data_dir.empty() && state.data_dir != layout_.data_dir.string()) {
       progress_("running on " + state.data_dir + ", but the config now puts data in " + layout_.data_dir.string() +
@@ -312,6 +382,7 @@ UpResult NativeServer::start_and_report(ServerState& state, UpResult result, Clo
 UpResult NativeServer::reset() {
   const auto started = Clock::now();
   ServerState state = ServerState::load(layout_.state_file);
+  stop_leftover_init(state);
   if (running(state)) {
     progress_("stopping");
     stop_pid(state.pid);
@@ -336,6 +407,7 @@ UpResult NativeServer::reset() {
 
 void NativeServer::stop() {
   ServerState state = ServerState::load(layout_.state_file);
+  stop_leftover_init(state);
   if (running(state)) {
     progress_("stopping (pid " + std::to_string(state.pid) + ")");
     stop_pid(state.pid);

@@ -46,14 +46,19 @@ class NativeServer final : public Server {
 
  private:
   bool running(const ServerState& state) const;
+  // Stops an init server an interrupted devenv left behind (recorded in the state).
+  void stop_leftover_init(ServerState& state) const;
+  std::filesystem::path partial_data_dir() const;
+  void discard_partial_data_dir();
   void initialise(ServerState& state);
   bool restore_snapshot(ServerState& state, const std::string& key);
   void take_snapshot(const std::string& key);
   void start(ServerState& state);
   UpResult start_and_report(ServerState& state, UpResult result, std::chrono::steady_clock::time_point started);
-  pid_t start_process(int port, bool socket_only);
+  pid_t start_process(const ServerLayout& layout, int port, bool socket_only);
   void wait_until_ready(pid_t pid, const db::Endpoint& endpoint, const std::string& what);
-  void stop_pid(pid_t pid);
+  void stop_pid(pid_t pid) const;
+  bool answers(int port) const;  // a real query over TCP, as root
   void prepare_dirs();
   std::filesystem::path data_base() const;
   void remove_data_dir();

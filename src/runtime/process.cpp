@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <thread>
 
 #include "util/file.h"
@@ -192,6 +193,19 @@ std::string process_command_line(pid_t pid) {
   }
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
+}
+
+unsigned long long process_start_ticks(pid_t pid) {
+  const std::string stat = util::read_file("/proc/" + std::to_string(pid) + "/stat").value_or("");
+  // Field 22; the second field, the command name in parentheses, may hold spaces.
+  const std::size_t after_name = stat.rfind(')');
+  if (after_name == std::string::npos) return 0;
+  std::istringstream fields(stat.substr(after_name + 2));
+  std::string field;
+  for (int i = 3; i <= 22 && fields >> field; ++i) {
+    if (i == 22) return std::strtoull(field.c_str(), nullptr, 10);
+  }
+  return 0;
 }
 
 }  // namespace devenv::runtime

@@ -57,4 +57,8 @@ bool stop_process(pid_t pid, int signal, double grace_seconds);
 // The command line of a running process, arguments joined by spaces.
 std::string process_command_line(pid_t pid);
 
+// When the process started, in clock ticks since boot (0 when it is gone): with the
+// pid, it tells a process from a later one that got the same pid.
+unsigned long long process_start_ticks(pid_t pid);
+
 }  // namespace devenv::runtime

@@ -7,6 +7,26 @@
 
 namespace devenv::runtime {
 
+namespace {
+
+// A number from the state file; anything else means the file is damaged.
+template <typename Number>
+Number number(const std::map<std::string, std::string>& values, const std::string& key,
+              const std::filesystem::path& file) {
+  const auto it = values.find(key);
+  if (it == values.end() || it->second.empty()) return 0;
+  std::size_t used = 0;
+  try {
+    const unsigned long long value = std::stoull(it->second, &used);
+    if (used == it->second.size()) return static_cast<Number>(value);
+  } catch (const std::exception&) {
+  }
+  throw util::RuntimeError(file.string() + " is damaged (" + key + "=" + it->second + ")",
+                           "delete it; the next `devenv up` initialises that server afresh (`devenv reset` does too)");
+}
+
+}  // namespace
+
 ServerState ServerState::load(const std::filesystem::path& file) {
   ServerState state;
   std::ifstream in(file);
@@ -20,8 +40,11 @@ ServerState ServerState::load(const std::filesystem::path& file) {
   state.init_key = values["init_key"];
   state.version = values["version"];
   state.failure = values["failure"];
-  state.port = values["port"].empty() ? 0 : std::stoi(values["port"]);
-  state.pid = values["pid"].empty() ? 0 : std::stoi(values["pid"]);
+  state.port = number<int>(values, "port", file);
+  state.pid = number<pid_t>(values, "pid", file);
+  state.pid_started = number<unsigned long long>(values, "pid_started", file);
+  state.init_pid = number<pid_t>(values, "init_pid", file);
+  state.init_pid_started = number<unsigned long long>(values, "init_pid_started", file);
   state.data_dir = values["data_dir"];
   state.should_run = values["should_run"] == "1";
   return state;
@@ -37,7 +60,8 @@ void ServerState::save(const std::filesystem::path& file) const {
       if (c == '\n') c = ' ';
     }
     out << "phase=" << phase << "\nfingerprint=" << fingerprint << "\ninit_key=" << init_key << "\nversion=" << version
-        << "\nfailure=" << one_line_failure << "\nport=" << port << "\npid=" << pid << "\ndata_dir=" << data_dir
+        << "\nfailure=" << one_line_failure << "\nport=" << port << "\npid=" << pid << "\npid_started=" << pid_started
+        << "\ninit_pid=" << init_pid << "\ninit_pid_started=" << init_pid_started << "\ndata_dir=" << data_dir
         << "\nshould_run=" << (should_run ? 1 : 0) << "\n";
     if (!out) throw util::RuntimeError("cannot write " + temporary.string());
   }

@@ -18,9 +18,16 @@ struct ServerState {
   std::string failure;      // why init failed
   int port = 0;
   pid_t pid = 0;            // the server devenv started, while it should be running
+  unsigned long long pid_started = 0;       // its start time (process_start_ticks)
+  // The socket-only init server, recorded before devenv waits on it: a devenv killed
+  // during init leaves it running, and the next command stops it.
+  pid_t init_pid = 0;
+  unsigned long long init_pid_started = 0;
   std::string data_dir;     // the data dir it was started on (the config may move it later)
   bool should_run = false;  // set by up, cleared by down: a dead pid then means "crashed"
 
+  // A missing file is a server never initialised; a corrupt one is util::RuntimeError
+  // naming it and what to do.
   static ServerState load(const std::filesystem::path& file);
   void save(const std::filesystem::path& file) const;
 };

@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "db/session.h"
+#include "util/sha256.h"
 
 namespace devenv::test {
 
@@ -19,6 +20,11 @@ NativeExample::NativeExample(const std::map<std::string, std::string>& files) {
 }
 
 NativeExample::~NativeExample() { devenv("down --purge"); }
+
+std::filesystem::path NativeExample::tmpfs_home() const {
+  const std::string state = (dir_.path() / ".devenv").lexically_normal().string();
+  return std::filesystem::path("/dev/shm") / ("devenv-" + util::sha256_hex(state).substr(0, 12));
+}
 
 CommandResult NativeExample::devenv(const std::string& arguments) const {
   return run_devenv(dir_.path().string(), arguments);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <string>
 
@@ -19,6 +20,8 @@ class NativeExample {
   ~NativeExample();
 
   const TempDir& dir() const { return dir_; }
+  // Where its data lives on tmpfs for servers run as devenv's user (server_layout.cpp).
+  std::filesystem::path tmpfs_home() const;
   CommandResult devenv(const std::string& arguments) const;
 
   // From `devenv status --format json`.

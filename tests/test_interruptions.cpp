@@ -1,0 +1,106 @@
+// Interruptions and full disks leave nothing the next command cannot handle (issue:
+// Safety II, part 1). Each case runs the real binary on a private copy of the example.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <regex>
+
+#include "support/native_example.h"
+
+using devenv::test::CommandResult;
+using devenv::test::NativeExample;
+using devenv::test::run_command;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Processes whose command line names `text` (a data dir), as pgrep sees them. The
+// first character in brackets keeps the pattern from matching the shell running pgrep.
+int processes_naming(const std::string& text) {
+  const CommandResult result = run_command("pgrep -f -c -- '[" + text.substr(0, 1) + "]" + text.substr(1) + "' || true");
+  return std::atoi(result.output.c_str());
+}
+
+// Entries of a folder besides devenv's ownership marker.
+bool holds_anything(const fs::path& dir) {
+  if (!fs::exists(dir)) return false;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().filename() != ".devenv-owned") return true;
+  }
+  return false;
+}
+
+// Starts `devenv <arguments>` in the background; kills it with SIGKILL once `ready`
+// (a shell condition) holds, or after 60 s.
+CommandResult kill_when(const NativeExample& example, const std::string& arguments, const std::string& ready) {
+  return run_command("cd '" + example.dir().path().string() + "' && ('" DEVENV_BINARY "' " + arguments +
+                     " >/dev/null 2>&1 & pid=$!; for i in $(seq 6000); do " + ready +
+                     " && break; sleep 0.01; done; kill -9 $pid; wait $pid; true)");
+}
+
+}  // namespace
+
+TEST_CASE("interruptions: kill -9 during init leaves an init server that the next command stops", "[reliability]") {
+  NativeExample example;
+  const fs::path state_file = example.dir().path() / ".devenv" / "mysql" / "state";
+  // Killed once the init server is recorded: it is then running the init scripts.
+  kill_when(example, "up mysql", "grep -qs '^init_pid=[1-9]' '" + state_file.string() + "'");
+  const std::string partial = (example.tmpfs_home() / "mysql" / "data.partial").string();
+  REQUIRE(processes_naming(partial) == 1);  // orphaned, as before the fix it stayed
+
+  const CommandResult status = example.devenv("status");
+  INFO(status.output);
+  CHECK_THAT(status.output, Catch::Contains("that an interrupted devenv left running"));
+  CHECK(processes_naming(partial) == 0);
+
+  const CommandResult up = example.devenv("up mysql");
+  INFO(up.output);
+  CHECK(up.exit_code == 0);
+  CHECK_THAT(up.output, Catch::Contains("discarding a half-made data dir"));
+  CHECK(example.devenv("down").exit_code == 0);
+  CHECK(processes_naming((example.dir().path().filename()).string()) == 0);
+}
+
+TEST_CASE("interruptions: reset killed at any point, then up and verify succeed", "[reliability]") {
+  NativeExample example;
+  REQUIRE(example.devenv("up").exit_code == 0);
+  for (const char* delay : {"0.02", "0.08", "0.15", "0.3"}) {
+    INFO("reset killed after " << delay << " s");
+    run_command("cd '" + example.dir().path().string() + "' && ('" DEVENV_BINARY
+                "' reset >/dev/null 2>&1 & pid=$!; sleep " + delay + "; kill -9 $pid; wait $pid; true)");
+    const CommandResult up = example.devenv("up");
+    INFO(up.output);
+    CHECK(up.exit_code == 0);
+    CHECK_THAT(up.output, Catch::Contains("schemas match"));
+  }
+}
+
+TEST_CASE("interruptions: a full disk gives one clear error and keeps no partial snapshot", "[reliability]") {
+  if (geteuid() != 0) {
+    WARN("skipped: needs root to mount a small tmpfs");
+    return;
+  }
+  NativeExample example;
+  const std::string config = example.dir().read("config.toml");
+  example.dir().write("config.toml", std::regex_replace(config, std::regex("data_on_tmpfs = true"),
+                                                        "data_on_tmpfs = false"));
+  const fs::path state = example.dir().path() / ".devenv";
+  fs::create_directories(state);
+  // Room for MariaDB's data dir (about 105 MiB), not for its snapshot as well.
+  REQUIRE(run_command("mount -t tmpfs -o size=160m devenv-test-full '" + state.string() + "'").exit_code == 0);
+  const CommandResult up = example.devenv("up mysql");
+  const CommandResult reset = example.devenv("reset mysql");
+  const bool partial_left = holds_anything(state / "snapshots" / "mysql");
+  example.devenv("down --purge");
+  run_command("umount '" + state.string() + "'");
+
+  INFO(up.output);
+  CHECK(up.exit_code == 0);  // the server runs; only the fast-reset snapshot is missing
+  const std::regex full("no space left on the filesystem of .*: it needs [0-9]+ MiB, [0-9]+ MiB are free");
+  CHECK(std::regex_search(up.output, full));
+  CHECK(std::count(up.output.begin(), up.output.end(), '\n') < 40);  // not a line per file
+  CHECK_FALSE(partial_left);
+  INFO(reset.output);
+  CHECK(reset.exit_code == 0);  // without a snapshot, reset re-runs init
+}
