@@ -205,3 +205,13 @@ TEST_CASE("qualifier (PostgreSQL): undeclared schemas and cross-database names a
   CHECK(error_of("CREATE DATABASE x", pg_target()).column == 8);
   CHECK(pg("SELECT 1") == "SELECT 1");
 }
+
+// Found by the fuzzer (tests/fuzz): statements that stop where a name must follow
+// read past their last token.
+TEST_CASE("qualifier: a statement that ends where a name must follow is an error, not a crash", "[unit][sql]") {
+  CHECK(error_of("COMMENT ON COLUMN", pg_target()).line == 1);
+  CHECK(error_of("\n\nCOMMENT ON COLUMN", pg_target()).line == 3);
+  CHECK_NOTHROW(pg("COMMENT ON TABLE"));
+  CHECK_NOTHROW(my("ALTER TABLE"));
+  CHECK_NOTHROW(my("CREATE INDEX i ON"));
+}

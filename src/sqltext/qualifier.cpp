@@ -26,6 +26,8 @@ struct Edit {
 };
 
 // Walks the code tokens of one statement (whitespace and comments skipped).
+const Token kNoToken{};
+
 class Cursor {
  public:
   explicit Cursor(const Statement& statement) : statement_(statement) {
@@ -35,8 +37,13 @@ class Cursor {
   }
 
   bool done() const { return at_ >= code_.size(); }
-  const Token& token(std::size_t offset = 0) const { return statement_.tokens[code_[at_ + offset]]; }
-  std::size_t token_index() const { return code_[at_]; }
+  // Past the end (a statement that stops mid-clause), the last token stands in: it is
+  // where an error about what is missing points.
+  const Token& token(std::size_t offset = 0) const {
+    if (code_.empty()) return statement_.tokens.empty() ? kNoToken : statement_.tokens.back();
+    return statement_.tokens[code_[std::min(at_ + offset, code_.size() - 1)]];
+  }
+  std::size_t token_index() const { return code_[at_]; }  // only where is_identifier() holds
   std::string_view text(std::size_t offset = 0) const {
     return at_ + offset < code_.size() ? token(offset).text(statement_.text) : std::string_view{};
   }
