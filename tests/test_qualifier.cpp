@@ -215,3 +215,38 @@ TEST_CASE("qualifier: a statement that ends where a name must follow is an error
   CHECK_NOTHROW(my("ALTER TABLE"));
   CHECK_NOTHROW(my("CREATE INDEX i ON"));
 }
+
+namespace {
+
+// As a verify's shadow load renders it: app → s_app, other → s_other, DEFINER → the account.
+std::string shadow_rendered(std::string_view sql) {
+  const auto statements = split(sql, Dialect::MySQL, "s.sql");
+  REQUIRE(statements.size() == 1);
+  ShadowNames names;
+  names.target = "s_app";
+  names.quoted_databases = {{"app", "`s_app`"}, {"other", "`s_other`"}};
+  names.definer = "DEFINER = `acct`@`h`";
+  return qualify(statements[0], mysql_target()).render(names);
+}
+
+}  // namespace
+
+TEST_CASE("qualifier (MySQL): declared databases and DEFINER stay as written in init scripts", "[unit][sql]") {
+  CHECK(my("INSERT INTO other.t VALUES (3)") == "INSERT INTO other.t VALUES (3)");
+  CHECK(my("CREATE DEFINER=`someone`@`%` VIEW v AS SELECT * FROM `other`.t") ==
+        "CREATE DEFINER=`someone`@`%` VIEW `app`.`v` AS SELECT * FROM `other`.t");
+  CHECK(my("USE app") == "USE app");
+}
+
+TEST_CASE("qualifier (MySQL): a shadow load maps every declared database and the DEFINER", "[unit][sql]") {
+  CHECK(shadow_rendered("INSERT INTO other.t VALUES (3)") == "INSERT INTO `s_other`.t VALUES (3)");
+  CHECK(shadow_rendered("DROP TABLE IF EXISTS `other`.t, app.u") == "DROP TABLE IF EXISTS `s_other`.t, `s_app`.u");
+  CHECK(shadow_rendered("USE app") == "USE `s_app`");
+  // Bodies too: names the qualifier's grammar does not walk.
+  CHECK(shadow_rendered("CREATE DEFINER = 'someone'@'%' TRIGGER g AFTER INSERT ON t FOR EACH ROW "
+                        "INSERT INTO other.log SELECT * FROM other . t") ==
+        "CREATE DEFINER = `acct`@`h` TRIGGER `s_app`.`g` AFTER INSERT ON `s_app`.`t` FOR EACH ROW "
+        "INSERT INTO `s_other`.log SELECT * FROM `s_other` . t");
+  CHECK(shadow_rendered("CREATE DEFINER=CURRENT_USER() PROCEDURE p() SELECT 1") ==
+        "CREATE DEFINER = `acct`@`h` PROCEDURE `s_app`.`p`() SELECT 1");
+}

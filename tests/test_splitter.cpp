@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "sqltext/shell_escape.h"
 #include "sqltext/splitter.h"
 
 using namespace devenv::sqltext;
@@ -154,4 +155,30 @@ TEST_CASE("splitter: unterminated constructs are errors where they open", "[unit
     CHECK(where.column == 4);
   }
   SECTION("nested comment left open") { CHECK(error_at("/* a /* b */", Dialect::Postgres).column == 1); }
+}
+
+namespace {
+
+SourceLocation escape_at(std::string_view text, Dialect dialect) {
+  for (const Statement& statement : split(text, dialect, "t.sql")) {
+    try {
+      reject_shell_escapes(statement, dialect);
+    } catch (const SourceError& e) {
+      return e.where();
+    }
+  }
+  return {"none", 0, 0};
+}
+
+}  // namespace
+
+TEST_CASE("shell escapes: client commands that run programs are refused where they are", "[unit][sql]") {
+  CHECK(escape_at("SELECT 1;\nsystem ls", Dialect::MySQL).line == 2);
+  CHECK(escape_at("SELECT 1;\n  \\! ls", Dialect::MySQL).column == 3);
+  CHECK(escape_at("\\o |cat\n", Dialect::Postgres).line == 1);
+  CHECK(escape_at("\\out| cat\n", Dialect::Postgres).line == 1);
+  CHECK(escape_at("\\copy t to program 'gzip > x'\n", Dialect::Postgres).line == 1);
+  // Not escapes: strings, comments, plain meta-commands and output to files.
+  CHECK(escape_at("SELECT '\\\\! ls', 'system'; -- \\! ls\nSELECT system_user FROM t", Dialect::MySQL).line == 0);
+  CHECK(escape_at("\\o out.txt\n\\set x 1\nSELECT '\\! ls';\n\\copy t from 'f.csv'\n", Dialect::Postgres).line == 0);
 }

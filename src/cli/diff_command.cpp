@@ -41,7 +41,7 @@ verify::SchemaModel from_files(const Workspace& workspace, const std::string& op
   for (runtime::Server* server : workspace.servers()) {
     const bool fits = !dialect || server->server().engine.dialect() == *dialect;
     if (fits && server->status().health == runtime::Health::Running) {
-      const verify::LiveServer live{&server->server(), server_connect(*server), false};
+      const verify::LiveServer live{&server->server(), server_connect(*server), false, server_connect_as(*server)};
       return verify::file_model(workspace.config(), live, operand);
     }
   }

@@ -11,4 +11,8 @@ catalog::Connect server_connect(runtime::Server& server) {
   return db::connector(server.server().engine, server.tcp_endpoint());
 }
 
+db::ConnectAs server_connect_as(runtime::Server& server) {
+  return db::connector_as(server.server().engine, server.tcp_endpoint());
+}
+
 }  // namespace devenv::cli

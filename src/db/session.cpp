@@ -20,9 +20,17 @@ std::unique_ptr<Session> connect(sqltext::Dialect protocol, const Endpoint& endp
 }
 
 Connect connector(const engine::Engine& engine, const Endpoint& endpoint) {
-  return [engine, endpoint](const std::string& database) {
+  return [connect_as = connector_as(engine, endpoint), endpoint](const std::string& database) {
+    return connect_as(database, Login{endpoint.user, endpoint.password});
+  };
+}
+
+ConnectAs connector_as(const engine::Engine& engine, const Endpoint& endpoint) {
+  return [engine, endpoint](const std::string& database, const Login& login) {
     Endpoint target = endpoint;
     target.database = database.empty() ? engine.fallback_database() : database;
+    target.user = login.user;
+    target.password = login.password;
     return connect(engine.dialect(), target);
   };
 }

@@ -40,4 +40,12 @@ std::unique_ptr<Session> connect(sqltext::Dialect protocol, const Endpoint& endp
 using Connect = std::function<std::unique_ptr<Session>(const std::string& database)>;
 Connect connector(const engine::Engine& engine, const Endpoint& endpoint);
 
+// Another account on the same server (a verify's temporary account).
+struct Login {
+  std::string user;
+  std::string password;
+};
+using ConnectAs = std::function<std::unique_ptr<Session>(const std::string& database, const Login& login)>;
+ConnectAs connector_as(const engine::Engine& engine, const Endpoint& endpoint);
+
 }  // namespace devenv::db

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sqltext/shell_escape.h"
 #include "sqltext/splitter.h"
 #include "util/file.h"
 #include "util/sha256.h"
@@ -19,11 +20,13 @@ CompiledSource compile_source(const config::SchemaSource& source, const sqltext:
   const std::string text = read_source(source);
   CompiledSource compiled{&source, util::sha256_hex(text), {}};
   for (const sqltext::Statement& statement : sqltext::split(text, target.dialect, source.display)) {
+    sqltext::reject_shell_escapes(statement, target.dialect);
     const bool ends_in_comment = !statement.tokens.empty() &&
                                  statement.tokens.back().kind == sqltext::TokenKind::Comment &&
                                  statement.text.compare(statement.tokens.back().begin, 2, "/*") != 0;
     compiled.statements.push_back(CompiledStatement{statement.kind, statement.where, statement.has_inner_semicolon(),
-                                                    ends_in_comment, sqltext::qualify(statement, target)});
+                                                    ends_in_comment, statement.begins_with({"CREATE", "EXTENSION"}),
+                                                    sqltext::qualify(statement, target)});
   }
   return compiled;
 }

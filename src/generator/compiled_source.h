@@ -16,6 +16,9 @@ struct CompiledStatement {
   sqltext::SourceLocation where;
   bool has_inner_semicolon;  // needs a DELIMITER for the mysql client
   bool ends_in_comment;      // the terminator must go on a new line
+  // PostgreSQL CREATE EXTENSION: a verify's shadow load has the admin session run it,
+  // since its own account may not (docs/safety.md).
+  bool creates_extension;
   sqltext::QualifiedText text;
 };
 

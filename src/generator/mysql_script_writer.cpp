@@ -63,6 +63,28 @@ class MySqlScriptWriter final : public ScriptWriter {
 
   std::string list_databases() const override { return "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"; }
 
+  std::string client_host_query() const override { return "SELECT SUBSTRING_INDEX(USER(), '@', -1)"; }
+
+  std::string account(const std::string& user, const std::string& host) const override {
+    return quote(user) + "@" + quote(host);
+  }
+
+  // The hash, as the init scripts' users have it: MySQL and MariaDB both accept it.
+  std::string create_account(const std::string& user, const std::string& host,
+                             const std::string& password) const override {
+    return "CREATE USER " + account(user, host) + " IDENTIFIED WITH mysql_native_password AS " +
+           literal(mysql_native_password_hash(password));
+  }
+
+  // ALL covers EVENT and TRIGGER; GRANT OPTION is not part of it.
+  std::string grant_database(const std::string& account, const std::string& database) const override {
+    return "GRANT ALL PRIVILEGES ON " + grant_pattern(database) + ".* TO " + account;
+  }
+
+  std::string drop_account(const std::string& account) const override { return "DROP USER IF EXISTS " + account; }
+
+  std::string list_accounts() const override { return "SELECT User, Host FROM mysql.user"; }
+
   std::string init_databases(const Config& config, const Server& server) const override {
     std::string out;
     for (const Database* database : config.databases_on(server.name)) {
@@ -74,9 +96,7 @@ class MySqlScriptWriter final : public ScriptWriter {
       out += "\nCREATE USER IF NOT EXISTS " + account + " IDENTIFIED WITH mysql_native_password AS " +
              literal(mysql_native_password_hash(user.password.value)) + ";\n";
       for (const std::string& key : user.database_keys) {
-        for (const std::string& name : config.find_database(key)->names) {
-          out += "GRANT ALL PRIVILEGES ON " + grant_pattern(name) + ".* TO " + account + ";\n";
-        }
+        for (const std::string& name : config.find_database(key)->names) out += grant_database(account, name) + ";\n";
       }
     }
     return out;

@@ -53,6 +53,25 @@ class PostgresScriptWriter final : public ScriptWriter {
 
   std::string list_databases() const override { return "SELECT datname FROM pg_database"; }
 
+  std::string client_host_query() const override { return "SELECT ''"; }
+
+  std::string account(const std::string& user, const std::string&) const override { return quote(user); }
+
+  // No superuser, no CREATEDB/CREATEROLE: it reaches only what it owns.
+  std::string create_account(const std::string& user, const std::string&,
+                             const std::string& password) const override {
+    return "CREATE ROLE " + quote(user) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD " +
+           literal(postgres_scram_verifier(user, password));
+  }
+
+  std::string grant_database(const std::string& account, const std::string& database) const override {
+    return "ALTER DATABASE " + quote(database) + " OWNER TO " + account;
+  }
+
+  std::string drop_account(const std::string& account) const override { return "DROP ROLE IF EXISTS " + account; }
+
+  std::string list_accounts() const override { return "SELECT rolname, '' FROM pg_roles"; }
+
   std::string init_databases(const Config& config, const Server& server) const override {
     std::string out;
     for (const config::User& user : config.users) {

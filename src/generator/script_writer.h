@@ -32,6 +32,22 @@ class ScriptWriter {
   // A query listing every database on the server.
   virtual std::string list_databases() const = 0;
 
+  // ---- a verify's temporary account (docs/safety.md) ----
+  // A query whose first column is the host the server sees this session coming from
+  // (MySQL accounts are user@host; "" for PostgreSQL).
+  virtual std::string client_host_query() const = 0;
+  // The account as SQL names it: MySQL `user`@`host`, PostgreSQL "user".
+  virtual std::string account(const std::string& user, const std::string& host) const = 0;
+  // A login account that may do nothing until granted shadow databases.
+  virtual std::string create_account(const std::string& user, const std::string& host,
+                                     const std::string& password) const = 0;
+  // Everything inside `database` and nothing outside it (MySQL: all privileges on it;
+  // PostgreSQL: its owner).
+  virtual std::string grant_database(const std::string& account, const std::string& database) const = 0;
+  virtual std::string drop_account(const std::string& account) const = 0;
+  // A query listing every account: user and host columns.
+  virtual std::string list_accounts() const = 0;
+
   // The body of 00-init-databases.sql: databases, users, grants.
   virtual std::string init_databases(const config::Config& config, const config::Server& server) const = 0;
 

@@ -20,9 +20,15 @@ struct NameRef {
   std::vector<std::size_t> parts;  // indices into Statement::tokens
 };
 
-// A place where the qualifier goes in front of an unqualified name.
+// A change to the statement's text, over the tokens first … last.
 struct Edit {
-  std::size_t token;  // index of the name's only part
+  enum Kind {
+    Qualify,        // the target database goes in front of an unqualified name (first == last)
+    NameDatabase,   // a declared database written as a qualifier (or after USE): a hole for shadow loads
+    ReplaceDefiner  // MySQL DEFINER = user@host: a hole for shadow loads
+  } kind;
+  std::size_t first;
+  std::size_t last;
 };
 
 // Walks the code tokens of one statement (whitespace and comments skipped).
@@ -43,7 +49,8 @@ class Cursor {
     if (code_.empty()) return statement_.tokens.empty() ? kNoToken : statement_.tokens.back();
     return statement_.tokens[code_[std::min(at_ + offset, code_.size() - 1)]];
   }
-  std::size_t token_index() const { return code_[at_]; }  // only where is_identifier() holds
+  // Only where is_identifier(offset) holds, so never past the end.
+  std::size_t token_index(std::size_t offset = 0) const { return code_[std::min(at_ + offset, code_.size() - 1)]; }
   std::string_view text(std::size_t offset = 0) const {
     return at_ + offset < code_.size() ? token(offset).text(statement_.text) : std::string_view{};
   }
@@ -73,6 +80,9 @@ class Cursor {
   }
   bool is_punct(char c, std::size_t offset = 0) const {
     return at_ + offset < code_.size() && token(offset).kind == TokenKind::Punct && text(offset)[0] == c;
+  }
+  bool is_identifier_or_string(std::size_t offset = 0) const {
+    return is_identifier(offset) || (at_ + offset < code_.size() && token(offset).kind == TokenKind::String);
   }
   bool is_identifier(std::size_t offset = 0) const {
     if (at_ + offset >= code_.size()) return false;
@@ -109,6 +119,7 @@ class Qualifier {
       check_connect();
     } else if (statement_.kind == StatementKind::Sql) {
       dispatch();
+      if (mysql()) mark_declared_qualifiers();
     }
     return render();
   }
@@ -197,7 +208,7 @@ class Qualifier {
         c.advance();
         continue;
       }
-      if (c.accept("DEFINER")) {
+      if (c.is("DEFINER")) {
         skip_definer();
         continue;
       }
@@ -209,13 +220,24 @@ class Qualifier {
     }
   }
 
-  // DEFINER = user[@host] | CURRENT_USER[()]
+  // DEFINER = user[@host] | CURRENT_USER[()]: the whole clause becomes a hole, so a
+  // shadow load can name its own account there (the written one may not exist).
   void skip_definer() {
     Cursor& c = cursor_;
-    if (c.is_punct('=')) c.advance();
+    const std::size_t first = c.token_index();
     c.advance();
-    if (c.is_punct('@')) c.advance(2);
-    if (c.is_punct('(') && c.is_punct(')', 1)) c.advance(2);
+    if (c.is_punct('=')) c.advance();
+    std::size_t last = c.token_index();
+    c.advance();
+    if (c.is_punct('@') && c.is_identifier_or_string(1)) {
+      last = c.token_index(1);
+      c.advance(2);
+    }
+    if (c.is_punct('(') && c.is_punct(')', 1)) {
+      last = c.token_index(1);
+      c.advance(2);
+    }
+    edits_.push_back(Edit{Edit::ReplaceDefiner, first, last});
   }
 
   // After CREATE TABLE name: `LIKE other`, `REFERENCES other`, `PARTITION OF other`, `INHERITS (a, b)`.
@@ -384,7 +406,7 @@ class Qualifier {
 
   void qualify_name(const NameRef& ref) {
     if (ref.parts.size() == 1) {
-      edits_.push_back(Edit{ref.parts[0]});
+      edits_.push_back(Edit{Edit::Qualify, ref.parts[0], ref.parts[0]});
       return;
     }
     const Token& first = statement_.tokens[ref.parts[0]];
@@ -414,6 +436,27 @@ class Qualifier {
       fail(at, "USE " + database + " in a schema file for " + target_.database_label,
            "remove it: devenv sets the database for each section of the init file");
     }
+    const std::size_t name = ref->parts.back();
+    edits_.push_back(Edit{Edit::NameDatabase, name, name});
+  }
+
+  // Every `db`.x whose db is a declared database, wherever it is written (view, routine
+  // and trigger bodies included): a shadow load maps it to that database's shadow.
+  // (Inside a shadow load a two-part name is read as database.object; a table.column
+  // whose table shares a declared database's name would be mapped too.)
+  void mark_declared_qualifiers() {
+    const std::vector<Token>& tokens = statement_.tokens;
+    const auto is_punct = [&](std::size_t i, char c) {
+      return i < tokens.size() && tokens[i].kind == TokenKind::Punct && tokens[i].text(statement_.text)[0] == c;
+    };
+    const auto is_name = [&](std::size_t i) {
+      return i < tokens.size() && (tokens[i].kind == TokenKind::Word || tokens[i].kind == TokenKind::QuotedIdentifier);
+    };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (!is_name(i) || !is_punct(i + 1, '.') || !is_name(i + 2)) continue;
+      if (i > 0 && is_punct(i - 1, '.')) continue;  // the middle of a.b.c
+      if (target_.known_qualifiers.contains(value(i))) edits_.push_back(Edit{Edit::NameDatabase, i, i});
+    }
   }
 
   // \connect db / \c db: only the database this source belongs to.
@@ -437,15 +480,22 @@ class Qualifier {
   }
 
   QualifiedText render() {
-    std::sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) { return a.token < b.token; });
+    std::sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) { return a.first < b.first; });
     QualifiedText out;
     std::size_t copied = 0;
-    const std::string& text = statement_.text;
+    const std::string_view text = statement_.text;
     for (const Edit& edit : edits_) {
-      const Token& name = statement_.tokens[edit.token];
-      out.append(std::string_view(text).substr(copied, name.begin - copied));
-      const std::string_view original = name.text(text);
-      if (mysql()) {
+      const Token& name = statement_.tokens[edit.first];
+      if (name.begin < copied) continue;  // the same token marked twice (USE db.x)
+      out.append(text.substr(copied, name.begin - copied));
+      const std::uint32_t end = statement_.tokens[edit.last].end;
+      const std::string_view original = text.substr(name.begin, end - name.begin);
+      copied = end;
+      if (edit.kind == Edit::NameDatabase) {
+        out.append_named_database(value(edit.first), original);
+      } else if (edit.kind == Edit::ReplaceDefiner) {
+        out.append_definer(original);
+      } else if (mysql()) {
         out.append("`");
         out.append_database_slot();
         out.append("`.");
@@ -456,9 +506,8 @@ class Qualifier {
         out.append(".");
         out.append(original);
       }
-      copied = name.end;
     }
-    out.append(std::string_view(text).substr(copied));
+    out.append(text.substr(copied));
     return out;
   }
 

@@ -17,9 +17,23 @@ bool Statement::has_inner_semicolon() const {
 
 namespace {
 
-bool word_is(std::string_view word, const char* keyword) {
-  return word.size() == std::strlen(keyword) && strncasecmp(word.data(), keyword, word.size()) == 0;
+bool word_is(std::string_view word, std::string_view keyword) {
+  return word.size() == keyword.size() && strncasecmp(word.data(), keyword.data(), word.size()) == 0;
 }
+
+}  // namespace
+
+bool Statement::begins_with(std::initializer_list<std::string_view> words) const {
+  auto word = words.begin();
+  for (const Token& token : tokens) {
+    if (word == words.end()) break;
+    if (!token.is_code()) continue;
+    if (token.kind != TokenKind::Word || !word_is(token.text(text), *word++)) return false;
+  }
+  return word == words.end();
+}
+
+namespace {
 
 // Collects the tokens of the statement being read and turns them into Statements.
 class StatementBuilder {

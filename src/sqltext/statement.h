@@ -1,6 +1,8 @@
 #pragma once
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sqltext/source_error.h"
@@ -24,6 +26,8 @@ struct Statement {
   // True when the text holds a `;` that is code (a routine or trigger body): the
   // mysql client then needs a DELIMITER around it.
   bool has_inner_semicolon() const;
+  // True when the first code tokens are these words, in any letter case.
+  bool begins_with(std::initializer_list<std::string_view> words) const;
 };
 
 }  // namespace devenv::sqltext

@@ -12,6 +12,7 @@ struct LiveServer {
   const config::Server* server = nullptr;
   db::Connect connect;
   bool schema_changed = false;
+  db::ConnectAs connect_as;  // the same server as another account: shadow loads run as one
 };
 
 }  // namespace devenv::verify

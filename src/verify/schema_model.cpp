@@ -52,9 +52,10 @@ SchemaModel file_model(const config::Config& config, const LiveServer& live, con
   model.label = path;
   model.dialect = live.server->engine.dialect();
   model.source = stand_in_database(*live.server, path);
-  model.shadow = std::make_unique<ShadowDatabase>(config, *live.server, *model.source, live.connect);
+  model.shadow = std::make_unique<ShadowDatabase>(config, *live.server, *model.source, live.connect, live.connect_as);
   const std::string& name = model.shadow->name();
   model.database = catalog::make_inspector(model.dialect, live.connect)->inspect({name}).at(name);
+  model.shadow->rename_other_databases(model.database);
   return model;
 }
 

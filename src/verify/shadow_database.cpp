@@ -1,31 +1,58 @@
 #include "verify/shadow_database.h"
 
-#include <unistd.h>
+#include <algorithm>
 
-#include "generator/compiled_source.h"
-#include "generator/script_writer.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
+#include "verify/sandbox_names.h"
 
 namespace devenv::verify {
 
 namespace {
 
-constexpr const char* kShadowPrefix = "_devenv_shadow_";
+// Where `database` stands in the config; schema files `devenv diff` loads come last.
+std::size_t config_position(const config::Config& config, const config::Database* database) {
+  for (std::size_t i = 0; i < config.databases.size(); ++i) {
+    if (&config.databases[i] == database) return i;
+  }
+  return config.databases.size();
+}
+
+const config::Database* database_named(const config::Config& config, const config::Server& server,
+                                       const std::string& name) {
+  for (const config::Database* database : config.databases_on(server.name)) {
+    const auto& names = database->names;
+    if (std::find(names.begin(), names.end(), name) != names.end()) return database;
+  }
+  return nullptr;
+}
+
+util::RuntimeError rejected(const generator::CompiledStatement& statement, const db::DbError& error) {
+  return util::RuntimeError(statement.where.str() +
+                                ": the server rejected this statement while building the expected schema: " +
+                                error.what(),
+                            "fix the schema file; `devenv up` would fail on it too. (Shadow loads run as a "
+                            "temporary account that may touch only the shadow databases: a statement reaching "
+                            "any other database is refused, never run.)");
+}
 
 }  // namespace
 
 ShadowDatabase::ShadowDatabase(const config::Config& config, const config::Server& server,
-                               const config::Database& database, Connect connect)
-    : server_(server), writer_(generator::make_script_writer(server.engine)), connect_(std::move(connect)) {
-  name_ = kShadowPrefix + database.key + "_" + std::to_string(getpid());
-  for (char& c : name_) {
-    if (c == '-') c = '_';
-  }
-  connect_("")->execute(writer_->create_database(server, name_));
-  created_ = true;
+                               const config::Database& database, Connect connect, db::ConnectAs connect_as)
+    : config_(config),
+      server_(server),
+      writer_(generator::make_script_writer(server.engine)),
+      connect_(std::move(connect)),
+      connect_as_(std::move(connect_as)),
+      suffix_(run_suffix()) {
+  plan(database);  // compiles every source first: a bad file makes nothing on the server
   try {
-    load(config, database);
+    create();
+    for (std::size_t i = 1; i < shadows_.size(); ++i) {
+      if (shadows_[i].load) load(shadows_[i]);
+    }
+    load(shadows_.front());
   } catch (...) {
     drop();  // a constructor that throws never runs its destructor
     throw;
@@ -34,43 +61,119 @@ ShadowDatabase::ShadowDatabase(const config::Config& config, const config::Serve
 
 ShadowDatabase::~ShadowDatabase() { drop(); }
 
-void ShadowDatabase::drop() {
-  if (!created_) return;
-  created_ = false;
-  try {
-    connect_("")->execute(writer_->drop_database(name_));
-  } catch (const std::exception&) {
-    // The next verify's drop_leftovers removes it.
+// The target's shadow, then one for each declared database its sources name, and
+// recursively for those loaded too. Only databases the config initialises before the
+// target are loaded: when the target's init script runs, the later ones are empty.
+void ShadowDatabase::plan(const config::Database& target) {
+  shadows_.push_back({&target, "", sandbox_name(kShadowPrefix, target.key, suffix_, server_.engine), true});
+  for (const std::string& name : target.names) {
+    names_.quoted_databases[name] = server_.engine.quote_identifier(shadows_.front().name);
+  }
+  std::vector<const config::Database*> to_scan = {&target};
+  while (!to_scan.empty()) {
+    const config::Database* database = to_scan.back();
+    to_scan.pop_back();
+    add_referenced(*database, to_scan);
+  }
+  std::stable_sort(shadows_.begin() + 1, shadows_.end(), [&](const Shadow& a, const Shadow& b) {
+    return config_position(config_, a.database) < config_position(config_, b.database);
+  });
+}
+
+void ShadowDatabase::add_referenced(const config::Database& from, std::vector<const config::Database*>& to_scan) {
+  const std::size_t target_position = config_position(config_, shadows_.front().database);
+  for (const generator::CompiledSource& source : compiled(from)) {
+    for (const generator::CompiledStatement& statement : source.statements) {
+      for (const std::string& name : statement.text.named_databases()) {
+        if (names_.quoted_databases.contains(name)) continue;
+        const config::Database* owner = database_named(config_, server_, name);
+        if (!owner) continue;  // the qualifier only lets declared databases through
+        std::string label = name;
+        const auto taken = [&](const std::string& candidate) {
+          return std::any_of(shadows_.begin(), shadows_.end(), [&](const Shadow& s) { return s.name == candidate; });
+        };
+        while (taken(sandbox_name(kShadowPrefix, label, suffix_, server_.engine))) label += "_";
+        const bool load = config_position(config_, owner) < target_position;
+        shadows_.push_back({owner, name, sandbox_name(kShadowPrefix, label, suffix_, server_.engine), load});
+        names_.quoted_databases[name] = server_.engine.quote_identifier(shadows_.back().name);
+        if (load) to_scan.push_back(owner);
+      }
+    }
   }
 }
 
-void ShadowDatabase::load(const config::Config& config, const config::Database& database) {
-  auto session = connect_(name_);
-  for (const std::string& schema : database.schemas()) {
+const std::vector<generator::CompiledSource>& ShadowDatabase::compiled(const config::Database& database) {
+  auto found = compiled_.find(&database);
+  if (found != compiled_.end()) return found->second;
+  std::vector<generator::CompiledSource>& out = compiled_[&database];
+  for (const config::SchemaSource& source : database.sources) {
+    out.push_back(generator::compile_source(source, writer_->qualify_target(config_, server_, database, source)));
+  }
+  return out;
+}
+
+void ShadowDatabase::create() {
+  account_.emplace(server_, connect_, suffix_);
+  names_.definer = "DEFINER = " + account_->account();
+  const auto admin = connect_("");
+  for (const Shadow& shadow : shadows_) {
+    admin->execute(writer_->create_database(server_, shadow.name));
+    ++created_;
+    account_->grant(shadow.name);
+  }
+}
+
+void ShadowDatabase::load(const Shadow& shadow) {
+  const auto session = connect_as_(shadow.name, account_->login());
+  for (const std::string& schema : shadow.database->schemas()) {
     if (!schema.empty() && schema != "public") {
       session->execute("CREATE SCHEMA IF NOT EXISTS " + server_.engine.quote_identifier(schema));
     }
   }
-  for (const config::SchemaSource& source : database.sources) {
-    const generator::CompiledSource compiled =
-        generator::compile_source(source, writer_->qualify_target(config, server_, database, source));
+  names_.target = shadow.name;
+  const std::vector<generator::CompiledSource>& sources = compiled(*shadow.database);
+  for (const generator::CompiledSource& compiled : sources) {
     std::string open_source;  // PostgreSQL: the source's search_path
-    writer_->open_source(open_source, source);
+    writer_->open_source(open_source, *compiled.source);
     if (!open_source.empty()) session->execute(open_source);
     for (const generator::CompiledStatement& statement : compiled.statements) {
       util::throw_if_interrupted();
-      if (statement.kind != sqltext::StatementKind::Sql) continue;  // comments; \connect to its own database
+      if (statement.kind != sqltext::StatementKind::Sql) continue;  // comments; psql meta-commands
+      const std::string sql = statement.text.render(names_);
       try {
-        session->execute(statement.text.render(name_));
+        if (statement.creates_extension) {
+          run_as_admin(shadow.name, open_source, sql);
+        } else {
+          session->execute(sql);
+        }
       } catch (const db::DbError& e) {
-        throw util::RuntimeError(statement.where.str() +
-                                     ": the server rejected this statement while building the "
-                                     "expected schema: " +
-                                     e.what(),
-                                 "fix the schema file; `devenv up` would fail on it too");
+        throw rejected(statement, e);
       }
     }
   }
+}
+
+// Extensions need rights the account lacks (most are not trusted), and the account is
+// never widened: the admin creates them in the shadow, in the file's order.
+void ShadowDatabase::run_as_admin(const std::string& shadow, const std::string& open_source, const std::string& sql) {
+  const auto admin = connect_(shadow);
+  if (!open_source.empty()) admin->execute(open_source);
+  admin->execute(sql);
+}
+
+void ShadowDatabase::rename_other_databases(catalog::Database& model) const {
+  for (std::size_t i = 1; i < shadows_.size(); ++i) catalog::rename_references(model, shadows_[i].name, shadows_[i].live);
+}
+
+void ShadowDatabase::drop() {
+  try {
+    const auto admin = connect_("");
+    for (; created_ > 0; --created_) admin->execute(writer_->drop_database(shadows_[created_ - 1].name));
+  } catch (const std::exception&) {
+    // The next verify's drop_leftovers removes them.
+  }
+  created_ = 0;
+  account_.reset();  // after the databases: a PostgreSQL role cannot go while it owns one
 }
 
 void ShadowDatabase::drop_leftovers(const config::Server& server, db::Session& session) {
@@ -78,6 +181,7 @@ void ShadowDatabase::drop_leftovers(const config::Server& server, db::Session& s
   for (const std::string& name : session.column(writer->list_databases())) {
     if (name.starts_with(kShadowPrefix)) session.execute(writer->drop_database(name));
   }
+  ShadowAccount::drop_leftovers(server, session);
 }
 
 }  // namespace devenv::verify

@@ -24,7 +24,7 @@ std::vector<std::string> live_names(const config::DatabaseSelection& selection,
 void compare_database(const config::Config& config, const LiveServer& live, const config::Database& database,
                       const std::vector<std::string>& names, catalog::Inspector& inspector,
                       const std::map<std::string, catalog::Database>& actual, std::vector<catalog::Difference>& out) {
-  const ShadowDatabase shadow(config, *live.server, database, live.connect);
+  const ShadowDatabase shadow(config, *live.server, database, live.connect, live.connect_as);
   const catalog::Database expected = inspector.inspect({shadow.name()}).at(shadow.name());
   for (const std::string& name : names) {
     const auto found = actual.find(name);
@@ -34,6 +34,7 @@ void compare_database(const config::Config& config, const LiveServer& live, cons
     }
     catalog::Database renamed = expected;
     catalog::rename_references(renamed, shadow.name(), name);
+    shadow.rename_other_databases(renamed);
     const auto differences = catalog::compare(renamed, found->second, live.server->engine.dialect());
     out.insert(out.end(), differences.begin(), differences.end());
   }

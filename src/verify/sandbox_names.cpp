@@ -1,0 +1,32 @@
+#include "verify/sandbox_names.h"
+
+#include <unistd.h>
+
+#include "util/sha256.h"
+
+namespace devenv::verify {
+
+namespace {
+
+constexpr std::size_t kHashLength = 8;
+
+}  // namespace
+
+std::string run_suffix() { return "_" + std::to_string(getpid()); }
+
+std::string sandbox_name(std::string_view prefix, std::string_view label, std::string_view suffix,
+                         const engine::Engine& engine) {
+  std::string readable(label);
+  for (char& c : readable) {
+    if (c == '-') c = '_';
+  }
+  const std::size_t limit = engine.max_identifier_bytes();
+  if (prefix.size() + readable.size() + suffix.size() <= limit) {
+    return std::string(prefix) + readable + std::string(suffix);
+  }
+  const std::string hash = util::sha256_hex(label).substr(0, kHashLength);
+  const std::size_t room = limit - prefix.size() - suffix.size() - hash.size() - 1;
+  return std::string(prefix) + readable.substr(0, room) + "_" + hash + std::string(suffix);
+}
+
+}  // namespace devenv::verify

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "engine/engine.h"
+
+namespace devenv::verify {
+
+// What a verify makes on a live server carries one of these prefixes, so the next
+// verify finds and removes whatever a kill -9 left behind.
+inline constexpr std::string_view kShadowPrefix = "_devenv_shadow_";
+inline constexpr std::string_view kAccountPrefix = "_devenv_verify_";
+
+// "_<pid>": every shadow database and the account of one run end in it.
+std::string run_suffix();
+
+// prefix + label + suffix, within the engine's longest name: a label too long for it
+// is cut and followed by a short hash of the whole label, so two long labels that
+// share a beginning still get different names.
+std::string sandbox_name(std::string_view prefix, std::string_view label, std::string_view suffix,
+                         const engine::Engine& engine);
+
+}  // namespace devenv::verify
