@@ -8,7 +8,7 @@ namespace devenv::cli {
 
 int run_down(const std::filesystem::path& config, const DownOptions& options, std::ostream&, std::ostream& err) {
   ProgressPrinter progress(err);
-  Workspace workspace(config, "down", progress, options.runtime);
+  Workspace workspace(config, "down", progress, options.runtime, Workspace::Schemas::Skip);
   const auto servers = workspace.servers(options.servers);
   std::vector<std::vector<std::string>> removed(servers.size());
   const auto errors = workspace.in_parallel(servers, [&](runtime::Server& server) {

@@ -16,7 +16,7 @@ namespace devenv::cli {
 int run_dump(const std::filesystem::path& config, const DumpOptions& options, std::ostream& out, std::ostream& err) {
   const std::optional<std::string>& check = options.check;
   ProgressPrinter progress(err);
-  Workspace workspace(config, "dump", progress, options.runtime);
+  Workspace workspace(config, "dump", progress, options.runtime, Workspace::Schemas::Skip);
   const auto [database, name] = find_database(workspace.config(), options.database);
   runtime::Server& server = workspace.server(database->server);
   const auto inspector = catalog::make_inspector(server.server().engine.dialect(), server_connect(server));

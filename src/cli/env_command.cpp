@@ -10,7 +10,7 @@ namespace devenv::cli {
 
 int run_env(const std::filesystem::path& config, const EnvOptions& options, std::ostream& out, std::ostream& err) {
   ProgressPrinter progress(err);
-  Workspace workspace(config, "env", progress, options.runtime);
+  Workspace workspace(config, "env", progress, options.runtime, Workspace::Schemas::Skip);
   for (const config::Database& database : workspace.config().databases) {
     const int port = workspace.server(database.server).port();
     for (const DatabaseUrl& url : database_urls(workspace.config(), database, port)) {

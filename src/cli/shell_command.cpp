@@ -30,7 +30,7 @@ int run_shell(const std::filesystem::path& config, const ShellOptions& options, 
   runtime::ProcessOptions client;
   {
     ProgressPrinter progress(err);
-    Workspace workspace(config, "shell", progress, options.runtime);
+    Workspace workspace(config, "shell", progress, options.runtime, Workspace::Schemas::Skip);
     const auto [database, name] = find_database(workspace.config(), options.database);
     runtime::Server& server = workspace.server(database->server);
     if (server.status().health != runtime::Health::Running) {

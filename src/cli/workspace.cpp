@@ -5,6 +5,7 @@
 #include "cli/usage_error.h"
 #include "config/did_you_mean.h"
 #include "config/loader.h"
+#include "generator/fingerprint.h"
 #include "generator/output_files.h"
 #include "runtime/compose_server.h"
 #include "runtime/native_server.h"
@@ -15,9 +16,9 @@
 namespace devenv::cli {
 
 Workspace::Workspace(const std::filesystem::path& config_file, const std::string& command, ProgressPrinter& progress,
-                     const std::optional<std::string>& runtime)
+                     const std::optional<std::string>& runtime, Schemas schemas)
     : config_(config::load_config(config_file)),
-      outputs_(generator::generate_outputs(config_)),
+      outputs_(schemas == Schemas::Read ? generator::generate_outputs(config_) : generator::BuildOutputs{}),
       progress_(progress),
       runtime_(runtime.value_or(config_.project.runtime)) {
   if (runtime_ != "native" && runtime_ != "compose") throw UsageError("--runtime takes native or compose");
@@ -33,7 +34,8 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
   }
   for (const config::Server& server : config_.servers) {
     const std::string name = server.name;
-    const std::string& fingerprint = outputs_.server(name).fingerprint;
+    const std::string fingerprint = schemas == Schemas::Read ? outputs_.server(name).fingerprint
+                                                             : generator::built_fingerprint(config_.dir, name);
     runtime::Progress say = [this, name](const std::string& message) { progress_.say(name, message); };
     if (compose) {
       servers_.push_back(std::make_unique<runtime::ComposeServer>(config_, server, fingerprint, compose, say));

@@ -20,8 +20,13 @@ namespace devenv::cli {
 // native or compose (project.runtime, or `--runtime` to override it).
 class Workspace {
  public:
+  // Whether the command reads the schema files (up, reset, verify, diff). Those that
+  // do not (down, status, logs, env, shell, dump) must work while a schema file is
+  // broken: they take the fingerprint of the last build from initdb/ instead.
+  enum class Schemas { Read, Skip };
+
   Workspace(const std::filesystem::path& config_file, const std::string& command, ProgressPrinter& progress,
-            const std::optional<std::string>& runtime = std::nullopt);
+            const std::optional<std::string>& runtime = std::nullopt, Schemas schemas = Schemas::Read);
 
   const config::Config& config() const { return config_; }
   const std::string& runtime() const { return runtime_; }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -17,5 +18,11 @@ inline constexpr const char* kFingerprintQuery = "SELECT fingerprint FROM _deven
 
 // SHA-256 over the names and contents of the init files, in order.
 std::string fingerprint_of(const std::vector<GeneratedFile>& files);
+
+// The fingerprint the last `devenv build` wrote into initdb/<server>/ under
+// `config_dir`, read from its fingerprint file; "" when there is none. Commands that
+// must work with broken schema files (down, status, logs, env, shell) use it instead of
+// reading the schema files.
+std::string built_fingerprint(const std::filesystem::path& config_dir, const std::string& server);
 
 }  // namespace devenv::generator

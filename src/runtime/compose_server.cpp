@@ -106,7 +106,7 @@ ServerStatus ComposeServer::status() const {
     status.port = port();
     status.version = server_version();
     const auto fingerprint = read_fingerprint();
-    status.schema_changed = fingerprint && *fingerprint != fingerprint_;
+    status.schema_changed = fingerprint && !fingerprint_.empty() && *fingerprint != fingerprint_;
     return status;
   }
   const bool clean_exit = state == "exited 0";

@@ -107,7 +107,8 @@ ServerStatus NativeServer::status() const {
   ServerStatus status;
   status.version = state.version;
   status.port = state.port;
-  status.schema_changed = state.phase == "ready" && state.fingerprint != fingerprint_;
+  // Unknown (no initdb/ built yet) is not reported as changed.
+  status.schema_changed = state.phase == "ready" && !fingerprint_.empty() && state.fingerprint != fingerprint_;
   if (state.phase == "failed" || state.phase == "initialising") {
     status.health = Health::InitFailed;
     status.failure = state.phase == "failed" ? state.failure : "init was interrupted";
