@@ -1,6 +1,7 @@
 // Bad input gets a clear error and never stops what does not need it (issue: Safety
 // II, parts 2 and 5).
 #include <catch2/catch.hpp>
+#include <regex>
 
 #include "support/native_example.h"
 
@@ -26,4 +27,41 @@ TEST_CASE("bad input: a broken schema file does not stop down, status, env, logs
   CHECK(down.exit_code == 0);
   CHECK(example.status_of("mysql") == "stopped");
   CHECK(example.status_of("postgres") == "stopped");
+}
+
+TEST_CASE("bad input: a changed root password is re-applied by reset, not restored from the old snapshot",
+          "[reliability]") {
+  NativeExample example;
+  REQUIRE(example.devenv("up mysql").exit_code == 0);
+  const std::string config = example.dir().read("config.toml");
+  const std::string changed =
+      std::regex_replace(config, std::regex("DEVENV_MYSQL_ROOT_PASSWORD:-devenv-root"), "DEVENV_MYSQL_ROOT_PASSWORD:-n3w #'\\\\ pw");
+  REQUIRE(changed != config);
+  example.dir().write("config.toml", changed);
+  // Databases made since init cannot be listed with the new password: reset says so.
+  const CommandResult unchecked = example.devenv("reset mysql");
+  INFO(unchecked.output);
+  CHECK(unchecked.exit_code == 2);
+  CHECK_THAT(unchecked.output, Catch::Contains("--force"));
+  const CommandResult reset = example.devenv("reset --force mysql");
+  INFO(reset.output);
+  CHECK(reset.exit_code == 0);
+  CHECK_THAT(reset.output, !Catch::Contains("restored snapshot"));
+  example.dir().write("query.sql", "SELECT 41 + 1;\n");
+  const CommandResult query = example.devenv("shell main --root < query.sql");
+  INFO(query.output);
+  CHECK_THAT(query.output, Catch::Contains("42"));
+}
+
+TEST_CASE("bad input: a data dir made by another major version is named, with what to do", "[reliability]") {
+  NativeExample example;
+  REQUIRE(example.devenv("up postgres").exit_code == 0);
+  REQUIRE(example.devenv("down postgres").exit_code == 0);
+  const std::string state = example.dir().read(".devenv/postgres/state");
+  example.dir().write(".devenv/postgres/state", std::regex_replace(state, std::regex("\nversion=[0-9]+"), "\nversion=9"));
+  const CommandResult up = example.devenv("up postgres");
+  INFO(up.output);
+  CHECK(up.exit_code == 3);
+  CHECK_THAT(up.output, Catch::Contains("was made by postgres 9"));
+  CHECK_THAT(up.output, Catch::Contains("devenv reset postgres"));
 }

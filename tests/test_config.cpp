@@ -240,3 +240,44 @@ TEST_CASE("did_you_mean picks close words only", "[unit][config]") {
   CHECK(did_you_mean("prot", {"port", "image"}) == "port");
   CHECK(did_you_mean("zzzzzz", {"port", "image"}).empty());
 }
+
+// Each of these passed `build` before and failed later (issue: Safety II, part 5).
+TEST_CASE("config: what would fail later is refused at load, naming the key", "[unit][config]") {
+  ConfigProject project;
+  const std::string main = "key = \"main\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n";
+  CHECK_THAT(project.error(with_database("key = \"" + std::string(300, 'k') + "\"\nserver = \"mysql\"\nsource = "
+                                         "\"schemas/main.sql\"\n")),
+             Catch::Contains("databases[0].key") && Catch::Contains("longer than 64"));
+  CHECK_THAT(project.error(with_database("key = \"main-db\"\nname = \"one\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n"
+                                         "[[databases]]\nkey = \"main_db\"\nname = \"other\"\nserver = \"mysql\"\n"
+                                         "source = \"schemas/main.sql\"\n")),
+             Catch::Contains("DEVENV_MAIN_DB_URL"));
+  CHECK_THAT(project.error(std::string(kServers) + "port = 3306\n[[databases]]\n" + main),
+             Catch::Contains("servers.pg.port") && Catch::Contains("also servers.mysql.port"));
+  CHECK_THAT(project.error(std::string(kServers) + "charset = \"utf8; DROP DATABASE x\"\n[[databases]]\n" + main),
+             Catch::Contains("servers.pg.charset") && Catch::Contains("not a charset name"));
+  CHECK_THAT(project.error(with_database("key = \"p\"\nname = \"p_{n}\"\ncount = 3000000000\nserver = \"mysql\"\n"
+                                         "source = \"schemas/part.sql\"\n")),
+             Catch::Contains("databases[0].count") && Catch::Contains("at most 10000"));
+  CHECK_THAT(project.error(with_database(main) + "[[users]]\nname = \"app\"\npassword = \"a\\nb\"\nserver = "
+                                                 "\"mysql\"\n"),
+             Catch::Contains("users[0].password") && Catch::Contains("line break or NUL"));
+  CHECK_THAT(project.error(std::string(kServers) + "root_password = \"x\\u0000y\"\n[[databases]]\n" + main),
+             Catch::Contains("servers.pg.root_password"));
+  CHECK_THAT(project.error(with_database(main) + "[[users]]\nname = \"" + std::string(40, 'u') +
+                           "\"\npassword = \"p\"\nserver = \"mysql\"\n"),
+             Catch::Contains("users[0].name") && Catch::Contains("32"));
+  // Any other character in a password is fine.
+  CHECK_NOTHROW(project.load(with_database(main) + "[[users]]\nname = \"app\"\npassword = \" #\\\\'\\\"` $$x \"\n"
+                                                   "server = \"mysql\"\n"));
+}
+
+TEST_CASE("config: --config naming a folder says so", "[unit][config]") {
+  ConfigProject project;
+  try {
+    load_config(project.dir.path());
+    FAIL("expected a ConfigError");
+  } catch (const ConfigError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("is a folder, not a config file"));
+  }
+}

@@ -1,5 +1,7 @@
 #include "cli/database_urls.h"
 
+#include "config/url_variable.h"
+
 #include <cctype>
 
 namespace devenv::cli {
@@ -15,13 +17,6 @@ std::string percent_encode(const std::string& text) {
       out += {'%', digits[c >> 4], digits[c & 15]};
     }
   }
-  return out;
-}
-
-std::string variable_part(const std::string& text) {
-  std::string out;
-  for (char c : text)
-    out.push_back(std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(c)) : '_');
   return out;
 }
 
@@ -42,7 +37,7 @@ std::vector<DatabaseUrl> database_urls(const config::Config& config, const confi
   const std::string scheme = server.engine.url_scheme();
   std::vector<DatabaseUrl> urls;
   for (const std::string& name : database.names) {
-    const std::string variable = "DEVENV_" + variable_part(database.is_template ? name : database.key) + "_URL";
+    const std::string variable = config::url_variable(database, name);
     const std::string head = scheme + "://" + percent_encode(user) + ":";
     const std::string tail = "@127.0.0.1:" + std::to_string(port) + "/" + name;
     urls.push_back({variable, head + percent_encode(password) + tail, head + "****" + tail});

@@ -4,6 +4,7 @@
 
 #include "catalog/inspector.h"
 #include "cli/server_connect.h"
+#include "db/session.h"
 #include "util/usage_error.h"
 
 namespace devenv::cli {
@@ -32,8 +33,13 @@ void refuse_to_reset_unmanaged(const Workspace& workspace, const std::vector<run
   std::string found;
   for (runtime::Server* server : servers) {
     if (server->status().health != runtime::Health::Running) continue;
-    for (const std::string& name : unmanaged_on(workspace.config(), *server)) {
-      found += "\n  " + server->server().name + ": " + name;
+    try {
+      for (const std::string& name : unmanaged_on(workspace.config(), *server)) {
+        found += "\n  " + server->server().name + ": " + name;
+      }
+    } catch (const db::DbError& e) {  // e.g. root's password changed in the config since init
+      throw util::UsageError("cannot list the databases on server " + server->server().name +
+                             " before resetting it (" + e.what() + ")\nrerun with --force to reset it anyway");
     }
   }
   if (found.empty()) return;

@@ -11,12 +11,28 @@
 #include "config/name_rules.h"
 #include "config/schema_files.h"
 #include "config/table_reader.h"
+#include "config/url_variable.h"
 #include "util/file.h"
 
 namespace devenv::config {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Keys name files and environment variables; partitions are databases on one
+// server; MySQL 8 limits user names to 32 characters (MariaDB and PostgreSQL allow more).
+constexpr std::size_t kMaxKeyLength = 64;
+constexpr std::int64_t kMaxPartitions = 10000;
+constexpr std::size_t kMaxUserLength = 32;
+
+// Passwords may hold any character but these: client option files and SQL are
+// line-based, and C strings end at NUL.
+void check_secret(const TableReader& reader, const std::string& key, const std::string& path,
+                  const std::string& value) {
+  if (value.find_first_of(std::string("\n\r\0", 3)) == std::string::npos) return;
+  throw ConfigError(reader.where_of(key), path, "must not contain a line break or NUL",
+                    "choose a password without them (any other character is fine)");
+}
 
 class Loader {
  public:
@@ -104,9 +120,23 @@ class Loader {
       if (!server_table)
         throw ConfigError(top.where(value.source()), path, "expected a table, got " + type_name(value));
       out.push_back(server(*server_table, name, path));
+      check_port_is_unique(out, top.where(value.source()), path);
     }
     if (out.empty()) top.missing("servers", "at least one [servers.<name>] table");
     return out;  // toml++ keeps table keys sorted: a stable order
+  }
+
+  // Two servers on one fixed port: the second would fail at `up`, after the first started.
+  static void check_port_is_unique(const std::vector<Server>& servers, const std::string& where,
+                                   const std::string& path) {
+    const Server& added = servers.back();
+    for (std::size_t i = 0; added.port != 0 && i + 1 < servers.size(); ++i) {
+      if (servers[i].port == added.port) {
+        throw ConfigError(where, path + ".port",
+                          "port " + std::to_string(added.port) + " is also servers." + servers[i].name + ".port",
+                          "give each server its own port (0 picks a free one)");
+      }
+    }
   }
 
   Server server(const toml::table& table, const std::string& name, const std::string& path) {
@@ -133,6 +163,7 @@ class Loader {
     server.port = static_cast<int>(port);
     server.root_user = reader.string("root_user").value_or(server.engine.default_root_user());
     server.root_password = reader.secret("root_password").value_or(Secret{"devenv", "devenv"});
+    check_secret(reader, "root_password", path + ".root_password", server.root_password.value);
     if (server.root_password.value.empty()) {
       throw ConfigError(reader.where_of("root_password"), path + ".root_password", "must not be empty",
                         "the official images refuse to start without a root password");
@@ -140,6 +171,13 @@ class Loader {
     server.image = reader.string("image").value_or(server.engine.default_image());
     server.charset = reader.string("charset").value_or(server.engine.default_charset());
     server.collation = reader.string("collation").value_or("");
+    for (const char* key : {"charset", "collation"}) {
+      const std::string& value = std::string(key) == "charset" ? server.charset : server.collation;
+      if (!value.empty() && !is_charset_name(value)) {
+        throw ConfigError(reader.where_of(key), path + "." + key, "\"" + value + "\" is not a " + key + " name",
+                          "names are letters, digits, '_', '-' and '.', e.g. utf8mb4 / utf8mb4_unicode_ci / en_US.UTF-8");
+      }
+    }
     if (auto bin_dir = reader.string("bin_dir")) server.bin_dir = (file_.parent_path() / *bin_dir).lexically_normal();
     return server;
   }
@@ -152,6 +190,7 @@ class Loader {
       top.wrong_type("databases", *node, "an array of tables ([[databases]])");
     std::vector<Database> out;
     std::map<std::string, std::string> names_in_use;  // "server/name" → key that uses it
+    std::map<std::string, std::string> variables;     // DEVENV_<KEY>_URL → key
     for (std::size_t i = 0; i < array->size(); ++i) {
       const std::string path = "databases[" + std::to_string(i) + "]";
       Database database = this->database(*(*array)[i].as_table(), path, config);
@@ -170,9 +209,24 @@ class Loader {
               "give each logical database its own name (partition templates expand too)");
         }
       }
+      check_url_variables(top.where((*array)[i].source()), path, database, variables);
       out.push_back(std::move(database));
     }
     return out;
+  }
+
+  // Two databases must not set the same DEVENV_<KEY>_URL (main-db and main_db would).
+  static void check_url_variables(const std::string& where, const std::string& path, const Database& database,
+                                  std::map<std::string, std::string>& variables) {
+    for (const std::string& name : database.names) {
+      const std::string variable = url_variable(database, name);
+      const auto [it, fresh] = variables.emplace(variable, database.key);
+      if (!fresh) {
+        throw ConfigError(where, path + ".key",
+                          "\"" + database.key + "\" and \"" + it->second + "\" both set " + variable + " in `devenv env`",
+                          "rename one key so that they differ in more than '-' and '_'");
+      }
+    }
   }
 
   Database database(const toml::table& table, const std::string& path, const Config& config) {
@@ -180,6 +234,12 @@ class Loader {
                        {"key", "name", "server", "count", "source", "sources", "schema"});
     Database database;
     database.key = reader.required_string("key", "\"main\"");
+    if (database.key.size() > kMaxKeyLength) {
+      throw ConfigError(reader.where_of("key"), path + ".key",
+                        "\"" + database.key.substr(0, 20) + "…\" is longer than " + std::to_string(kMaxKeyLength) +
+                            " characters",
+                        "keys name files and environment variables: keep them short");
+    }
     if (!is_file_safe_name(database.key)) {
       throw ConfigError(reader.where_of("key"), path + ".key", "\"" + database.key + "\" is not a valid key",
                         "keys name files (NN-<key>-schema.sql): use lower-case letters, digits, '-' and '_'");
@@ -227,6 +287,11 @@ class Loader {
       return {database.name_pattern};
     }
     if (!count) reader.missing("count", "how many databases the template \"" + database.name_pattern + "\" expands to");
+    if (*count > kMaxPartitions) {
+      throw ConfigError(reader.where_of("count"), path + ".count",
+                        std::to_string(*count) + " is more databases than devenv makes on one server (at most " +
+                            std::to_string(kMaxPartitions) + ")");
+    }
     if (*count < 1) {
       throw ConfigError(reader.where_of("count"), path + ".count",
                         "expected at least 1, got " + std::to_string(*count));
@@ -316,7 +381,13 @@ class Loader {
       if (!password || password->value.empty()) {
         reader.missing("password", "a non-empty string, e.g. \"${APP_DB_PASSWORD:-app}\"");
       }
+      check_secret(reader, "password", path + ".password", password->value);
       user.password = *password;
+      if (user.name.size() > kMaxUserLength) {
+        throw ConfigError(reader.where_of("name"), path + ".name",
+                          "\"" + user.name + "\" is longer than " + std::to_string(kMaxUserLength) + " characters",
+                          "MySQL 8 accepts user names of at most 32 characters");
+      }
       user.server = server_of(reader, path, config);
       user.database_keys = reader.string_array("databases");
       for (const std::string& key : user.database_keys) check_grant(reader, path, config, user, key);
@@ -349,6 +420,11 @@ Config parse_config(std::string_view text, const std::filesystem::path& file, co
 }
 
 Config load_config(const std::filesystem::path& file, const Environment& environment) {
+  std::error_code error;
+  if (std::filesystem::is_directory(file, error)) {
+    throw ConfigError(file.string(), "", "is a folder, not a config file",
+                      "pass the file itself, e.g. --config " + (file / "config.toml").string());
+  }
   const std::optional<std::string> text = util::read_file(file);
   if (!text) {
     throw ConfigError(file.string(), "", "cannot read the config file",

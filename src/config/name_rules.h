@@ -18,6 +18,10 @@ bool is_plain_name(const std::string& name);
 // A PostgreSQL schema in `sources`: lower-case letters, digits and '_'.
 bool is_plain_schema_name(const std::string& name);
 
+// A character set, collation or locale name (utf8mb4_0900_ai_ci, en_US.UTF-8):
+// they are written into SQL unquoted.
+bool is_charset_name(const std::string& name);
+
 // docker compose's rule for project names.
 bool is_compose_project_name(const std::string& name);
 

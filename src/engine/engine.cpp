@@ -116,6 +116,12 @@ std::string Engine::fallback_database() const { return facts(kind_).fallback_dat
 const char* Engine::url_scheme() const { return facts(kind_).url_scheme; }
 const char* Engine::version_query() const { return facts(kind_).version_query; }
 
+std::string Engine::major_version(const std::string& version) const {
+  const std::size_t first = version.find('.');
+  if (dialect() == sqltext::Dialect::Postgres || first == std::string::npos) return version.substr(0, first);
+  return version.substr(0, version.find('.', first + 1));
+}
+
 ClientCommand Engine::tcp_client(const std::string& program, int port, const std::string& user,
                                  const std::string& database) const {
   const std::string port_text = std::to_string(port);

@@ -57,6 +57,10 @@ class Engine {
   // Client flags that run the query that follows and print bare values only.
   std::vector<std::string> batch_query_flags() const;
 
+  // The part of a version that decides whether a data dir can be opened: PostgreSQL
+  // "15" of "15.18"; MySQL and MariaDB "10.11" of "10.11.9".
+  std::string major_version(const std::string& version) const;
+
   // ---- names ----
   std::string quote_identifier(std::string_view name) const;
   std::string quote_string(std::string_view value) const;

@@ -107,9 +107,9 @@ std::vector<fs::path> init_files(const fs::path& dir) {
   return files;
 }
 
-std::string init_key(const fs::path& dir, const std::string& engine_version) {
+std::string init_key(const fs::path& dir, const std::string& engine_version, const std::string& root_credentials) {
   util::Sha256 hash;
-  hash.update("devenv snapshot v1\n" + engine_version + "\n");
+  hash.update("devenv snapshot v2\n" + engine_version + "\n" + util::sha256_hex(root_credentials) + "\n");
   for (const fs::path& file : init_files(dir)) {
     const std::string content = util::read_file(file).value_or("");
     hash.update(file.filename().string() + "\n" + std::to_string(content.size()) + "\n");

@@ -15,7 +15,10 @@ std::vector<std::filesystem::path> init_files(const std::filesystem::path& dir);
 
 // A hash of everything that shapes a fresh data dir: the engine version and every
 // file that runs. Names the snapshot a reset may restore.
-std::string init_key(const std::filesystem::path& dir, const std::string& engine_version);
+// `root_credentials` too: a snapshot holds root's password, so one made with another
+// password must not be restored.
+std::string init_key(const std::filesystem::path& dir, const std::string& engine_version,
+                     const std::string& root_credentials);
 
 // Runs the init files against the socket-only server with the images' contract:
 // `.sql` (and `.sql.gz/.xz/.zst/.bz2`) through the engine's client, `.sh` executed

@@ -16,6 +16,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A value in a MySQL/MariaDB option file: in double quotes, so that `#` starts no
+// comment and spaces at either end stay, with `\` and `"` escaped as the clients
+// read them back.
+std::string option_value(const std::string& value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '\\' || c == '"') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
 std::string literal(const std::string& value) { return sqltext::quote_string(value, sqltext::Dialect::MySQL); }
 
 class MySqlNativeEngine final : public NativeEngine {
@@ -152,7 +164,7 @@ class MySqlNativeEngine final : public NativeEngine {
         << "[client]\nsocket=" << layout.socket.string() << "\n";
     const fs::path file = client_options(layout);
     std::ofstream out(file, std::ios::trunc);
-    out << "[client]\nuser=" << server_.root_user << "\npassword=" << server_.root_password.value
+    out << "[client]\nuser=" << option_value(server_.root_user) << "\npassword=" << option_value(server_.root_password.value)
         << "\nsocket=" << layout.socket.string() << "\n";
     out.close();
     fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);

@@ -203,6 +203,23 @@ void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, con
                            "see " + layout_.server_log.string());
 }
 
+// Everything about root that a data dir keeps.
+std::string NativeServer::root_credentials() const {
+  return server_.root_user + std::string(1, '\0') + server_.root_password.value;
+}
+
+// A data dir made by another major version (an upgrade of the machine's packages)
+// cannot be opened: say so before the server's own log does.
+void NativeServer::check_engine_version(const ServerState& state) const {
+  const std::string current = engine().version();
+  if (state.version.empty() || current == "unknown") return;
+  if (server_.engine.major_version(state.version) == server_.engine.major_version(current)) return;
+  throw util::RuntimeError("the data dir of " + server_.name + " was made by " + server_.engine.name() + " " +
+                               state.version + "; this machine now has " + current + ", which cannot open it",
+                           "`devenv reset " + server_.name + "` makes a new one (dump its data first with the old "
+                           "version if you need it)");
+}
+
 bool NativeServer::answers(int port) const {
   try {
     db::connect(server_.engine.dialect(), engine().tcp_endpoint(port), 2)->column("SELECT 1");
@@ -276,7 +293,7 @@ void NativeServer::initialise(ServerState& state) {
   engine().create_data_dir(init_layout);
   const int port = resolve_port(state);
   const fs::path scripts = config_.dir / "initdb" / server_.name;
-  const std::string key = init_key(scripts, state.version);
+  const std::string key = init_key(scripts, state.version, root_credentials());
   progress_("starting a socket-only server for init");
   const pid_t pid = start_process(init_layout, port, true);
   state.init_pid = pid;  // before waiting on it: a killed devenv leaves it for the next command to stop
@@ -365,6 +382,7 @@ UpResult NativeServer::up(bool reset_on_change) {
     initialise(state);
     result.action = "initialised";
   } else {
+    check_engine_version(state);
     result.action = "started";
     result.schema_changed = state.fingerprint != fingerprint_;
   }
@@ -394,7 +412,7 @@ UpResult NativeServer::reset() {
   const fs::path scripts = config_.dir / "initdb" / server_.name;
   const std::string version = engine().version();
   prepare_dirs();
-  if (restore_snapshot(state, init_key(scripts, version))) {
+  if (restore_snapshot(state, init_key(scripts, version, root_credentials()))) {
     state.version = version;
     state.save(layout_.state_file);
     result.action = "restored snapshot";

@@ -59,6 +59,8 @@ class NativeServer final : public Server {
   void wait_until_ready(pid_t pid, const db::Endpoint& endpoint, const std::string& what);
   void stop_pid(pid_t pid) const;
   bool answers(int port) const;  // a real query over TCP, as root
+  std::string root_credentials() const;
+  void check_engine_version(const ServerState& state) const;
   void prepare_dirs();
   std::filesystem::path data_base() const;
   void remove_data_dir();
