@@ -60,7 +60,7 @@ void print_json(std::ostream& out, const std::vector<runtime::Server*>& servers,
 int run_status(const std::filesystem::path& config, const StatusOptions& options, std::ostream& out,
                std::ostream& err) {
   ProgressPrinter progress(err);
-  Workspace workspace(config, "status", progress, options.runtime, Workspace::Schemas::Skip);
+  Workspace workspace(config, "status", progress, options.runtime, Workspace::Schemas::TryRead);
   const auto servers = workspace.servers();
   std::vector<runtime::ServerStatus> statuses;
   for (runtime::Server* server : servers) statuses.push_back(server->status());

@@ -10,15 +10,33 @@
 #include "runtime/compose_server.h"
 #include "runtime/native_server.h"
 #include "runtime/owned_dir.h"
+#include "sqltext/source_error.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
 
 namespace devenv::cli {
 
+namespace {
+
+generator::BuildOutputs outputs_for(const config::Config& config, Workspace::Schemas schemas,
+                                    ProgressPrinter& progress) {
+  if (schemas == Workspace::Schemas::Skip) return {};
+  if (schemas == Workspace::Schemas::Read) return generator::generate_outputs(config);
+  try {
+    return generator::generate_outputs(config);
+  } catch (const sqltext::SourceError& e) {
+    progress.say("devenv", std::string("a schema file has an error (") + e.what() +
+                               "); schema changes since the last build are not shown");
+    return {};
+  }
+}
+
+}  // namespace
+
 Workspace::Workspace(const std::filesystem::path& config_file, const std::string& command, ProgressPrinter& progress,
                      const std::optional<std::string>& runtime, Schemas schemas)
     : config_(config::load_config(config_file)),
-      outputs_(schemas == Schemas::Read ? generator::generate_outputs(config_) : generator::BuildOutputs{}),
+      outputs_(outputs_for(config_, schemas, progress)),
       progress_(progress),
       runtime_(runtime.value_or(config_.project.runtime)) {
   if (runtime_ != "native" && runtime_ != "compose") throw UsageError("--runtime takes native or compose");
@@ -34,8 +52,8 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
   }
   for (const config::Server& server : config_.servers) {
     const std::string name = server.name;
-    const std::string fingerprint = schemas == Schemas::Read ? outputs_.server(name).fingerprint
-                                                             : generator::built_fingerprint(config_.dir, name);
+    const std::string fingerprint = outputs_.servers.empty() ? generator::built_fingerprint(config_.dir, name)
+                                                             : outputs_.server(name).fingerprint;
     runtime::Progress say = [this, name](const std::string& message) { progress_.say(name, message); };
     if (compose) {
       servers_.push_back(std::make_unique<runtime::ComposeServer>(config_, server, fingerprint, compose, say));

@@ -21,9 +21,10 @@ namespace devenv::cli {
 class Workspace {
  public:
   // Whether the command reads the schema files (up, reset, verify, diff). Those that
-  // do not (down, status, logs, env, shell, dump) must work while a schema file is
-  // broken: they take the fingerprint of the last build from initdb/ instead.
-  enum class Schemas { Read, Skip };
+  // do not (down, logs, env, shell, dump) must work while a schema file is broken:
+  // they take the fingerprint of the last build from initdb/ instead. `status` tries
+  // (to report edits not yet built) and falls back to that when a file is broken.
+  enum class Schemas { Read, TryRead, Skip };
 
   Workspace(const std::filesystem::path& config_file, const std::string& command, ProgressPrinter& progress,
             const std::optional<std::string>& runtime = std::nullopt, Schemas schemas = Schemas::Read);
