@@ -65,3 +65,19 @@ TEST_CASE("bad input: a data dir made by another major version is named, with wh
   CHECK_THAT(up.output, Catch::Contains("was made by postgres 9"));
   CHECK_THAT(up.output, Catch::Contains("devenv reset postgres"));
 }
+
+TEST_CASE("bad input: a PostgreSQL database named where and a user named union come up", "[reliability]") {
+  NativeExample example;
+  example.dir().write("config.toml", example.dir().read("config.toml") +
+                                         "\n[[databases]]\nkey = \"reserved\"\nname = \"where\"\nserver = \"postgres\"\n"
+                                         "source = \"schemas/analytics.sql\"\n\n[[users]]\nname = \"union\"\n"
+                                         "password = \"u\"\nserver = \"postgres\"\ndatabases = [\"reserved\"]\n");
+  const CommandResult up = example.devenv("up");
+  INFO(up.output);
+  CHECK(up.exit_code == 0);
+  CHECK_THAT(up.output, Catch::Contains("schemas match"));
+  example.dir().write("query.sql", "SELECT current_user || '@' || current_database();\n");
+  const CommandResult shell = example.devenv("shell where < query.sql");
+  INFO(shell.output);
+  CHECK_THAT(shell.output, Catch::Contains("union@where"));
+}

@@ -10,6 +10,10 @@ TEST_CASE("identifiers: quoting doubles the quote character", "[unit][sql]") {
   CHECK(quote_identifier("plain_1", Dialect::Postgres) == "plain_1");
   CHECK(quote_identifier("Mixed", Dialect::Postgres) == "\"Mixed\"");
   CHECK(quote_identifier("we\"ird", Dialect::Postgres) == "\"we\"\"ird\"");
+  for (const char* reserved : {"where", "union", "user", "join", "current_user", "system_user"}) {
+    CHECK(quote_identifier(reserved, Dialect::Postgres) == std::string("\"") + reserved + "\"");
+  }
+  CHECK(quote_identifier("wherever", Dialect::Postgres) == "wherever");
   CHECK(quote_identifier("order", Dialect::Postgres) == "\"order\"");
   CHECK(quote_identifier("1st", Dialect::Postgres) == "\"1st\"");
 }

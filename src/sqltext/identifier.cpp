@@ -17,15 +17,23 @@ std::string undouble(std::string_view body, char quote) {
   return out;
 }
 
-// Words PostgreSQL will not accept as bare names (a safe superset is enough: quoting
-// more than needed is still correct).
+// Words PostgreSQL will not accept as bare names: its reserved keywords and those
+// reserved except as function or type names (PostgreSQL 15's kwlist.h, plus 16's
+// system_user). Quoting more than needed is still correct; less is an error.
 bool is_postgres_reserved(std::string_view name) {
-  static constexpr std::array<std::string_view, 40> reserved = {
-      "all",    "analyse", "analyze",    "and",     "any",     "array",   "as",         "asc",    "case",  "cast",
-      "check",  "column",  "constraint", "create",  "default", "desc",    "distinct",   "do",     "else",  "end",
-      "except", "false",   "for",        "foreign", "from",    "grant",   "group",      "having", "in",    "limit",
-      "not",    "null",    "on",         "or",      "order",   "primary", "references", "select", "table", "user"};
-  return std::find(reserved.begin(), reserved.end(), name) != reserved.end();
+  static constexpr std::array<std::string_view, 101> reserved = {
+      "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "binary",
+      "both", "case", "cast", "check", "collate", "collation", "column", "concurrently", "constraint", "create",
+      "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+      "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except",
+      "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike", "in",
+      "initially", "inner", "intersect", "into", "is", "isnull", "join", "lateral", "leading", "left", "like",
+      "limit", "localtime", "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or",
+      "order", "outer", "overlaps", "placing", "primary", "references", "returning", "right", "select",
+      "session_user", "similar", "some", "symmetric", "system_user", "table", "tablesample", "then", "to", "trailing",
+      "true", "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window", "with",
+  };
+  return std::binary_search(reserved.begin(), reserved.end(), name);
 }
 
 bool is_plain_lower_identifier(std::string_view name) {
