@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "config/loader.h"
+#include "generator/compiled_source.h"
 #include "generator/compose_file.h"
 #include "generator/init_plan.h"
 #include "generator/password_hash.h"
@@ -217,4 +218,17 @@ TEST_CASE("devenv: config errors exit 2 and usage errors explain themselves", "[
   result = run_devenv(dir.path().string(), "build --frobnicate");
   CHECK(result.exit_code == 2);
   CHECK(run_devenv(dir.path().string(), "build --help").exit_code == 0);
+}
+
+TEST_CASE("build: a schema file that starts with a UTF-8 byte-order mark", "[unit][build]") {
+  devenv::test::TempDir dir;
+  dir.write("bom.sql", "\xEF\xBB\xBF" "CREATE TABLE t (a int);\n");
+  const devenv::config::SchemaSource source{dir.path() / "bom.sql", "bom.sql", "public"};
+  devenv::sqltext::QualifyTarget target;
+  target.dialect = devenv::sqltext::Dialect::Postgres;
+  target.schema = "public";
+  target.known_qualifiers = {"public"};
+  const auto compiled = devenv::generator::compile_source(source, target);
+  REQUIRE(compiled.statements.size() == 1);
+  CHECK(compiled.statements[0].text.render("db") == "CREATE TABLE public.t (a int)");
 }

@@ -250,3 +250,16 @@ TEST_CASE("qualifier (MySQL): a shadow load maps every declared database and the
   CHECK(shadow_rendered("CREATE DEFINER=CURRENT_USER() PROCEDURE p() SELECT 1") ==
         "CREATE DEFINER = `acct`@`h` PROCEDURE `s_app`.`p`() SELECT 1");
 }
+
+// Files written on other systems (issue: Safety II, part 3).
+TEST_CASE("qualifier: \\connect and DELIMITER lines with Windows line ends", "[unit][sql]") {
+  QualifyTarget target = pg_target();
+  const auto statements = split("\\connect platform\r\nCREATE TABLE t (a int);\r\n", Dialect::Postgres, "s.sql");
+  REQUIRE(statements.size() == 2);
+  CHECK_NOTHROW(qualify(statements[0], target));
+  CHECK(qualify(statements[1], target).render("platform") == "CREATE TABLE billing.t (a int)");
+  const auto mysql = split("DELIMITER //\r\nCREATE PROCEDURE p() BEGIN SELECT 1; END//\r\nDELIMITER ;\r\nSELECT 2;\r\n",
+                           Dialect::MySQL, "s.sql");
+  REQUIRE(mysql.size() == 2);
+  CHECK(my(std::string(mysql[1].text)).find("SELECT 2") != std::string::npos);
+}

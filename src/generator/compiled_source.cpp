@@ -16,9 +16,17 @@ static std::string read_source(const config::SchemaSource& source) {
   return *text;
 }
 
+// A UTF-8 byte-order mark (editors on other systems write one) is no SQL: the
+// statements start after it, and it must not land in the middle of an init script.
+static std::string_view without_bom(std::string_view text) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  return text.starts_with(kBom) ? text.substr(kBom.size()) : text;
+}
+
 CompiledSource compile_source(const config::SchemaSource& source, const sqltext::QualifyTarget& target) {
-  const std::string text = read_source(source);
-  CompiledSource compiled{&source, util::sha256_hex(text), {}};
+  const std::string file = read_source(source);
+  const std::string_view text = without_bom(file);
+  CompiledSource compiled{&source, util::sha256_hex(file), {}};
   for (const sqltext::Statement& statement : sqltext::split(text, target.dialect, source.display)) {
     sqltext::reject_shell_escapes(statement, target.dialect);
     const bool ends_in_comment = !statement.tokens.empty() &&

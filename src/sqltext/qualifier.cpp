@@ -462,12 +462,14 @@ class Qualifier {
   // \connect db / \c db: only the database this source belongs to.
   void check_connect() {
     const std::string_view line = statement_.text;
-    const std::size_t space = line.find_first_of(" \t");
+    // A file with Windows line ends has a \r before each \n: it is space here, as for psql.
+    constexpr const char* kSpace = " \t\r";
+    const std::size_t space = line.find_first_of(kSpace);
     const std::string_view command = line.substr(0, space);
     if (command != "\\connect" && command != "\\c") return;
     std::string_view rest = space == std::string_view::npos ? std::string_view{} : line.substr(space + 1);
     while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
-    const std::string database = identifier_value(rest.substr(0, rest.find_first_of(" \t")), Dialect::Postgres);
+    const std::string database = identifier_value(rest.substr(0, rest.find_first_of(kSpace)), Dialect::Postgres);
     if (target_.database.empty() || database != target_.database) {
       fail(statement_.tokens.front(), "\\connect " + database + " in a schema file for " + target_.database_label,
            "remove it: devenv connects to the right database before each section");
