@@ -65,7 +65,7 @@ TEST_CASE("interruptions: kill -9 during init leaves an init server that the nex
 TEST_CASE("interruptions: reset killed at any point, then up and verify succeed", "[reliability]") {
   NativeExample example;
   REQUIRE(example.devenv("up").exit_code == 0);
-  for (const char* delay : {"0.02", "0.08", "0.15", "0.3"}) {
+  for (const char* delay : {"0.02", "0.08", "0.15", "0.3", "0.5", "0.8"}) {
     INFO("reset killed after " << delay << " s");
     run_command("cd '" + example.dir().path().string() + "' && ('" DEVENV_BINARY
                 "' reset >/dev/null 2>&1 & pid=$!; sleep " + delay + "; kill -9 $pid; wait $pid; true)");

@@ -147,7 +147,8 @@ fs::path NativeServer::data_base() const {
   return layout_.private_home.empty() ? config_.project.state_dir : layout_.private_home;
 }
 
-void NativeServer::remove_data_dir() { remove_owned_entry(layout_.data_dir); }
+// Never half a data dir where the next `up` would start it.
+void NativeServer::remove_data_dir() { discard_owned_entry(layout_.data_dir); }
 
 // Data dirs are made here, beside their place, and renamed into it only when
 // complete: whatever an interruption leaves is never taken for a data dir.
@@ -238,7 +239,7 @@ void NativeServer::stop_pid(pid_t pid) const {
 void NativeServer::take_snapshot(const std::string& key) {
   const fs::path base = layout_.snapshots.parent_path().parent_path();  // the state dir or the private folder
   make_owned_dirs(base, layout_.snapshots.parent_path());
-  remove_owned_entry(layout_.snapshots);  // one snapshot per server: the newest
+  discard_owned_entry(layout_.snapshots);  // one snapshot per server: the newest
   make_owned_dirs(base, layout_.snapshots);
   // Copied under another name and renamed when complete: restore never sees half a copy.
   const fs::path partial = layout_.snapshots / (key + ".partial");
@@ -367,7 +368,7 @@ UpResult NativeServer::up(bool reset_on_change) {
               "; re-initialising from scratch");
   }
   if (state.phase == "ready" && !fs::exists(layout_.data_dir)) {
-    progress_("the data dir is gone (a reboot empties /dev/shm); initialising");
+    progress_("the data dir is gone (a reboot empties /dev/shm, or a reset was interrupted); initialising");
     state.phase.clear();
   }
   if (state.phase == "ready" && state.fingerprint != fingerprint_ && reset_on_change) {

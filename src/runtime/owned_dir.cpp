@@ -107,6 +107,17 @@ void remove_owned_entry(const fs::path& entry) {
   if (error) throw util::RuntimeError("cannot delete " + entry.string() + ": " + error.message());
 }
 
+void discard_owned_entry(const fs::path& entry) {
+  const fs::path doomed = entry.string() + ".removing";
+  remove_owned_entry(doomed);
+  if (!link_status(entry)) return;
+  if (!is_owned_dir(entry.parent_path())) {
+    throw util::RuntimeError("refusing to delete " + entry.string() + ": its folder was not created by devenv");
+  }
+  fs::rename(entry, doomed);
+  remove_owned_entry(doomed);
+}
+
 bool remove_owned_dir(const fs::path& dir) {
   if (!is_owned_dir(dir)) return false;
   std::error_code error;

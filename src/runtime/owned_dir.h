@@ -30,6 +30,11 @@ void make_owned_dirs(const std::filesystem::path& base, const std::filesystem::p
 // Throws when `entry`'s parent is not devenv's.
 void remove_owned_entry(const std::filesystem::path& entry);
 
+// The same, renamed away first (to `<entry>.removing`, itself deleted first if an
+// earlier run left it): a process killed while deleting leaves nothing half-deleted
+// under the entry's own name, where it would be taken for whole.
+void discard_owned_entry(const std::filesystem::path& entry);
+
 // Deletes an owned folder with everything in it; a folder without the marker is
 // left alone and reported false.
 bool remove_owned_dir(const std::filesystem::path& dir);
