@@ -34,8 +34,8 @@ TEST_CASE("bad input: a changed root password is re-applied by reset, not restor
   NativeExample example;
   REQUIRE(example.devenv("up mysql").exit_code == 0);
   const std::string config = example.dir().read("config.toml");
-  const std::string changed =
-      std::regex_replace(config, std::regex("DEVENV_MYSQL_ROOT_PASSWORD:-devenv-root"), "DEVENV_MYSQL_ROOT_PASSWORD:-n3w #'\\\\ pw");
+  const std::string changed = std::regex_replace(config, std::regex("DEVENV_MYSQL_ROOT_PASSWORD:-devenv-root"),
+                                                 "DEVENV_MYSQL_ROOT_PASSWORD:-n3w #'\\\\ pw");
   REQUIRE(changed != config);
   example.dir().write("config.toml", changed);
   // Databases made since init cannot be listed with the new password: reset says so.
@@ -58,7 +58,8 @@ TEST_CASE("bad input: a data dir made by another major version is named, with wh
   REQUIRE(example.devenv("up postgres").exit_code == 0);
   REQUIRE(example.devenv("down postgres").exit_code == 0);
   const std::string state = example.dir().read(".devenv/postgres/state");
-  example.dir().write(".devenv/postgres/state", std::regex_replace(state, std::regex("\nversion=[0-9]+"), "\nversion=9"));
+  example.dir().write(".devenv/postgres/state",
+                      std::regex_replace(state, std::regex("\nversion=[0-9]+"), "\nversion=9"));
   const CommandResult up = example.devenv("up postgres");
   INFO(up.output);
   CHECK(up.exit_code == 3);
@@ -68,10 +69,11 @@ TEST_CASE("bad input: a data dir made by another major version is named, with wh
 
 TEST_CASE("bad input: a PostgreSQL database named where and a user named union come up", "[reliability]") {
   NativeExample example;
-  example.dir().write("config.toml", example.dir().read("config.toml") +
-                                         "\n[[databases]]\nkey = \"reserved\"\nname = \"where\"\nserver = \"postgres\"\n"
-                                         "source = \"schemas/analytics.sql\"\n\n[[users]]\nname = \"union\"\n"
-                                         "password = \"u\"\nserver = \"postgres\"\ndatabases = [\"reserved\"]\n");
+  example.dir().write("config.toml",
+                      example.dir().read("config.toml") +
+                          "\n[[databases]]\nkey = \"reserved\"\nname = \"where\"\nserver = \"postgres\"\n"
+                          "source = \"schemas/analytics.sql\"\n\n[[users]]\nname = \"union\"\n"
+                          "password = \"u\"\nserver = \"postgres\"\ndatabases = [\"reserved\"]\n");
   const CommandResult up = example.devenv("up");
   INFO(up.output);
   CHECK(up.exit_code == 0);

@@ -222,7 +222,9 @@ TEST_CASE("devenv: config errors exit 2 and usage errors explain themselves", "[
 
 TEST_CASE("build: a schema file that starts with a UTF-8 byte-order mark", "[unit][build]") {
   devenv::test::TempDir dir;
-  dir.write("bom.sql", "\xEF\xBB\xBF" "CREATE TABLE t (a int);\n");
+  dir.write("bom.sql",
+            "\xEF\xBB\xBF"
+            "CREATE TABLE t (a int);\n");
   const devenv::config::SchemaSource source{dir.path() / "bom.sql", "bom.sql", "public"};
   devenv::sqltext::QualifyTarget target;
   target.dialect = devenv::sqltext::Dialect::Postgres;

@@ -245,12 +245,14 @@ TEST_CASE("did_you_mean picks close words only", "[unit][config]") {
 TEST_CASE("config: what would fail later is refused at load, naming the key", "[unit][config]") {
   ConfigProject project;
   const std::string main = "key = \"main\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n";
-  CHECK_THAT(project.error(with_database("key = \"" + std::string(300, 'k') + "\"\nserver = \"mysql\"\nsource = "
+  CHECK_THAT(project.error(with_database("key = \"" + std::string(300, 'k') +
+                                         "\"\nserver = \"mysql\"\nsource = "
                                          "\"schemas/main.sql\"\n")),
              Catch::Contains("databases[0].key") && Catch::Contains("longer than 64"));
-  CHECK_THAT(project.error(with_database("key = \"main-db\"\nname = \"one\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n"
-                                         "[[databases]]\nkey = \"main_db\"\nname = \"other\"\nserver = \"mysql\"\n"
-                                         "source = \"schemas/main.sql\"\n")),
+  CHECK_THAT(project.error(
+                 with_database("key = \"main-db\"\nname = \"one\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n"
+                               "[[databases]]\nkey = \"main_db\"\nname = \"other\"\nserver = \"mysql\"\n"
+                               "source = \"schemas/main.sql\"\n")),
              Catch::Contains("DEVENV_MAIN_DB_URL"));
   CHECK_THAT(project.error(std::string(kServers) + "port = 3306\n[[databases]]\n" + main),
              Catch::Contains("servers.pg.port") && Catch::Contains("also servers.mysql.port"));

@@ -148,7 +148,8 @@ TEST_CASE("verify: no shadow database is left after success, failure or Ctrl-C",
                                                            "; kill -INT $pid; wait $pid)");
     INFO("delay " << delay << ": exit " << result.exit_code << "\n" << result.output);
     CHECK((result.exit_code == 0 || result.exit_code == 130));
-    if (result.exit_code == 130 && result.output.find("interrupted; what was half-made was undone") != std::string::npos) {
+    if (result.exit_code == 130 &&
+        result.output.find("interrupted; what was half-made was undone") != std::string::npos) {
       interrupted = true;
       break;
     }

@@ -18,7 +18,8 @@ namespace {
 // Processes whose command line names `text` (a data dir), as pgrep sees them. The
 // first character in brackets keeps the pattern from matching the shell running pgrep.
 int processes_naming(const std::string& text) {
-  const CommandResult result = run_command("pgrep -f -c -- '[" + text.substr(0, 1) + "]" + text.substr(1) + "' || true");
+  const CommandResult result =
+      run_command("pgrep -f -c -- '[" + text.substr(0, 1) + "]" + text.substr(1) + "' || true");
   return std::atoi(result.output.c_str());
 }
 
@@ -67,8 +68,9 @@ TEST_CASE("interruptions: reset killed at any point, then up and verify succeed"
   REQUIRE(example.devenv("up").exit_code == 0);
   for (const char* delay : {"0.02", "0.08", "0.15", "0.3", "0.5", "0.8"}) {
     INFO("reset killed after " << delay << " s");
-    run_command("cd '" + example.dir().path().string() + "' && ('" DEVENV_BINARY
-                "' reset >/dev/null 2>&1 & pid=$!; sleep " + delay + "; kill -9 $pid; wait $pid; true)");
+    run_command("cd '" + example.dir().path().string() +
+                "' && ('" DEVENV_BINARY "' reset >/dev/null 2>&1 & pid=$!; sleep " + delay +
+                "; kill -9 $pid; wait $pid; true)");
     const CommandResult up = example.devenv("up");
     INFO(up.output);
     CHECK(up.exit_code == 0);
@@ -83,8 +85,8 @@ TEST_CASE("interruptions: a full disk gives one clear error and keeps no partial
   }
   NativeExample example;
   const std::string config = example.dir().read("config.toml");
-  example.dir().write("config.toml", std::regex_replace(config, std::regex("data_on_tmpfs = true"),
-                                                        "data_on_tmpfs = false"));
+  example.dir().write("config.toml",
+                      std::regex_replace(config, std::regex("data_on_tmpfs = true"), "data_on_tmpfs = false"));
   const fs::path state = example.dir().path() / ".devenv";
   fs::create_directories(state);
   // Room for MariaDB's data dir (about 105 MiB), not for its snapshot as well.

@@ -30,8 +30,8 @@ void expect_user_folder_intact(const devenv::test::TempDir& dir, const std::stri
 
 void set_state_dir(const NativeExample& example, const std::string& state_dir) {
   const std::string config = example.dir().read("config.toml");
-  example.dir().write("config.toml",
-                      std::regex_replace(config, std::regex("state_dir = \"[^\"]*\""), "state_dir = \"" + state_dir + "\""));
+  example.dir().write("config.toml", std::regex_replace(config, std::regex("state_dir = \"[^\"]*\""),
+                                                        "state_dir = \"" + state_dir + "\""));
 }
 
 }  // namespace

@@ -34,9 +34,9 @@ void require_up(const NativeExample& example) {
 // The temporary accounts on a server, straight from its catalog (`devenv status`
 // would wait for the project lock a running verify holds).
 std::string accounts_on(int port, bool mysql) {
-  const auto session = devenv::db::connect(mysql ? devenv::sqltext::Dialect::MySQL : devenv::sqltext::Dialect::Postgres,
-                                           {"", port, mysql ? "root" : "postgres", "devenv-root",
-                                            mysql ? "" : "postgres"});
+  const auto session =
+      devenv::db::connect(mysql ? devenv::sqltext::Dialect::MySQL : devenv::sqltext::Dialect::Postgres,
+                          {"", port, mysql ? "root" : "postgres", "devenv-root", mysql ? "" : "postgres"});
   std::string out;
   const char* query = mysql ? "SELECT User FROM mysql.user" : "SELECT rolname FROM pg_roles";
   for (const std::string& name : session->column(query)) {
@@ -91,8 +91,8 @@ TEST_CASE("verify (MariaDB): a write the name mapping cannot see is refused, nam
   example.mysql("CREATE TABLE hydra.keepme (id int)");
   example.mysql("INSERT INTO hydra.keepme VALUES (1)");
   // Dynamic SQL hides the name from any rewriting: only the account stops it.
-  const std::string before = append(example, "schemas/main.sql",
-                                    "PREPARE wipe FROM 'DROP TABLE hydra.keepme';\nEXECUTE wipe;\n");
+  const std::string before =
+      append(example, "schemas/main.sql", "PREPARE wipe FROM 'DROP TABLE hydra.keepme';\nEXECUTE wipe;\n");
   const int line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 3;
 
   const CommandResult verify = example.devenv("verify main");
@@ -103,8 +103,7 @@ TEST_CASE("verify (MariaDB): a write the name mapping cannot see is refused, nam
   CHECK(mysql_accounts(example).empty());  // also after a failed load
 }
 
-TEST_CASE("verify: DEFINER clauses and CREATE EXTENSION still verify clean in the sandbox",
-          "[reliability][shadow]") {
+TEST_CASE("verify: DEFINER clauses and CREATE EXTENSION still verify clean in the sandbox", "[reliability][shadow]") {
   NativeExample example;
   append(example, "schemas/main.sql",
          "CREATE DEFINER=`someone`@`%` PROCEDURE count_apis() SELECT COUNT(*) FROM apis;\n"

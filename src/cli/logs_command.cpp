@@ -12,7 +12,8 @@ int run_logs(const std::filesystem::path& config, const LogsOptions& options, st
   runtime::ProcessOptions viewer;
   {
     ProgressPrinter progress(err);
-    Workspace workspace(config, "logs", progress, options.runtime, Workspace::Schemas::Skip);  // released before it runs
+    Workspace workspace(config, "logs", progress, options.runtime,
+                        Workspace::Schemas::Skip);  // released before it runs
     viewer = workspace.server(options.server).logs(options.init, std::to_string(options.lines), options.follow);
   }
   runtime::exec_replace(viewer);

@@ -38,8 +38,8 @@ void refuse_to_reset_unmanaged(const Workspace& workspace, const std::vector<run
         found += "\n  " + server->server().name + ": " + name;
       }
     } catch (const db::DbError& e) {  // e.g. root's password changed in the config since init
-      throw util::UsageError("cannot list the databases on server " + server->server().name +
-                             " before resetting it (" + e.what() + ")\nrerun with --force to reset it anyway");
+      throw util::UsageError("cannot list the databases on server " + server->server().name + " before resetting it (" +
+                             e.what() + ")\nrerun with --force to reset it anyway");
     }
   }
   if (found.empty()) return;

@@ -31,8 +31,8 @@ int verify_after(const Workspace& workspace, ProgressPrinter& progress, std::ost
 
 // up and reset: rebuild stale init files, act on each server in parallel, then the summary.
 // `resets`: the action may throw data away (reset, up --reset-on-change).
-int bring_up(const std::filesystem::path& config, const ResetOptions& options, const std::string& command,
-             bool resets, std::ostream& out, std::ostream& err, const Action& action) {
+int bring_up(const std::filesystem::path& config, const ResetOptions& options, const std::string& command, bool resets,
+             std::ostream& out, std::ostream& err, const Action& action) {
   const std::vector<std::string>& names = options.servers;
   ProgressPrinter progress(err);
   Workspace workspace(config, command, progress, options.runtime);

@@ -52,8 +52,8 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
   }
   for (const config::Server& server : config_.servers) {
     const std::string name = server.name;
-    const std::string fingerprint = outputs_.servers.empty() ? generator::built_fingerprint(config_.dir, name)
-                                                             : outputs_.server(name).fingerprint;
+    const std::string fingerprint =
+        outputs_.servers.empty() ? generator::built_fingerprint(config_.dir, name) : outputs_.server(name).fingerprint;
     runtime::Progress say = [this, name](const std::string& message) { progress_.say(name, message); };
     if (compose) {
       servers_.push_back(std::make_unique<runtime::ComposeServer>(config_, server, fingerprint, compose, say));

@@ -174,8 +174,9 @@ class Loader {
     for (const char* key : {"charset", "collation"}) {
       const std::string& value = std::string(key) == "charset" ? server.charset : server.collation;
       if (!value.empty() && !is_charset_name(value)) {
-        throw ConfigError(reader.where_of(key), path + "." + key, "\"" + value + "\" is not a " + key + " name",
-                          "names are letters, digits, '_', '-' and '.', e.g. utf8mb4 / utf8mb4_unicode_ci / en_US.UTF-8");
+        throw ConfigError(
+            reader.where_of(key), path + "." + key, "\"" + value + "\" is not a " + key + " name",
+            "names are letters, digits, '_', '-' and '.', e.g. utf8mb4 / utf8mb4_unicode_ci / en_US.UTF-8");
       }
     }
     if (auto bin_dir = reader.string("bin_dir")) server.bin_dir = (file_.parent_path() / *bin_dir).lexically_normal();
@@ -222,9 +223,10 @@ class Loader {
       const std::string variable = url_variable(database, name);
       const auto [it, fresh] = variables.emplace(variable, database.key);
       if (!fresh) {
-        throw ConfigError(where, path + ".key",
-                          "\"" + database.key + "\" and \"" + it->second + "\" both set " + variable + " in `devenv env`",
-                          "rename one key so that they differ in more than '-' and '_'");
+        throw ConfigError(
+            where, path + ".key",
+            "\"" + database.key + "\" and \"" + it->second + "\" both set " + variable + " in `devenv env`",
+            "rename one key so that they differ in more than '-' and '_'");
       }
     }
   }
@@ -235,10 +237,10 @@ class Loader {
     Database database;
     database.key = reader.required_string("key", "\"main\"");
     if (database.key.size() > kMaxKeyLength) {
-      throw ConfigError(reader.where_of("key"), path + ".key",
-                        "\"" + database.key.substr(0, 20) + "…\" is longer than " + std::to_string(kMaxKeyLength) +
-                            " characters",
-                        "keys name files and environment variables: keep them short");
+      throw ConfigError(
+          reader.where_of("key"), path + ".key",
+          "\"" + database.key.substr(0, 20) + "…\" is longer than " + std::to_string(kMaxKeyLength) + " characters",
+          "keys name files and environment variables: keep them short");
     }
     if (!is_file_safe_name(database.key)) {
       throw ConfigError(reader.where_of("key"), path + ".key", "\"" + database.key + "\" is not a valid key",

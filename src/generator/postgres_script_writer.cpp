@@ -58,9 +58,9 @@ class PostgresScriptWriter final : public ScriptWriter {
   std::string account(const std::string& user, const std::string&) const override { return quote(user); }
 
   // No superuser, no CREATEDB/CREATEROLE: it reaches only what it owns.
-  std::string create_account(const std::string& user, const std::string&,
-                             const std::string& password) const override {
-    return "CREATE ROLE " + quote(user) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD " +
+  std::string create_account(const std::string& user, const std::string&, const std::string& password) const override {
+    return "CREATE ROLE " + quote(user) +
+           " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD " +
            literal(postgres_scram_verifier(user, password));
   }
 

@@ -164,8 +164,8 @@ class MySqlNativeEngine final : public NativeEngine {
         << "[client]\nsocket=" << layout.socket.string() << "\n";
     const fs::path file = client_options(layout);
     std::ofstream out(file, std::ios::trunc);
-    out << "[client]\nuser=" << option_value(server_.root_user) << "\npassword=" << option_value(server_.root_password.value)
-        << "\nsocket=" << layout.socket.string() << "\n";
+    out << "[client]\nuser=" << option_value(server_.root_user)
+        << "\npassword=" << option_value(server_.root_password.value) << "\nsocket=" << layout.socket.string() << "\n";
     out.close();
     fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
   }

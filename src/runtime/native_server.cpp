@@ -10,10 +10,10 @@
 #include "db/session.h"
 #include "runtime/init_scripts.h"
 #include "runtime/owned_dir.h"
-#include "util/copy_tree.h"
-#include "util/interrupt.h"
 #include "runtime/port_check.h"
 #include "runtime/process.h"
+#include "util/copy_tree.h"
+#include "util/interrupt.h"
 #include "util/runtime_error.h"
 
 namespace devenv::runtime {
@@ -217,8 +217,9 @@ void NativeServer::check_engine_version(const ServerState& state) const {
   if (server_.engine.major_version(state.version) == server_.engine.major_version(current)) return;
   throw util::RuntimeError("the data dir of " + server_.name + " was made by " + server_.engine.name() + " " +
                                state.version + "; this machine now has " + current + ", which cannot open it",
-                           "`devenv reset " + server_.name + "` makes a new one (dump its data first with the old "
-                           "version if you need it)");
+                           "`devenv reset " + server_.name +
+                               "` makes a new one (dump its data first with the old "
+                               "version if you need it)");
 }
 
 bool NativeServer::answers(int port) const {

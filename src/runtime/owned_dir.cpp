@@ -32,9 +32,7 @@ std::optional<struct stat> link_status(const fs::path& path) {
                            "devenv never follows links it did not make; remove the link (its target is untouched)");
 }
 
-void write_marker(const fs::path& dir) {
-  std::ofstream(dir / kOwnerMarker, std::ios::trunc) << kMarkerText;
-}
+void write_marker(const fs::path& dir) { std::ofstream(dir / kOwnerMarker, std::ios::trunc) << kMarkerText; }
 
 bool is_empty_dir(const fs::path& dir) { return fs::is_empty(dir); }
 
@@ -68,8 +66,8 @@ bool has_old_devenv_layout(const fs::path& state_dir, const std::vector<std::str
   if (!fs::exists(state_dir / "lock")) return false;
   for (const fs::directory_entry& entry : fs::directory_iterator(state_dir)) {
     const std::string name = entry.path().filename().string();
-    const bool known = name == "lock" || name == "snapshots" ||
-                       std::find(servers.begin(), servers.end(), name) != servers.end();
+    const bool known =
+        name == "lock" || name == "snapshots" || std::find(servers.begin(), servers.end(), name) != servers.end();
     if (!known || entry.is_symlink()) return false;
   }
   return true;
@@ -168,10 +166,12 @@ void make_private_dir(const fs::path& dir, const std::optional<RunAs>& owner) {
     write_marker(dir);
     return;
   }
-  if (!info || S_ISLNK(info->st_mode) || !S_ISDIR(info->st_mode) || info->st_uid != uid ||
-      (info->st_mode & 077) != 0 || !is_owned_dir(dir)) {
-    throw util::RuntimeError(dir.string() + " exists but is not a private folder of devenv's (it must be a folder "
-                                 "owned by uid " + std::to_string(uid) + " with mode 0700 and devenv's marker)",
+  if (!info || S_ISLNK(info->st_mode) || !S_ISDIR(info->st_mode) || info->st_uid != uid || (info->st_mode & 077) != 0 ||
+      !is_owned_dir(dir)) {
+    throw util::RuntimeError(dir.string() +
+                                 " exists but is not a private folder of devenv's (it must be a folder "
+                                 "owned by uid " +
+                                 std::to_string(uid) + " with mode 0700 and devenv's marker)",
                              "another local user may have made it to redirect devenv's writes; remove it as root, or "
                              "set project.data_on_tmpfs = false");
   }

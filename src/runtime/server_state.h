@@ -17,8 +17,8 @@ struct ServerState {
   std::string version;      // the server's version at init
   std::string failure;      // why init failed
   int port = 0;
-  pid_t pid = 0;            // the server devenv started, while it should be running
-  unsigned long long pid_started = 0;       // its start time (process_start_ticks)
+  pid_t pid = 0;                       // the server devenv started, while it should be running
+  unsigned long long pid_started = 0;  // its start time (process_start_ticks)
   // The socket-only init server, recorded before devenv waits on it: a devenv killed
   // during init leaves it running, and the next command stops it.
   pid_t init_pid = 0;

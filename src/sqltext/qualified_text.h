@@ -10,9 +10,9 @@ namespace devenv::sqltext {
 // How a shadow load renders names: the source's own database, every declared database
 // a statement names explicitly, and the DEFINER of MySQL views, routines and triggers.
 struct ShadowNames {
-  std::string_view target;                           // unquoted, as render(database) takes it
+  std::string_view target;                              // unquoted, as render(database) takes it
   std::map<std::string, std::string> quoted_databases;  // declared name → quoted shadow name
-  std::string definer;                               // `user`@`host` of the load's account
+  std::string definer;                                  // `user`@`host` of the load's account
 };
 
 // Text with holes where the target database's name goes. A partition template's

@@ -41,7 +41,8 @@ const char* psql_shell_escape(std::string_view line) {
   const std::size_t name_end = std::min(line.find_first_of(" \t|"), line.size());
   const std::string_view command = line.substr(1, name_end - 1);
   const std::string_view arguments = skip_blanks(line.substr(name_end));
-  if (arguments.find('`') != std::string_view::npos) return "psql runs `backquoted` text in a meta-command as a shell command";
+  if (arguments.find('`') != std::string_view::npos)
+    return "psql runs `backquoted` text in a meta-command as a shell command";
   for (const char* pipes : {"o", "out", "g", "gx", "w", "write"}) {
     if (command == pipes && arguments.starts_with("|")) return "psql pipes this command's output into a program";
   }
@@ -91,8 +92,7 @@ class EscapeCheck {
     if (token.kind == TokenKind::Word && same_word(token.text(text), "system") && first_code(index)) {
       fail(token, "the mysql client's `system` command runs a shell command");
     }
-    const bool bang_follows = index + 1 < statement_.tokens.size() &&
-                              statement_.tokens[index + 1].begin == token.end &&
+    const bool bang_follows = index + 1 < statement_.tokens.size() && statement_.tokens[index + 1].begin == token.end &&
                               is_punct(statement_.tokens[index + 1], text, '!');
     if (is_punct(token, text, '\\') && bang_follows) fail(token, "the mysql client's \\! runs a shell command");
   }

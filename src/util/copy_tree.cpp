@@ -44,9 +44,8 @@ std::string size_text(std::uintmax_t bytes) { return std::to_string((bytes + (1 
     const fs::path target_dir = to.parent_path();
     const std::uintmax_t free_bytes =
         statvfs(target_dir.c_str(), &space) == 0 ? std::uintmax_t(space.f_bavail) * space.f_frsize : 0;
-    throw RuntimeError("no space left on the filesystem of " + target_dir.string() + " while copying " +
-                           from.string() + ": it needs " + size_text(tree_size(from)) + ", " + size_text(free_bytes) +
-                           " are free",
+    throw RuntimeError("no space left on the filesystem of " + target_dir.string() + " while copying " + from.string() +
+                           ": it needs " + size_text(tree_size(from)) + ", " + size_text(free_bytes) + " are free",
                        "free some space there, or move project.state_dir (or set data_on_tmpfs) elsewhere");
   }
   throw RuntimeError("cannot " + what + " " + path.string() + ": " + std::strerror(error));
@@ -59,7 +58,8 @@ void copy_contents(int in, int out, const fs::path& source, const fs::path& from
     const ssize_t copied = copy_file_range(in, nullptr, out, nullptr, 1 << 30, 0);
     if (copied == 0) return;
     if (copied > 0) continue;
-    if (errno != EXDEV && errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP) fail("write", target, errno, from, to);
+    if (errno != EXDEV && errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+      fail("write", target, errno, from, to);
     break;  // no in-kernel copy here: read and write
   }
   char buffer[1 << 16];

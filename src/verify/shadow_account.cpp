@@ -43,7 +43,8 @@ void ShadowAccount::drop_leftovers(const config::Server& server, db::Session& se
   const auto writer = generator::make_script_writer(server.engine);
   for (const db::Row& row : session.rows(writer->list_accounts())) {
     const std::string user = row.at(0).value_or("");
-    if (user.starts_with(kAccountPrefix)) session.execute(writer->drop_account(writer->account(user, row.at(1).value_or(""))));
+    if (user.starts_with(kAccountPrefix))
+      session.execute(writer->drop_account(writer->account(user, row.at(1).value_or(""))));
   }
 }
 

@@ -28,12 +28,12 @@ const config::Database* database_named(const config::Config& config, const confi
 }
 
 util::RuntimeError rejected(const generator::CompiledStatement& statement, const db::DbError& error) {
-  return util::RuntimeError(statement.where.str() +
-                                ": the server rejected this statement while building the expected schema: " +
-                                error.what(),
-                            "fix the schema file; `devenv up` would fail on it too. (Shadow loads run as a "
-                            "temporary account that may touch only the shadow databases: a statement reaching "
-                            "any other database is refused, never run.)");
+  return util::RuntimeError(
+      statement.where.str() +
+          ": the server rejected this statement while building the expected schema: " + error.what(),
+      "fix the schema file; `devenv up` would fail on it too. (Shadow loads run as a "
+      "temporary account that may touch only the shadow databases: a statement reaching "
+      "any other database is refused, never run.)");
 }
 
 }  // namespace
@@ -162,7 +162,8 @@ void ShadowDatabase::run_as_admin(const std::string& shadow, const std::string& 
 }
 
 void ShadowDatabase::rename_other_databases(catalog::Database& model) const {
-  for (std::size_t i = 1; i < shadows_.size(); ++i) catalog::rename_references(model, shadows_[i].name, shadows_[i].live);
+  for (std::size_t i = 1; i < shadows_.size(); ++i)
+    catalog::rename_references(model, shadows_[i].name, shadows_[i].live);
 }
 
 void ShadowDatabase::drop() {

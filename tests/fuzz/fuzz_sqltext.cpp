@@ -20,8 +20,8 @@ devenv::sqltext::QualifyTarget target_for(Dialect dialect) {
   target.database = dialect == Dialect::MySQL ? "unkey" : "";
   target.database_label = "unkey";
   target.schema = dialect == Dialect::Postgres ? "public" : "";
-  target.known_qualifiers = dialect == Dialect::MySQL ? std::set<std::string>{"unkey", "hydra"}
-                                                      : std::set<std::string>{"public", "identity"};
+  target.known_qualifiers =
+      dialect == Dialect::MySQL ? std::set<std::string>{"unkey", "hydra"} : std::set<std::string>{"public", "identity"};
   return target;
 }
 
