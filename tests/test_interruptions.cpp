@@ -61,6 +61,15 @@ TEST_CASE("interruptions: kill -9 during init leaves an init server that the nex
   CHECK_THAT(up.output, Catch::Contains("discarding a half-made data dir"));
   CHECK(example.devenv("down").exit_code == 0);
   CHECK(processes_naming((example.dir().path().filename()).string()) == 0);
+
+  // Killed during init again, then purged: nothing is left, not even the half-made data dir.
+  REQUIRE(example.devenv("down --purge").exit_code == 0);
+  kill_when(example, "up mysql", "grep -qs '^init_pid=[1-9]' '" + state_file.string() + "'");
+  const CommandResult purge = example.devenv("down --purge");
+  INFO(purge.output);
+  CHECK(purge.exit_code == 0);
+  CHECK(processes_naming(partial) == 0);
+  CHECK_FALSE(std::filesystem::exists(example.tmpfs_home()));
 }
 
 TEST_CASE("interruptions: reset killed at any point, then up and verify succeed", "[reliability]") {

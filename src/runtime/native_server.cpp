@@ -454,7 +454,9 @@ ProcessOptions NativeServer::logs(bool init, const std::string& lines, bool foll
 std::vector<std::string> NativeServer::purge() {
   stop();
   std::vector<std::string> removed;
-  for (const fs::path& entry : {layout_.data_dir, layout_.snapshots}) {
+  // With what an interrupted init, copy or delete may have left beside them.
+  const std::string data = layout_.data_dir.string(), snapshots = layout_.snapshots.string();
+  for (const fs::path entry : {data, data + ".partial", data + ".removing", snapshots, snapshots + ".removing"}) {
     if (!fs::exists(fs::symlink_status(entry)) || !is_owned_dir(entry.parent_path())) continue;
     remove_owned_entry(entry);
     removed.push_back(entry.string());
