@@ -8,8 +8,6 @@ namespace devenv::config {
 
 namespace fs = std::filesystem;
 
-namespace {
-
 std::vector<fs::path> sql_files_in(const fs::path& folder) {
   std::vector<fs::path> files;
   for (const fs::directory_entry& entry : fs::directory_iterator(folder)) {
@@ -18,8 +16,6 @@ std::vector<fs::path> sql_files_in(const fs::path& folder) {
   std::sort(files.begin(), files.end());
   return files;
 }
-
-}  // namespace
 
 std::vector<SchemaSource> schema_files(const fs::path& config_dir, const std::string& value, const std::string& schema,
                                        const SourceLocation& location) {

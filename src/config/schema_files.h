@@ -15,6 +15,9 @@ struct SourceLocation {
   std::string config_name;  // config.toml as the user named it
 };
 
+// A folder's regular *.sql files, in name order: the order they are applied in.
+std::vector<std::filesystem::path> sql_files_in(const std::filesystem::path& folder);
+
 // The schema files a `source` value names, relative to the config's folder: the
 // file itself, or a folder's *.sql files in name order (the order they are applied
 // in). A missing file or a folder without .sql files is a ConfigError at `location`.

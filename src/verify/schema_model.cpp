@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "catalog/inspector.h"
+#include "config/schema_files.h"
 #include "util/runtime_error.h"
 
 namespace devenv::verify {
@@ -12,14 +13,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A file, or a folder's .sql files in the order a config `source` reads them.
 std::vector<fs::path> sql_files(const std::string& path) {
-  if (!fs::is_directory(path)) return {path};
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(path)) {
-    if (entry.path().extension() == ".sql") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  return fs::is_directory(path) ? config::sql_files_in(path) : std::vector<fs::path>{path};
 }
 
 // The files as one logical database of `server` named "diff".
