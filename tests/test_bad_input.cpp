@@ -83,3 +83,28 @@ TEST_CASE("bad input: a PostgreSQL database named where and a user named union c
   INFO(shell.output);
   CHECK_THAT(shell.output, Catch::Contains("union@where"));
 }
+
+TEST_CASE("bad input: a PostgreSQL column named begin comes up, and a later \\connect is still checked",
+          "[reliability]") {
+  NativeExample example;
+  const std::string schema = example.dir().read("schemas/analytics.sql");
+  example.dir().write("schemas/analytics.sql",
+                      schema + "\nCREATE TABLE audit_window (begin timestamptz NOT NULL, \"end\" timestamptz);\n"
+                               "CREATE INDEX audit_window_begin ON audit_window (begin);\n");
+  const CommandResult up = example.devenv("up postgres");
+  INFO(up.output);
+  CHECK(up.exit_code == 0);
+  const CommandResult verify = example.devenv("verify analytics");
+  INFO(verify.output);
+  CHECK(verify.exit_code == 0);
+  example.dir().write("query.sql", "SELECT count(*) || ' audit columns' FROM information_schema.columns "
+                                   "WHERE table_name = 'audit_window';\n");
+  CHECK_THAT(example.devenv("shell analytics < query.sql").output, Catch::Contains("2 audit columns"));
+
+  example.dir().write("schemas/analytics.sql", schema + "\nCREATE TABLE audit_window (begin timestamptz);\n"
+                                                        "\\connect postgres\nCREATE TABLE stray (id int);\n");
+  const CommandResult build = example.devenv("build");
+  INFO(build.output);
+  CHECK(build.exit_code == 2);
+  CHECK_THAT(build.output, Catch::Contains("\\connect postgres in a schema file"));
+}

@@ -83,6 +83,31 @@ TEST_CASE("splitter: PostgreSQL BEGIN ATOMIC bodies keep their semicolons", "[un
   CHECK(split_pg("CREATE TABLE t (x int GENERATED ALWAYS AS (CASE WHEN 1=1 THEN 1 END) STORED); SELECT 1").size() == 2);
 }
 
+TEST_CASE("splitter: a PostgreSQL column or parameter named begin opens no body", "[unit][sql]") {
+  const auto statements = split(
+      "CREATE TABLE audit (begin timestamptz, \"end\" timestamptz);\n"
+      "CREATE TABLE t (id int);\n"
+      "\\connect postgres\n"
+      "SELECT 1;",
+      Dialect::Postgres, "t.sql");
+  REQUIRE(statements.size() == 4);
+  CHECK(statements[0].text == "CREATE TABLE audit (begin timestamptz, \"end\" timestamptz)");
+  CHECK(statements[2].kind == StatementKind::ClientCommand);
+  CHECK(split_pg("CREATE FUNCTION f(begin int) RETURNS int AS 'SELECT 1' LANGUAGE sql; SELECT 2").size() == 2);
+  CHECK(split_pg("CREATE INDEX begin ON t (a); SELECT 2").size() == 2);
+  CHECK(split_pg("ALTER TABLE t ADD COLUMN begin int; SELECT 2").size() == 2);
+  // Only CREATE [OR REPLACE] FUNCTION|PROCEDURE has a body.
+  CHECK(split_pg("CREATE VIEW v AS SELECT 1 AS begin; SELECT 2").size() == 2);
+}
+
+TEST_CASE("splitter: BEGIN ATOMIC in CREATE OR REPLACE PROCEDURE, with CASE inside", "[unit][sql]") {
+  const auto statements = split_pg(
+      "CREATE OR REPLACE PROCEDURE p(x int) LANGUAGE sql BEGIN ATOMIC "
+      "INSERT INTO t VALUES (CASE WHEN x > 0 THEN 1 ELSE 2 END); SELECT 1; END; SELECT 2;");
+  REQUIRE(statements.size() == 2);
+  CHECK(statements[1] == "SELECT 2");
+}
+
 TEST_CASE("splitter: MySQL DELIMITER blocks", "[unit][sql]") {
   const auto statements = split(
       "CREATE TABLE t (a int);\n"

@@ -127,6 +127,8 @@ class Splitter {
   void end_statement() {
     builder_.finish();
     begin_depth_ = 0;
+    paren_depth_ = 0;
+    in_create_ = in_routine_ = false;
   }
 
   bool at_custom_delimiter() const {
@@ -162,19 +164,54 @@ class Splitter {
     return false;
   }
 
-  // psql keeps `;` inside CREATE FUNCTION … BEGIN ATOMIC … END (and CASE … END).
-  // Called for every token, so it rejects most words by length before comparing.
+  // psql keeps `;` inside the `BEGIN ATOMIC … END` body of a SQL-standard routine. Such bodies
+  // exist only in CREATE [OR REPLACE] FUNCTION|PROCEDURE, and only outside parentheses, so a
+  // column or parameter named `begin` (CREATE TABLE audit (begin timestamptz)) never opens one.
+  // CASE … END inside a body nests; outside a body CASE means nothing here.
   void track_atomic_body(const Token& token) {
-    if (dialect_ != Dialect::Postgres || token.kind != TokenKind::Word) return;
-    if (builder_.word_count() == 1) in_create_ = word_is(token.text(text_), "CREATE");
-    if (!in_create_ || builder_.word_count() < 2) return;
-    const std::size_t length = token.end - token.begin;
-    if (length < 3 || length > 5) return;
+    if (dialect_ != Dialect::Postgres) return;
+    if (token.kind == TokenKind::Punct) {
+      track_parenthesis(token.text(text_));
+      return;
+    }
+    if (token.kind != TokenKind::Word) return;
+    const std::size_t position = builder_.word_count();  // 1 for the statement's first word
     const std::string_view word = token.text(text_);
-    if (word_is(word, "BEGIN") || word_is(word, "CASE")) {
+    if (position <= 4) read_routine_header(position, word);
+    if (!in_routine_ || paren_depth_ > 0) return;
+    if (word_is(word, "BEGIN")) {
+      ++begin_depth_;
+    } else if (word_is(word, "CASE") && begin_depth_ > 0) {
       ++begin_depth_;
     } else if (word_is(word, "END") && begin_depth_ > 0) {
       --begin_depth_;
+    }
+  }
+
+  void track_parenthesis(std::string_view punct) {
+    if (punct == "(") ++paren_depth_;
+    if (punct == ")" && paren_depth_ > 0) --paren_depth_;
+  }
+
+  // Recognises CREATE FUNCTION, CREATE PROCEDURE and their CREATE OR REPLACE forms.
+  void read_routine_header(std::size_t position, std::string_view word) {
+    const bool routine = word_is(word, "FUNCTION") || word_is(word, "PROCEDURE");
+    switch (position) {
+      case 1:
+        in_create_ = word_is(word, "CREATE");
+        in_routine_ = false;
+        return;
+      case 2:
+        in_routine_ = in_create_ && routine;
+        in_create_ = in_create_ && word_is(word, "OR");
+        return;
+      case 3:
+        in_create_ = in_create_ && word_is(word, "REPLACE");
+        return;
+      default:
+        if (in_create_ && routine) in_routine_ = true;
+        in_create_ = false;
+        return;
     }
   }
 
@@ -184,7 +221,9 @@ class Splitter {
   StatementBuilder builder_;
   std::string delimiter_ = ";";
   int begin_depth_ = 0;
-  bool in_create_ = false;
+  int paren_depth_ = 0;
+  bool in_create_ = false;   // the words so far could still become CREATE [OR REPLACE] FUNCTION
+  bool in_routine_ = false;  // they did
 };
 
 }  // namespace
