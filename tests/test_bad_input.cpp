@@ -108,3 +108,38 @@ TEST_CASE("bad input: a PostgreSQL column named begin comes up, and a later \\co
   CHECK(build.exit_code == 2);
   CHECK_THAT(build.output, Catch::Contains("\\connect postgres in a schema file"));
 }
+
+TEST_CASE("bad input: names at each engine's limit come up and verify; one byte more is refused, writing nothing",
+          "[reliability]") {
+  NativeExample example;
+  const std::string config = example.dir().read("config.toml");
+  const std::string mysql_name(64, 'm');  // MariaDB/MySQL database names: 64
+  const std::string postgres_name(63, 'p');  // PostgreSQL identifiers: 63
+  const std::string mysql_user(128, 'u');  // MariaDB 10.11 user names: 128
+  const auto with_names = [&](const std::string& mysql_db, const std::string& postgres_db) {
+    return config + "\n[[databases]]\nkey = \"long-m\"\nname = \"" + mysql_db +
+           "\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n"
+           "\n[[databases]]\nkey = \"long-p\"\nname = \"" + postgres_db +
+           "\"\nserver = \"postgres\"\nsource = \"schemas/analytics.sql\"\n"
+           "\n[[users]]\nname = \"" + mysql_user +
+           "\"\npassword = \"long\"\nserver = \"mysql\"\ndatabases = [\"long-m\"]\n";
+  };
+  example.dir().write("config.toml", with_names(mysql_name, postgres_name));
+  const CommandResult up = example.devenv("up");
+  INFO(up.output);
+  REQUIRE(up.exit_code == 0);
+  const CommandResult verify = example.devenv("verify long-m long-p");
+  INFO(verify.output);
+  CHECK(verify.exit_code == 0);
+  example.dir().write("query.sql", "SELECT CONCAT(CURRENT_USER(), '@', DATABASE());\n");
+  CHECK_THAT(example.devenv("shell long-m < query.sql").output, Catch::Contains(mysql_user + "@%@" + mysql_name));
+  REQUIRE(example.devenv("down").exit_code == 0);
+
+  const std::string before = example.dir().read("initdb/postgres/00-init-databases.sql");
+  example.dir().write("config.toml", with_names(mysql_name, postgres_name + "p"));
+  const CommandResult build = example.devenv("build");
+  INFO(build.output);
+  CHECK(build.exit_code == 2);
+  CHECK_THAT(build.output, Catch::Contains("databases[") && Catch::Contains("postgres database names are at most 63"));
+  CHECK(example.dir().read("initdb/postgres/00-init-databases.sql") == before);
+}

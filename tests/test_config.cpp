@@ -266,9 +266,29 @@ TEST_CASE("config: what would fail later is refused at load, naming the key", "[
              Catch::Contains("users[0].password") && Catch::Contains("line break or NUL"));
   CHECK_THAT(project.error(std::string(kServers) + "root_password = \"x\\u0000y\"\n[[databases]]\n" + main),
              Catch::Contains("servers.pg.root_password"));
-  CHECK_THAT(project.error(with_database(main) + "[[users]]\nname = \"" + std::string(40, 'u') +
-                           "\"\npassword = \"p\"\nserver = \"mysql\"\n"),
-             Catch::Contains("users[0].name") && Catch::Contains("32"));
+  // Names are held to their own engine's limits (the server would refuse or, PostgreSQL, truncate them).
+  const auto user_named = [&](std::size_t length, const std::string& server) {
+    return with_database(main) + "[[users]]\nname = \"" + std::string(length, 'u') +
+           "\"\npassword = \"p\"\nserver = \"" + server + "\"\n";
+  };
+  CHECK_THAT(project.error(user_named(129, "mysql")),
+             Catch::Contains("users[0].name") && Catch::Contains("mariadb user names are at most 128"));
+  CHECK_NOTHROW(project.load(user_named(128, "mysql")));
+  CHECK_THAT(project.error(user_named(64, "pg")), Catch::Contains("postgres user names are at most 63"));
+  CHECK_NOTHROW(project.load(user_named(63, "pg")));
+  const auto database_named = [&](const std::string& name, const std::string& server) {
+    return with_database("key = \"k\"\nname = \"" + name + "\"\nserver = \"" + server +
+                         "\"\nsource = \"schemas/main.sql\"\n");
+  };
+  CHECK_NOTHROW(project.load(database_named(std::string(64, 'd'), "mysql")));
+  CHECK_THAT(project.error(database_named(std::string(65, 'd'), "mysql")),
+             Catch::Contains("databases[0].name") && Catch::Contains("mariadb database names are at most 64"));
+  CHECK_THAT(project.error(database_named(std::string(64, 'd'), "pg")),
+             Catch::Contains("databases[0].name") && Catch::Contains("postgres database names are at most 63"));
+  // A template counts with its longest expansion: 60 + "_" + 3 digits = 64 > 63.
+  CHECK_THAT(project.error(with_database("key = \"k\"\nname = \"" + std::string(60, 'p') +
+                                         "_{n:03}\"\ncount = 2\nserver = \"pg\"\nsource = \"schemas/part.sql\"\n")),
+             Catch::Contains("at most 63"));
   // Any other character in a password is fine.
   CHECK_NOTHROW(project.load(with_database(main) + "[[users]]\nname = \"app\"\npassword = \" #\\\\'\\\"` $$x \"\n"
                                                    "server = \"mysql\"\n"));

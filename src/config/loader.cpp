@@ -20,10 +20,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // Keys name files and environment variables; partitions are databases on one
-// server; MySQL 8 limits user names to 32 characters (MariaDB and PostgreSQL allow more).
+// server. Database and user names are held to their engine's limits (engine::Engine).
 constexpr std::size_t kMaxKeyLength = 64;
 constexpr std::int64_t kMaxPartitions = 10000;
-constexpr std::size_t kMaxUserLength = 32;
 
 // Passwords may hold any character but these: client option files and SQL are
 // line-based, and C strings end at NUL.
@@ -249,7 +248,7 @@ class Loader {
     database.name_pattern = reader.string("name").value_or(database.key);
     database.server = server_of(reader, path, config);
     const Server& server = *config.find_server(database.server);
-    database.names = expand_names(reader, path, database);
+    database.names = expand_names(reader, path, database, server.engine);
     database.is_template = database.names.size() > 1 || NamePattern(database.name_pattern).is_template();
     const std::optional<std::string> schema = reader.string("schema");
     if (schema && !server.engine.has_schemas()) {
@@ -272,7 +271,8 @@ class Loader {
                       guess.empty() ? "declared servers: " + join_words(known) : "did you mean \"" + guess + "\"?");
   }
 
-  std::vector<std::string> expand_names(const TableReader& reader, const std::string& path, const Database& database) {
+  std::vector<std::string> expand_names(const TableReader& reader, const std::string& path, const Database& database,
+                                        const engine::Engine& engine) {
     std::optional<NamePattern> pattern;
     try {
       pattern.emplace(database.name_pattern);
@@ -285,7 +285,7 @@ class Loader {
         throw ConfigError(reader.where_of("count"), path + ".count", "count needs a {n} placeholder in the name",
                           "write name = \"" + database.name_pattern + "_{n:03}\"");
       }
-      check_database_name(reader, path, database.name_pattern);
+      check_database_name(reader, path, database.name_pattern, engine);
       return {database.name_pattern};
     }
     if (!count) reader.missing("count", "how many databases the template \"" + database.name_pattern + "\" expands to");
@@ -305,15 +305,28 @@ class Loader {
                         "widen the placeholder, e.g. {n:04}");
     }
     std::vector<std::string> names = pattern->expand(*count);
-    check_database_name(reader, path, names.back());
+    check_database_name(reader, path, names.back(), engine);
     return names;
   }
 
-  void check_database_name(const TableReader& reader, const std::string& path, const std::string& name) {
-    if (name.size() > 63 || !is_plain_name(name)) {
-      throw ConfigError(reader.where_of("name"), path + ".name", "\"" + name + "\" is not a portable database name",
-                        "use letters, digits and '_', at most 63 characters, not starting with a digit");
+  void check_database_name(const TableReader& reader, const std::string& path, const std::string& name,
+                           const engine::Engine& engine) {
+    if (!is_plain_name(name)) {
+      throw ConfigError(reader.where_of("name"), path + ".name", "\"" + name + "\" is not a plain database name",
+                        "use letters, digits and '_', not starting with a digit");
     }
+    check_length(reader, "name", path + ".name", name, engine.max_identifier_bytes(),
+                 std::string(engine.name()) + " database names");
+  }
+
+  // Names are plain ASCII here, so bytes and characters are the same count.
+  static void check_length(const TableReader& reader, const std::string& key, const std::string& path,
+                           const std::string& name, std::size_t limit, const std::string& what) {
+    if (name.size() <= limit) return;
+    throw ConfigError(reader.where_of(key), path,
+                      "\"" + name.substr(0, 20) + "…\" is " + std::to_string(name.size()) + " characters long; " +
+                          what + " are at most " + std::to_string(limit),
+                      "shorten it (for a template, the longest expanded name counts)");
   }
 
   // source = "file.sql" | "dir/"; sources = ["a.sql", { path = "b.sql", schema = "billing" }]
@@ -385,12 +398,10 @@ class Loader {
       }
       check_secret(reader, "password", path + ".password", password->value);
       user.password = *password;
-      if (user.name.size() > kMaxUserLength) {
-        throw ConfigError(reader.where_of("name"), path + ".name",
-                          "\"" + user.name + "\" is longer than " + std::to_string(kMaxUserLength) + " characters",
-                          "MySQL 8 accepts user names of at most 32 characters");
-      }
       user.server = server_of(reader, path, config);
+      const engine::Engine& engine = config.find_server(user.server)->engine;
+      check_length(reader, "name", path + ".name", user.name, engine.max_user_name_bytes(),
+                   std::string(engine.name()) + " user names");
       user.database_keys = reader.string_array("databases");
       for (const std::string& key : user.database_keys) check_grant(reader, path, config, user, key);
       out.push_back(std::move(user));

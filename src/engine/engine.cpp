@@ -16,6 +16,7 @@ struct Facts {
   const char* url_scheme;
   const char* version_query;
   std::size_t max_identifier_bytes;
+  std::size_t max_user_name_bytes;
   const char* charset;
   const char* image;
   const char* image_data_dir;
@@ -38,6 +39,7 @@ const Facts& facts(Engine::Kind kind) {
                            .url_scheme = "mysql",
                            .version_query = "SELECT VERSION()",
                            .max_identifier_bytes = 64,
+                           .max_user_name_bytes = 32,
                            .charset = "utf8mb4",
                            .image = "mysql:8.0",
                            .image_data_dir = "/var/lib/mysql",
@@ -57,6 +59,7 @@ const Facts& facts(Engine::Kind kind) {
                              .url_scheme = "mysql",
                              .version_query = "SELECT VERSION()",
                              .max_identifier_bytes = 64,
+                             .max_user_name_bytes = 128,
                              .charset = "utf8mb4",
                              .image = "mariadb:11",
                              .image_data_dir = "/var/lib/mysql",
@@ -76,6 +79,7 @@ const Facts& facts(Engine::Kind kind) {
                               .url_scheme = "postgres",
                               .version_query = "SHOW server_version",
                               .max_identifier_bytes = 63,
+                              .max_user_name_bytes = 63,
                               .charset = "UTF8",
                               .image = "postgres:16",
                               .image_data_dir = "/var/lib/postgresql/data",
@@ -143,6 +147,7 @@ std::vector<std::string> Engine::batch_query_flags() const {
 std::string Engine::quote_identifier(std::string_view name) const { return sqltext::quote_identifier(name, dialect()); }
 std::string Engine::quote_string(std::string_view value) const { return sqltext::quote_string(value, dialect()); }
 std::size_t Engine::max_identifier_bytes() const { return facts(kind_).max_identifier_bytes; }
+std::size_t Engine::max_user_name_bytes() const { return facts(kind_).max_user_name_bytes; }
 
 std::string Engine::default_charset() const { return facts(kind_).charset; }
 

@@ -64,8 +64,12 @@ class Engine {
   // ---- names ----
   std::string quote_identifier(std::string_view name) const;
   std::string quote_string(std::string_view value) const;
-  // The longest database, schema or user name the server accepts, in bytes.
+  // The longest database or schema name the server accepts, in bytes. PostgreSQL
+  // silently truncates longer names, so devenv must refuse them before it uses them.
   std::size_t max_identifier_bytes() const;
+  // The longest user name: 32 on MySQL 8, 128 on MariaDB 10.11 (ERROR 1470 beyond),
+  // 63 on PostgreSQL.
+  std::size_t max_user_name_bytes() const;
 
   // ---- new databases ----
   std::string default_charset() const;  // MySQL character set / PostgreSQL encoding
