@@ -6,6 +6,8 @@ find_package(CLI11 CONFIG REQUIRED)
 find_package(Poco REQUIRED COMPONENTS Foundation JSON)
 find_package(OpenSSL REQUIRED)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
+# libidn's stringprep: the SASLprep profile PostgreSQL applies to SCRAM passwords.
+pkg_check_modules(IDN REQUIRED IMPORTED_TARGET libidn)
 
 # Connector/C++ 1.1 ships neither a CMake config nor a .pc file.
 find_path(MYSQLCPPCONN_INCLUDE_DIR cppconn/driver.h REQUIRED)

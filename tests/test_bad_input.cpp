@@ -143,3 +143,33 @@ TEST_CASE("bad input: names at each engine's limit come up and verify; one byte 
   CHECK_THAT(build.output, Catch::Contains("databases[") && Catch::Contains("postgres database names are at most 63"));
   CHECK(example.dir().read("initdb/postgres/00-init-databases.sql") == before);
 }
+
+TEST_CASE("bad input: PostgreSQL passwords that SASLprep changes log in however the client spells them",
+          "[reliability]") {
+  NativeExample example;
+  // TOML escapes: e + combining acute; a soft hyphen (mapped to nothing); a bell
+  // after é (SASLprep refuses it, so both sides hash the raw bytes).
+  example.dir().write("config.toml", example.dir().read("config.toml") +
+                                         "\n[[users]]\nname = \"decomposed\"\npassword = \"cafe\\u0301\"\n"
+                                         "server = \"postgres\"\ndatabases = [\"analytics\"]\n"
+                                         "\n[[users]]\nname = \"hyphen\"\npassword = \"pass\\u00ADword\"\n"
+                                         "server = \"postgres\"\ndatabases = [\"analytics\"]\n"
+                                         "\n[[users]]\nname = \"bell\"\npassword = \"\\u00E9\\u0007\"\n"
+                                         "server = \"postgres\"\ndatabases = [\"analytics\"]\n");
+  const CommandResult up = example.devenv("up postgres");
+  INFO(up.output);
+  REQUIRE(up.exit_code == 0);
+  const auto log_in = [&](const std::string& user, const std::string& password) {
+    const CommandResult result = devenv::test::run_command(
+        "PGPASSWORD='" + password + "' psql -X -h 127.0.0.1 -p " + std::to_string(example.port("postgres")) +
+        " -U " + user + " -d analytics -tAc \"SELECT 'in as ' || current_user\" 2>&1");
+    INFO(user << ": " << result.output);
+    return result.exit_code == 0 && result.output.find("in as " + user) != std::string::npos;
+  };
+  CHECK(log_in("decomposed", "cafe\xCC\x81"));
+  CHECK(log_in("decomposed", "caf\xC3\xA9"));  // the composed spelling a keyboard gives
+  CHECK(log_in("hyphen", "pass\xC2\xADword"));
+  CHECK(log_in("hyphen", "password"));
+  CHECK(log_in("bell", "\xC3\xA9\x07"));
+  CHECK_FALSE(log_in("hyphen", "pass-word"));  // and a wrong password still fails
+}

@@ -8,6 +8,7 @@
 #include "generator/compose_file.h"
 #include "generator/init_plan.h"
 #include "generator/password_hash.h"
+#include "generator/saslprep.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -136,6 +137,23 @@ TEST_CASE("password hashes match the engines' own algorithms", "[unit][initdb]")
   CHECK(verifier.rfind("SCRAM-SHA-256$4096:", 0) == 0);
   CHECK(verifier == generator::postgres_scram_verifier("app", "pw"));
   CHECK(verifier != generator::postgres_scram_verifier("app", "pw2"));
+}
+
+TEST_CASE("SCRAM verifiers hash the SASLprep form of a password, or its bytes where PostgreSQL would",
+          "[unit][initdb]") {
+  using generator::postgres_scram_password;
+  CHECK(postgres_scram_password("caf\xC3\xA9") == "caf\xC3\xA9");
+  CHECK(postgres_scram_password("cafe\xCC\x81") == "caf\xC3\xA9");        // e + U+0301 composes (NFKC)
+  CHECK(postgres_scram_password("pass\xC2\xADword") == "password");       // U+00AD maps to nothing
+  CHECK(postgres_scram_password("a\xC2\xA0" "b") == "a b");                  // U+00A0 maps to a space
+  CHECK(postgres_scram_password("\xEF\xAC\x81le") == "file");             // U+FB01 ligature (NFKC)
+  // PostgreSQL keeps the raw bytes when SASLprep fails, and so must we.
+  CHECK(postgres_scram_password(" tab\there ") == " tab\there ");           // pure ASCII: as it is
+  CHECK(postgres_scram_password("\xC3\xA9\x07") == "\xC3\xA9\x07");        // a control character
+  CHECK(postgres_scram_password("\xC3\x28") == "\xC3\x28");                // not UTF-8
+  CHECK(postgres_scram_password("\xC2\xAD") == "\xC2\xAD");                // nothing left after mapping
+  CHECK(postgres_scram_password("\xD7\x90" "a") == "\xD7\x90" "a");              // Hebrew then Latin: bidi rule
+  CHECK(postgres_scram_password("a\xF0\xB0\x80\x80") == "a\xF0\xB0\x80\x80");  // unassigned in Unicode 3.2
 }
 
 TEST_CASE("devenv build --check: exit 0 when current, 1 with the stale files listed", "[unit][cli]") {

@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 
+#include "generator/saslprep.h"
 #include "util/sha256.h"
 
 namespace devenv::generator {
@@ -46,10 +47,11 @@ std::string mysql_native_password_hash(const std::string& password) {
   return out;
 }
 
-std::string postgres_scram_verifier(const std::string& user, const std::string& password) {
+std::string postgres_scram_verifier(const std::string& user, const std::string& given_password) {
   constexpr int iterations = 4096;  // PostgreSQL's default scram_iterations
+  const std::string password = postgres_scram_password(given_password);
   util::Sha256 salt_source;
-  salt_source.update("devenv scram salt\n" + user + "\n" + password);
+  salt_source.update("devenv scram salt\n" + user + "\n" + given_password);
   const std::string salt = salt_source.digest().substr(0, 16);
   unsigned char salted[32];
   if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
