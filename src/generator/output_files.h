@@ -29,9 +29,11 @@ struct ForeignFileInTheWay : std::runtime_error {
 // under `root/initdb` that devenv generated earlier but would not write now.
 OutputStatus check_outputs(const std::filesystem::path& root, const std::vector<GeneratedFile>& files);
 
-// Writes what differs (each file to a temporary name, then renamed) and removes the
+// Writes what differs, all or nothing (every file to a temporary name first, then all
+// renamed into place; a failed write leaves the old files untouched), and removes the
 // files of `unexpected` that carry devenv's marker. Throws ForeignFileInTheWay, before
-// writing anything, if a planned path holds a file devenv did not generate.
+// writing anything, if a planned path holds a file devenv did not generate or passes
+// through a symbolic link.
 OutputStatus write_outputs(const std::filesystem::path& root, const std::vector<GeneratedFile>& files);
 
 }  // namespace devenv::generator
