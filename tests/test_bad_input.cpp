@@ -113,7 +113,7 @@ TEST_CASE("bad input: a PostgreSQL column named begin comes up, and a later \\co
   CHECK_THAT(build.output, Catch::Contains("\\connect postgres in a schema file"));
 }
 
-TEST_CASE("bad input: names at each engine's limit come up and verify; one byte more is refused, writing nothing",
+TEST_CASE("bad input: names at each engine's limit come up and verify, one byte more is refused and nothing is written",
           "[reliability]") {
   NativeExample example;
   const std::string config = example.dir().read("config.toml");

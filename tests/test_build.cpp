@@ -102,7 +102,7 @@ TEST_CASE("build: the partition file holds every expanded database", "[unit][ini
   CHECK_THAT(partition, Catch::Contains("DELIMITER"));  // the procedure's body holds semicolons
 }
 
-TEST_CASE("build: MySQL grants escape wildcards; secrets are hashed", "[unit][initdb]") {
+TEST_CASE("build: MySQL grants escape wildcards, secrets are hashed", "[unit][initdb]") {
   const auto servers = generator::plan_init(example_config());
   const std::string& init = file_named(servers[0], "00-init-databases.sql").content;
   CHECK_THAT(init, Catch::Contains("GRANT ALL PRIVILEGES ON `partition\\_001`.* TO 'unkey'@'%';"));

@@ -217,7 +217,7 @@ TEST_CASE("fix-up SQL (PostgreSQL): a changed column becomes the ALTER COLUMN st
                              "COMMENT ON COLUMN identity.plans.name IS NULL;\n"));
 }
 
-TEST_CASE("fix-up SQL (PostgreSQL): a missing column's comment follows it; a generated one is made again",
+TEST_CASE("fix-up SQL (PostgreSQL): a missing column's comment follows it, a generated one is made again",
           "[unit][verify]") {
   Column number = typed("integer", true);
   number.comment = "'per user'";
@@ -266,7 +266,7 @@ TEST_CASE("fix-up SQL (PostgreSQL): plain indexes by CREATE INDEX, the others as
              Catch::EndsWith("\nALTER TABLE identity.\"Sessions\" ADD CONSTRAINT positive CHECK (id > 0);\n"));
 }
 
-TEST_CASE("fix-up SQL (PostgreSQL): table comments are set; other options need the table re-created",
+TEST_CASE("fix-up SQL (PostgreSQL): table comments are set, other options need the table re-created",
           "[unit][verify]") {
   CHECK(fix_of(postgres_part(Kind::TableOption, Change::Changed, "sessions", "COMMENT",
                              option("COMMENT", "'live'", Dialect::Postgres),
@@ -342,7 +342,7 @@ TEST_CASE("fix-up SQL (PostgreSQL): sequences are created or altered whole", "[u
                  "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n-- DROP SEQUENCE billing.numbers;\n"));
 }
 
-TEST_CASE("fix-up SQL (PostgreSQL): enum labels are added; a removal is only said", "[unit][verify]") {
+TEST_CASE("fix-up SQL (PostgreSQL): enum labels are added, a removal is only said", "[unit][verify]") {
   const Element want = enum_type("invoice_status", {"'draft'", "'open'", "'paid'"});
   const Element have = enum_type("invoice_status", {"'draft'", "'paid'", "'refunded'"});
   CHECK(want.definition == "ENUM ('draft', 'open', 'paid')");

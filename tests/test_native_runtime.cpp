@@ -48,7 +48,7 @@ std::string schema_dump(const NativeExample& example) {
 
 }  // namespace
 
-TEST_CASE("native: up from nothing starts both servers; a second up is a no-op", "[native]") {
+TEST_CASE("native: up from nothing starts both servers, a second up is a no-op", "[native]") {
   NativeExample example;
   const CommandResult first = example.devenv("up");
   INFO(first.output);
@@ -67,7 +67,7 @@ TEST_CASE("native: up from nothing starts both servers; a second up is a no-op",
   CHECK(example.pid("mysql") == mysql_pid);
 }
 
-TEST_CASE("native: rows survive down and up; reset wipes them", "[native]") {
+TEST_CASE("native: rows survive down and up, reset wipes them", "[native]") {
   NativeExample example;
   require_up(example);
   example.mysql(kWorkspaceInsert);
@@ -159,7 +159,7 @@ TEST_CASE("native: a port in use exits 3 naming the port and its owner", "[nativ
                                 Catch::Contains("change servers.mysql.port"));
 }
 
-TEST_CASE("native: two concurrent ups do not race; one waits for the other", "[native]") {
+TEST_CASE("native: two concurrent ups do not race, one waits for the other", "[native]") {
   NativeExample example;
   auto first = std::async(std::launch::async, [&] { return example.devenv("up"); });
   usleep(50000);

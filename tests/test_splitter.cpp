@@ -28,7 +28,7 @@ SourceLocation error_at(std::string_view text, Dialect dialect) {
 
 }  // namespace
 
-TEST_CASE("splitter: statements end at semicolons; the last may lack one", "[unit][sql]") {
+TEST_CASE("splitter: statements end at semicolons, the last may lack one", "[unit][sql]") {
   CHECK(split_mysql("SELECT 1; SELECT 2;\n SELECT 3") == std::vector<std::string>{"SELECT 1", "SELECT 2", "SELECT 3"});
   CHECK(split_pg("  \n\n").empty());
   CHECK(split_mysql(";;SELECT 1;;").size() == 1);
@@ -46,7 +46,7 @@ TEST_CASE("splitter: semicolons inside strings, identifiers and comments do not 
   CHECK(split_pg("SELECT E'a\\';b'; SELECT 2").size() == 2);
 }
 
-TEST_CASE("splitter: MySQL '--' needs a space; '#' is not a comment in PostgreSQL", "[unit][sql]") {
+TEST_CASE("splitter: MySQL '--' needs a space, '#' is not a comment in PostgreSQL", "[unit][sql]") {
   CHECK(split_mysql("SELECT 1--1; SELECT 2").size() == 2);
   CHECK(split_pg("SELECT 1 # 2; SELECT 3").size() == 2);
 }
