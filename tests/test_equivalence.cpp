@@ -104,6 +104,9 @@ TEST_CASE("verify: MySQL 8 and MariaDB catalog spellings normalise alike", "[uni
   CHECK(mysql::column_type("bigint(20) unsigned") == "bigint unsigned");
   CHECK(mysql::column_type("tinyint(1)") == "tinyint(1)");
   CHECK(mysql::column_type("int(5) unsigned zerofill") == "int(5) unsigned zerofill");
+  // ENUM and SET labels are values, kept byte for byte.
+  CHECK(mysql::column_type("ENUM('HTTP-01','dns-01')") == "enum('HTTP-01','dns-01')");
+  CHECK(mysql::column_type("SET('A','it''s','back\\'S')") == "set('A','it''s','back\\'S')");
   // Defaults: MariaDB quotes literals and writes expressions; MySQL returns bare
   // values and marks expressions DEFAULT_GENERATED.
   CHECK(mysql::column_default(std::string("'free'"), "enum('free')", "", true, false) ==

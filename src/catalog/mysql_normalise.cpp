@@ -15,6 +15,22 @@ std::string lower(std::string text) {
   return text;
 }
 
+// ENUM and SET labels are values: "ENUM('HTTP-01')" keeps its labels byte for byte.
+std::string lower_outside_quotes(std::string text) {
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\'') {
+      quoted = !quoted;  // '' inside a label toggles twice
+    } else if (c == '\\' && quoted && i + 1 < text.size()) {
+      ++i;
+    } else if (!quoted) {
+      text[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return text;
+}
+
 bool is_number(const std::string& text) {
   static const std::regex number("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
   return std::regex_match(text, number);
@@ -50,7 +66,7 @@ bool numeric_type(const std::string& type) {
 
 std::string column_type(const std::string& type) {
   static const std::regex width("^(tinyint|smallint|mediumint|int|bigint)\\([0-9]+\\)(.*)$", std::regex::icase);
-  const std::string lowered = lower(type);
+  const std::string lowered = lower_outside_quotes(type);
   if (lowered.find("zerofill") != std::string::npos) return lowered;
   if (lowered.rfind("tinyint(1)", 0) == 0) return lowered;
   std::smatch match;
