@@ -1,8 +1,8 @@
 // Every kind of object verify and diff compare, on real servers: for each case the
 // "current" schema is loaded with the engine's own client into a scratch database,
 // `devenv diff desired.sql <its DSN>` must report exactly the expected differences
-// with exit 1 (read as verify reads them: "missing" is in the file, not in the database), and the desired schema loaded the same way must diff clean (exit 0):
-// no missed drift, and no false drift from the new kind either.
+// with exit 1 (read as verify reads them: "missing" is in the file, not in the database), and the desired schema loaded
+// the same way must diff clean (exit 0): no missed drift, and no false drift from the new kind either.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -98,15 +98,35 @@ void run_kinds(Engine engine, const std::vector<KindCase>& cases) {
 }  // namespace
 
 TEST_CASE("drift kinds (MariaDB): each is reported exactly, and its desired form diffs clean", "[native][verify]") {
-  run_kinds(Engine::MariaDB,
-            {
-                {"ENUM labels keep their case",
-                 "CREATE TABLE c (t enum('http-01','dns-01') NOT NULL);",
-                 "CREATE TABLE c (t enum('HTTP-01','DNS-01') NOT NULL);",
-                 {R"J("kind": "column", "name": "t", "change": "changed", "expected": "enum('HTTP-01','DNS-01') NOT NULL")J"}},
-                {"SET labels keep their case",
-                 "CREATE TABLE s (f set('Read','write'));",
-                 "CREATE TABLE s (f set('read','write'));",
-                 {R"J("name": "f", "change": "changed", "expected": "set('read','write')", "actual": "set('Read','write')")J"}},
-            });
+  run_kinds(
+      Engine::MariaDB,
+      {
+          {"ENUM labels keep their case",
+           "CREATE TABLE c (t enum('http-01','dns-01') NOT NULL);",
+           "CREATE TABLE c (t enum('HTTP-01','DNS-01') NOT NULL);",
+           {R"J("kind": "column", "name": "t", "change": "changed", "expected": "enum('HTTP-01','DNS-01') NOT NULL")J"}},
+          {"column order",
+           "CREATE TABLE o (id int, b int, a int);",
+           "CREATE TABLE o (id int, a int, b int);",
+           {R"J("kind": "column order", "name": "", "change": "changed", "expected": "(id, a, b)", "actual": "(id, b, a)")J"}},
+          {"a column added in the middle is missing, not a change of order",
+           "CREATE TABLE m (id int, b int);",
+           "CREATE TABLE m (id int, a int, b int);",
+           {R"J("kind": "column", "name": "a", "change": "missing")J"}},
+          {"SET labels keep their case",
+           "CREATE TABLE s (f set('Read','write'));",
+           "CREATE TABLE s (f set('read','write'));",
+           {R"J("name": "f", "change": "changed", "expected": "set('read','write')", "actual": "set('Read','write')")J"}},
+      });
+}
+
+TEST_CASE("drift kinds (PostgreSQL): each is reported exactly, and its desired form diffs clean", "[native][verify]") {
+  run_kinds(
+      Engine::Postgres,
+      {
+          {"column order",
+           "CREATE TABLE o (id int, b int, a int);",
+           "CREATE TABLE o (id int, a int, b int);",
+           {R"J("kind": "column order", "name": "", "change": "changed", "expected": "(id, a, b)", "actual": "(id, b, a)")J"}},
+      });
 }

@@ -1,5 +1,7 @@
 #include "catalog/differ.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "catalog/dialect_writer.h"
@@ -22,6 +24,7 @@ const char* kind_name(Kind kind) {
     case Kind::Extension: return "extension";
     case Kind::Table: return "table";
     case Kind::Column: return "column";
+    case Kind::ColumnOrder: return "column order";
     case Kind::Index: return "index";
     case Kind::ForeignKey: return "foreign key";
     case Kind::Check: return "check";
@@ -37,8 +40,8 @@ const char* kind_name(Kind kind) {
 }
 
 bool is_table_part(Kind kind) {
-  return kind == Kind::Column || kind == Kind::Index || kind == Kind::ForeignKey || kind == Kind::Check ||
-         kind == Kind::TableOption;
+  return kind == Kind::Column || kind == Kind::ColumnOrder || kind == Kind::Index || kind == Kind::ForeignKey ||
+         kind == Kind::Check || kind == Kind::TableOption;
 }
 
 std::string object_label(const Difference& d) {
@@ -102,7 +105,7 @@ class Comparison {
              described(name, writer_for(dialect_).create_table(expected, table)),
              {}});
       } else {
-        tables(expected.name, table, other->second);
+        tables(expected, table, other->second);
       }
     }
     for (const auto& [name, table] : actual.tables) {
@@ -117,13 +120,61 @@ class Comparison {
     named(Kind::EnumType, expected.name, expected.types, actual.types);
   }
 
-  void tables(const std::string& space, const Table& expected, const Table& actual) {
-    const Difference in_table{Kind::Table, Change::Changed, database_, space, expected.name, "", {}, {}};
-    parts(in_table, Kind::Column, expected.columns, actual.columns);
+  void tables(const Namespace& space, const Table& expected, const Table& actual) {
+    const Difference in_table{Kind::Table, Change::Changed, database_, space.name, expected.name, "", {}, {}};
+    columns(in_table, expected.columns, actual.columns);
+    column_order(in_table, space, expected, actual);
     parts(in_table, Kind::Index, expected.indexes, actual.indexes);
     parts(in_table, Kind::ForeignKey, expected.foreign_keys, actual.foreign_keys);
     parts(in_table, Kind::Check, expected.checks, actual.checks);
     parts(in_table, Kind::TableOption, expected.options, actual.options);
+  }
+
+  // A missing column carries the column before it, so that a fix can put it there.
+  void columns(const Difference& in_table, const std::vector<Element>& expected, const std::vector<Element>& actual) {
+    const std::size_t first = differences_.size();
+    parts(in_table, Kind::Column, expected, actual);
+    for (std::size_t i = first; i < differences_.size(); ++i) {
+      Difference& d = differences_[i];
+      if (d.change != Change::Missing) continue;
+      const auto at =
+          std::find_if(expected.begin(), expected.end(), [&](const Element& e) { return e.name == d.name; });
+      if (at != expected.end()) {
+        std::get<Column>(d.expected->detail).after = at == expected.begin() ? "" : std::prev(at)->name;
+      }
+    }
+  }
+
+  // The columns both sides have, compared by their order alone: an added or dropped
+  // column is reported as such, not as a change of order.
+  void column_order(const Difference& in_table, const Namespace& space, const Table& expected, const Table& actual) {
+    ColumnOrder want = common_columns(expected.columns, actual.columns);
+    ColumnOrder have = common_columns(actual.columns, expected.columns);
+    if (want.names == have.names) return;
+    want.rebuild = writer_for(dialect_).create_table(space, expected);
+    Difference d = in_table;
+    d.kind = Kind::ColumnOrder;
+    d.expected = Element{"column order", "", "(" + joined(want.names) + ")", want};
+    d.actual = Element{"column order", "", "(" + joined(have.names) + ")", have};
+    add(std::move(d));
+  }
+
+  static ColumnOrder common_columns(const std::vector<Element>& side, const std::vector<Element>& other) {
+    ColumnOrder order;
+    for (const Element& column : side) {
+      const bool shared =
+          std::any_of(other.begin(), other.end(), [&](const Element& e) { return e.name == column.name; });
+      if (!shared) continue;
+      order.names.push_back(column.name);
+      order.definitions.push_back(column.definition);
+    }
+    return order;
+  }
+
+  static std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+    return out;
   }
 
   // Parts are matched by key, so that a part whose name the server made up is found

@@ -19,6 +19,7 @@ enum class Kind {
   Extension,
   Table,
   Column,
+  ColumnOrder,
   Index,
   ForeignKey,
   Check,

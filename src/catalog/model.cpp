@@ -42,6 +42,7 @@ std::vector<std::string*> texts(View& view) { return {&view.body}; }
 std::vector<std::string*> texts(Trigger& trigger) { return {&trigger.table}; }
 std::vector<std::string*> texts(Routine& routine) { return {&routine.arguments, &routine.rest}; }
 std::vector<std::string*> texts(Sequence&) { return {}; }
+std::vector<std::string*> texts(ColumnOrder&) { return {}; }  // made after the renaming, by the differ
 std::vector<std::string*> texts(TableOption& option) { return {&option.value}; }
 std::vector<std::string*> texts(EnumType& type) {
   std::vector<std::string*> out;

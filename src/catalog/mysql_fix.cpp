@@ -1,6 +1,8 @@
 // The fix-up SQL of MySQL and MariaDB: ALTER TABLE for the parts of a table, CREATE OR
 // REPLACE or DROP and CREATE for the other objects, routines and triggers inside
 // DELIMITER for the mysql client.
+#include <algorithm>
+
 #include "catalog/definition.h"
 #include "catalog/fix_writer.h"
 #include "catalog/mysql_ddl.h"
@@ -12,14 +14,40 @@ std::string alter_table(const Difference& d, const std::string& change) {
   return "ALTER TABLE " + quote_mysql_name(d.table) + " " + change + ";";
 }
 
+// Where a column goes: first, or after the one the schema files put before it (" FIRST",
+// " AFTER `a`"); nothing when that is not known.
+std::string position(const std::optional<std::string>& after) {
+  if (!after) return "";
+  return after->empty() ? " FIRST" : " AFTER " + quote_mysql_name(*after);
+}
+
 Statements column_fix(const Difference& d) {
   const std::string name = quote_mysql_name(d.name);
   switch (d.change) {
-    case Change::Missing: return {keep(alter_table(d, "ADD COLUMN " + name + " " + d.expected->definition))};
+    case Change::Missing:
+      return {keep(alter_table(d, "ADD COLUMN " + name + " " + d.expected->definition +
+                                      position(std::get<Column>(d.expected->detail).after)))};
     case Change::Extra: return {destroy(alter_table(d, "DROP COLUMN " + name))};
     case Change::Changed: break;
   }
   return {keep(alter_table(d, "MODIFY COLUMN " + name + " " + d.expected->definition))};
+}
+
+// Each column out of place is moved after the one the schema files put before it,
+// walking the expected order, so every move is made against the order so far.
+Statements column_order_fix(const Difference& d) {
+  const ColumnOrder& want = std::get<ColumnOrder>(d.expected->detail);
+  std::vector<std::string> order = std::get<ColumnOrder>(d.actual->detail).names;
+  Statements out;
+  for (std::size_t i = 0; i < want.names.size() && i < order.size(); ++i) {
+    if (order[i] == want.names[i]) continue;
+    const std::string after = i == 0 ? "" : want.names[i - 1];
+    out.push_back(keep(alter_table(
+        d, "MODIFY COLUMN " + quote_mysql_name(want.names[i]) + " " + want.definitions[i] + position(after))));
+    order.erase(std::find(order.begin(), order.end(), want.names[i]));
+    order.insert(order.begin() + static_cast<std::ptrdiff_t>(i), want.names[i]);
+  }
+  return out;
 }
 
 // The primary key has no name to drop it by.
@@ -86,6 +114,7 @@ Statements routine_fix(const Difference& d) {
 Statements mysql_fix(const Difference& d) {
   switch (d.kind) {
     case Kind::Column: return column_fix(d);
+    case Kind::ColumnOrder: return column_order_fix(d);
     case Kind::Index: return index_fix(d);
     case Kind::ForeignKey:
     case Kind::Check: return constraint_fix(d);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -23,6 +24,9 @@ struct Column {
   std::string on_update;  // MySQL: "ON UPDATE current_timestamp()"
   bool auto_increment = false;
   std::string comment;  // as a quoted literal, "'…'"
+  // Set by the differ on a missing column: the column before it in the schema files
+  // ("" when first), where a fix adds it. Not part of the definition.
+  std::optional<std::string> after;
 };
 
 enum class IndexKind { Primary, Unique, Plain, Fulltext, Spatial, Exclusion };
@@ -63,11 +67,21 @@ struct EnumType {                   // PostgreSQL
   std::vector<std::string> labels;  // as quoted literals, in order
 };
 
+// The order of the columns both sides have (a table part of its own: column order is
+// visible to SELECT *, INSERT without a column list and generated code).
+struct ColumnOrder {
+  std::vector<std::string> names;        // in this side's order
+  std::vector<std::string> definitions;  // each column's definition on this side, in that order
+  std::string rebuild;                   // the expected side: the table's CREATE TABLE, for engines that
+                                         // cannot move a column (PostgreSQL)
+};
+
 struct TableOption {
   std::string value;  // ENGINE "InnoDB", COLLATE "utf8mb4_bin", COMMENT "'…'", PARTITION BY "RANGE (a) (…)"
 };
 
 // Foreign keys, checks and extensions have none: their definition is used whole.
-using Detail = std::variant<std::monostate, Column, Index, View, Trigger, Routine, Sequence, EnumType, TableOption>;
+using Detail =
+    std::variant<std::monostate, Column, Index, View, Trigger, Routine, Sequence, EnumType, TableOption, ColumnOrder>;
 
 }  // namespace devenv::catalog

@@ -75,6 +75,17 @@ Statements column_change(const Difference& d) {
   return out;
 }
 
+// PostgreSQL cannot move a column (ADD COLUMN always appends). The only repair is to
+// make the table again, which drops its rows and, through CASCADE, what depends on it
+// (the next verify lists those, and its fix-up SQL adds them back): offered only with
+// --allow-destructive.
+Statements column_order_fix(const Difference& d) {
+  return {keep("-- PostgreSQL cannot reorder columns: " + qualified_table(d) + " has " + actual_definition(d) +
+               ", the schema files say " + expected_definition(d)),
+          destroy("DROP TABLE " + qualified_table(d) + " CASCADE;"),
+          destroy(std::get<ColumnOrder>(d.expected->detail).rebuild)};
+}
+
 Statements column_fix(const Difference& d) {
   switch (d.change) {
     case Change::Missing: return add_column(d, std::get<Column>(d.expected->detail));
@@ -192,6 +203,7 @@ Statements schema_fix(const Difference& d) {
 Statements postgres_fix(const Difference& d) {
   switch (d.kind) {
     case Kind::Column: return column_fix(d);
+    case Kind::ColumnOrder: return column_order_fix(d);
     case Kind::Index:
     case Kind::ForeignKey:
     case Kind::Check: return constraint_fix(d);
