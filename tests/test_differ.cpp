@@ -171,10 +171,27 @@ TEST_CASE("differ: shadow names are renamed in definitions and details alike", "
   shadow.namespaces["_devenv_shadow_1"].views["v"] =
       view("v", {false, "DEFINER", "select `_devenv_shadow_1`.`apis`.`id` AS `id` from `_devenv_shadow_1`.`apis`", ""},
            Dialect::MySQL);
-  rename_references(shadow, "_devenv_shadow_1", "unkey");
+  rename_references(shadow, "_devenv_shadow_1", "unkey", Dialect::MySQL);
   const Element& renamed = shadow.namespaces.at("unkey").views.at("v");
   CHECK(renamed.definition == "SQL SECURITY DEFINER VIEW AS select `unkey`.`apis`.`id` AS `id` from `unkey`.`apis`");
   CHECK(std::get<View>(renamed.detail).body == "select `unkey`.`apis`.`id` AS `id` from `unkey`.`apis`");
+}
+
+TEST_CASE("differ: a database's name is renamed only where it qualifies a name", "[unit][verify]") {
+  Database live = mysql_database("plane", {apis()});
+  live.namespaces["plane"].views["v"] = view(
+      "v", {false, "DEFINER", "select plane.`plane`.`id` AS `plane` from `plane`.`plane` where 'plane.x' <> ''", ""},
+      Dialect::MySQL);
+  rename_references(live, "plane", "b.sql", Dialect::MySQL);
+  CHECK(std::get<View>(live.namespaces.at("b.sql").views.at("v").detail).body ==
+        "select `b.sql`.`plane`.`id` AS `plane` from `b.sql`.`plane` where 'plane.x' <> ''");
+
+  Database platform_db = platform();
+  platform_db.name = "plane";
+  platform_db.namespaces["plane"].name = "plane";  // a schema named like the database
+  rename_references(platform_db, "plane", "plane_derived", Dialect::Postgres);
+  CHECK(platform_db.name == "plane_derived");
+  CHECK(platform_db.namespaces.count("plane") == 1);
 }
 
 TEST_CASE("differ: every kind has its report name", "[unit][verify]") {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <vector>
 
 #include "catalog/dialect_writer.h"
 
@@ -37,6 +38,14 @@ const char* kind_name(Kind kind) {
     case Kind::Fingerprint: return "fingerprint";
   }
   return "?";
+}
+
+const std::vector<Kind>& all_kinds() {
+  static const std::vector<Kind> kinds = {Kind::Database,    Kind::Schema,   Kind::Extension,  Kind::Table,
+                                          Kind::Column,      Kind::Index,    Kind::ForeignKey, Kind::Check,
+                                          Kind::TableOption, Kind::View,     Kind::Trigger,    Kind::Routine,
+                                          Kind::Sequence,    Kind::EnumType, Kind::Fingerprint};
+  return kinds;
 }
 
 bool is_table_part(Kind kind) {
@@ -178,11 +187,12 @@ class Comparison {
   }
 
   // Parts are matched by key, so that a part whose name the server made up is found
-  // by its definition.
+  // by its definition. Keys are matched as a multiset: two identical unnamed parts
+  // (CHECK (a > 0) twice) are two keys alike, each matched once.
   void parts(const Difference& in_table, Kind kind, const std::vector<Element>& expected,
              const std::vector<Element>& actual) {
-    std::map<std::string, const Element*> by_key;
-    for (const Element& element : actual) by_key[element.key] = &element;
+    std::multimap<std::string, std::size_t> unmatched;  // key → index into actual
+    for (std::size_t i = 0; i < actual.size(); ++i) unmatched.emplace(actual[i].key, i);
     const auto part = [&](Change change, const Element& element, const Element* want, const Element* have) {
       Difference d = in_table;
       d.kind = kind;
@@ -193,16 +203,19 @@ class Comparison {
       add(std::move(d));
     };
     for (const Element& element : expected) {
-      const auto other = by_key.find(element.key);
-      if (other == by_key.end()) {
+      const auto other = unmatched.lower_bound(element.key);  // the first alike, in actual's order
+      if (other == unmatched.end() || other->first != element.key) {
         part(Change::Missing, element, &element, nullptr);
         continue;
       }
-      if (other->second->definition != element.definition) part(Change::Changed, element, &element, other->second);
-      by_key.erase(other);
+      const Element& have = actual[other->second];
+      if (have.definition != element.definition) part(Change::Changed, element, &element, &have);
+      unmatched.erase(other);
     }
-    for (const Element& element : actual) {
-      if (by_key.count(element.key)) part(Change::Extra, element, nullptr, &element);
+    std::vector<bool> extra(actual.size(), false);
+    for (const auto& [key, index] : unmatched) extra[index] = true;
+    for (std::size_t i = 0; i < actual.size(); ++i) {
+      if (extra[i]) part(Change::Extra, actual[i], nullptr, &actual[i]);
     }
   }
 

@@ -34,6 +34,8 @@ enum class Kind {
 // As reports print it, a documented interface: "column", "foreign key", "option", "type", …
 const char* kind_name(Kind kind);
 bool is_table_part(Kind kind);
+// Every kind, in the order above (ignore patterns name them by kind_name).
+const std::vector<Kind>& all_kinds();
 
 // One real difference between what the schema files say and what a database holds.
 struct Difference {

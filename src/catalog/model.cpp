@@ -1,6 +1,10 @@
 #include "catalog/model.h"
 
+#include <algorithm>
 #include <cctype>
+
+#include "sqltext/identifier.h"
+#include "sqltext/lexer.h"
 
 namespace devenv::catalog {
 
@@ -17,19 +21,45 @@ namespace {
 
 bool identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
 
-void replace_word(std::string& text, const std::string& from, const std::string& to) {
-  if (from.empty()) return;
-  std::size_t at = 0;
-  while ((at = text.find(from, at)) != std::string::npos) {
-    const bool starts = at == 0 || !identifier_char(text[at - 1]);
-    const bool ends = at + from.size() >= text.size() || !identifier_char(text[at + from.size()]);
-    if (starts && ends) {
-      text.replace(at, from.size(), to);
-      at += to.size();
-    } else {
-      at += from.size();
-    }
+// How `name` replaces a name token: bare where the token was bare and the bare form
+// reads back as `name`, else quoted for the dialect.
+std::string spelled_like(const sqltext::Token& token, const std::string& name, sqltext::Dialect dialect) {
+  const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), identifier_char) &&
+                     sqltext::identifier_value(name, dialect) == name;
+  return token.kind == sqltext::TokenKind::Word && plain ? name : sqltext::quote_identifier(name, dialect);
+}
+
+bool is_dot(const sqltext::Token& token, std::string_view text) {
+  return token.kind == sqltext::TokenKind::Punct && token.text(text) == ".";
+}
+
+// Replaces `from` where it is a name that qualifies another (`from`.t, "from".t,
+// from.t; the first of db.t.c): a database's name in a view or routine body. Never inside string literals
+// or comments (a comment's text may mention the database), and never a column or
+// table that merely shares the database's name.
+void rename_qualifier(std::string& text, const std::string& from, const std::string& to, sqltext::Dialect dialect) {
+  if (from.empty() || text.find(from) == std::string::npos) return;
+  std::vector<sqltext::Token> tokens;
+  try {
+    sqltext::Lexer lexer(text, dialect, "");
+    for (sqltext::Token token{}; lexer.next(token);) tokens.push_back(token);
+  } catch (const sqltext::SourceError&) {
+    return;  // not SQL text (the server wrote it, so this does not happen): leave it as it is
   }
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const sqltext::Token& token = tokens[i];
+    const bool name = token.kind == sqltext::TokenKind::Word || token.kind == sqltext::TokenKind::QuotedIdentifier;
+    const bool qualifies = is_dot(tokens[i + 1], text) && !(i > 0 && is_dot(tokens[i - 1], text));
+    if (!name || !qualifies || sqltext::identifier_value(token.text(text), dialect) != from) continue;
+    out.append(text, copied, token.begin - copied);
+    out += spelled_like(token, to, dialect);
+    copied = token.end;
+  }
+  if (copied == 0) return;
+  out.append(text, copied);
+  text = std::move(out);
 }
 
 // The texts of a part's detail that may name other objects, and so the database.
@@ -50,42 +80,51 @@ std::vector<std::string*> texts(EnumType& type) {
   return out;
 }
 
-void rename_in(Element& element, const std::string& from, const std::string& to) {
-  replace_word(element.definition, from, to);
+void rename_in(Element& element, const std::string& from, const std::string& to, sqltext::Dialect dialect) {
+  rename_qualifier(element.definition, from, to, dialect);
   std::visit(
       [&](auto& part) {
-        for (std::string* text : texts(part)) replace_word(*text, from, to);
+        for (std::string* text : texts(part)) rename_qualifier(*text, from, to, dialect);
       },
       element.detail);
   if (element.key.rfind("=", 0) == 0) element.key = "=" + element.definition;
 }
 
-void rename_in(std::map<std::string, Element>& elements, const std::string& from, const std::string& to) {
-  for (auto& [name, element] : elements) rename_in(element, from, to);
+void rename_in(std::map<std::string, Element>& elements, const std::string& from, const std::string& to,
+               sqltext::Dialect dialect) {
+  for (auto& [name, element] : elements) rename_in(element, from, to, dialect);
 }
 
-void rename_in(std::vector<Element>& elements, const std::string& from, const std::string& to) {
-  for (Element& element : elements) rename_in(element, from, to);
+void rename_in(std::vector<Element>& elements, const std::string& from, const std::string& to,
+               sqltext::Dialect dialect) {
+  for (Element& element : elements) rename_in(element, from, to, dialect);
 }
 
-}  // namespace
-
-void rename_references(Database& database, const std::string& from, const std::string& to) {
+// MySQL: the database is the model's one namespace, and qualifies names in bodies.
+void rename_namespaces(Database& database, const std::string& from, const std::string& to, sqltext::Dialect dialect) {
   std::map<std::string, Namespace> renamed;
   for (auto& [name, ns] : database.namespaces) {
     for (auto& [table_name, table] : ns.tables) {
       for (auto* elements : {&table.columns, &table.indexes, &table.foreign_keys, &table.checks, &table.options}) {
-        rename_in(*elements, from, to);
+        rename_in(*elements, from, to, dialect);
       }
     }
     for (auto* elements : {&ns.views, &ns.triggers, &ns.routines, &ns.sequences, &ns.types})
-      rename_in(*elements, from, to);
+      rename_in(*elements, from, to, dialect);
     Namespace moved = std::move(ns);
     if (moved.name == from) moved.name = to;
     renamed[moved.name] = std::move(moved);
   }
   database.namespaces = std::move(renamed);
-  if (database.name == from) database.name = to;
+}
+
+}  // namespace
+
+void rename_references(Database& database, const std::string& from, const std::string& to, sqltext::Dialect dialect) {
+  // A PostgreSQL catalog never names a database (there are no cross-database names): a
+  // schema or qualifier that shares the database's name is a schema's, and stays.
+  if (dialect == sqltext::Dialect::MySQL) rename_namespaces(database, from, to, dialect);
+  if (database.name == from) database.name = to;  // last: `from` may be database.name itself
 }
 
 }  // namespace devenv::catalog

@@ -47,7 +47,9 @@ PostgresTable postgres_table(const std::string& space, const Table& table) {
     out.keys +=
         "ALTER TABLE " + qualified + " ADD CONSTRAINT " + quote_postgres_name(key.name) + " " + key.definition + ";\n";
   }
-  out.create = "CREATE TABLE " + qualified + " (" + body.substr(1) + "\n)" + suffix + ";\n";
+  // A table may have no columns at all (CREATE TABLE t ()): then there is no first comma.
+  const std::string columns = body.empty() ? body : body.substr(1);
+  out.create = "CREATE TABLE " + qualified + " (" + columns + "\n)" + suffix + ";\n";
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "generator/build_outputs.h"
 #include "generator/output_files.h"
 #include "sqltext/source_error.h"
+#include "verify/ignore_rules.h"
 
 namespace devenv::cli {
 namespace {
@@ -44,6 +45,7 @@ void report_write(const generator::OutputStatus& status, double seconds, std::os
 int run_build(const std::filesystem::path& config_file, const BuildOptions& options, std::ostream&, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   const config::Config config = config::load_config(config_file);
+  verify::IgnoreRules{config};  // checked like every key, though build does not use them
   const std::vector<generator::GeneratedFile> files = generator::generate_outputs(config).files();
   if (options.check) return report_check(generator::check_outputs(config.dir, files), err);
   const generator::OutputStatus status = generator::write_outputs(config.dir, files);

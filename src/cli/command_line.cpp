@@ -70,6 +70,11 @@ void add_runtime_option(CLI::App& command, std::optional<std::string>& runtime) 
   command.add_option("--runtime", runtime)->check(CLI::IsMember({"native", "compose"}));
 }
 
+// --ignore kind:glob, repeatable; one pattern each, so a DATABASE after it stays a positional.
+void add_ignore_option(CLI::App& command, std::vector<std::string>& patterns) {
+  command.add_option("--ignore", patterns)->type_name("PATTERN")->allow_extra_args(false);
+}
+
 void add_format_option(CLI::App& command, std::string& format, const std::vector<std::string>& formats) {
   command.add_option("--format", format)->check(CLI::IsMember(formats));
 }
@@ -120,6 +125,7 @@ void declare_options(CLI::App& command, ShellOptions& options) {
 void declare_options(CLI::App& command, VerifyOptions& options) {
   add_format_option(command, options.format, {"text", "json", "sql"});
   command.add_flag("--allow-destructive", options.allow_destructive);
+  add_ignore_option(command, options.ignore);
   add_runtime_option(command, options.runtime);
   command.add_option("DATABASE", options.databases);
 }
@@ -128,6 +134,8 @@ void declare_options(CLI::App& command, DiffOptions& options) {
   command.add_option("A", options.from)->required();
   command.add_option("B", options.to)->required();
   add_format_option(command, options.format, {"text", "json"});
+  command.add_option("--server", options.server)->type_name("SERVER");
+  add_ignore_option(command, options.ignore);
   add_runtime_option(command, options.runtime);
 }
 

@@ -5,6 +5,7 @@
 
 #include "catalog/render.h"
 #include "cli/exit_code.h"
+#include "cli/file_server.h"
 #include "cli/runtime_commands.h"
 #include "cli/server_connect.h"
 #include "cli/usage_error.h"
@@ -13,6 +14,7 @@
 #include "db/dsn.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
+#include "verify/ignore_rules.h"
 #include "verify/schema_model.h"
 
 namespace devenv::cli {
@@ -35,18 +37,10 @@ verify::SchemaModel from_config(const Workspace& workspace, const std::string& o
                             "on server " + server.server().name);
 }
 
-// Schema files load into a shadow on a running server of `dialect` (any engine when unknown).
-verify::SchemaModel from_files(const Workspace& workspace, const std::string& operand,
-                               std::optional<sqltext::Dialect> dialect) {
-  for (runtime::Server* server : workspace.servers()) {
-    const bool fits = !dialect || server->server().engine.dialect() == *dialect;
-    if (fits && server->status().health == runtime::Health::Running) {
-      const verify::LiveServer live{&server->server(), server_connect(*server), false, server_connect_as(*server)};
-      return verify::file_model(workspace.config(), live, operand);
-    }
-  }
-  throw util::RuntimeError("no running server to load " + operand + " into",
-                           "start one of the right engine with `devenv up`");
+verify::SchemaModel from_files(const Workspace& workspace, const std::string& operand, const FileServer& at) {
+  runtime::Server& server = *at.server;
+  const verify::LiveServer live{&server.server(), server_connect(server), false, server_connect_as(server)};
+  return verify::file_model(workspace.config(), live, operand);
 }
 
 std::optional<sqltext::Dialect> known_dialect(const Workspace& workspace, const std::string& operand) {
@@ -56,10 +50,34 @@ std::optional<sqltext::Dialect> known_dialect(const Workspace& workspace, const 
   return workspace.config().find_server(database->server)->engine.dialect();
 }
 
+// The config database an operand names (its ignore patterns apply); nullptr for files and DSNs.
+const config::Database* config_database(const Workspace& workspace, const std::string& operand) {
+  if (db::parse_dsn(operand) || is_path(operand)) return nullptr;
+  return config::find_database(workspace.config(), operand).first;
+}
+
+// Where the operands that are schema files load, said on stderr; none when neither is.
+std::optional<FileServer> server_for_files(const Workspace& workspace, const DiffOptions& options,
+                                           std::optional<sqltext::Dialect> other, ProgressPrinter& progress) {
+  std::vector<std::string> paths;
+  for (const std::string& operand : {options.from, options.to}) {
+    if (is_path(operand)) paths.push_back(operand);
+  }
+  if (paths.empty()) {
+    if (options.server) throw UsageError("--server chooses where schema files load, and neither A nor B is one");
+    return std::nullopt;
+  }
+  FileServer chosen = file_server(workspace, paths, other, options.server);
+  const config::Server& server = chosen.server->server();
+  progress.say("devenv", "loading the schema files into shadows on server " + server.name + " (" +
+                             server.engine.name() + "): " + chosen.reason);
+  return chosen;
+}
+
 verify::SchemaModel resolve(const Workspace& workspace, const std::string& operand,
-                            std::optional<sqltext::Dialect> other) {
+                            const std::optional<FileServer>& files) {
   if (const auto dsn = db::parse_dsn(operand)) return from_dsn(operand, *dsn);
-  if (is_path(operand)) return from_files(workspace, operand, other);
+  if (is_path(operand)) return from_files(workspace, operand, *files);
   return from_config(workspace, operand);
 }
 
@@ -68,17 +86,22 @@ verify::SchemaModel resolve(const Workspace& workspace, const std::string& opera
 int run_diff(const std::filesystem::path& config, const DiffOptions& options, std::ostream& out, std::ostream& err) {
   ProgressPrinter progress(err);
   Workspace workspace(config, "diff", progress, options.runtime);
+  const verify::IgnoreRules ignore(workspace.config(), options.ignore);
   util::catch_interrupts();
   const auto dialect_a = known_dialect(workspace, options.from);
   const auto dialect_b = known_dialect(workspace, options.to);
   if (dialect_a && dialect_b && *dialect_a != *dialect_b) {
     throw UsageError("cannot diff a MySQL-family database with a PostgreSQL one");
   }
-  verify::SchemaModel a = resolve(workspace, options.from, dialect_b);
-  verify::SchemaModel b = resolve(workspace, options.to, a.dialect);
+  const std::optional<FileServer> files =
+      server_for_files(workspace, options, dialect_a ? dialect_a : dialect_b, progress);
+  verify::SchemaModel a = resolve(workspace, options.from, files);
+  verify::SchemaModel b = resolve(workspace, options.to, files);
   if (a.dialect != b.dialect) throw UsageError("cannot diff a MySQL-family schema with a PostgreSQL one");
-  catalog::rename_references(a.database, a.database.name, b.database.name);
-  const auto differences = catalog::compare(a.database, b.database, a.dialect);
+  catalog::rename_references(a.database, a.database.name, b.database.name, a.dialect);
+  auto differences = catalog::compare(a.database, b.database, a.dialect);
+  for (const std::string& operand : {options.from, options.to})
+    ignore.remove_ignored(differences, config_database(workspace, operand));
   if (options.format == "json") {
     catalog::render_json(out, differences);
   } else if (differences.empty()) {

@@ -65,6 +65,7 @@ struct VerifyOptions {
   bool allow_destructive = false;
   std::optional<std::string> runtime;
   std::vector<std::string> databases;  // empty: all
+  std::vector<std::string> ignore;     // --ignore kind:glob, on top of the config's
 };
 int run_verify(const std::filesystem::path& config, const VerifyOptions& options, std::ostream& out, std::ostream& err);
 
@@ -73,6 +74,8 @@ struct DiffOptions {
   std::string to;               // B
   std::string format = "text";  // or json
   std::optional<std::string> runtime;
+  std::optional<std::string> server;  // --server: where schema files load
+  std::vector<std::string> ignore;    // --ignore kind:glob, on top of the config's
 };
 int run_diff(const std::filesystem::path& config, const DiffOptions& options, std::ostream& out, std::ostream& err);
 
@@ -157,7 +160,7 @@ Shows the server's log (default: the last 100 lines).
 )HELP";
 
 inline constexpr const char* kVerifyHelp = R"HELP(Usage: devenv verify [--format text|json|sql] [--allow-destructive]
-                     [--runtime native|compose] [DATABASE…]
+                     [--ignore PATTERN]… [--runtime native|compose] [DATABASE…]
 
 Compares every database of the config (or the named keys or database names) with its
 schema files and reports every real difference. Each logical database's files are
@@ -178,6 +181,17 @@ block per server (run each with `devenv shell <database> --root < fix.sql`).
 Destructive ones (DROP COLUMN/TABLE/TYPE/SCHEMA/DATABASE, re-creating a generated
 column) are commented out unless --allow-destructive.
 
+  --ignore PATTERN   leave objects out of the report (repeatable), on top of the
+                     config's `ignore = [...]` (top level: everywhere; in a
+                     [[databases]] entry: that database). PATTERN is kind:glob, kind
+                     one of the report's kinds (the "kind" of --format json: table,
+                     column, foreign key, view, …; a wrong one lists them all), the
+                     glob (* ? [...]) on the object's name; a table part is
+                     table.part, a PostgreSQL object also schema.name; a database,
+                     schema or table pattern covers what is inside it:
+                       --ignore table:_sqlx_migrations --ignore 'table:audit_2025_*'
+                       --ignore 'column:users.legacy_*'
+
 Exit: 0 no drift, 1 drift, 2 usage or config error, 3 runtime error.
 )HELP";
 
@@ -191,15 +205,28 @@ Commit it as a derived_schema.sql to review schema changes in diffs.
   --check FILE   print nothing; exit 1 if the dump differs from FILE
 )HELP";
 
-inline constexpr const char* kDiffHelp = R"HELP(Usage: devenv diff A B [--format text|json] [--runtime native|compose]
+inline constexpr const char* kDiffHelp =
+    R"HELP(Usage: devenv diff A B [--format text|json] [--server SERVER] [--ignore PATTERN]…
+                   [--runtime native|compose]
 
 Compares two schemas; each of A and B is one of
   - a database of the config: a key (main) or a database name (partition_002)
   - a live DSN: mysql://user:password@host:port/db (also mariadb://),
     postgres://user:password@host:port/db
-  - a schema file or a folder of .sql files, loaded into a shadow database on a
-    running server of the same engine (and dropped afterwards)
-Differences are read as "from A to B": `-` only in A, `+` only in B, `~` changed.
+  - a schema file or a folder of .sql files, loaded as it is into a shadow database
+    (dropped afterwards); the schemas it creates or qualifies names with are its own
+Differences are read as "from A to B": `-` only in A, `+` only in B, `~` changed;
+a side that is schema files is named by its path.
+
+Schema files load into the running server --server names; else the server of the
+config database they are a source of; else one of the engine of the other side;
+else one of the engine their dialect markers say (timestamptz, jsonb, `::` for
+PostgreSQL; backticks, AUTO_INCREMENT, ENGINE= for MySQL/MariaDB). Which one, and
+why, is said on stderr.
+
+  --ignore PATTERN   leave objects out (repeatable), as for `devenv verify`; the
+                     config's top-level patterns and those of a config database
+                     named as A or B apply too
 
 Exit: 0 the same, 1 different, 2 usage, 3 runtime error.
 Example: devenv diff schemas/main.sql mysql://root:pw@127.0.0.1:3306/unkey

@@ -7,9 +7,10 @@
 namespace devenv::cli {
 
 std::vector<ServerDifferences> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
-                                                ProgressPrinter& progress) {
-  util::catch_interrupts();
+                                                ProgressPrinter& progress, const std::vector<std::string>& ignore) {
   const config::Config& config = workspace.config();
+  const verify::IgnoreRules rules(config, ignore);
+  util::catch_interrupts();
   const config::DatabaseSelection selection = config::select_databases(config, selected);
   std::vector<ServerDifferences> out;
   for (runtime::Server* server : workspace.servers()) {
@@ -18,7 +19,7 @@ std::vector<ServerDifferences> verify_databases(const Workspace& workspace, cons
     const verify::LiveServer live{&settings, server_connect(*server), server->status().schema_changed,
                                   server_connect_as(*server)};
     const auto say = [&](const std::string& message) { progress.say(settings.name, message); };
-    out.push_back({&settings, verify::verify_server(config, live, selection, selected.empty(), say)});
+    out.push_back({&settings, verify::verify_server(config, live, selection, selected.empty(), rules, say)});
   }
   return out;
 }

@@ -18,9 +18,10 @@ struct ServerDifferences {
 // Runs verify::verify_server on every running server of the workspace that holds a
 // selected database. `selected` holds keys (main, partition) or database names
 // (partition_002); empty means all, and then databases the config does not declare
-// and stale data dirs are reported too.
+// and stale data dirs are reported too. `ignore` holds --ignore patterns, on top of
+// the config's.
 std::vector<ServerDifferences> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
-                                                ProgressPrinter& progress);
+                                                ProgressPrinter& progress, const std::vector<std::string>& ignore = {});
 
 // All of them, in order.
 std::vector<catalog::Difference> all_differences(const std::vector<ServerDifferences>& servers);

@@ -16,7 +16,8 @@ int run_verify(const std::filesystem::path& config, const VerifyOptions& options
                std::ostream& err) {
   ProgressPrinter progress(err);
   Workspace workspace(config, "verify", progress, options.runtime);
-  const std::vector<ServerDifferences> servers = verify_databases(workspace, options.databases, progress);
+  const std::vector<ServerDifferences> servers =
+      verify_databases(workspace, options.databases, progress, options.ignore);
   const std::vector<catalog::Difference> differences = all_differences(servers);
   if (options.format == "sql") {
     for (const ServerDifferences& server : servers) {

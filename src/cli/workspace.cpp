@@ -13,6 +13,7 @@
 #include "sqltext/source_error.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
+#include "verify/ignore_rules.h"
 
 namespace devenv::cli {
 
@@ -39,6 +40,7 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
       outputs_(outputs_for(config_, schemas, progress)),
       progress_(progress),
       runtime_(runtime.value_or(config_.project.runtime)) {
+  verify::IgnoreRules{config_};  // a bad ignore pattern is a config error for every command, as any other is
   if (runtime_ != "native" && runtime_ != "compose") throw UsageError("--runtime takes native or compose");
   std::vector<std::string> server_names;
   for (const config::Server& server : config_.servers) server_names.push_back(server.name);

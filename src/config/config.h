@@ -37,6 +37,15 @@ struct SchemaSource {
   std::string schema;          // PostgreSQL only
 };
 
+// An ignore pattern as config.toml writes it ("table:_sqlx_migrations") and where it
+// stands there; what it means is verify's (verify/ignore_rules.h), which checks it
+// as soon as the config is loaded.
+struct IgnoreSetting {
+  std::string pattern;
+  std::string key;    // ignore[0], databases[2].ignore[1]
+  std::string where;  // file:line:col
+};
+
 // A logical database: one name, or a partition template expanded to `count` names.
 struct Database {
   std::string key;           // used in file names (NN-<key>-schema.sql) and env names
@@ -45,6 +54,10 @@ struct Database {
   std::vector<SchemaSource> sources;  // in the order they are applied
   std::vector<std::string> names;     // expanded: one, or partition_001 … partition_NNN
   bool is_template = false;
+  std::vector<IgnoreSetting> ignore;  // what verify and diff leave out for this database
+  // Not from config.toml: schema files `devenv diff` loads, which own every schema they
+  // create or qualify names with (PostgreSQL); a config database declares its schemas.
+  bool owns_every_schema = false;
 
   // PostgreSQL schemas this database's sources use, in first-use order.
   std::vector<std::string> schemas() const;
@@ -72,6 +85,7 @@ struct Config {
   std::vector<Server> servers;      // sorted by name
   std::vector<Database> databases;  // in configured order
   std::vector<User> users;
+  std::vector<IgnoreSetting> ignore;  // what verify and diff leave out everywhere
 
   const Server* find_server(const std::string& name) const;
   const Database* find_database(const std::string& key) const;

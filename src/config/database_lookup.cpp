@@ -35,6 +35,17 @@ std::pair<const Database*, std::string> find_database(const Config& config, cons
   unknown_database(config, wanted);
 }
 
+const Database* database_with_source(const Config& config, const std::filesystem::path& file) {
+  std::error_code error;
+  const std::filesystem::path wanted = std::filesystem::weakly_canonical(file, error);
+  for (const Database& database : config.databases) {
+    for (const SchemaSource& source : database.sources) {
+      if (std::filesystem::weakly_canonical(source.path, error) == wanted) return &database;
+    }
+  }
+  return nullptr;
+}
+
 DatabaseSelection select_databases(const Config& config, const std::vector<std::string>& wanted) {
   DatabaseSelection selection;
   if (wanted.empty()) {

@@ -47,7 +47,7 @@ class Loader {
       throw ConfigError(display_ + ":" + std::to_string(begin.line) + ":" + std::to_string(begin.column), "",
                         "TOML syntax error: " + std::string(e.description()), "see https://toml.io for the syntax");
     }
-    TableReader top(root, "", display_, environment_, {"project", "servers", "databases", "users"});
+    TableReader top(root, "", display_, environment_, {"project", "servers", "databases", "users", "ignore"});
     Config config;
     config.file = file_;
     config.dir = file_.parent_path();
@@ -55,6 +55,7 @@ class Loader {
     config.servers = servers(top);
     config.databases = databases(top, config);
     config.users = users(top, config);
+    config.ignore = ignore_settings(top);
     return config;
   }
 
@@ -182,6 +183,18 @@ class Loader {
     return server;
   }
 
+  // `ignore = ["kind:glob", …]`: each pattern with its key and place, for verify to check.
+  static std::vector<IgnoreSetting> ignore_settings(const TableReader& reader) {
+    const std::vector<std::string> patterns = reader.string_array("ignore");
+    std::vector<IgnoreSetting> out;
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      const toml::node& item = *reader.node("ignore")->as_array()->get(i);
+      out.push_back(
+          {patterns[i], reader.key_path("ignore") + "[" + std::to_string(i) + "]", reader.where(item.source())});
+    }
+    return out;
+  }
+
   std::vector<Database> databases(const TableReader& top, const Config& config) {
     const toml::node* node = top.node("databases");
     if (!node) top.missing("databases", "at least one [[databases]] entry");
@@ -232,7 +245,7 @@ class Loader {
 
   Database database(const toml::table& table, const std::string& path, const Config& config) {
     TableReader reader(table, path, display_, environment_,
-                       {"key", "name", "server", "count", "source", "sources", "schema"});
+                       {"key", "name", "server", "count", "source", "sources", "schema", "ignore"});
     Database database;
     database.key = reader.required_string("key", "\"main\"");
     if (database.key.size() > kMaxKeyLength) {
@@ -258,6 +271,7 @@ class Loader {
     }
     database.sources = sources(reader, path, server.engine.has_schemas() ? schema.value_or("public") : "",
                                server.engine.has_schemas());
+    database.ignore = ignore_settings(reader);
     return database;
   }
 

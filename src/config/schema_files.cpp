@@ -17,6 +17,10 @@ std::vector<fs::path> sql_files_in(const fs::path& folder) {
   return files;
 }
 
+std::vector<fs::path> sql_files_at(const fs::path& path) {
+  return fs::is_directory(path) ? sql_files_in(path) : std::vector<fs::path>{path};
+}
+
 std::vector<SchemaSource> schema_files(const fs::path& config_dir, const std::string& value, const std::string& schema,
                                        const SourceLocation& location) {
   const fs::path path = (config_dir / value).lexically_normal();

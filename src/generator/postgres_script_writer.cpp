@@ -35,6 +35,7 @@ class PostgresScriptWriter final : public ScriptWriter {
     target.database_label = database.name_pattern;
     target.schema = source.schema;
     for (const std::string& schema : database.schemas()) target.known_qualifiers.insert(schema);
+    target.any_schema = database.owns_every_schema;
     return target;
   }
 

@@ -416,7 +416,7 @@ class Qualifier {
            mysql() ? "a MySQL name has at most two parts (database.table)" : "PostgreSQL has no cross-database names",
            "write the name without the database: devenv puts it in the right one");
     }
-    if (!target_.known_qualifiers.contains(qualifier)) {
+    if (!target_.known_qualifiers.contains(qualifier) && !target_.any_schema) {
       const char* kind = mysql() ? "database" : "schema";
       fail(first,
            std::string("name is qualified with ") + kind + " '" + qualifier + "', which the config does not declare" +

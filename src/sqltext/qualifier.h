@@ -23,6 +23,9 @@ struct QualifyTarget {
   // Qualifiers a source may write explicitly and keep as written: MySQL, the
   // databases the config declares on this server; PostgreSQL, this database's schemas.
   std::set<std::string> known_qualifiers;
+  // PostgreSQL: every schema the source names is its own (`devenv diff` of a file,
+  // which no config database constrains), so no qualifier is refused.
+  bool any_schema = false;
 };
 
 // Rewrites a statement so that every object it creates, alters, drops or writes

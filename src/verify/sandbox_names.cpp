@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <atomic>
+
 #include "util/sha256.h"
 
 namespace devenv::verify {
@@ -12,7 +14,12 @@ constexpr std::size_t kHashLength = 8;
 
 }  // namespace
 
-std::string run_suffix() { return "_" + std::to_string(getpid()); }
+std::string run_suffix() {
+  static std::atomic<unsigned> loads{0};
+  std::string suffix = "_" + std::to_string(getpid());
+  suffix += "_" + std::to_string(++loads);
+  return suffix;
+}
 
 std::string sandbox_name(std::string_view prefix, std::string_view label, std::string_view suffix,
                          const engine::Engine& engine) {

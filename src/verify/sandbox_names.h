@@ -12,7 +12,9 @@ namespace devenv::verify {
 inline constexpr std::string_view kShadowPrefix = "_devenv_shadow_";
 inline constexpr std::string_view kAccountPrefix = "_devenv_verify_";
 
-// "_<pid>": every shadow database and the account of one run end in it.
+// "_<pid>_<n>": every shadow database and the account of one load end in it. `n`
+// counts the loads of this process, so two shadows alive at once (`diff a.sql b.sql`)
+// never share a name.
 std::string run_suffix();
 
 // prefix + label + suffix, within the engine's longest name: a label too long for it

@@ -13,11 +13,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A file, or a folder's .sql files in the order a config `source` reads them.
-std::vector<fs::path> sql_files(const std::string& path) {
-  return fs::is_directory(path) ? config::sql_files_in(path) : std::vector<fs::path>{path};
-}
-
 // The files as one logical database of `server` named "diff".
 std::unique_ptr<config::Database> stand_in_database(const config::Server& server, const std::string& path) {
   auto database = std::make_unique<config::Database>();
@@ -25,8 +20,10 @@ std::unique_ptr<config::Database> stand_in_database(const config::Server& server
   database->name_pattern = "diff";
   database->names = {"diff"};
   database->server = server.name;
+  database->owns_every_schema = true;  // no config entry declares its schemas: they are the files'
   const std::string schema = server.engine.has_schemas() ? "public" : "";
-  for (const fs::path& file : sql_files(path)) database->sources.push_back({fs::absolute(file), file.string(), schema});
+  for (const fs::path& file : config::sql_files_at(path))
+    database->sources.push_back({fs::absolute(file), file.string(), schema});
   return database;
 }
 
@@ -52,6 +49,8 @@ SchemaModel file_model(const config::Config& config, const LiveServer& live, con
   const std::string& name = model.shadow->name();
   model.database = catalog::make_inspector(model.dialect, live.connect)->inspect({name}).at(name);
   model.shadow->rename_other_databases(model.database);
+  // Reports name this side by its files, never by the shadow that held them for a moment.
+  catalog::rename_references(model.database, name, path, model.dialect);
   return model;
 }
 

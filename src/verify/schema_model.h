@@ -26,7 +26,8 @@ SchemaModel live_model(const engine::Engine& engine, const db::Connect& connect,
                        const std::string& label, const std::string& where);
 
 // A schema file, or a folder's .sql files in name order, loaded into a shadow
-// database on `live`, the way `build` would qualify them.
+// database on `live`, the way `build` would qualify them; every schema the files
+// create or qualify names with is theirs. The model's database is named `path`.
 SchemaModel file_model(const config::Config& config, const LiveServer& live, const std::string& path);
 
 }  // namespace devenv::verify

@@ -163,7 +163,7 @@ void ShadowDatabase::run_as_admin(const std::string& shadow, const std::string& 
 
 void ShadowDatabase::rename_other_databases(catalog::Database& model) const {
   for (std::size_t i = 1; i < shadows_.size(); ++i)
-    catalog::rename_references(model, shadows_[i].name, shadows_[i].live);
+    catalog::rename_references(model, shadows_[i].name, shadows_[i].live, server_.engine.dialect());
 }
 
 void ShadowDatabase::drop() {

@@ -19,8 +19,9 @@ namespace devenv::verify {
 
 // A throwaway database on a running server holding what one logical database's
 // schema sources make: the server parses and normalises them, exactly as it did
-// the live database (Skeema's and Atlas's approach). Named _devenv_shadow_<key>_<pid>;
-// dropped by the destructor, on success, failure or interrupt alike.
+// the live database (Skeema's and Atlas's approach). Named _devenv_shadow_<key>_<pid>_<n>
+// (run_suffix: unique per load, so two live at once never collide); dropped by the destructor, on success, failure or
+// interrupt alike.
 //
 // A shadow load writes only into shadows (docs/safety.md): every declared database
 // the sources name (MySQL `hydra`.t) gets a shadow of its own for the load, those the

@@ -23,7 +23,8 @@ std::vector<std::string> live_names(const config::DatabaseSelection& selection,
 // One logical database: its expected model, from a shadow, against each of its live databases.
 void compare_database(const config::Config& config, const LiveServer& live, const config::Database& database,
                       const std::vector<std::string>& names, catalog::Inspector& inspector,
-                      const std::map<std::string, catalog::Database>& actual, std::vector<catalog::Difference>& out) {
+                      const std::map<std::string, catalog::Database>& actual, const IgnoreRules& ignore,
+                      std::vector<catalog::Difference>& out) {
   const ShadowDatabase shadow(config, *live.server, database, live.connect, live.connect_as);
   const catalog::Database expected = inspector.inspect({shadow.name()}).at(shadow.name());
   for (const std::string& name : names) {
@@ -33,9 +34,10 @@ void compare_database(const config::Config& config, const LiveServer& live, cons
       continue;
     }
     catalog::Database renamed = expected;
-    catalog::rename_references(renamed, shadow.name(), name);
+    catalog::rename_references(renamed, shadow.name(), name, live.server->engine.dialect());
     shadow.rename_other_databases(renamed);
-    const auto differences = catalog::compare(renamed, found->second, live.server->engine.dialect());
+    auto differences = catalog::compare(renamed, found->second, live.server->engine.dialect());
+    ignore.remove_ignored(differences, &database);
     out.insert(out.end(), differences.begin(), differences.end());
   }
 }
@@ -73,7 +75,7 @@ bool selects_server(const config::Config& config, const config::DatabaseSelectio
 
 std::vector<catalog::Difference> verify_server(const config::Config& config, const LiveServer& live,
                                                const config::DatabaseSelection& selection, bool report_everything,
-                                               const Progress& progress) {
+                                               const IgnoreRules& ignore, const Progress& progress) {
   std::vector<catalog::Difference> out;
   ShadowDatabase::drop_leftovers(*live.server, *live.connect(""));
   const auto inspector = catalog::make_inspector(live.server->engine.dialect(), live.connect);
@@ -88,11 +90,14 @@ std::vector<catalog::Difference> verify_server(const config::Config& config, con
   for (const config::Database* database : databases) {
     util::throw_if_interrupted();
     progress("building the expected schema of " + database->key + " in a shadow database");
-    compare_database(config, live, *database, selection.at(database->key), *inspector, actual, out);
+    compare_database(config, live, *database, selection.at(database->key), *inspector, actual, ignore, out);
   }
   if (report_everything) {  // a targeted verify stays on its target
-    extra_databases(config, live, *inspector, out);
-    if (live.schema_changed) out.push_back(stale_data_dir(*live.server));
+    std::vector<catalog::Difference> server_wide;
+    extra_databases(config, live, *inspector, server_wide);
+    if (live.schema_changed) server_wide.push_back(stale_data_dir(*live.server));
+    ignore.remove_ignored(server_wide, nullptr);
+    out.insert(out.end(), server_wide.begin(), server_wide.end());
   }
   return out;
 }

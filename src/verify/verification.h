@@ -7,6 +7,7 @@
 #include "catalog/differ.h"
 #include "config/config.h"
 #include "config/database_lookup.h"
+#include "verify/ignore_rules.h"
 #include "verify/live_server.h"
 
 namespace devenv::verify {
@@ -18,10 +19,11 @@ using Progress = std::function<void(const std::string& message)>;
 // each logical database's sources are loaded once into a shadow database and
 // inspected; every expanded partition is compared with that one expected model.
 // With `report_everything` (no databases named), databases the config does not
-// declare and a data dir made from other init files are differences too.
+// declare and a data dir made from other init files are differences too. What
+// `ignore` matches is left out.
 std::vector<catalog::Difference> verify_server(const config::Config& config, const LiveServer& live,
                                                const config::DatabaseSelection& selection, bool report_everything,
-                                               const Progress& progress);
+                                               const IgnoreRules& ignore, const Progress& progress);
 
 // Whether `selection` names any database of `server`.
 bool selects_server(const config::Config& config, const config::DatabaseSelection& selection,
