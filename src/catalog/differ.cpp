@@ -41,10 +41,11 @@ const char* kind_name(Kind kind) {
 }
 
 const std::vector<Kind>& all_kinds() {
-  static const std::vector<Kind> kinds = {Kind::Database,    Kind::Schema,   Kind::Extension,  Kind::Table,
-                                          Kind::Column,      Kind::Index,    Kind::ForeignKey, Kind::Check,
-                                          Kind::TableOption, Kind::View,     Kind::Trigger,    Kind::Routine,
-                                          Kind::Sequence,    Kind::EnumType, Kind::Fingerprint};
+  static const std::vector<Kind> kinds = [] {
+    std::vector<Kind> out;
+    for (int kind = 0; kind <= static_cast<int>(Kind::Fingerprint); ++kind) out.push_back(static_cast<Kind>(kind));
+    return out;
+  }();
   return kinds;
 }
 

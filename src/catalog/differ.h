@@ -29,7 +29,7 @@ enum class Kind {
   Routine,
   Sequence,
   EnumType,
-  Fingerprint,
+  Fingerprint,  // the last: all_kinds() lists every kind up to it
 };
 // As reports print it, a documented interface: "column", "foreign key", "option", "type", …
 const char* kind_name(Kind kind);
