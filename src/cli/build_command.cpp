@@ -44,7 +44,11 @@ void report_write(const generator::OutputStatus& status, double seconds, std::os
 int run_build(const std::filesystem::path& config_file, const BuildOptions& options, std::ostream&, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   const config::Config config = config::load_config(config_file);
-  const std::vector<generator::GeneratedFile> files = generator::generate_outputs(config).files();
+  const generator::BuildOutputs outputs = generator::generate_outputs(config);
+  for (const generator::ServerInit& server : outputs.servers) {
+    for (const std::string& notice : server.notices) err << "devenv build: note: " << notice << "\n";
+  }
+  const std::vector<generator::GeneratedFile> files = outputs.files();
   if (options.check) return report_check(generator::check_outputs(config.dir, files), err);
   const generator::OutputStatus status = generator::write_outputs(config.dir, files);
   report_write(status, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), err);
