@@ -8,7 +8,11 @@ static std::string listing(const std::vector<SourceError>& errors, std::size_t l
     if (!text.empty()) text += "\n";
     text += error.SourceError::what();
   }
-  if (left_out > 0) text += "\n… and " + std::to_string(left_out) + " more errors, not listed";
+  if (left_out > 0) {
+    text.append("\n… and ");
+    text.append(std::to_string(left_out));
+    text.append(" more errors, not listed");
+  }
   return text;
 }
 
