@@ -46,7 +46,11 @@ int run_build(const std::filesystem::path& config_file, const BuildOptions& opti
   const auto started = std::chrono::steady_clock::now();
   const config::Config config = config::load_config(config_file);
   verify::IgnoreRules{config};  // checked like every key, though build does not use them
-  const std::vector<generator::GeneratedFile> files = generator::generate_outputs(config).files();
+  const generator::BuildOutputs outputs = generator::generate_outputs(config);
+  for (const generator::ServerInit& server : outputs.servers) {
+    for (const std::string& notice : server.notices) err << "devenv build: note: " << notice << "\n";
+  }
+  const std::vector<generator::GeneratedFile> files = outputs.files();
   if (options.check) return report_check(generator::check_outputs(config.dir, files), err);
   const generator::OutputStatus status = generator::write_outputs(config.dir, files);
   report_write(status, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), err);

@@ -7,11 +7,25 @@
 #include "cli/usage_error.h"
 #include "config/config_error.h"
 #include "generator/output_files.h"
-#include "sqltext/source_error.h"
+#include "sqltext/source_errors.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
 
 using namespace devenv::cli;
+
+// Every schema error of the run, each on its own lines with file:line:col.
+static void report_schema_errors(const devenv::sqltext::SourceError& error, std::ostream& err) {
+  const auto* several = dynamic_cast<const devenv::sqltext::SourceErrors*>(&error);
+  if (!several) {
+    err << "devenv: schema error: " << error.what() << "\n";
+    return;
+  }
+  for (const auto& one : several->errors()) err << "devenv: schema error: " << one.what() << "\n";
+  const std::size_t total = several->errors().size() + several->left_out();
+  err << "devenv: " << total << " schema errors";
+  if (several->left_out() > 0) err << " (the first " << several->errors().size() << " shown)";
+  err << "; nothing was written\n";
+}
 
 int main(int argc, char** argv) {
   CommandLine command_line;
@@ -24,7 +38,7 @@ int main(int argc, char** argv) {
     std::cerr << "devenv: config error: " << e.what() << "\n";
     return kUsage;
   } catch (const devenv::sqltext::SourceError& e) {
-    std::cerr << "devenv: schema error: " << e.what() << "\n";
+    report_schema_errors(e, std::cerr);
     return kUsage;
   } catch (const devenv::util::Interrupted&) {
     std::cerr << "devenv: interrupted; what was half-made was undone (shadow databases dropped, init servers "

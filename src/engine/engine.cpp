@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "engine/collations.h"
 #include "sqltext/identifier.h"
 
 namespace devenv::engine {
@@ -18,6 +19,8 @@ struct Facts {
   std::size_t max_identifier_bytes;
   std::size_t max_user_name_bytes;
   const char* charset;
+  const char* password_plugin;
+  bool maps_mysql_collations;
   const char* image;
   const char* image_data_dir;
   const char* image_password_variable;
@@ -41,6 +44,8 @@ const Facts& facts(Engine::Kind kind) {
                            .max_identifier_bytes = 64,
                            .max_user_name_bytes = 32,
                            .charset = "utf8mb4",
+                           .password_plugin = "caching_sha2_password",
+                           .maps_mysql_collations = false,
                            .image = "mysql:8.0",
                            .image_data_dir = "/var/lib/mysql",
                            .image_password_variable = "MYSQL_ROOT_PASSWORD",
@@ -61,6 +66,8 @@ const Facts& facts(Engine::Kind kind) {
                              .max_identifier_bytes = 64,
                              .max_user_name_bytes = 128,
                              .charset = "utf8mb4",
+                             .password_plugin = "mysql_native_password",
+                             .maps_mysql_collations = true,
                              .image = "mariadb:11",
                              .image_data_dir = "/var/lib/mysql",
                              .image_password_variable = "MARIADB_ROOT_PASSWORD",
@@ -81,6 +88,8 @@ const Facts& facts(Engine::Kind kind) {
                               .max_identifier_bytes = 63,
                               .max_user_name_bytes = 63,
                               .charset = "UTF8",
+                              .password_plugin = "scram-sha-256",
+                              .maps_mysql_collations = false,
                               .image = "postgres:16",
                               .image_data_dir = "/var/lib/postgresql/data",
                               .image_password_variable = "POSTGRES_PASSWORD",
@@ -150,6 +159,12 @@ std::size_t Engine::max_identifier_bytes() const { return facts(kind_).max_ident
 std::size_t Engine::max_user_name_bytes() const { return facts(kind_).max_user_name_bytes; }
 
 std::string Engine::default_charset() const { return facts(kind_).charset; }
+const char* Engine::password_plugin() const { return facts(kind_).password_plugin; }
+
+std::optional<std::string> Engine::server_collation(std::string_view written) const {
+  if (!facts(kind_).maps_mysql_collations) return std::nullopt;
+  return mariadb_collation_for(written);
+}
 
 std::string Engine::default_image() const { return facts(kind_).image; }
 const char* Engine::image_data_dir() const { return facts(kind_).image_data_dir; }

@@ -73,6 +73,14 @@ class Engine {
 
   // ---- new databases ----
   std::string default_charset() const;  // MySQL character set / PostgreSQL encoding
+  // How generated init files store users' passwords: MySQL caching_sha2_password
+  // (mysql_native_password is off by default in 8.4 and gone in 9.0), MariaDB
+  // mysql_native_password, PostgreSQL scram-sha-256.
+  const char* password_plugin() const;
+  // The collation this server has for one a schema file names, when it lacks that
+  // name: on MariaDB, MySQL 8's `_0900_` collations (engine/collations.h). nullopt
+  // when the name stays as written.
+  std::optional<std::string> server_collation(std::string_view written) const;
 
   // ---- the official container image (compose runtime) ----
   std::string default_image() const;

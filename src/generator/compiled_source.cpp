@@ -1,9 +1,14 @@
 #include "generator/compiled_source.h"
 
+#include <fmt/format.h>
+
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "sqltext/own_database.h"
 #include "sqltext/shell_escape.h"
+#include "sqltext/source_errors.h"
 #include "sqltext/splitter.h"
 #include "util/file.h"
 #include "util/sha256.h"
@@ -23,19 +28,72 @@ static std::string_view without_bom(std::string_view text) {
   return text.starts_with(kBom) ? text.substr(kBom.size()) : text;
 }
 
+static CompiledStatement compile_statement(const sqltext::Statement& statement, const sqltext::QualifyTarget& target) {
+  sqltext::reject_shell_escapes(statement, target.dialect);
+  const bool ends_in_comment = !statement.tokens.empty() &&
+                               statement.tokens.back().kind == sqltext::TokenKind::Comment &&
+                               statement.text.compare(statement.tokens.back().begin, 2, "/*") != 0;
+  return CompiledStatement{statement.kind,
+                           statement.where,
+                           statement.has_inner_semicolon(),
+                           ends_in_comment,
+                           statement.begins_with({"CREATE", "EXTENSION"}),
+                           sqltext::qualify(statement, target)};
+}
+
+// The comments before a left-out statement stay in the init file, as every comment does.
+static std::optional<CompiledStatement> leading_comments(const sqltext::Statement& statement, std::size_t code_begin) {
+  const std::string_view comments = std::string_view(statement.text).substr(0, code_begin);
+  if (comments.find_first_not_of(" \t\r\n") == std::string_view::npos) return std::nullopt;
+  sqltext::QualifiedText text;
+  text.append(comments.substr(0, comments.find_last_not_of(" \t\r\n") + 1));
+  return CompiledStatement{sqltext::StatementKind::CommentOnly, statement.where, false, false, false, text};
+}
+
+// One line for the statements left out of a file, and one for its mapped collations.
+static void add_notices(CompiledSource& compiled, const std::vector<std::string>& left_out, bool had_options,
+                        const sqltext::QualifyTarget& target) {
+  const std::string& file = compiled.source->display;
+  if (!left_out.empty()) {
+    std::string what;
+    for (const std::string& one : left_out) what += (what.empty() ? "" : ", ") + one;
+    compiled.notices.push_back(
+        fmt::format("{}: left out {}: devenv creates and selects {} itself{}", file, what, target.database_label,
+                    had_options ? " (with the charset and collation of config.toml's server, not the file's)" : ""));
+  }
+  std::map<std::string, std::string> mapped;
+  for (const CompiledStatement& statement : compiled.statements) {
+    for (const auto& [written, replacement] : statement.text.replacements()) mapped.emplace(written, replacement);
+  }
+  if (mapped.empty()) return;
+  std::string what;
+  for (const auto& [written, replacement] : mapped) what += (what.empty() ? "" : ", ") + written + " → " + replacement;
+  compiled.notices.push_back(
+      fmt::format("{}: collations MariaDB lacks mapped to its nearest (NO PAD, as MySQL's): {}", file, what));
+}
+
 CompiledSource compile_source(const config::SchemaSource& source, const sqltext::QualifyTarget& target) {
   const std::string file = read_source(source);
   const std::string_view text = without_bom(file);
-  CompiledSource compiled{&source, util::sha256_hex(file), {}};
+  CompiledSource compiled{&source, util::sha256_hex(file), {}, {}};
+  sqltext::SourceErrorList errors;
+  std::vector<std::string> left_out;
+  bool had_options = false;
   for (const sqltext::Statement& statement : sqltext::split(text, target.dialect, source.display)) {
-    sqltext::reject_shell_escapes(statement, target.dialect);
-    const bool ends_in_comment = !statement.tokens.empty() &&
-                                 statement.tokens.back().kind == sqltext::TokenKind::Comment &&
-                                 statement.text.compare(statement.tokens.back().begin, 2, "/*") != 0;
-    compiled.statements.push_back(CompiledStatement{statement.kind, statement.where, statement.has_inner_semicolon(),
-                                                    ends_in_comment, statement.begins_with({"CREATE", "EXTENSION"}),
-                                                    sqltext::qualify(statement, target)});
+    try {
+      if (const auto own = sqltext::own_database_statement(statement, target)) {
+        left_out.push_back(fmt::format("{} (line {})", own->what, statement.where.line));
+        had_options = had_options || own->has_options;
+        if (auto comments = leading_comments(statement, own->code_begin)) compiled.statements.push_back(*comments);
+        continue;
+      }
+      compiled.statements.push_back(compile_statement(statement, target));
+    } catch (const sqltext::SourceError& e) {
+      errors.add(e);  // the next statements are still checked: every error in one run
+    }
   }
+  errors.throw_if_any();
+  add_notices(compiled, left_out, had_options, target);
   return compiled;
 }
 

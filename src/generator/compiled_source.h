@@ -26,9 +26,15 @@ struct CompiledSource {
   const config::SchemaSource* source;
   std::string sha256;
   std::vector<CompiledStatement> statements;
+  // For build's output: statements left out (the file's own CREATE DATABASE/USE) and
+  // collations mapped for the server, one line each per file.
+  std::vector<std::string> notices;
 };
 
-// Reads, splits and qualifies one schema file. Throws sqltext::SourceError.
+// Reads, splits and qualifies one schema file. Throws sqltext::SourceError (one, or
+// sqltext::SourceErrors with every statement's error: a bad statement does not stop
+// the checking of the next ones; an unterminated string does, since what follows it
+// cannot be split).
 CompiledSource compile_source(const config::SchemaSource& source, const sqltext::QualifyTarget& target);
 
 }  // namespace devenv::generator

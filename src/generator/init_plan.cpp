@@ -8,6 +8,7 @@
 #include "generator/compiled_source.h"
 #include "generator/fingerprint.h"
 #include "generator/script_writer.h"
+#include "sqltext/source_errors.h"
 #include "util/file.h"
 #include "util/sha256.h"
 
@@ -60,8 +61,8 @@ int last_number(int width) {
 
 class ServerPlanner {
  public:
-  ServerPlanner(const Config& config, const Server& server)
-      : config_(config), server_(server), writer_(make_script_writer(server.engine)) {}
+  ServerPlanner(const Config& config, const Server& server, sqltext::SourceErrorList& errors)
+      : config_(config), server_(server), writer_(make_script_writer(server.engine)), errors_(errors) {}
 
   ServerInit plan() {
     ServerInit init{&server_, "initdb/" + server_.name, {}, {}};
@@ -69,7 +70,7 @@ class ServerPlanner {
     const int width = number_width(databases.size());
     init.files.push_back(init_databases(init.directory, width));
     for (std::size_t i = 0; i < databases.size(); ++i) {
-      init.files.push_back(schema_file(init.directory, width, static_cast<int>(i + 1), *databases[i]));
+      init.files.push_back(schema_file(init.directory, width, static_cast<int>(i + 1), *databases[i], init.notices));
     }
     init.fingerprint = fingerprint_of(init.files);
     // All nines: after the schema files and after a user's own 50-seed.sql, so the
@@ -90,12 +91,19 @@ class ServerPlanner {
     return {file_name(directory, width, 0, "init-databases"), content};
   }
 
-  GeneratedFile schema_file(const std::string& directory, int width, int number, const Database& database) const {
+  GeneratedFile schema_file(const std::string& directory, int width, int number, const Database& database,
+                            std::vector<std::string>& notices) const {
     std::vector<CompiledSource> compiled;
     std::vector<HeaderSource> sources;
     for (const config::SchemaSource& source : database.sources) {
-      compiled.push_back(compile_source(source, writer_->qualify_target(config_, server_, database, source)));
+      try {
+        compiled.push_back(compile_source(source, writer_->qualify_target(config_, server_, database, source)));
+      } catch (const sqltext::SourceError& e) {
+        errors_.add(e);  // the other files are still read: every error in one run; nothing is written
+        continue;
+      }
       sources.push_back({source.display, compiled.back().sha256});
+      notices.insert(notices.end(), compiled.back().notices.begin(), compiled.back().notices.end());
     }
     std::string content = header(server_, "schema of " + database_list(database), sources);
     for (const std::string& name : database.names) {
@@ -118,13 +126,16 @@ class ServerPlanner {
   const Config& config_;
   const Server& server_;
   std::unique_ptr<ScriptWriter> writer_;
+  sqltext::SourceErrorList& errors_;
 };
 
 }  // namespace
 
 std::vector<ServerInit> plan_init(const Config& config) {
   std::vector<ServerInit> out;
-  for (const Server& server : config.servers) out.push_back(ServerPlanner(config, server).plan());
+  sqltext::SourceErrorList errors;
+  for (const Server& server : config.servers) out.push_back(ServerPlanner(config, server, errors).plan());
+  errors.throw_if_any();
   return out;
 }
 

@@ -37,8 +37,21 @@ std::string delimiter_for(const std::string& text) {
   return "\x01\x01";
 }
 
+// Bytes as a MySQL hex literal: a caching_sha2_password salt can hold any byte.
+std::string hex_literal(std::string_view bytes) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out = "0x";
+  for (unsigned char byte : bytes) {
+    out.push_back(digits[byte >> 4]);
+    out.push_back(digits[byte & 15]);
+  }
+  return out;
+}
+
 class MySqlScriptWriter final : public ScriptWriter {
  public:
+  explicit MySqlScriptWriter(engine::Engine engine) : engine_(engine) {}
+
   Dialect dialect() const override { return Dialect::MySQL; }
 
   sqltext::QualifyTarget qualify_target(const Config& config, const Server& server, const Database& database,
@@ -47,6 +60,9 @@ class MySqlScriptWriter final : public ScriptWriter {
     target.dialect = Dialect::MySQL;
     target.database = database.is_template ? "" : database.names.front();
     target.database_label = database.name_pattern;
+    target.own_databases.insert(database.names.begin(), database.names.end());
+    const engine::Engine engine = engine_;
+    target.map_collation = [engine](std::string_view name) { return engine.server_collation(name); };
     for (const Database* other : config.databases_on(server.name)) {
       target.known_qualifiers.insert(other->names.begin(), other->names.end());
     }
@@ -55,7 +71,9 @@ class MySqlScriptWriter final : public ScriptWriter {
 
   std::string create_database(const Server& server, const std::string& name) const override {
     std::string out = "CREATE DATABASE IF NOT EXISTS " + quote(name) + " CHARACTER SET " + server.charset;
-    if (!server.collation.empty()) out += " COLLATE " + server.collation;
+    // A MySQL 8 collation in config.toml gets the server's nearest too (engine/collations.h).
+    if (!server.collation.empty())
+      out += " COLLATE " + server.engine.server_collation(server.collation).value_or(server.collation);
     return out;
   }
 
@@ -69,11 +87,10 @@ class MySqlScriptWriter final : public ScriptWriter {
     return quote(user) + "@" + quote(host);
   }
 
-  // The hash, as the init scripts' users have it: MySQL and MariaDB both accept it.
+  // The hash, as the init scripts' users have it.
   std::string create_account(const std::string& user, const std::string& host,
                              const std::string& password) const override {
-    return "CREATE USER " + account(user, host) + " IDENTIFIED WITH mysql_native_password AS " +
-           literal(mysql_native_password_hash(password));
+    return "CREATE USER " + account(user, host) + identified_with(user, password);
   }
 
   // ALL covers EVENT and TRIGGER; GRANT OPTION is not part of it.
@@ -93,8 +110,7 @@ class MySqlScriptWriter final : public ScriptWriter {
     for (const config::User& user : config.users) {
       if (user.server != server.name) continue;
       const std::string account = literal(user.name) + "@'%'";
-      out += "\nCREATE USER IF NOT EXISTS " + account + " IDENTIFIED WITH mysql_native_password AS " +
-             literal(mysql_native_password_hash(user.password.value)) + ";\n";
+      out += "\nCREATE USER IF NOT EXISTS " + account + identified_with(user.name, user.password.value) + ";\n";
       for (const std::string& key : user.database_keys) {
         for (const std::string& name : config.find_database(key)->names) out += grant_database(account, name) + ";\n";
       }
@@ -135,10 +151,26 @@ class MySqlScriptWriter final : public ScriptWriter {
         "INSERT INTO `{0}`.`{1}` (fingerprint) VALUES ('{2}');\n",
         kFingerprintSchema, kFingerprintTable, fingerprint);
   }
+
+ private:
+  // The engine's password plugin with the password's hash, never the password: MySQL
+  // 8.4 turns mysql_native_password off and 9.0 removes it; MariaDB has no
+  // caching_sha2_password.
+  std::string identified_with(const std::string& user, const std::string& password) const {
+    const std::string plugin = engine_.password_plugin();
+    if (plugin == "caching_sha2_password") {
+      return " IDENTIFIED WITH caching_sha2_password AS " + hex_literal(caching_sha2_password_hash(user, password));
+    }
+    return " IDENTIFIED WITH mysql_native_password AS " + literal(mysql_native_password_hash(password));
+  }
+
+  engine::Engine engine_;
 };
 
 }  // namespace
 
-std::unique_ptr<ScriptWriter> make_mysql_script_writer() { return std::make_unique<MySqlScriptWriter>(); }
+std::unique_ptr<ScriptWriter> make_mysql_script_writer(const engine::Engine& engine) {
+  return std::make_unique<MySqlScriptWriter>(engine);
+}
 
 }  // namespace devenv::generator

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "generator/saslprep.h"
+#include "generator/sha256_crypt.h"
 #include "util/sha256.h"
 
 namespace devenv::generator {
@@ -45,6 +46,22 @@ std::string mysql_native_password_hash(const std::string& password) {
     out.push_back(digits[byte & 15]);
   }
   return out;
+}
+
+std::string caching_sha2_password_hash_with_salt(const std::string& password, const std::string& salt) {
+  constexpr int kRoundsInThousands = 5;  // MySQL's caching_sha2_password_digest_rounds default
+  return "$A$" + std::string("005") + "$" + salt + sha256_crypt_digest(password, salt, kRoundsInThousands * 1000);
+}
+
+std::string caching_sha2_password_hash(const std::string& user, const std::string& password) {
+  util::Sha256 salt_source;
+  salt_source.update("devenv caching_sha2 salt\n" + user + "\n" + password);
+  std::string salt = salt_source.digest().substr(0, 20);
+  for (char& c : salt) {
+    c = static_cast<char>(c & 0x7f);
+    if (c == '\0' || c == '$') ++c;
+  }
+  return caching_sha2_password_hash_with_salt(password, salt);
 }
 
 std::string postgres_scram_verifier(const std::string& user, const std::string& given_password) {

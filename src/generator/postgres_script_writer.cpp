@@ -33,6 +33,7 @@ class PostgresScriptWriter final : public ScriptWriter {
     target.dialect = Dialect::Postgres;
     target.database = database.is_template ? "" : database.names.front();
     target.database_label = database.name_pattern;
+    target.own_databases.insert(database.names.begin(), database.names.end());
     target.schema = source.schema;
     for (const std::string& schema : database.schemas()) target.known_qualifiers.insert(schema);
     target.any_schema = database.owns_every_schema;

@@ -7,6 +7,7 @@
 #include <regex>
 #include <sstream>
 
+#include "engine/collations.h"
 #include "util/file.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
@@ -54,6 +55,42 @@ std::string source_of_line(const fs::path& file, int line) {
     if (std::regex_match(text, match, marker)) source = match[1].str() + ":" + match[2].str();
   }
   return source;
+}
+
+// The first line at or after `from` (1-based) that holds `word`, and its column; a
+// statement's clause is usually a few lines below the line the client reports.
+std::optional<std::pair<int, int>> find_below(const fs::path& file, int from, const std::string& word) {
+  constexpr int kLookahead = 500;
+  std::ifstream in(file);
+  std::string text;
+  for (int number = 1; number < from + kLookahead && std::getline(in, text); ++number) {
+    if (number < from) continue;
+    const std::size_t at = text.find(word);
+    if (at != std::string::npos) return std::pair<int, int>(number, static_cast<int>(at) + 1);
+  }
+  return std::nullopt;
+}
+
+// "file:line:col" of an unknown collation's clause in the init file and in its source,
+// instead of the statement's first line.
+struct ClausePlace {
+  std::string init;
+  std::string source;
+};
+
+std::optional<ClausePlace> collation_clause(const fs::path& file, const std::string& shown, int line,
+                                            const std::string& source, const std::string& collation) {
+  const auto in_init = find_below(file, line, collation);
+  if (!in_init) return std::nullopt;
+  ClausePlace place{shown + ":" + std::to_string(in_init->first) + ":" + std::to_string(in_init->second), source};
+  const std::size_t colon = source.rfind(':');
+  if (colon == std::string::npos) return place;
+  const fs::path source_file = file.parent_path().parent_path().parent_path() / source.substr(0, colon);
+  if (const auto in_source = find_below(source_file, std::stoi(source.substr(colon + 1)), collation)) {
+    place.source =
+        source.substr(0, colon) + ":" + std::to_string(in_source->first) + ":" + std::to_string(in_source->second);
+  }
+  return place;
 }
 
 std::string error_lines(const std::string& output) {
@@ -137,11 +174,20 @@ void run_init_files(const fs::path& dir, const NativeEngine& engine, const Serve
     const fs::path shown = file.lexically_relative(dir.parent_path().parent_path());
     std::string where = (shown.empty() ? file : shown).string();
     if (line > 0) where += ":" + std::to_string(line);
-    const std::string source = line > 0 ? source_of_line(file, line) : "";
-    throw util::RuntimeError(
-        "init script " + where + (source.empty() ? "" : " (from " + source + ")") + " failed:\n" +
-            error_lines(result.output),
-        "fix it, then run `devenv up` (the data dir is re-initialised); full output in " + layout.init_log.string());
+    std::string source = line > 0 ? source_of_line(file, line) : "";
+    std::string hint =
+        "fix it, then run `devenv up` (the data dir is re-initialised); full output in " + layout.init_log.string();
+    if (const auto collation = engine::unknown_collation(result.output); collation && line > 0) {
+      if (const auto place =
+              collation_clause(file, (shown.empty() ? file : shown).string(), line, source, *collation)) {
+        where = place->init;
+        source = place->source;
+      }
+      hint = engine::unknown_collation_hint(*collation) + "; then `devenv up` re-initialises the data dir";
+    }
+    throw util::RuntimeError("init script " + where + (source.empty() ? "" : " (from " + source + ")") + " failed:\n" +
+                                 error_lines(result.output),
+                             hint);
   }
 }
 

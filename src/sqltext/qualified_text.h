@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace devenv::sqltext {
@@ -31,6 +32,12 @@ class QualifiedText {
     add_slot({Slot::NamedDatabase, std::move(name), std::string(written)});
   }
   void append_definer(std::string_view written) { add_slot({Slot::Definer, {}, std::string(written)}); }
+  // Records that `written` became `replacement` in the text (a collation the server
+  // lacks, mapped to its own): build says so once per file.
+  void note_replacement(std::string written, std::string replacement) {
+    replacements_.emplace_back(std::move(written), std::move(replacement));
+  }
+  const std::vector<std::pair<std::string, std::string>>& replacements() const { return replacements_; }
 
   // Init scripts: the target is `database`, everything else stays as written.
   std::string render(std::string_view database) const;
@@ -56,6 +63,7 @@ class QualifiedText {
 
   std::vector<std::string> parts_{std::string()};  // literal, slot, literal, slot, …, literal
   std::vector<Slot> slots_;                        // parts_.size() == slots_.size() + 1
+  std::vector<std::pair<std::string, std::string>> replacements_;
 };
 
 }  // namespace devenv::sqltext

@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <vector>
 
+#include "sqltext/collation_mapping.h"
 #include "sqltext/identifier.h"
 
 namespace devenv::sqltext {
@@ -23,12 +24,14 @@ struct NameRef {
 // A change to the statement's text, over the tokens first … last.
 struct Edit {
   enum Kind {
-    Qualify,        // the target database goes in front of an unqualified name (first == last)
-    NameDatabase,   // a declared database written as a qualifier (or after USE): a hole for shadow loads
-    ReplaceDefiner  // MySQL DEFINER = user@host: a hole for shadow loads
+    Qualify,         // the target database goes in front of an unqualified name (first == last)
+    NameDatabase,    // a declared database written as a qualifier (or after USE): a hole for shadow loads
+    ReplaceDefiner,  // MySQL DEFINER = user@host: a hole for shadow loads
+    MapCollation     // a collation the server lacks: its own name goes there (first == last)
   } kind;
   std::size_t first;
   std::size_t last;
+  std::size_t replacement = 0;  // MapCollation: index into Qualifier::collations_
 };
 
 // Walks the code tokens of one statement (whitespace and comments skipped).
@@ -119,7 +122,10 @@ class Qualifier {
       check_connect();
     } else if (statement_.kind == StatementKind::Sql) {
       dispatch();
-      if (mysql()) mark_declared_qualifiers();
+      if (mysql()) {
+        mark_declared_qualifiers();
+        map_collations();
+      }
     }
     return render();
   }
@@ -434,7 +440,9 @@ class Qualifier {
     const std::string database = ref ? value(ref->parts.back()) : std::string();
     if (target_.database.empty() || database != target_.database) {
       fail(at, "USE " + database + " in a schema file for " + target_.database_label,
-           "remove it: devenv sets the database for each section of the init file");
+           "remove it: devenv sets the database for each section of the init file (a file may only select "
+           "its own database, " +
+               own_example() + ")");
     }
     const std::size_t name = ref->parts.back();
     edits_.push_back(Edit{Edit::NameDatabase, name, name});
@@ -459,6 +467,13 @@ class Qualifier {
     }
   }
 
+  void map_collations() {
+    collations_ = collation_replacements(statement_, target_.map_collation);
+    for (std::size_t i = 0; i < collations_.size(); ++i) {
+      edits_.push_back(Edit{Edit::MapCollation, collations_[i].token, collations_[i].token, i});
+    }
+  }
+
   // \connect db / \c db: only the database this source belongs to.
   void check_connect() {
     const std::string_view line = statement_.text;
@@ -476,13 +491,29 @@ class Qualifier {
     }
   }
 
-  [[noreturn]] void reject_database_ddl() const {
-    fail(cursor_.token(), "CREATE/ALTER/DROP DATABASE in a schema file",
-         "remove it: devenv creates the databases listed in config.toml");
+  // The statement's own database was already taken out by compile_source
+  // (own_database.h): what is left names another one, or drops or alters a database.
+  [[noreturn]] void reject_database_ddl() {
+    Cursor& c = cursor_;
+    const Token& at = c.token();
+    c.advance();
+    c.accept("IF");
+    c.accept("NOT");
+    c.accept("EXISTS");
+    const std::optional<NameRef> ref = c.name();
+    const std::string database = ref ? " " + value(ref->parts.back()) : std::string();
+    fail(at, "CREATE/ALTER/DROP DATABASE" + database + " in a schema file for " + target_.database_label,
+         "remove it: devenv creates the databases listed in config.toml (a file may only create its own "
+         "database, " +
+             own_example() + ", which devenv then leaves out)");
+  }
+
+  std::string own_example() const {
+    return target_.own_databases.empty() ? target_.database_label : *target_.own_databases.begin();
   }
 
   QualifiedText render() {
-    std::sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) { return a.first < b.first; });
+    std::stable_sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) { return a.first < b.first; });
     QualifiedText out;
     std::size_t copied = 0;
     const std::string_view text = statement_.text;
@@ -497,6 +528,10 @@ class Qualifier {
         out.append_named_database(value(edit.first), original);
       } else if (edit.kind == Edit::ReplaceDefiner) {
         out.append_definer(original);
+      } else if (edit.kind == Edit::MapCollation) {
+        const CollationReplacement& mapped = collations_[edit.replacement];
+        out.append(mapped.text);
+        for (const auto& [written, replacement] : mapped.names) out.note_replacement(written, replacement);
       } else if (mysql()) {
         out.append("`");
         out.append_database_slot();
@@ -517,6 +552,7 @@ class Qualifier {
   const QualifyTarget& target_;
   Cursor cursor_;
   std::vector<Edit> edits_;
+  std::vector<CollationReplacement> collations_;
 };
 
 }  // namespace

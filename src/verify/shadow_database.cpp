@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/collations.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
 #include "verify/sandbox_names.h"
@@ -28,6 +29,13 @@ const config::Database* database_named(const config::Config& config, const confi
 }
 
 util::RuntimeError rejected(const generator::CompiledStatement& statement, const db::DbError& error) {
+  if (const auto collation = engine::unknown_collation(error.what())) {
+    return util::RuntimeError(statement.where.str() +
+                                  ": the server rejected this statement while building the "
+                                  "expected schema: " +
+                                  error.what(),
+                              engine::unknown_collation_hint(*collation));
+  }
   return util::RuntimeError(
       statement.where.str() +
           ": the server rejected this statement while building the expected schema: " + error.what(),

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "engine/collations.h"
+#include "sqltext/own_database.h"
 #include "sqltext/qualifier.h"
 #include "sqltext/source_error.h"
 #include "sqltext/splitter.h"
@@ -22,6 +24,8 @@ devenv::sqltext::QualifyTarget target_for(Dialect dialect) {
   target.schema = dialect == Dialect::Postgres ? "public" : "";
   target.known_qualifiers =
       dialect == Dialect::MySQL ? std::set<std::string>{"unkey", "hydra"} : std::set<std::string>{"public", "identity"};
+  target.own_databases = {"unkey"};
+  if (dialect == Dialect::MySQL) target.map_collation = devenv::engine::mariadb_collation_for;
   return target;
 }
 
@@ -29,6 +33,7 @@ void read_as(Dialect dialect, const std::string& text) {
   try {
     const devenv::sqltext::QualifyTarget target = target_for(dialect);
     for (const devenv::sqltext::Statement& statement : devenv::sqltext::split(text, dialect, "fuzz.sql")) {
+      if (devenv::sqltext::own_database_statement(statement, target)) continue;
       devenv::sqltext::qualify(statement, target).render("db");
     }
   } catch (const devenv::sqltext::SourceError&) {
