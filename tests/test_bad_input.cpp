@@ -88,7 +88,7 @@ TEST_CASE("bad input: a PostgreSQL database named where and a user named union c
   CHECK_THAT(shell.output, Catch::Contains("union@where"));
 }
 
-TEST_CASE("bad input: a PostgreSQL column named begin comes up, and a later \\connect is still checked",
+TEST_CASE("bad input: a PostgreSQL column named begin comes up, and a later psql connect is still checked",
           "[reliability]") {
   NativeExample example;
   const std::string schema = example.dir().read("schemas/analytics.sql");

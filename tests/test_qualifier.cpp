@@ -183,6 +183,7 @@ TEST_CASE("qualifier (PostgreSQL): types, sequences, functions, triggers, views,
   CHECK(pg("COMMENT ON COLUMN t.c IS 'x'") == "COMMENT ON COLUMN billing.t.c IS 'x'");
   CHECK(pg("COMMENT ON COLUMN identity.t.c IS 'x'") == "COMMENT ON COLUMN identity.t.c IS 'x'");
   CHECK(pg("COMMENT ON CONSTRAINT c ON t IS 'x'") == "COMMENT ON CONSTRAINT c ON billing.t IS 'x'");
+  CHECK(pg("COMMENT ON CONSTRAINT c ON DOMAIN d IS 'x'") == "COMMENT ON CONSTRAINT c ON DOMAIN billing.d IS 'x'");
   CHECK(pg("ALTER TABLE ONLY t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES u (id)") ==
         "ALTER TABLE ONLY billing.t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES billing.u (id)");
   CHECK(pg("ALTER TABLE t RENAME TO u") == "ALTER TABLE billing.t RENAME TO u");
@@ -252,7 +253,7 @@ TEST_CASE("qualifier (MySQL): a shadow load maps every declared database and the
 }
 
 // Files written on other systems (issue: Safety II, part 3).
-TEST_CASE("qualifier: \\connect and DELIMITER lines with Windows line ends", "[unit][sql]") {
+TEST_CASE("qualifier: psql connect and DELIMITER lines with Windows line ends", "[unit][sql]") {
   QualifyTarget target = pg_target();
   const auto statements = split("\\connect platform\r\nCREATE TABLE t (a int);\r\n", Dialect::Postgres, "s.sql");
   REQUIRE(statements.size() == 2);

@@ -15,7 +15,9 @@ std::string sequence_options(const Sequence& s) {
          s.max + " CACHE " + s.cache + (s.cycle ? " CYCLE" : "");
 }
 
-std::string sequence_definition(const Sequence& sequence) { return "SEQUENCE" + sequence_options(sequence); }
+std::string sequence_definition(const Sequence& sequence) {
+  return "SEQUENCE" + sequence_options(sequence) + optional_clause("OWNED BY ", sequence.owned_by);
+}
 
 std::string enum_definition(const EnumType& type) {
   std::string labels;

@@ -17,9 +17,10 @@ std::string optional_clause(const std::string& keyword, const std::string& value
 // " GENERATED ALWAYS AS (expr) STORED|VIRTUAL".
 std::string generation(const Column& column);
 
-// "SEQUENCE AS integer START 1 INCREMENT 1 MINVALUE 1 MAXVALUE … CACHE 1[ CYCLE]".
+// "SEQUENCE AS integer START 1 INCREMENT 1 MINVALUE 1 MAXVALUE … CACHE 1[ CYCLE][ OWNED BY s.t.c]".
 std::string sequence_definition(const Sequence& sequence);
-std::string sequence_options(const Sequence& sequence);  // the part after "SEQUENCE"
+// The options after "SEQUENCE", without OWNED BY (the column may not exist yet).
+std::string sequence_options(const Sequence& sequence);
 
 // "ENUM ('a', 'b')".
 std::string enum_definition(const EnumType& type);

@@ -29,12 +29,15 @@ const char* kind_name(Kind kind) {
     case Kind::Index: return "index";
     case Kind::ForeignKey: return "foreign key";
     case Kind::Check: return "check";
+    case Kind::Policy: return "policy";
     case Kind::TableOption: return "option";
     case Kind::View: return "view";
     case Kind::Trigger: return "trigger";
     case Kind::Routine: return "routine";
     case Kind::Sequence: return "sequence";
     case Kind::EnumType: return "type";
+    case Kind::Domain: return "domain";
+    case Kind::Comment: return "comment";
     case Kind::Fingerprint: return "fingerprint";
   }
   return "?";
@@ -51,7 +54,7 @@ const std::vector<Kind>& all_kinds() {
 
 bool is_table_part(Kind kind) {
   return kind == Kind::Column || kind == Kind::ColumnOrder || kind == Kind::Index || kind == Kind::ForeignKey ||
-         kind == Kind::Check || kind == Kind::TableOption;
+         kind == Kind::Check || kind == Kind::Policy || kind == Kind::TableOption;
 }
 
 std::string object_label(const Difference& d) {
@@ -60,6 +63,7 @@ std::string object_label(const Difference& d) {
     case Kind::Database: return "database " + d.database;
     case Kind::Schema:
     case Kind::Extension: return std::string(kind_name(d.kind)) + " " + d.name;
+    case Kind::Comment: return "comment on " + d.name;  // the name says what the comment is on
     default: break;
   }
   // A MySQL database is its own one namespace: its objects are not qualified.
@@ -128,6 +132,8 @@ class Comparison {
     named(Kind::Routine, expected.name, expected.routines, actual.routines);
     named(Kind::Sequence, expected.name, expected.sequences, actual.sequences);
     named(Kind::EnumType, expected.name, expected.types, actual.types);
+    named(Kind::Domain, expected.name, expected.domains, actual.domains);
+    named(Kind::Comment, expected.name, expected.comments, actual.comments);
   }
 
   void tables(const Namespace& space, const Table& expected, const Table& actual) {
@@ -137,6 +143,7 @@ class Comparison {
     parts(in_table, Kind::Index, expected.indexes, actual.indexes);
     parts(in_table, Kind::ForeignKey, expected.foreign_keys, actual.foreign_keys);
     parts(in_table, Kind::Check, expected.checks, actual.checks);
+    parts(in_table, Kind::Policy, expected.policies, actual.policies);
     parts(in_table, Kind::TableOption, expected.options, actual.options);
   }
 

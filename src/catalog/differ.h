@@ -23,12 +23,15 @@ enum class Kind {
   Index,
   ForeignKey,
   Check,
+  Policy,
   TableOption,
   View,
   Trigger,
   Routine,
   Sequence,
   EnumType,
+  Domain,
+  Comment,
   Fingerprint,  // the last: all_kinds() lists every kind up to it
 };
 // As reports print it, a documented interface: "column", "foreign key", "option", "type", …

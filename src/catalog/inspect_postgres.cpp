@@ -99,6 +99,9 @@ class PostgresInspector final : public Inspector {
     read_functions(*session, database);
     read_sequences(*session, database);
     read_enums(*session, database);
+    read_domains(*session, database);
+    read_policies(*session, database);
+    read_comments(*session, database);
     for (const Row& row : session->rows("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'")) {
       database.extensions[text(row, 0)] = make_element(text(row, 0), "EXTENSION " + text(row, 0), false);
     }
@@ -117,7 +120,8 @@ class PostgresInspector final : public Inspector {
              std::string("SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'), pg_get_partkeydef(c.oid), "
                          "CASE WHEN c.relispartition THEN (SELECT pn.nspname || '.' || pc.relname FROM pg_inherits i "
                          "JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
-                         "WHERE i.inhrelid = c.oid) END, pg_get_expr(c.relpartbound, c.oid), c.relpersistence "
+                         "WHERE i.inhrelid = c.oid) END, pg_get_expr(c.relpartbound, c.oid), c.relpersistence, "
+                         "c.relrowsecurity, c.relforcerowsecurity "
                          "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                          "WHERE c.relkind IN ('r', 'p') AND ") +
              kUserSchemas)) {
@@ -129,6 +133,8 @@ class PostgresInspector final : public Inspector {
       if (row[3]) t.options.push_back(postgres_option("PARTITION BY", text(row, 3)));
       if (row[4]) t.options.push_back(postgres_option("PARTITION OF", text(row, 4) + " " + text(row, 5)));
       if (text(row, 6) == "u") t.options.push_back(postgres_option("UNLOGGED", ""));
+      if (text(row, 7) == "t") t.options.push_back(postgres_option("ROW LEVEL SECURITY", ""));
+      if (text(row, 8) == "t") t.options.push_back(postgres_option("FORCE ROW LEVEL SECURITY", ""));
     }
   }
 
@@ -137,11 +143,16 @@ class PostgresInspector final : public Inspector {
              std::string(
                  "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
                  "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, "
-                 "CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, col_description(c.oid, a.attnum) "
+                 "CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, col_description(c.oid, a.attnum), "
+                 "format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, "
+                 "s.seqcycle "
                  "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                  "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid "
                  "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                  "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+                 "LEFT JOIN pg_depend sd ON a.attidentity <> '' AND sd.refobjid = c.oid AND sd.refobjsubid = a.attnum "
+                 "AND sd.classid = 'pg_class'::regclass AND sd.deptype = 'i' "
+                 "LEFT JOIN pg_sequence s ON s.seqrelid = sd.objid "
                  "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND ") +
              kUserSchemas + " ORDER BY n.nspname, c.relname, a.attnum")) {
       Table* t = table(database, text(row, 0), text(row, 1));
@@ -151,6 +162,10 @@ class PostgresInspector final : public Inspector {
       if (row[8]) column.collation = "COLLATE \"" + text(row, 8) + "\"";
       if (text(row, 6) == "a") column.identity = "ALWAYS";
       if (text(row, 6) == "d") column.identity = "BY DEFAULT";
+      if (row[10]) {
+        column.identity_sequence = Sequence{text(row, 10), text(row, 11), text(row, 12),        text(row, 13),
+                                            text(row, 14), text(row, 15), text(row, 16) == "t", ""};
+      }
       if (text(row, 7) == "s") {
         column.generated = text(row, 5);
       } else if (row[5]) {
@@ -268,14 +283,19 @@ class PostgresInspector final : public Inspector {
     for (const Row& row : session.rows(
              std::string(
                  "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, "
-                 "s.seqmax, s.seqcache, s.seqcycle FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid "
+                 "s.seqmax, s.seqcache, s.seqcycle, (SELECT quote_ident(tn.nspname) || '.' || quote_ident(tc.relname) "
+                 "|| '.' || quote_ident(ta.attname) FROM pg_depend o JOIN pg_class tc ON tc.oid = o.refobjid "
+                 "JOIN pg_namespace tn ON tn.oid = tc.relnamespace JOIN pg_attribute ta ON ta.attrelid = tc.oid "
+                 "AND ta.attnum = o.refobjsubid WHERE o.objid = c.oid AND o.classid = 'pg_class'::regclass "
+                 "AND o.refclassid = 'pg_class'::regclass AND o.deptype = 'a') "
+                 "FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid "
                  "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT EXISTS (SELECT 1 FROM pg_depend d "
                  "WHERE d.objid = c.oid AND d.deptype = 'i') AND ") +
              kUserSchemas)) {
       auto ns = database.namespaces.find(text(row, 0));
       if (ns == database.namespaces.end()) continue;
-      const Sequence sequence{text(row, 2), text(row, 3), text(row, 4),       text(row, 5),
-                              text(row, 6), text(row, 7), text(row, 8) == "t"};
+      const Sequence sequence{text(row, 2), text(row, 3), text(row, 4),        text(row, 5),
+                              text(row, 6), text(row, 7), text(row, 8) == "t", text(row, 9)};
       ns->second.sequences[text(row, 1)] = make_element(text(row, 1), sequence_definition(sequence), false, sequence);
     }
   }
@@ -296,6 +316,89 @@ class PostgresInspector final : public Inspector {
       if (ns == database.namespaces.end()) continue;
       ns->second.types[id.second] = make_element(id.second, enum_definition(type), false, type);
     }
+  }
+
+  void read_domains(db::Session& session, Database& database) {
+    std::map<std::pair<std::string, std::string>, std::vector<DomainCheck>> checks;
+    for (const Row& row :
+         session.rows(std::string("SELECT n.nspname, t.typname, c.conname, pg_get_constraintdef(c.oid, true) "
+                                  "FROM pg_constraint c JOIN pg_type t ON t.oid = c.contypid "
+                                  "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE c.contype = 'c' AND ") +
+                      kUserSchemas + " ORDER BY n.nspname, t.typname, c.conname")) {
+      static const std::regex generated_check("(.*)_check[0-9]*");
+      std::smatch match;
+      const std::string name = text(row, 2);
+      const bool generated = std::regex_match(name, match, generated_check) && match[1] == text(row, 1);
+      checks[{text(row, 0), text(row, 1)}].push_back({name, generated, text(row, 3)});
+    }
+    for (const Row& row : session.rows(
+             std::string("SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull, "
+                         "t.typdefault, CASE WHEN t.typcollation <> b.typcollation THEN co.collname END "
+                         "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+                         "JOIN pg_type b ON b.oid = t.typbasetype LEFT JOIN pg_collation co ON co.oid = t.typcollation "
+                         "WHERE t.typtype = 'd' AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.objid = t.oid "
+                         "AND e.deptype = 'e') AND ") +
+             kUserSchemas)) {
+      auto ns = database.namespaces.find(text(row, 0));
+      if (ns == database.namespaces.end()) continue;
+      Domain domain;
+      domain.type = text(row, 2);
+      domain.not_null = text(row, 3) == "t";
+      if (row[4]) domain.default_value = default_expression(text(row, 4), domain.type);
+      if (row[5]) domain.collation = "COLLATE \"" + text(row, 5) + "\"";
+      domain.checks = checks[{text(row, 0), text(row, 1)}];
+      ns->second.domains[text(row, 1)] = make_element(text(row, 1), postgres_domain_definition(domain), false, domain);
+    }
+  }
+
+  // Roles are listed sorted, so TO a, b and TO b, a agree.
+  void read_policies(db::Session& session, Database& database) {
+    for (const Row& row : session.rows(
+             std::string("SELECT p.schemaname, p.tablename, p.policyname, p.permissive, "
+                         "array_to_string(ARRAY(SELECT quote_ident(r) FROM unnest(p.roles) r ORDER BY 1), ', '), "
+                         "p.cmd, p.qual, p.with_check FROM pg_policies p "
+                         "JOIN pg_namespace n ON n.nspname = p.schemaname WHERE ") +
+             kUserSchemas + " ORDER BY p.schemaname, p.tablename, p.policyname")) {
+      Table* t = table(database, text(row, 0), text(row, 1));
+      if (!t) continue;
+      const Policy policy{text(row, 3) == "PERMISSIVE", text(row, 5), text(row, 4), text(row, 6), text(row, 7)};
+      t->policies.push_back(make_element(text(row, 2), "POLICY " + postgres_policy_clauses(policy), false, policy));
+    }
+  }
+
+  // Comments on everything but tables and columns (compared with those), read through
+  // pg_identify_object, which names any object the way COMMENT ON does; objects of
+  // extensions carry their extension's comments and are left out.
+  void read_comments(db::Session& session, Database& database) {
+    for (const Row& row :
+         session.rows("SELECT i.type, i.schema, i.identity, d.description FROM pg_description d "
+                      "CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) i "
+                      "WHERE d.objsubid = 0 AND i.type NOT IN ('table', 'foreign table', 'extension') "
+                      "AND d.classoid IN ('pg_proc'::regclass, 'pg_constraint'::regclass, 'pg_type'::regclass, "
+                      "'pg_namespace'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_class'::regclass) "
+                      "AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid "
+                      "AND e.deptype = 'e')")) {
+      const std::string type = text(row, 0);
+      const std::string space = type == "schema" ? text(row, 2) : text(row, 1);
+      auto ns = database.namespaces.find(space);
+      if (ns == database.namespaces.end()) continue;
+      const std::string key = type + " " + text(row, 2);
+      const Comment comment{comment_target(type, text(row, 2)), quote_text(text(row, 3))};
+      ns->second.comments[key] = make_element(key, comment.literal, false, comment);
+    }
+  }
+
+  // COMMENT ON's words for what pg_identify_object calls "table constraint",
+  // "domain constraint", "materialized view", …
+  static std::string comment_target(const std::string& type, const std::string& identity) {
+    if (type == "table constraint") return "CONSTRAINT " + identity;
+    if (type == "domain constraint") {
+      const std::size_t on = identity.rfind(" on ");
+      return "CONSTRAINT " + identity.substr(0, on) + " ON DOMAIN " + identity.substr(on + 4);
+    }
+    std::string words = type == "composite type" ? "type" : type;
+    for (char& c : words) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return words + " " + identity;
   }
 
   Connect connect_;

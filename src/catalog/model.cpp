@@ -73,6 +73,13 @@ std::vector<std::string*> texts(Trigger& trigger) { return {&trigger.table}; }
 std::vector<std::string*> texts(Routine& routine) { return {&routine.arguments, &routine.rest}; }
 std::vector<std::string*> texts(Sequence&) { return {}; }
 std::vector<std::string*> texts(ColumnOrder&) { return {}; }  // made after the renaming, by the differ
+std::vector<std::string*> texts(Domain& domain) {
+  std::vector<std::string*> out{&domain.type, &domain.default_value};
+  for (DomainCheck& check : domain.checks) out.push_back(&check.expression);
+  return out;
+}
+std::vector<std::string*> texts(Policy& policy) { return {&policy.using_expression, &policy.check_expression}; }
+std::vector<std::string*> texts(Comment& comment) { return {&comment.target}; }
 std::vector<std::string*> texts(TableOption& option) { return {&option.value}; }
 std::vector<std::string*> texts(EnumType& type) {
   std::vector<std::string*> out;
@@ -105,11 +112,12 @@ void rename_namespaces(Database& database, const std::string& from, const std::s
   std::map<std::string, Namespace> renamed;
   for (auto& [name, ns] : database.namespaces) {
     for (auto& [table_name, table] : ns.tables) {
-      for (auto* elements : {&table.columns, &table.indexes, &table.foreign_keys, &table.checks, &table.options}) {
+      for (auto* elements :
+           {&table.columns, &table.indexes, &table.foreign_keys, &table.checks, &table.options, &table.policies}) {
         rename_in(*elements, from, to, dialect);
       }
     }
-    for (auto* elements : {&ns.views, &ns.triggers, &ns.routines, &ns.sequences, &ns.types})
+    for (auto* elements : {&ns.views, &ns.triggers, &ns.routines, &ns.sequences, &ns.types, &ns.domains, &ns.comments})
       rename_in(*elements, from, to, dialect);
     Namespace moved = std::move(ns);
     if (moved.name == from) moved.name = to;

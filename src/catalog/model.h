@@ -29,7 +29,8 @@ struct Table {
   std::vector<Element> indexes;  // primary key, unique and plain indexes
   std::vector<Element> foreign_keys;
   std::vector<Element> checks;
-  std::vector<Element> options;  // engine, charset, collation, comment, partitioning
+  std::vector<Element> options;   // engine, charset, collation, comment, partitioning, row-level security
+  std::vector<Element> policies;  // PostgreSQL row-level security policies
 };
 
 // A MySQL database, or one schema (namespace) of a PostgreSQL database.
@@ -41,6 +42,9 @@ struct Namespace {
   std::map<std::string, Element> routines;
   std::map<std::string, Element> sequences;  // PostgreSQL
   std::map<std::string, Element> types;      // PostgreSQL enum types
+  std::map<std::string, Element> domains;    // PostgreSQL
+  std::map<std::string, Element> comments;   // PostgreSQL, on other objects than tables and columns:
+                                             // keyed "function public.f(integer)", "index public.i", …
 };
 
 struct Database {

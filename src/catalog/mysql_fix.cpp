@@ -128,6 +128,9 @@ Statements mysql_fix(const Difference& d) {
     case Kind::Extension:
     case Kind::Sequence:
     case Kind::EnumType:
+    case Kind::Domain:
+    case Kind::Comment:
+    case Kind::Policy:
     case Kind::Fingerprint: break;
   }
   return reset_note(d);

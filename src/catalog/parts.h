@@ -12,14 +12,21 @@ namespace devenv::catalog {
 // that change a part (fix-up SQL, the dump) are written from these values, never by
 // cutting the definition apart.
 
+struct Sequence {  // PostgreSQL
+  std::string type, start, increment, min, max, cache;
+  bool cycle = false;
+  std::string owned_by;  // OWNED BY: "schema.table.column", "" when owned by no column
+};
+
 struct Column {
-  std::string type;           // "varchar(20)", "character varying(20)", "json"
-  std::string collation;      // only when not the default: MySQL "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
-                              // PostgreSQL "COLLATE \"C\""
-  std::string identity;       // PostgreSQL identity column: "ALWAYS" or "BY DEFAULT"
-  std::string generated;      // the expression of GENERATED ALWAYS AS (…)
-  bool stored = true;         // a generated column's storage: STORED, or VIRTUAL (MySQL)
-  std::string default_value;  // the DEFAULT expression
+  std::string type;            // "varchar(20)", "character varying(20)", "json"
+  std::string collation;       // only when not the default: MySQL "CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+                               // PostgreSQL "COLLATE \"C\""
+  std::string identity;        // PostgreSQL identity column: "ALWAYS" or "BY DEFAULT"
+  Sequence identity_sequence;  // its sequence's options (owned_by unused)
+  std::string generated;       // the expression of GENERATED ALWAYS AS (…)
+  bool stored = true;          // a generated column's storage: STORED, or VIRTUAL (MySQL)
+  std::string default_value;   // the DEFAULT expression
   bool not_null = false;
   std::string on_update;  // MySQL: "ON UPDATE current_timestamp()"
   bool auto_increment = false;
@@ -58,9 +65,35 @@ struct Routine {
   std::string rest;       // MySQL: what follows the arguments (RETURNS, characteristics, "\n", the body)
 };
 
-struct Sequence {  // PostgreSQL
-  std::string type, start, increment, min, max, cache;
-  bool cycle = false;
+// A PostgreSQL domain: a type with a default, NOT NULL and checks of its own.
+struct DomainCheck {
+  std::string name;
+  bool generated = false;  // named by the server (<domain>_check): created without a name
+  std::string expression;  // "CHECK (VALUE > 0)", as pg_get_constraintdef writes it
+};
+
+struct Domain {
+  std::string type;       // the base type
+  std::string collation;  // COLLATE "C", when not the base type's own
+  std::string default_value;
+  bool not_null = false;
+  std::vector<DomainCheck> checks;  // by name
+};
+
+// A PostgreSQL row-level security policy, a part of its table.
+struct Policy {
+  bool permissive = true;
+  std::string command;  // ALL, SELECT, INSERT, UPDATE or DELETE
+  std::string roles;    // "public", or the roles' quoted names in order
+  std::string using_expression;
+  std::string check_expression;
+};
+
+// A PostgreSQL COMMENT ON an object other than a table or a column (those are the
+// table's option and the column's own).
+struct Comment {
+  std::string target;   // as COMMENT ON takes it: "FUNCTION public.f(integer)", "CONSTRAINT c ON public.t"
+  std::string literal;  // the comment, quoted
 };
 
 struct EnumType {                   // PostgreSQL
@@ -81,7 +114,7 @@ struct TableOption {
 };
 
 // Foreign keys, checks and extensions have none: their definition is used whole.
-using Detail =
-    std::variant<std::monostate, Column, Index, View, Trigger, Routine, Sequence, EnumType, TableOption, ColumnOrder>;
+using Detail = std::variant<std::monostate, Column, Index, View, Trigger, Routine, Sequence, EnumType, TableOption,
+                            ColumnOrder, Domain, Policy, Comment>;
 
 }  // namespace devenv::catalog

@@ -9,9 +9,49 @@ std::string quote_postgres_name(const std::string& name) {
   return sqltext::quote_identifier(name, sqltext::Dialect::Postgres);
 }
 
+namespace {
+
+// The largest value of an identity column's type: the default MAXVALUE of an
+// ascending sequence, and (negated, minus one) the default MINVALUE of a descending one.
+std::string type_maximum(const std::string& type) {
+  if (type == "smallint") return "32767";
+  if (type == "integer") return "2147483647";
+  return "9223372036854775807";
+}
+
+std::string type_minimum(const std::string& type) {
+  if (type == "smallint") return "-32768";
+  if (type == "integer") return "-2147483648";
+  return "-9223372036854775808";
+}
+
+}  // namespace
+
+std::string identity_options(const Column& column) {
+  const Sequence& s = column.identity_sequence;
+  if (s.increment.empty()) return "";
+  const bool ascending = s.increment.front() != '-';
+  const std::string min = ascending ? "1" : type_minimum(s.type);
+  const std::string max = ascending ? type_maximum(s.type) : "-1";
+  std::string out;
+  const auto option = [&](const std::string& text, bool is_default) {
+    if (!is_default) out += (out.empty() ? "" : " ") + text;
+  };
+  option("START WITH " + s.start, s.start == (ascending ? s.min : s.max));
+  option("INCREMENT BY " + s.increment, s.increment == "1");
+  option("MINVALUE " + s.min, s.min == min);
+  option("MAXVALUE " + s.max, s.max == max);
+  option("CACHE " + s.cache, s.cache == "1");
+  option("CYCLE", !s.cycle);
+  return out;
+}
+
 std::string postgres_column_clause(const Column& column) {
   std::string out = column.type + optional_clause("", column.collation);
-  if (!column.identity.empty()) out += " GENERATED " + column.identity + " AS IDENTITY";
+  if (!column.identity.empty()) {
+    const std::string options = identity_options(column);
+    out += " GENERATED " + column.identity + " AS IDENTITY" + (options.empty() ? "" : " (" + options + ")");
+  }
   out += column.generated.empty() ? optional_clause("DEFAULT ", column.default_value) : generation(column);
   return out + (column.not_null ? " NOT NULL" : "");
 }
@@ -32,6 +72,30 @@ std::string postgres_view_definition(const View& view) {
 
 Element postgres_option(const std::string& name, const std::string& value) {
   return make_element(name, name + optional_clause("", value), false, TableOption{value});
+}
+
+std::string postgres_domain_clause(const Domain& domain) {
+  std::string out =
+      domain.type + optional_clause("", domain.collation) + optional_clause("DEFAULT ", domain.default_value);
+  if (domain.not_null) out += " NOT NULL";
+  for (const DomainCheck& check : domain.checks) {
+    out += (check.generated ? "" : " CONSTRAINT " + quote_postgres_name(check.name)) + " " + check.expression;
+  }
+  return out;
+}
+
+std::string postgres_domain_definition(const Domain& domain) { return "DOMAIN AS " + postgres_domain_clause(domain); }
+
+std::string postgres_policy_clauses(const Policy& policy) {
+  return std::string("AS ") + (policy.permissive ? "PERMISSIVE" : "RESTRICTIVE") + " FOR " + policy.command + " TO " +
+         policy.roles +
+         optional_clause("USING ", policy.using_expression.empty() ? "" : "(" + policy.using_expression + ")") +
+         optional_clause("WITH CHECK ", policy.check_expression.empty() ? "" : "(" + policy.check_expression + ")");
+}
+
+std::string postgres_create_policy(const std::string& name, const std::string& qualified_table, const Policy& policy) {
+  return "CREATE POLICY " + quote_postgres_name(name) + " ON " + qualified_table + " " +
+         postgres_policy_clauses(policy) + ";";
 }
 
 std::string postgres_qualified(const std::string& space, const std::string& name) {

@@ -9,6 +9,9 @@ namespace devenv::catalog {
 // PostgreSQL's canonical definitions (what the inspector compares) and the
 // statements the dump and the fix-up SQL both write, from the parts' detail.
 
+// An identity column's sequence options that differ from the ones PostgreSQL picks by
+// itself, as GENERATED … AS IDENTITY (…) takes them: "START WITH 10 INCREMENT BY 5".
+std::string identity_options(const Column& column);
 // "character varying(10) DEFAULT 'x' NOT NULL COMMENT 'c'" (COMMENT is devenv's).
 std::string postgres_column_definition(const Column& column);
 // The column as CREATE TABLE and ADD COLUMN take it, without the comment (which
@@ -20,6 +23,15 @@ std::string postgres_index_definition(const Index& index);
 std::string postgres_view_definition(const View& view);
 // "COMMENT '…'", "PARTITION BY …", "PARTITION OF …", "UNLOGGED".
 Element postgres_option(const std::string& name, const std::string& value);
+
+// "integer DEFAULT 0 NOT NULL CONSTRAINT positive CHECK (VALUE > 0)", as CREATE DOMAIN
+// takes it after AS; the definition is "DOMAIN AS " and that.
+std::string postgres_domain_clause(const Domain& domain);
+std::string postgres_domain_definition(const Domain& domain);
+// "AS PERMISSIVE FOR ALL TO public USING (…) WITH CHECK (…)": CREATE POLICY's clauses,
+// also its definition.
+std::string postgres_policy_clauses(const Policy& policy);
+std::string postgres_create_policy(const std::string& name, const std::string& qualified_table, const Policy& policy);
 
 std::string quote_postgres_name(const std::string& name);
 std::string postgres_qualified(const std::string& space, const std::string& name);  // schema.name, quoted as needed

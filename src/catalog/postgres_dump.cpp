@@ -1,6 +1,7 @@
-// The PostgreSQL dump: schemas, extensions, types and sequences first, then tables,
-// functions, indexes, foreign keys, views, triggers and comments, so that it loads
-// into an empty database with psql; objects sorted by name.
+// The PostgreSQL dump: schemas, extensions, types, domains and sequences first, then
+// tables, functions, indexes, foreign keys and sequence owners, views, triggers,
+// row-level security and policies, and comments, so that it loads into an empty
+// database with psql; objects sorted by name.
 #include "catalog/definition.h"
 #include "catalog/postgres_ddl.h"
 
@@ -8,7 +9,7 @@ namespace devenv::catalog {
 namespace {
 
 struct PostgresTable {
-  std::string create, indexes, keys, comments;
+  std::string create, indexes, keys, security, comments;
 };
 
 PostgresTable postgres_table(const std::string& space, const Table& table) {
@@ -22,6 +23,13 @@ PostgresTable postgres_table(const std::string& space, const Table& table) {
     if (option.name == "COMMENT") {
       out.comments += comment_on("TABLE", qualified, std::get<TableOption>(option.detail).value) + "\n";
     }
+    if (option.name == "ROW LEVEL SECURITY" || option.name == "FORCE ROW LEVEL SECURITY") {
+      out.security += "ALTER TABLE " + qualified + (option.name == "ROW LEVEL SECURITY" ? " ENABLE " : " FORCE ") +
+                      "ROW LEVEL SECURITY;\n";
+    }
+  }
+  for (const Element& policy : table.policies) {
+    out.security += postgres_create_policy(policy.name, qualified, std::get<Policy>(policy.detail)) + "\n";
   }
   if (partition_of) {  // its columns are its parent's
     out.create = "CREATE TABLE " + qualified + " " + partition_of->definition + ";\n";
@@ -57,11 +65,11 @@ PostgresTable postgres_table(const std::string& space, const Table& table) {
 
 std::string postgres_create_table(const Namespace& ns, const Table& table) {
   const PostgresTable parts = postgres_table(ns.name, table);
-  return parts.create + parts.indexes + parts.keys + parts.comments;
+  return parts.create + parts.indexes + parts.keys + parts.security + parts.comments;
 }
 
 std::string postgres_dump(const Database& database) {
-  std::string head, tables, functions, indexes, keys, views, triggers, comments;
+  std::string head, tables, functions, indexes, keys, views, triggers, security, comments;
   for (const auto& [name, extension] : database.extensions) {
     head += "CREATE EXTENSION IF NOT EXISTS " + quote_postgres_name(name) + ";\n";
   }
@@ -70,15 +78,27 @@ std::string postgres_dump(const Database& database) {
     for (const auto& [name, type] : ns.types) {
       head += "CREATE TYPE " + postgres_qualified(ns_name, name) + " AS " + type.definition + ";\n";
     }
-    for (const auto& [name, sequence] : ns.sequences) {
-      head += "CREATE SEQUENCE " + postgres_qualified(ns_name, name) +
-              sequence_options(std::get<Sequence>(sequence.detail)) + ";\n";
+    for (const auto& [name, domain] : ns.domains) {
+      head += "CREATE DOMAIN " + postgres_qualified(ns_name, name) + " AS " +
+              postgres_domain_clause(std::get<Domain>(domain.detail)) + ";\n";
+    }
+    for (const auto& [name, element] : ns.sequences) {
+      const Sequence& sequence = std::get<Sequence>(element.detail);
+      head += "CREATE SEQUENCE " + postgres_qualified(ns_name, name) + sequence_options(sequence) + ";\n";
+      if (!sequence.owned_by.empty()) {  // once its table exists
+        keys += "ALTER SEQUENCE " + postgres_qualified(ns_name, name) + " OWNED BY " + sequence.owned_by + ";\n";
+      }
+    }
+    for (const auto& [key, comment] : ns.comments) {
+      const Comment& detail = std::get<Comment>(comment.detail);
+      comments += "COMMENT ON " + detail.target + " IS " + detail.literal + ";\n";
     }
     for (const auto& [name, table] : ns.tables) {
       const PostgresTable parts = postgres_table(ns_name, table);
       tables += parts.create + "\n";
       indexes += parts.indexes;
       keys += parts.keys;
+      security += parts.security;
       comments += parts.comments;
     }
     for (const auto& [name, routine] : ns.routines) functions += routine.definition + ";\n\n";
@@ -87,7 +107,8 @@ std::string postgres_dump(const Database& database) {
     }
     for (const auto& [name, trigger] : ns.triggers) triggers += trigger.definition + ";\n";
   }
-  return head + "\n" + tables + functions + indexes + "\n" + keys + "\n" + views + triggers + "\n" + comments;
+  return head + "\n" + tables + functions + indexes + "\n" + keys + "\n" + views + triggers + security + "\n" +
+         comments;
 }
 
 }  // namespace devenv::catalog

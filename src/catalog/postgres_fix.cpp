@@ -43,10 +43,24 @@ Statements type_change(const std::string& alter, const std::string& name, const 
   return {keep(alter + " TYPE " + collated + " USING " + name + "::" + want.type + ";")};
 }
 
+// Every option is set, so that one going back to its default is set too.
+Statement identity_options_change(const std::string& alter, const Sequence& want) {
+  return keep(alter + " SET START WITH " + want.start + " SET INCREMENT BY " + want.increment + " SET MINVALUE " +
+              want.min + " SET MAXVALUE " + want.max + " SET CACHE " + want.cache +
+              (want.cycle ? " SET CYCLE;" : " SET NO CYCLE;"));
+}
+
 Statements identity_change(const std::string& alter, const Column& want, const Column& have) {
-  if (want.identity == have.identity) return {};
+  if (want.identity == have.identity) {
+    if (want.identity.empty() || identity_options(want) == identity_options(have)) return {};
+    return {identity_options_change(alter, want.identity_sequence)};
+  }
   if (want.identity.empty()) return {keep(alter + " DROP IDENTITY;")};
-  if (have.identity.empty()) return {keep(alter + " ADD GENERATED " + want.identity + " AS IDENTITY;")};
+  if (have.identity.empty()) {
+    const std::string options = identity_options(want);
+    return {keep(alter + " ADD GENERATED " + want.identity + " AS IDENTITY" +
+                 (options.empty() ? "" : " (" + options + ")") + ";")};
+  }
   return {keep(alter + " SET GENERATED " + want.identity + ";")};
 }
 
@@ -116,11 +130,18 @@ Statements constraint_fix(const Difference& d) {
   return {drop_constraint_or_index(d, *d.actual), add_constraint_or_index(d, *d.expected)};
 }
 
-// Only the comment can be set in place; the rest is how the table was made.
+// The comment and row-level security can be set in place; the rest is how the table
+// was made.
 Statements option_fix(const Difference& d) {
   if (d.name == "COMMENT") {
     const std::string literal = d.expected ? std::get<TableOption>(d.expected->detail).value : "";
     return {keep(comment_on("TABLE", qualified_table(d), literal))};
+  }
+  if (d.name == "ROW LEVEL SECURITY") {
+    return {alter_table(d, d.expected ? "ENABLE ROW LEVEL SECURITY" : "DISABLE ROW LEVEL SECURITY")};
+  }
+  if (d.name == "FORCE ROW LEVEL SECURITY") {
+    return {alter_table(d, d.expected ? "FORCE ROW LEVEL SECURITY" : "NO FORCE ROW LEVEL SECURITY")};
   }
   return {keep("-- " + object_label(d) + ": " + d.name + " differs (" + expected_definition(d) +
                "); re-create the table to change it")};
@@ -159,7 +180,71 @@ Statements sequence_fix(const Difference& d) {
   if (d.change == Change::Extra) return {destroy("DROP SEQUENCE " + qualified_name(d) + ";")};
   const Sequence& sequence = std::get<Sequence>(d.expected->detail);
   const std::string verb = d.change == Change::Missing ? "CREATE SEQUENCE " : "ALTER SEQUENCE ";
-  return {keep(verb + qualified_name(d) + sequence_options(sequence) + (sequence.cycle ? "" : " NO CYCLE") + ";")};
+  Statements out{
+      keep(verb + qualified_name(d) + sequence_options(sequence) + (sequence.cycle ? "" : " NO CYCLE") + ";")};
+  const std::string had = d.actual ? std::get<Sequence>(d.actual->detail).owned_by : "";
+  if (sequence.owned_by != had) {
+    out.push_back(keep("ALTER SEQUENCE " + qualified_name(d) + " OWNED BY " +
+                       (sequence.owned_by.empty() ? "NONE" : sequence.owned_by) + ";"));
+  }
+  return out;
+}
+
+// A domain's default, NOT NULL and checks can be altered; its base type and collation
+// cannot (the domain would have to be made again, with every column that uses it).
+Statements domain_change(const Difference& d) {
+  const Domain& want = std::get<Domain>(d.expected->detail);
+  const Domain& have = std::get<Domain>(d.actual->detail);
+  const std::string alter = "ALTER DOMAIN " + qualified_name(d);
+  if (want.type != have.type || want.collation != have.collation) {
+    return {keep("-- " + object_label(d) + ": the base type or collation differs (" + expected_definition(d) +
+                 "); re-create the domain to change it")};
+  }
+  Statements out;
+  if (want.default_value != have.default_value) {
+    out.push_back(
+        keep(alter + (want.default_value.empty() ? " DROP DEFAULT;" : " SET DEFAULT " + want.default_value + ";")));
+  }
+  if (want.not_null != have.not_null)
+    out.push_back(keep(alter + (want.not_null ? " SET NOT NULL;" : " DROP NOT NULL;")));
+  const auto has = [](const Domain& domain, const DomainCheck& check) {
+    return std::any_of(domain.checks.begin(), domain.checks.end(), [&](const DomainCheck& c) {
+      return c.expression == check.expression && (c.generated ? check.generated : c.name == check.name);
+    });
+  };
+  for (const DomainCheck& check : have.checks) {
+    if (!has(want, check)) out.push_back(keep(alter + " DROP CONSTRAINT " + quote_postgres_name(check.name) + ";"));
+  }
+  for (const DomainCheck& check : want.checks) {
+    if (has(have, check)) continue;
+    const std::string name = check.generated ? "" : "CONSTRAINT " + quote_postgres_name(check.name) + " ";
+    out.push_back(keep(alter + " ADD " + name + check.expression + ";"));
+  }
+  return out;
+}
+
+Statements domain_fix(const Difference& d) {
+  if (d.change == Change::Extra) return {destroy("DROP DOMAIN " + qualified_name(d) + ";")};
+  if (d.change == Change::Missing) {
+    return {keep("CREATE DOMAIN " + qualified_name(d) + " AS " +
+                 postgres_domain_clause(std::get<Domain>(d.expected->detail)) + ";")};
+  }
+  return domain_change(d);
+}
+
+// A policy is dropped and made again: ALTER POLICY cannot change its command or kind.
+Statements policy_fix(const Difference& d) {
+  Statements out;
+  if (d.actual) out.push_back(keep("DROP POLICY " + quote_postgres_name(d.name) + " ON " + qualified_table(d) + ";"));
+  if (d.expected) {
+    out.push_back(keep(postgres_create_policy(d.name, qualified_table(d), std::get<Policy>(d.expected->detail))));
+  }
+  return out;
+}
+
+Statements comment_fix(const Difference& d) {
+  const Comment& comment = std::get<Comment>((d.expected ? *d.expected : *d.actual).detail);
+  return {keep("COMMENT ON " + comment.target + " IS " + (d.expected ? comment.literal : "NULL") + ";")};
 }
 
 bool has_label(const EnumType& type, const std::string& label) {
@@ -207,6 +292,7 @@ Statements postgres_fix(const Difference& d) {
     case Kind::Index:
     case Kind::ForeignKey:
     case Kind::Check: return constraint_fix(d);
+    case Kind::Policy: return policy_fix(d);
     case Kind::TableOption: return option_fix(d);
     case Kind::Table: return table_fix(d);
     case Kind::View: return view_fix(d);
@@ -214,6 +300,8 @@ Statements postgres_fix(const Difference& d) {
     case Kind::Routine: return routine_fix(d);
     case Kind::Sequence: return sequence_fix(d);
     case Kind::EnumType: return enum_fix(d);
+    case Kind::Domain: return domain_fix(d);
+    case Kind::Comment: return comment_fix(d);
     case Kind::Extension: return extension_fix(d);
     case Kind::Schema: return schema_fix(d);
     case Kind::Database: return database_fix(d, quote_postgres_name(d.database));

@@ -374,13 +374,17 @@ class Qualifier {
   }
 
   // COMMENT ON <kind> name | COMMENT ON COLUMN t.c | COMMENT ON CONSTRAINT/TRIGGER x ON t
+  // | COMMENT ON CONSTRAINT x ON DOMAIN d
   void comment_on() {
     Cursor& c = cursor_;
     if (!c.accept("ON")) return;
     if (c.accept("COLUMN")) return column_name();
     if (c.accept_any({"CONSTRAINT", "TRIGGER", "POLICY", "RULE"})) {
       c.name();
-      if (c.accept("ON")) target_name();
+      if (c.accept("ON")) {
+        c.accept("DOMAIN");
+        target_name();
+      }
       return;
     }
     c.accept("MATERIALIZED");
