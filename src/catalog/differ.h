@@ -27,6 +27,7 @@ enum class Kind {
   View,
   Trigger,
   Routine,
+  Event,  // MySQL
   Sequence,
   EnumType,
   Fingerprint,  // the last: all_kinds() lists every kind up to it

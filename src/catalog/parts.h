@@ -58,6 +58,22 @@ struct Routine {
   std::string rest;       // MySQL: what follows the arguments (RETURNS, characteristics, "\n", the body)
 };
 
+// A MySQL event. The times the server resolves at creation (STARTS defaults to it, AT
+// and ENDS may be written relative to CURRENT_TIMESTAMP) are kept for writing it again
+// but are not part of its definition: a shadow made now and a live database made last
+// week would never agree on them (docs/engines.md, item 19).
+struct Event {
+  std::string name;
+  std::string every;          // a recurring event's interval, "1 DAY", "'1:30' HOUR_MINUTE"; "" when ONE TIME
+  std::string at;             // a one-time event's time, "2030-01-01 00:00:00"
+  std::string starts, ends;   // a recurring event's, "" when none
+  std::string on_completion;  // "PRESERVE" or "NOT PRESERVE"
+  std::string status;         // "ENABLE", "DISABLE" or "DISABLE ON SLAVE"
+  std::string comment;        // as a quoted literal, "" when none
+  std::string body;
+  bool over = false;  // its schedule had ended when read: the server disabled or dropped it itself
+};
+
 struct Sequence {  // PostgreSQL
   std::string type, start, increment, min, max, cache;
   bool cycle = false;
@@ -81,7 +97,7 @@ struct TableOption {
 };
 
 // Foreign keys, checks and extensions have none: their definition is used whole.
-using Detail =
-    std::variant<std::monostate, Column, Index, View, Trigger, Routine, Sequence, EnumType, TableOption, ColumnOrder>;
+using Detail = std::variant<std::monostate, Column, Index, View, Trigger, Routine, Event, Sequence, EnumType,
+                            TableOption, ColumnOrder>;
 
 }  // namespace devenv::catalog
