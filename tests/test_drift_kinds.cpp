@@ -117,6 +117,55 @@ TEST_CASE("drift kinds (MariaDB): each is reported exactly, and its desired form
            "CREATE TABLE s (f set('Read','write'));",
            "CREATE TABLE s (f set('read','write'));",
            {R"J("name": "f", "change": "changed", "expected": "set('read','write')", "actual": "set('Read','write')")J"}},
+          // Events: the definer (the shadow's account against root) and the times the server
+          // resolves at creation (STARTS, AT, ENDS) are never drift.
+          {"an event missing",
+           "CREATE TABLE t (a int);",
+           "CREATE TABLE t (a int);\nCREATE EVENT ev ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;",
+           {R"J("object": "event ev", "kind": "event", "name": "", "change": "missing", "expected": "EVERY 1 DAY ON COMPLETION NOT PRESERVE ENABLE DO DELETE FROM t")J"}},
+          {"an event's interval",
+           "CREATE TABLE t (a int);\nCREATE EVENT ev ON SCHEDULE EVERY 1 HOUR DO DELETE FROM t;",
+           "CREATE TABLE t (a int);\nCREATE EVENT ev ON SCHEDULE EVERY '1:30' HOUR_MINUTE DO DELETE FROM t;",
+           {R"J("kind": "event", "name": "", "change": "changed", "expected": "EVERY '1:30' HOUR_MINUTE ON COMPLETION NOT PRESERVE ENABLE DO DELETE FROM t", "actual": "EVERY 1 HOUR ON)J"}},
+          {"an event's status, not its STARTS",
+           "CREATE TABLE t (a int);\nCREATE EVENT ev ON SCHEDULE EVERY 1 DAY STARTS '2020-01-01 03:00:00' DISABLE DO "
+           "DELETE FROM t;",
+           "CREATE TABLE t (a int);\nCREATE EVENT ev ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;",
+           {R"J("expected": "EVERY 1 DAY ON COMPLETION NOT PRESERVE ENABLE DO DELETE FROM t", "actual": "EVERY 1 DAY ON COMPLETION NOT PRESERVE DISABLE DO DELETE FROM t")J"}},
+          {"an event's ON COMPLETION and comment",
+           "CREATE TABLE t (a int);\nCREATE EVENT ev ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;",
+           "CREATE TABLE t (a int);\nCREATE EVENT ev ON SCHEDULE EVERY 1 DAY ON COMPLETION PRESERVE COMMENT 'purge' DO "
+           "DELETE FROM t;",
+           {R"J("expected": "EVERY 1 DAY ON COMPLETION PRESERVE ENABLE COMMENT 'purge' DO DELETE FROM t")J"}},
+          {"an event's ENDS, whatever time it resolves to",
+           "CREATE TABLE t (a int);\nCREATE EVENT ev ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;",
+           "CREATE TABLE t (a int);\nCREATE EVENT ev ON SCHEDULE EVERY 1 DAY STARTS CURRENT_TIMESTAMP + INTERVAL 1 "
+           "HOUR ENDS CURRENT_TIMESTAMP + INTERVAL 1 WEEK DO DELETE FROM t;",
+           {R"J("expected": "EVERY 1 DAY ENDS … ON COMPLETION NOT PRESERVE ENABLE DO DELETE FROM t")J"}},
+          {"a one-time event's body, not its time",
+           "CREATE TABLE t (a int);\nCREATE EVENT ev ON SCHEDULE AT CURRENT_TIMESTAMP + INTERVAL 1 HOUR DO DELETE "
+           "FROM t;",
+           "CREATE TABLE t (a int);\nDELIMITER ;;\nCREATE EVENT ev ON SCHEDULE AT CURRENT_TIMESTAMP + INTERVAL 2 HOUR "
+           "DO BEGIN DELETE FROM t; INSERT INTO t VALUES (1); END;;\nDELIMITER ;",
+           {R"J("expected": "AT … ON COMPLETION NOT PRESERVE ENABLE DO BEGIN DELETE FROM t; INSERT INTO t VALUES (1); END", "actual": "AT … ON COMPLETION NOT PRESERVE ENABLE DO DELETE FROM t")J"}},
+          // Table options only where the file sets them: the server's default row format
+          // (DYNAMIC) is not drift, the same format written out is.
+          {"ROW_FORMAT written in the file",
+           "CREATE TABLE r (id int);",
+           "CREATE TABLE r (id int) ROW_FORMAT=DYNAMIC;",
+           {R"J("object": "table r", "kind": "option", "name": "ROW_FORMAT", "change": "missing", "expected": "ROW_FORMAT=DYNAMIC")J"}},
+          {"KEY_BLOCK_SIZE",
+           "CREATE TABLE k (id int) ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8;",
+           "CREATE TABLE k (id int) ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=4;",
+           {R"J("name": "KEY_BLOCK_SIZE", "change": "changed", "expected": "KEY_BLOCK_SIZE=4", "actual": "KEY_BLOCK_SIZE=8")J"}},
+          {"an index's comment",
+           "CREATE TABLE i (a int, KEY ia (a));",
+           "CREATE TABLE i (a int, KEY ia (a) COMMENT 'by a');",
+           {R"J("kind": "index", "name": "ia", "change": "changed", "expected": "KEY (`a`) COMMENT 'by a'", "actual": "KEY (`a`)")J"}},
+          {"the primary key's comment",
+           "CREATE TABLE p (id int, PRIMARY KEY (id));",
+           "CREATE TABLE p (id int, PRIMARY KEY (id) COMMENT 'the id');",
+           {R"J("name": "PRIMARY", "change": "changed", "expected": "PRIMARY KEY (`id`) COMMENT 'the id'")J"}},
       });
 }
 

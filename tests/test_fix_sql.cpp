@@ -51,7 +51,7 @@ Difference mysql_column(Change change, const std::string& type) {
 }
 
 Sequence sequence_of(const std::string& increment, bool cycle) {
-  return {"integer", "1", increment, "1", "2147483647", "1", cycle};
+  return {"integer", "1", increment, "1", "2147483647", "1", cycle, ""};
 }
 
 }  // namespace
@@ -133,6 +133,47 @@ TEST_CASE("fix-up SQL (MySQL): table options are set, an extra one reset", "[uni
   CHECK(partitioned.definition == "PARTITION BY KEY (`id`) PARTITIONS 4");
   CHECK_THAT(fix_of(mysql_part(Kind::TableOption, Change::Extra, "PARTITION BY", {}, partitioned), Dialect::MySQL),
              Catch::EndsWith("\nALTER TABLE `apis` REMOVE PARTITIONING;\n"));
+}
+
+TEST_CASE("fix-up SQL (MySQL): ROW_FORMAT and KEY_BLOCK_SIZE are set, an extra one reset", "[unit][verify]") {
+  const Element compressed = option("ROW_FORMAT", "COMPRESSED", Dialect::MySQL);
+  CHECK(compressed.definition == "ROW_FORMAT=COMPRESSED");
+  CHECK_THAT(fix_of(mysql_part(Kind::TableOption, Change::Missing, "ROW_FORMAT", compressed, {}), Dialect::MySQL),
+             Catch::EndsWith("\nALTER TABLE `apis` ROW_FORMAT=COMPRESSED;\n"));
+  CHECK_THAT(fix_of(mysql_part(Kind::TableOption, Change::Extra, "ROW_FORMAT", {}, compressed), Dialect::MySQL),
+             Catch::EndsWith("\nALTER TABLE `apis` ROW_FORMAT=DEFAULT;\n"));
+  const Element block = option("KEY_BLOCK_SIZE", "8", Dialect::MySQL);
+  CHECK_THAT(fix_of(mysql_part(Kind::TableOption, Change::Extra, "KEY_BLOCK_SIZE", {}, block), Dialect::MySQL),
+             Catch::EndsWith("\nALTER TABLE `apis` KEY_BLOCK_SIZE=0;\n"));
+}
+
+TEST_CASE("fix-up SQL (MySQL): an index's comment is part of its definition", "[unit][verify]") {
+  const Element plain = index("name_idx", {IndexKind::Plain, false, false, "(`name`)"}, Dialect::MySQL);
+  const Element commented =
+      index("name_idx", {IndexKind::Plain, false, false, "(`name`) COMMENT 'by name'"}, Dialect::MySQL);
+  CHECK(fix_of(mysql_part(Kind::Index, Change::Changed, "name_idx", commented, plain), Dialect::MySQL) ==
+        "\nUSE `unkey`;\n-- changed: table apis index name_idx\n"
+        "ALTER TABLE `apis` DROP INDEX `name_idx`, ADD KEY `name_idx` (`name`) COMMENT 'by name';\n");
+}
+
+TEST_CASE("fix-up SQL (MySQL): events are dropped and made again with their times", "[unit][verify]") {
+  Event daily{"purge",        "1 DAY",  "",          "2020-01-01 03:00:00", "",
+              "NOT PRESERVE", "ENABLE", "'nightly'", "DELETE FROM `keys`"};
+  const Element purge = make_element("purge", mysql_event_definition(daily), false, daily);
+  CHECK(purge.definition == "EVERY 1 DAY ON COMPLETION NOT PRESERVE ENABLE COMMENT 'nightly' DO DELETE FROM `keys`");
+  CHECK(fix_of(mysql_object(Kind::Event, Change::Missing, "purge", purge, {}), Dialect::MySQL) ==
+        "\nUSE `unkey`;\n-- missing: event purge\n"
+        "DROP EVENT IF EXISTS `purge`;\n"
+        "DELIMITER ;;\nCREATE EVENT `purge` ON SCHEDULE EVERY 1 DAY STARTS '2020-01-01 03:00:00' ON COMPLETION NOT "
+        "PRESERVE ENABLE COMMENT 'nightly' DO DELETE FROM `keys`;;\nDELIMITER ;\n\n");
+  Event once{"once", "", "2030-01-01 00:00:00", "", "", "PRESERVE", "DISABLE", "", "BEGIN DELETE FROM `keys`; END"};
+  const Element later = make_element("once", mysql_event_definition(once), false, once);
+  CHECK(later.definition == "AT … ON COMPLETION PRESERVE DISABLE DO BEGIN DELETE FROM `keys`; END");
+  CHECK_THAT(fix_of(mysql_object(Kind::Event, Change::Changed, "once", later, purge), Dialect::MySQL),
+             Catch::Contains("CREATE EVENT `once` ON SCHEDULE AT '2030-01-01 00:00:00' ON COMPLETION PRESERVE "
+                             "DISABLE DO BEGIN DELETE FROM `keys`; END;;"));
+  CHECK_THAT(fix_of(mysql_object(Kind::Event, Change::Extra, "purge", {}, purge), Dialect::MySQL),
+             Catch::EndsWith("-- extra: event purge\nDROP EVENT IF EXISTS `purge`;\n"));
 }
 
 TEST_CASE("fix-up SQL (MySQL): a column's comment is part of its definition", "[unit][verify]") {

@@ -252,6 +252,35 @@ TEST_CASE("qualifier (MySQL): a shadow load maps every declared database and the
         "CREATE DEFINER = `acct`@`h` PROCEDURE `s_app`.`p`() SELECT 1");
 }
 
+TEST_CASE("qualifier (MySQL): events are made disabled in a shadow, as written in init scripts", "[unit][sql]") {
+  const auto status = [](std::string_view sql) {
+    const auto statements = split(sql, Dialect::MySQL, "s.sql");
+    return qualify(statements.at(0), mysql_target()).event_status();
+  };
+  using Status = std::pair<std::string, std::string>;
+  // No status: enabled, so DISABLE goes before DO; the init script keeps every byte.
+  CHECK(shadow_rendered("CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t") ==
+        "CREATE EVENT `s_app`.`e` ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM t");
+  CHECK(my("CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t") ==
+        "CREATE EVENT `app`.`e` ON SCHEDULE EVERY 1 DAY DO DELETE FROM t");
+  CHECK(status("CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t") == Status{"e", "ENABLE"});
+  CHECK(shadow_rendered("CREATE EVENT IF NOT EXISTS e ON SCHEDULE AT CURRENT_TIMESTAMP ON COMPLETION PRESERVE "
+                        "ENABLE COMMENT 'c' DO DELETE FROM t") ==
+        "CREATE EVENT IF NOT EXISTS `s_app`.`e` ON SCHEDULE AT CURRENT_TIMESTAMP ON COMPLETION PRESERVE "
+        "DISABLE COMMENT 'c' DO DELETE FROM t");
+  // The status goes before a COMMENT (a comment's text is never mistaken for a word).
+  CHECK(shadow_rendered("CREATE EVENT e ON SCHEDULE EVERY 1 DAY COMMENT 'ENABLE DO' DO SELECT 1") ==
+        "CREATE EVENT `s_app`.`e` ON SCHEDULE EVERY 1 DAY DISABLE COMMENT 'ENABLE DO' DO SELECT 1");
+  CHECK(shadow_rendered("CREATE EVENT e ON SCHEDULE EVERY 1 DAY DISABLE ON SLAVE DO SELECT 1") ==
+        "CREATE EVENT `s_app`.`e` ON SCHEDULE EVERY 1 DAY DISABLE DO SELECT 1");
+  CHECK(status("CREATE EVENT e ON SCHEDULE EVERY 1 DAY DISABLE ON SLAVE DO SELECT 1").second == "DISABLE ON SLAVE");
+  CHECK(shadow_rendered("ALTER EVENT e ENABLE") == "ALTER EVENT `s_app`.`e` DISABLE");
+  CHECK(status("ALTER EVENT `e` ENABLE") == Status{"e", "ENABLE"});
+  // An ALTER that does not set the status leaves it, in the shadow too.
+  CHECK(shadow_rendered("ALTER EVENT e DO SELECT 1") == "ALTER EVENT `s_app`.`e` DO SELECT 1");
+  CHECK(status("ALTER EVENT e DO SELECT 1").first.empty());
+}
+
 // Files written on other systems (issue: Safety II, part 3).
 TEST_CASE("qualifier: psql connect and DELIMITER lines with Windows line ends", "[unit][sql]") {
   QualifyTarget target = pg_target();

@@ -103,6 +103,30 @@ TEST_CASE("verify (MariaDB): a write the name mapping cannot see is refused, nam
   CHECK(mysql_accounts(example).empty());  // also after a failed load
 }
 
+// MariaDB's event_scheduler is off by default, MySQL 8's on; a server may run either way.
+TEST_CASE("diff (MariaDB): a shadow's events never run, even with the event scheduler on", "[reliability][shadow]") {
+  NativeExample example;
+  const CommandResult up = example.devenv("up mysql");
+  INFO(up.output);
+  REQUIRE(up.exit_code == 0);
+  example.mysql("CREATE DATABASE scheduled");
+  example.mysql("CREATE TABLE scheduled.t (a int)");
+  // The event would make a table in the shadow as soon as it ran; the load then waits.
+  example.dir().write("desired.sql",
+                      "CREATE TABLE t (a int);\n"
+                      "CREATE EVENT ev ON SCHEDULE EVERY 1 SECOND DO CREATE TABLE ran (a int);\n"
+                      "SELECT SLEEP(3);\n");
+  example.mysql("SET GLOBAL event_scheduler = ON");
+  const CommandResult diff = example.devenv("diff --format json desired.sql mysql://root:devenv-root@127.0.0.1:" +
+                                            std::to_string(example.port("mysql")) + "/scheduled");
+  example.mysql("SET GLOBAL event_scheduler = OFF");
+  INFO(diff.output);
+  CHECK(diff.exit_code == 1);
+  CHECK_THAT(diff.output, Catch::Contains(R"J("kind": "event")J") && !Catch::Contains("table ran"));
+  // Enabled as the file says, though the shadow held it disabled.
+  CHECK_THAT(diff.output, Catch::Contains("EVERY 1 SECOND ON COMPLETION NOT PRESERVE ENABLE DO CREATE TABLE ran"));
+}
+
 TEST_CASE("verify: DEFINER clauses and CREATE EXTENSION still verify clean in the sandbox", "[reliability][shadow]") {
   NativeExample example;
   append(example, "schemas/main.sql",

@@ -2,7 +2,7 @@
 -- Server mysql (mariadb): schema of hydra.
 -- Sources:
 --   schemas/hydra/01-workflows.sql  sha256:010f8d89ee6679c4ce2c684d88a41007c147f34a6bbdc38887b81056965d8424
---   schemas/hydra/02-scheduling.sql  sha256:db5529a6ef0b2855c2d0eca53e3de7ff607421823e464c9af9258d176cf0b09d
+--   schemas/hydra/02-scheduling.sql  sha256:abec0fa88ecb6da20b4400419885529d6704197fec9bf378bc90e17c4e3cc642
 
 -- ---- hydra ----
 USE `hydra`;
@@ -62,7 +62,7 @@ CREATE TABLE `hydra`.`cron_jobs` (
   last_run_at   BIGINT NULL,
   next_run_at   BIGINT NOT NULL,
   UNIQUE KEY unique_cron_name_namespace (namespace, name),
-  INDEX idx_cron_jobs_next_run (enabled, next_run_at)
+  INDEX idx_cron_jobs_next_run (enabled, next_run_at) COMMENT 'the scheduler polls by next run'
 );
 -- schemas/hydra/02-scheduling.sql:18
 CREATE TABLE `hydra`.`leases` (
@@ -80,9 +80,9 @@ CREATE TABLE `hydra`.`workflow_sleeps` (
   execution_id  VARCHAR(255) NOT NULL,
   step_name     VARCHAR(255) NOT NULL,
   wake_at       BIGINT NOT NULL,
-  PRIMARY KEY (execution_id, step_name),
+  PRIMARY KEY (execution_id, step_name) COMMENT 'one sleep per step',
   FOREIGN KEY (execution_id) REFERENCES `hydra`.`workflow_executions` (id) ON DELETE CASCADE
-);
+) ROW_FORMAT=DYNAMIC;
 -- A worker takes a lease only if nobody holds a live one.
 -- schemas/hydra/02-scheduling.sql:39
 DELIMITER ;;
@@ -100,3 +100,9 @@ BEGIN
   RETURN (SELECT worker_id = p_worker FROM leases WHERE resource_id = p_resource);
 END;;
 DELIMITER ;
+-- schemas/hydra/02-scheduling.sql:56
+-- Leases expired for a day are purged every hour (when the server's event scheduler
+-- runs: MariaDB's is off unless turned on).
+CREATE EVENT `hydra`.`purge_expired_leases` ON SCHEDULE EVERY 1 HOUR
+  COMMENT 'leases expired for a day'
+  DO DELETE FROM leases WHERE expires_at < (UNIX_TIMESTAMP() - 86400) * 1000;

@@ -3,4 +3,4 @@
 
 CREATE DATABASE IF NOT EXISTS `_devenv`;
 CREATE TABLE `_devenv`.`init_fingerprint` (fingerprint CHAR(64) NOT NULL, initialised_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP);
-INSERT INTO `_devenv`.`init_fingerprint` (fingerprint) VALUES ('c9deac36844c3d62cfbdecc009f9be520650c414da836933e815eb6ca8f3df1e');
+INSERT INTO `_devenv`.`init_fingerprint` (fingerprint) VALUES ('747c444ad3602afad6e663978ec73bf1629adbca1403ccf6343b398c6d6a0dab');

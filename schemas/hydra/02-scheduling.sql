@@ -12,7 +12,7 @@ CREATE TABLE cron_jobs (
   last_run_at   BIGINT NULL,
   next_run_at   BIGINT NOT NULL,
   UNIQUE KEY unique_cron_name_namespace (namespace, name),
-  INDEX idx_cron_jobs_next_run (enabled, next_run_at)
+  INDEX idx_cron_jobs_next_run (enabled, next_run_at) COMMENT 'the scheduler polls by next run'
 );
 
 CREATE TABLE leases (
@@ -30,9 +30,9 @@ CREATE TABLE workflow_sleeps (
   execution_id  VARCHAR(255) NOT NULL,
   step_name     VARCHAR(255) NOT NULL,
   wake_at       BIGINT NOT NULL,
-  PRIMARY KEY (execution_id, step_name),
+  PRIMARY KEY (execution_id, step_name) COMMENT 'one sleep per step',
   FOREIGN KEY (execution_id) REFERENCES workflow_executions (id) ON DELETE CASCADE
-);
+) ROW_FORMAT=DYNAMIC;
 
 -- A worker takes a lease only if nobody holds a live one.
 DELIMITER ;;
@@ -50,3 +50,9 @@ BEGIN
   RETURN (SELECT worker_id = p_worker FROM leases WHERE resource_id = p_resource);
 END;;
 DELIMITER ;
+
+-- Leases expired for a day are purged every hour (when the server's event scheduler
+-- runs: MariaDB's is off unless turned on).
+CREATE EVENT purge_expired_leases ON SCHEDULE EVERY 1 HOUR
+  COMMENT 'leases expired for a day'
+  DO DELETE FROM leases WHERE expires_at < (UNIX_TIMESTAMP() - 86400) * 1000;

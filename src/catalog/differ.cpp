@@ -34,6 +34,7 @@ const char* kind_name(Kind kind) {
     case Kind::View: return "view";
     case Kind::Trigger: return "trigger";
     case Kind::Routine: return "routine";
+    case Kind::Event: return "event";
     case Kind::Sequence: return "sequence";
     case Kind::EnumType: return "type";
     case Kind::Domain: return "domain";
@@ -130,6 +131,7 @@ class Comparison {
     named(Kind::View, expected.name, expected.views, actual.views);
     named(Kind::Trigger, expected.name, expected.triggers, actual.triggers);
     named(Kind::Routine, expected.name, expected.routines, actual.routines);
+    named(Kind::Event, expected.name, expected.events, actual.events);
     named(Kind::Sequence, expected.name, expected.sequences, actual.sequences);
     named(Kind::EnumType, expected.name, expected.types, actual.types);
     named(Kind::Domain, expected.name, expected.domains, actual.domains);

@@ -28,6 +28,7 @@ enum class Kind {
   View,
   Trigger,
   Routine,
+  Event,  // MySQL
   Sequence,
   EnumType,
   Domain,

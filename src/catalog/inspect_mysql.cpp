@@ -95,6 +95,7 @@ class MySqlInspector final : public Inspector {
     read_views(out, in);
     read_triggers(out, in);
     read_routines(out, in);
+    read_events(out, in);
   }
 
   const std::vector<Row>& rows(const std::string& query) {
@@ -139,9 +140,10 @@ class MySqlInspector final : public Inspector {
   }
 
   void read_tables(std::map<std::string, Database>& out, const std::string& in) {
-    for (const Row& row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT "
-                               "FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (" +
-                               in + ")")) {
+    for (const Row& row :
+         rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, CREATE_OPTIONS "
+              "FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (" +
+              in + ")")) {
       if (text(row, 2) == "VIEW") continue;
       Namespace* ns = space(out, text(row, 0));
       if (!ns) continue;
@@ -152,6 +154,8 @@ class MySqlInspector final : public Inspector {
       t.options.push_back(mysql_option("ENGINE", text(row, 3)));
       t.options.push_back(mysql_option("COLLATE", collation));
       if (!text(row, 5).empty()) t.options.push_back(mysql_option("COMMENT", quote_string(text(row, 5))));
+      for (const auto& [name, value] : mysql::create_options(text(row, 6)))
+        t.options.push_back(mysql_option(name, value));
     }
   }
 
@@ -287,6 +291,7 @@ class MySqlInspector final : public Inspector {
     std::string name;
     bool unique = false;
     std::string type;
+    std::string comment;
     std::vector<std::string> parts;
     std::vector<std::string> columns;
   };
@@ -295,7 +300,8 @@ class MySqlInspector final : public Inspector {
     std::map<std::tuple<std::string, std::string, std::string>, IndexRows> indexes;
     std::vector<std::tuple<std::string, std::string, std::string>> order;
     for (const Row& row :
-         rows("SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE" +
+         rows("SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION, INDEX_TYPE, "
+              "INDEX_COMMENT" +
               std::string(mariadb_ ? "" : ", EXPRESSION") +
               " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN (" + in +
               ") "
@@ -306,7 +312,8 @@ class MySqlInspector final : public Inspector {
       index.name = text(row, 2);
       index.unique = text(row, 3) == "0";
       index.type = text(row, 7);
-      std::string part = row[4] ? quote_identifier(text(row, 4)) : "(" + text(row, 8) + ")";
+      index.comment = text(row, 8);
+      std::string part = row[4] ? quote_identifier(text(row, 4)) : "(" + text(row, 9) + ")";
       if (row[5]) part += "(" + text(row, 5) + ")";
       if (text(row, 6) == "D") part += " DESC";
       index.parts.push_back(part);
@@ -328,7 +335,8 @@ class MySqlInspector final : public Inspector {
                     : index.type == "SPATIAL"  ? IndexKind::Spatial
                     : index.unique             ? IndexKind::Unique
                                                : IndexKind::Plain;
-      detail.body = "(" + columns + ")" + (index.type == "HASH" ? " USING HASH" : "");
+      detail.body = "(" + columns + ")" + (index.type == "HASH" ? " USING HASH" : "") +
+                    optional_clause("COMMENT ", index.comment.empty() ? "" : quote_string(index.comment));
       const bool generated = index.name == "PRIMARY" || generated_index_name(index.name, index.columns.front());
       t->indexes.push_back(
           make_element(index.name, mysql_index_definition(detail), generated && index.name != "PRIMARY", detail));
@@ -460,6 +468,37 @@ class MySqlInspector final : public Inspector {
       routine.rest += " " + text(row, 6) + " SQL SECURITY " + text(row, 7) + "\n" + mysql::body(text(row, 4));
       ns->routines[text(row, 1)] = make_element(text(row, 1), mysql_routine_definition(routine), false, routine);
     }
+  }
+
+  // Definers are left out: they name accounts, which differ between machines.
+  void read_events(std::map<std::string, Database>& out, const std::string& in) {
+    for (const Row& row : rows("SELECT EVENT_SCHEMA, EVENT_NAME, INTERVAL_VALUE, INTERVAL_FIELD, EXECUTE_AT, STARTS, "
+                               "ENDS, ON_COMPLETION, STATUS, EVENT_COMMENT, EVENT_DEFINITION, "
+                               "COALESCE(EXECUTE_AT, ENDS) < NOW() FROM information_schema.EVENTS "
+                               "WHERE EVENT_SCHEMA IN (" +
+                               in + ")")) {
+      Namespace* ns = space(out, text(row, 0));
+      if (!ns) continue;
+      Event event;
+      event.name = text(row, 1);
+      if (row[2]) event.every = text(row, 2) + " " + text(row, 3);
+      event.at = text(row, 4);
+      event.starts = text(row, 5);
+      event.ends = text(row, 6);
+      event.on_completion = text(row, 7);
+      event.status = event_status(text(row, 8));
+      if (!text(row, 9).empty()) event.comment = quote_string(text(row, 9));
+      event.body = mysql::body(text(row, 10));
+      event.over = text(row, 11) == "1";
+      ns->events[event.name] = make_element(event.name, mysql_event_definition(event), false, event);
+    }
+  }
+
+  // information_schema's STATUS as the clause that sets it.
+  static std::string event_status(const std::string& status) {
+    if (status == "ENABLED") return "ENABLE";
+    if (status == "SLAVESIDE_DISABLED") return "DISABLE ON SLAVE";
+    return "DISABLE";
   }
 
   Connect connect_;

@@ -71,6 +71,7 @@ std::vector<std::string*> texts(Index& index) { return {&index.body}; }
 std::vector<std::string*> texts(View& view) { return {&view.body}; }
 std::vector<std::string*> texts(Trigger& trigger) { return {&trigger.table}; }
 std::vector<std::string*> texts(Routine& routine) { return {&routine.arguments, &routine.rest}; }
+std::vector<std::string*> texts(Event& event) { return {&event.body}; }
 std::vector<std::string*> texts(Sequence&) { return {}; }
 std::vector<std::string*> texts(ColumnOrder&) { return {}; }  // made after the renaming, by the differ
 std::vector<std::string*> texts(Domain& domain) {
@@ -117,7 +118,8 @@ void rename_namespaces(Database& database, const std::string& from, const std::s
         rename_in(*elements, from, to, dialect);
       }
     }
-    for (auto* elements : {&ns.views, &ns.triggers, &ns.routines, &ns.sequences, &ns.types, &ns.domains, &ns.comments})
+    for (auto* elements :
+         {&ns.views, &ns.triggers, &ns.routines, &ns.events, &ns.sequences, &ns.types, &ns.domains, &ns.comments})
       rename_in(*elements, from, to, dialect);
     Namespace moved = std::move(ns);
     if (moved.name == from) moved.name = to;

@@ -40,6 +40,7 @@ struct Namespace {
   std::map<std::string, Element> views;
   std::map<std::string, Element> triggers;
   std::map<std::string, Element> routines;
+  std::map<std::string, Element> events;     // MySQL
   std::map<std::string, Element> sequences;  // PostgreSQL
   std::map<std::string, Element> types;      // PostgreSQL enum types
   std::map<std::string, Element> domains;    // PostgreSQL

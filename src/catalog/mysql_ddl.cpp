@@ -47,6 +47,32 @@ std::string mysql_routine_definition(const Routine& routine) {
   return routine.kind + " (" + routine.arguments + ")" + routine.rest;
 }
 
+namespace {
+
+// What follows the schedule, alike in the definition and the CREATE EVENT.
+std::string event_tail(const Event& event) {
+  return " ON COMPLETION " + event.on_completion + " " + event.status + optional_clause("COMMENT ", event.comment) +
+         " DO " + event.body;
+}
+
+std::string quote_time(const std::string& time) { return sqltext::quote_string(time, sqltext::Dialect::MySQL); }
+
+}  // namespace
+
+std::string mysql_event_definition(const Event& event) {
+  const std::string schedule =
+      event.every.empty() ? "AT …" : "EVERY " + event.every + (event.ends.empty() ? "" : " ENDS …");
+  return schedule + event_tail(event);
+}
+
+std::string mysql_create_event(const Element& element) {
+  const Event& event = std::get<Event>(element.detail);
+  std::string schedule = event.every.empty() ? "AT " + quote_time(event.at) : "EVERY " + event.every;
+  if (!event.starts.empty()) schedule += " STARTS " + quote_time(event.starts);
+  if (!event.ends.empty()) schedule += " ENDS " + quote_time(event.ends);
+  return "CREATE EVENT " + quote_mysql_name(event.name) + " ON SCHEDULE " + schedule + event_tail(event);
+}
+
 Element mysql_option(const std::string& name, const std::string& value) {
   const TableOption option{value};
   const std::string definition = name == "PARTITION BY" ? name + optional_clause("", value)

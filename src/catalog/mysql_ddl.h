@@ -20,6 +20,9 @@ std::string mysql_view_definition(const View& view);
 std::string mysql_view_query(const View& view);  // the query and its WITH … CHECK OPTION
 // "PROCEDURE (IN `a` int) …".
 std::string mysql_routine_definition(const Routine& routine);
+// "EVERY 1 DAY ENDS … ON COMPLETION NOT PRESERVE ENABLE COMMENT 'c' DO body": the times the
+// server resolves at creation are an ellipsis (docs/engines.md, item 19).
+std::string mysql_event_definition(const Event& event);
 // "ENGINE=InnoDB", "DEFAULT COLLATE=…", "COMMENT='…'", "PARTITION BY …".
 Element mysql_option(const std::string& name, const std::string& value);
 
@@ -28,7 +31,8 @@ std::string mysql_index_clause(const Element& index);            // "UNIQUE KEY 
 std::string mysql_view_head(const Element& view, bool replace);  // "CREATE [OR REPLACE] SQL SECURITY … VIEW `n` AS "
 std::string mysql_create_routine(const Element& routine);        // "CREATE PROCEDURE `n`(…) …"
 std::string mysql_create_trigger(const Element& trigger);        // "CREATE TRIGGER `n` BEFORE UPDATE ON …"
-std::string mysql_delimited(const std::string& statement);       // inside DELIMITER ;; … ;;
+std::string mysql_create_event(const Element& event);       // "CREATE EVENT `n` ON SCHEDULE … DO …", with its times
+std::string mysql_delimited(const std::string& statement);  // inside DELIMITER ;; … ;;
 
 // The whole database as canonical SQL, and one table as the dump writes it.
 std::string mysql_dump(const Database& database);

@@ -34,6 +34,7 @@ std::string mysql_dump(const Database& database) {
     }
     for (const auto& [name, routine] : ns.routines) out += mysql_delimited(local(mysql_create_routine(routine))) + "\n";
     for (const auto& [name, trigger] : ns.triggers) out += mysql_delimited(local(mysql_create_trigger(trigger))) + "\n";
+    for (const auto& [name, event] : ns.events) out += mysql_delimited(local(mysql_create_event(event))) + "\n";
   }
   return out + "SET FOREIGN_KEY_CHECKS = 1;\n";
 }

@@ -81,6 +81,8 @@ Statements option_fix(const Difference& d) {
   if (d.expected) return {keep(alter_table(d, d.expected->definition))};
   if (d.name == "COMMENT") return {keep(alter_table(d, "COMMENT = ''"))};
   if (d.name == "PARTITION BY") return {keep(alter_table(d, "REMOVE PARTITIONING"))};
+  if (d.name == "ROW_FORMAT") return {keep(alter_table(d, "ROW_FORMAT=DEFAULT"))};
+  if (d.name == "KEY_BLOCK_SIZE") return {keep(alter_table(d, "KEY_BLOCK_SIZE=0"))};
   return {};
 }
 
@@ -109,6 +111,14 @@ Statements routine_fix(const Difference& d) {
   return out;
 }
 
+// Dropped and made again, as routines are: ALTER EVENT cannot take an ENDS away, and
+// an event holds no data.
+Statements event_fix(const Difference& d) {
+  Statements out{keep("DROP EVENT IF EXISTS " + quote_mysql_name(d.name) + ";")};
+  if (d.expected) out.push_back(keep(mysql_delimited(mysql_create_event(*d.expected))));
+  return out;
+}
+
 }  // namespace
 
 Statements mysql_fix(const Difference& d) {
@@ -123,6 +133,7 @@ Statements mysql_fix(const Difference& d) {
     case Kind::View: return view_fix(d);
     case Kind::Trigger: return trigger_fix(d);
     case Kind::Routine: return routine_fix(d);
+    case Kind::Event: return event_fix(d);
     case Kind::Database: return database_fix(d, quote_mysql_name(d.database));
     case Kind::Schema:  // PostgreSQL's alone
     case Kind::Extension:

@@ -31,6 +31,11 @@ std::string lower_outside_quotes(std::string text) {
   return text;
 }
 
+std::string upper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+  return text;
+}
+
 bool is_number(const std::string& text) {
   static const std::regex number("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
   return std::regex_match(text, number);
@@ -118,6 +123,22 @@ std::string body(const std::string& text) {
     }
   } catch (const sqltext::SourceError&) {
     return text;  // not lexable: compare as it is
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> create_options(const std::string& list) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::size_t at = 0;
+  while (at < list.size()) {
+    const std::size_t end = std::min(list.find(' ', at), list.size());
+    const std::string option = list.substr(at, end - at);
+    at = end + 1;
+    const std::size_t equals = option.find('=');
+    if (equals == std::string::npos) continue;  // "partitioned"
+    const std::string name = lower(option.substr(0, equals)), value = option.substr(equals + 1);
+    if (name == "row_format") out.emplace_back("ROW_FORMAT", upper(value));
+    if (name == "key_block_size") out.emplace_back("KEY_BLOCK_SIZE", value);
   }
   return out;
 }

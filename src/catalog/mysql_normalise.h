@@ -2,6 +2,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace devenv::catalog::mysql {
 
@@ -29,6 +31,12 @@ std::string on_update(const std::string& extra);
 // whitespace as one space: the mysql client strips comments before sending (so a
 // database built by the official images has none), and layout is not schema.
 std::string body(const std::string& text);
+
+// The table options information_schema.TABLES.CREATE_OPTIONS lists, which are those
+// the CREATE TABLE set explicitly ("row_format=COMPRESSED key_block_size=8"), as
+// {"ROW_FORMAT", "COMPRESSED"}, {"KEY_BLOCK_SIZE", "8"}. Only these two: the row format
+// the server picks by default is not in the list, so it is never drift.
+std::vector<std::pair<std::string, std::string>> create_options(const std::string& list);
 
 // NO ACTION and RESTRICT mean the same in InnoDB: both are the default, written as "".
 std::string referential_action(const std::string& rule);

@@ -96,6 +96,22 @@ struct Comment {
   std::string literal;  // the comment, quoted
 };
 
+// A MySQL event. The times the server resolves at creation (STARTS defaults to it, AT
+// and ENDS may be written relative to CURRENT_TIMESTAMP) are kept for writing it again
+// but are not part of its definition: a shadow made now and a live database made last
+// week would never agree on them (docs/engines.md, item 19).
+struct Event {
+  std::string name;
+  std::string every;          // a recurring event's interval, "1 DAY", "'1:30' HOUR_MINUTE"; "" when ONE TIME
+  std::string at;             // a one-time event's time, "2030-01-01 00:00:00"
+  std::string starts, ends;   // a recurring event's, "" when none
+  std::string on_completion;  // "PRESERVE" or "NOT PRESERVE"
+  std::string status;         // "ENABLE", "DISABLE" or "DISABLE ON SLAVE"
+  std::string comment;        // as a quoted literal, "" when none
+  std::string body;
+  bool over = false;  // its schedule had ended when read: the server disabled or dropped it itself
+};
+
 struct EnumType {                   // PostgreSQL
   std::vector<std::string> labels;  // as quoted literals, in order
 };
@@ -114,7 +130,7 @@ struct TableOption {
 };
 
 // Foreign keys, checks and extensions have none: their definition is used whole.
-using Detail = std::variant<std::monostate, Column, Index, View, Trigger, Routine, Sequence, EnumType, TableOption,
-                            ColumnOrder, Domain, Policy, Comment>;
+using Detail = std::variant<std::monostate, Column, Index, View, Trigger, Routine, Event, Sequence, EnumType,
+                            TableOption, ColumnOrder, Domain, Policy, Comment>;
 
 }  // namespace devenv::catalog

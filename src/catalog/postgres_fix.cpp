@@ -305,6 +305,7 @@ Statements postgres_fix(const Difference& d) {
     case Kind::Extension: return extension_fix(d);
     case Kind::Schema: return schema_fix(d);
     case Kind::Database: return database_fix(d, quote_postgres_name(d.database));
+    case Kind::Event:  // MySQL's alone
     case Kind::Fingerprint: break;
   }
   return reset_note(d);

@@ -65,7 +65,7 @@ class ServerPlanner {
       : config_(config), server_(server), writer_(make_script_writer(server.engine)), errors_(errors) {}
 
   ServerInit plan() {
-    ServerInit init{&server_, "initdb/" + server_.name, {}, {}};
+    ServerInit init{&server_, "initdb/" + server_.name, {}, {}, {}};
     const auto databases = config_.databases_on(server_.name);
     const int width = number_width(databases.size());
     init.files.push_back(init_databases(init.directory, width));

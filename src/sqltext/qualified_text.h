@@ -20,10 +20,10 @@ struct ShadowNames {
 // schema is qualified once and then rendered for partition_001 … partition_NNN by
 // concatenation, so expanding to a thousand databases costs no re-parsing.
 //
-// Two more kinds of hole keep their written text in init scripts and change only in a
+// Three more kinds of hole keep their written text in init scripts and change only in a
 // verify's shadow load: a declared database the source names itself (`hydra`.t), so a
-// shadow load never reaches a live database, and a MySQL DEFINER clause, since the
-// account it names need not exist where the shadow is made.
+// shadow load never reaches a live database, a MySQL DEFINER clause, since the
+// account it names need not exist where the shadow is made, and a MySQL event's status.
 class QualifiedText {
  public:
   void append(std::string_view literal) { parts_.back().append(literal); }
@@ -32,6 +32,16 @@ class QualifiedText {
     add_slot({Slot::NamedDatabase, std::move(name), std::string(written)});
   }
   void append_definer(std::string_view written) { add_slot({Slot::Definer, {}, std::string(written)}); }
+  // Text a shadow load replaces with `shadow`: a MySQL event's status clause becomes
+  // DISABLE there, so that no event body ever runs in a shadow, whatever the server's
+  // event_scheduler. What the source wrote is kept by note_event_status.
+  void append_shadow_replacement(std::string_view written, std::string shadow) {
+    add_slot({Slot::ShadowReplacement, std::move(shadow), std::string(written)});
+  }
+  // The status (ENABLE, DISABLE, DISABLE ON SLAVE) the statement gives event `name`.
+  void note_event_status(std::string name, std::string status) { event_status_ = {std::move(name), std::move(status)}; }
+  // {event, status}; the event is "" when the statement sets no event's status.
+  const std::pair<std::string, std::string>& event_status() const { return event_status_; }
   // Records that `written` became `replacement` in the text (a collation the server
   // lacks, mapped to its own): build says so once per file.
   void note_replacement(std::string written, std::string replacement) {
@@ -50,8 +60,8 @@ class QualifiedText {
 
  private:
   struct Slot {
-    enum Kind { Target, NamedDatabase, Definer } kind;
-    std::string name;     // NamedDatabase: its value, unquoted
+    enum Kind { Target, NamedDatabase, Definer, ShadowReplacement } kind;
+    std::string name;     // NamedDatabase: its value, unquoted; ShadowReplacement: the shadow's text
     std::string written;  // as the source wrote it
   };
 
@@ -64,6 +74,7 @@ class QualifiedText {
   std::vector<std::string> parts_{std::string()};  // literal, slot, literal, slot, …, literal
   std::vector<Slot> slots_;                        // parts_.size() == slots_.size() + 1
   std::vector<std::pair<std::string, std::string>> replacements_;
+  std::pair<std::string, std::string> event_status_;
 };
 
 }  // namespace devenv::sqltext

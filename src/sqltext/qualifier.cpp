@@ -27,7 +27,8 @@ struct Edit {
     Qualify,         // the target database goes in front of an unqualified name (first == last)
     NameDatabase,    // a declared database written as a qualifier (or after USE): a hole for shadow loads
     ReplaceDefiner,  // MySQL DEFINER = user@host: a hole for shadow loads
-    MapCollation     // a collation the server lacks: its own name goes there (first == last)
+    MapCollation,    // a collation the server lacks: its own name goes there (first == last)
+    DisableEvent     // MySQL event status, or the COMMENT or DO it goes before: DISABLE in shadow loads
   } kind;
   std::size_t first;
   std::size_t last;
@@ -196,6 +197,10 @@ class Qualifier {
     }
     if (c.accept("INDEX")) return index_on();
     if (c.accept("TRIGGER")) return trigger();
+    if (mysql() && c.accept("EVENT")) {
+      c.accept_sequence({"IF", "NOT", "EXISTS"});
+      return event(true);
+    }
     if (c.accept_any({"VIEW", "PROCEDURE", "FUNCTION", "EVENT", "TYPE", "DOMAIN", "SEQUENCE"})) {
       c.accept_sequence({"IF", "NOT", "EXISTS"});
       return target_name();
@@ -315,10 +320,41 @@ class Qualifier {
       target_name();
       return alter_table_body();
     }
+    if (mysql() && c.accept("EVENT")) {
+      c.accept_sequence({"IF", "EXISTS"});
+      return event(false);
+    }
     if (c.accept_any({"VIEW", "PROCEDURE", "FUNCTION", "EVENT", "TYPE", "DOMAIN", "SEQUENCE", "INDEX"})) {
       c.accept_sequence({"IF", "EXISTS"});
       return target_name();
     }
+  }
+
+  // CREATE/ALTER EVENT name … [ENABLE | DISABLE [ON SLAVE]] [COMMENT '…'] DO body. The
+  // status is a hole a shadow load fills with DISABLE (an event made without one is
+  // enabled: the hole goes before COMMENT or DO), and what the source says is noted for
+  // the expected model.
+  void event(bool creates) {
+    Cursor& c = cursor_;
+    const std::optional<NameRef> ref = c.name();
+    if (!ref) return;
+    qualify_name(*ref);
+    const std::string name = value(ref->parts.back());
+    std::optional<std::size_t> comment;
+    for (; !c.done() && !c.is("DO"); c.advance()) {
+      if (c.is("COMMENT") && !comment) comment = c.token_index();
+      if (!c.is("ENABLE") && !c.is("DISABLE")) continue;
+      const std::size_t first = c.token_index();
+      const bool on = c.is("DISABLE") && c.is("ON", 1);
+      const std::size_t last = on ? c.token_index(2) : first;
+      edits_.push_back(Edit{Edit::DisableEvent, first, last});
+      event_status_ = {name, c.is("ENABLE") ? "ENABLE" : on ? "DISABLE ON SLAVE" : "DISABLE"};
+      return;
+    }
+    if (!creates || !c.is("DO")) return;
+    const std::size_t before = comment.value_or(c.token_index());
+    edits_.push_back(Edit{Edit::DisableEvent, before, before});
+    event_status_ = {name, "ENABLE"};
   }
 
   void alter_table_body() {
@@ -532,6 +568,9 @@ class Qualifier {
         out.append_named_database(value(edit.first), original);
       } else if (edit.kind == Edit::ReplaceDefiner) {
         out.append_definer(original);
+      } else if (edit.kind == Edit::DisableEvent) {
+        const bool status = same_word(name.text(text), "ENABLE") || same_word(name.text(text), "DISABLE");
+        out.append_shadow_replacement(original, status ? "DISABLE" : "DISABLE " + std::string(original));
       } else if (edit.kind == Edit::MapCollation) {
         const CollationReplacement& mapped = collations_[edit.replacement];
         out.append(mapped.text);
@@ -549,6 +588,7 @@ class Qualifier {
       }
     }
     out.append(text.substr(copied));
+    if (!event_status_.first.empty()) out.note_event_status(event_status_.first, event_status_.second);
     return out;
   }
 
@@ -557,6 +597,7 @@ class Qualifier {
   Cursor cursor_;
   std::vector<Edit> edits_;
   std::vector<CollationReplacement> collations_;
+  std::pair<std::string, std::string> event_status_;  // {event, status}, see QualifiedText::event_status
 };
 
 }  // namespace

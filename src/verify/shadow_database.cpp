@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "catalog/mysql_ddl.h"
 #include "engine/collations.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
@@ -148,6 +149,8 @@ void ShadowDatabase::load(const Shadow& shadow) {
       util::throw_if_interrupted();
       if (statement.kind != sqltext::StatementKind::Sql) continue;  // comments; psql meta-commands
       const std::string sql = statement.text.render(names_);
+      if (const auto& [event, status] = statement.text.event_status(); !event.empty() && &shadow == &shadows_.front())
+        event_statuses_[event] = status;
       try {
         if (statement.creates_extension) {
           run_as_admin(shadow.name, open_source, sql);
@@ -172,6 +175,20 @@ void ShadowDatabase::run_as_admin(const std::string& shadow, const std::string& 
 void ShadowDatabase::rename_other_databases(catalog::Database& model) const {
   for (std::size_t i = 1; i < shadows_.size(); ++i)
     catalog::rename_references(model, shadows_[i].name, shadows_[i].live, server_.engine.dialect());
+}
+
+void ShadowDatabase::restore_event_statuses(catalog::Database& model) const {
+  for (auto& [space, ns] : model.namespaces) {
+    for (auto& [name, element] : ns.events) {
+      const auto status = event_statuses_.find(name);
+      auto& event = std::get<catalog::Event>(element.detail);
+      // An event whose schedule had ended when it was made was disabled (or dropped) by
+      // the server itself, in the shadow as in a live database: its status stays.
+      if (status == event_statuses_.end() || event.over) continue;
+      event.status = status->second;
+      element.definition = catalog::mysql_event_definition(event);
+    }
+  }
 }
 
 void ShadowDatabase::drop() {

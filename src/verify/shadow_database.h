@@ -45,6 +45,10 @@ class ShadowDatabase {
   // them back their live names.
   void rename_other_databases(catalog::Database& model) const;
 
+  // Events are made disabled in a shadow, so that none runs there: gives the model's
+  // events back the status their sources give them.
+  void restore_event_statuses(catalog::Database& model) const;
+
   // Drops shadow databases and accounts a killed devenv left behind on this server.
   static void drop_leftovers(const config::Server& server, db::Session& session);
 
@@ -76,7 +80,8 @@ class ShadowDatabase {
   sqltext::ShadowNames names_;   // target left empty: set per load
   std::map<const config::Database*, std::vector<generator::CompiledSource>> compiled_;
   std::optional<ShadowAccount> account_;
-  std::size_t created_ = 0;  // how many of shadows_ exist
+  std::size_t created_ = 0;                            // how many of shadows_ exist
+  std::map<std::string, std::string> event_statuses_;  // the target's events: name → ENABLE, DISABLE, …
 };
 
 }  // namespace devenv::verify

@@ -26,7 +26,8 @@ void compare_database(const config::Config& config, const LiveServer& live, cons
                       const std::map<std::string, catalog::Database>& actual, const IgnoreRules& ignore,
                       std::vector<catalog::Difference>& out) {
   const ShadowDatabase shadow(config, *live.server, database, live.connect, live.connect_as);
-  const catalog::Database expected = inspector.inspect({shadow.name()}).at(shadow.name());
+  catalog::Database expected = inspector.inspect({shadow.name()}).at(shadow.name());
+  shadow.restore_event_statuses(expected);
   for (const std::string& name : names) {
     const auto found = actual.find(name);
     if (found == actual.end()) {
