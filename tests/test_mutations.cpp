@@ -56,7 +56,39 @@ struct Mutation {
 };
 
 // (schema file, mutation id) pairs devenv does not report today; see the report of issue 12.
-const std::set<std::pair<std::string, std::string>> kKnownMisses = {};
+const std::set<std::pair<std::string, std::string>> kKnownMisses = {
+    // MariaDB events are not compared (issue 12, item 3).
+    {"mariadb/10-queue.sql", "change event schedule event prune_failed_jobs"},
+    {"mariadb/10-queue.sql", "drop event event prune_failed_jobs"},
+    {"mariadb/23-newsletter.sql", "change event schedule event expire_pending"},
+    {"mariadb/23-newsletter.sql", "drop event event expire_pending"},
+    // MariaDB routine COMMENTs are not read (information_schema.ROUTINES.ROUTINE_COMMENT).
+    {"mariadb/11-geo.sql", "change routine comment routine haversine_km"},
+    {"mariadb/16-booking.sql", "change routine comment routine cancel_booking"},
+    // PostgreSQL comments on functions, indexes, constraints and views (item 4).
+    {"postgres/02-auth-schemas.sql", "change constraint comment table app.profiles username_length"},
+    {"postgres/03-blog.sql", "change index comment table public.posts posts_tags_idx"},
+    {"postgres/04-ledger.sql", "change routine comment routine public.balance_of(p_account integer)"},
+    {"postgres/09-hr.sql", "change view comment view hr.current_dept_emp"},
+    {"postgres/20-helpdesk.sql", "change index comment table public.tickets tickets_status_priority_idx"},
+    {"postgres/21-url-shortener.sql", "change routine comment routine public.count_click()"},
+    {"postgres/23-newsletter.sql", "change constraint comment table public.subscribers subscribers_list_id_fkey"},
+    {"postgres/25-fleet.sql", "change view comment view fleet.vehicle_usage"},
+    // PostgreSQL row-level security (item 2).
+    {"postgres/04-ledger.sql", "toggle row level security table public.entries"},
+    {"postgres/13-iot.sql", "toggle row level security table public.alerts"},
+    // PostgreSQL identity sequence options (item 6).
+    {"postgres/10-jobs.sql", "change identity options table worker.jobs id"},
+    {"postgres/25-fleet.sql", "change identity options table fleet.vehicles id"},
+    // PostgreSQL sequence ownership, OWNED BY (item 6).
+    {"postgres/02-auth-schemas.sql", "drop sequence ownership sequence auth.refresh_tokens_id_seq"},
+    {"postgres/16-booking.sql", "drop sequence ownership sequence public.resources_id_seq"},
+    // PostgreSQL trigger enabled state (pg_trigger.tgenabled; not in pg_get_triggerdef).
+    {"postgres/15-audit.sql", "disable trigger trigger public.customers.customers_audit"},
+    {"postgres/25-fleet.sql", "disable trigger trigger fleet.trips.trips_update_odometer"},
+    // PostgreSQL view options (reloptions such as security_invoker).
+    {"postgres/09-hr.sql", "set view security_invoker view hr.current_dept_emp"},
+};
 
 // Schema files whose unmutated load already diffs as drift.
 const std::set<std::string> kKnownFalseDrift = {
@@ -709,7 +741,7 @@ void run_corpus(ScratchEngine engine) {
 
   std::map<std::string, int> used;
   std::size_t mutations = 0, reported = 0, refused = 0;
-  std::vector<std::string> missed, known_missed, false_drift, now_reported, to_list;
+  std::vector<std::string> missed, known_missed, false_drift, known_false_drift, now_reported, to_list;
   std::set<std::pair<std::string, std::string>> seen;
   for (const auto& path : files) {
     const std::string schema = (mariadb ? "mariadb/" : "postgres/") + path.filename().string();
@@ -733,7 +765,7 @@ void run_corpus(ScratchEngine engine) {
         const std::string finding =
             schema + ": unmutated diff exits " + std::to_string(clean.exit_code) + ": " + one_line(clean.output, 1200);
         if (kKnownFalseDrift.count(schema)) {
-          known_missed.push_back("(false drift) " + finding);
+          known_false_drift.push_back(finding);
         } else {
           false_drift.push_back(finding);
         }
@@ -770,12 +802,18 @@ void run_corpus(ScratchEngine engine) {
   std::ostringstream summary;
   summary << "mutations (" << engine_name << "), seed " << the_seed << ": schemas " << files.size() << ", mutations "
           << mutations << ", reported " << reported << ", missed " << missed.size() + known_missed.size() << " ("
-          << known_missed.size() << " known), false drift " << false_drift.size() << ", refused by the server "
-          << refused << ", templates used " << used.size() << "/" << templates.size() << ", " << seconds << " s\n";
+          << known_missed.size() << " known), false drift " << false_drift.size() + known_false_drift.size() << " ("
+          << known_false_drift.size() << " known; their mutations not run), refused by the server " << refused
+          << ", templates used " << used.size() << "/" << templates.size() << ", " << seconds << " s\n";
+  for (const auto& [name, query] : templates) {
+    if (!used.count(name)) summary << "  template not run (no object, or refused each time): " << name << "\n";
+  }
   for (const std::string& line : known_missed) summary << "  known miss: " << line << "\n";
+  for (const std::string& line : known_false_drift) summary << "  known false drift: " << line << "\n";
   for (const std::string& line : missed) summary << "  MISSED: " << line << "\n";
   for (const std::string& line : false_drift) summary << "  FALSE DRIFT: " << line << "\n";
-  for (const std::string& line : now_reported) summary << "  NOW REPORTED (remove from kKnownMisses): " << line << "\n";
+  for (const std::string& line : now_reported)
+    summary << "  NOW REPORTED (remove it from the known list): " << line << "\n";
   if (!to_list.empty()) summary << "  kKnownMisses entries for the misses above:\n";
   for (const std::string& line : to_list) summary << "      " << line << "\n";
   std::cout << summary.str() << std::flush;
