@@ -126,6 +126,19 @@ TEST_CASE("splitter: MySQL DELIMITER blocks", "[unit][sql]") {
   CHECK_FALSE(statements[0].has_inner_semicolon());
 }
 
+TEST_CASE("splitter: a MySQL delimiter glued to the word before it ends the statement", "[unit][sql]") {
+  const auto statements = split_mysql(
+      "DELIMITER $$\n"
+      "CREATE PROCEDURE p() BEGIN SELECT 1; END$$\n"
+      "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = a$b$$\n"
+      "DELIMITER ;\n"
+      "SELECT 2;");
+  REQUIRE(statements.size() == 3);
+  CHECK(statements[0] == "CREATE PROCEDURE p() BEGIN SELECT 1; END");
+  CHECK(statements[1] == "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = a$b");  // $ in a name stays
+  CHECK(statements[2] == "SELECT 2");
+}
+
 TEST_CASE("splitter: DELIMITER with no terminator is an error at its position", "[unit][sql]") {
   const SourceLocation where = error_at("SELECT 1;\n  DELIMITER\nSELECT 2", Dialect::MySQL);
   CHECK(where.line == 2);

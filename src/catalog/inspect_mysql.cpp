@@ -456,16 +456,19 @@ class MySqlInspector final : public Inspector {
       list += (list.empty() ? "" : ", ") + (text(row, 2).empty() ? "" : text(row, 2) + " ") +
               quote_identifier(text(row, 3)) + " " + mysql::column_type(text(row, 4));
     }
-    for (const Row& row : rows("SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, "
-                               "IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE FROM information_schema.ROUTINES "
-                               "WHERE ROUTINE_SCHEMA IN (" +
-                               in + ")")) {
+    for (const Row& row :
+         rows("SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, "
+              "IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT FROM information_schema.ROUTINES "
+              "WHERE ROUTINE_SCHEMA IN (" +
+              in + ")")) {
       Namespace* ns = space(out, text(row, 0));
       if (!ns) continue;
       Routine routine{text(row, 2), text(row, 1), parameters[text(row, 0) + "." + text(row, 1)], ""};
       if (routine.kind == "FUNCTION") routine.rest += " RETURNS " + mysql::column_type(text(row, 3));
       if (text(row, 5) == "YES") routine.rest += " DETERMINISTIC";
-      routine.rest += " " + text(row, 6) + " SQL SECURITY " + text(row, 7) + "\n" + mysql::body(text(row, 4));
+      routine.rest += " " + text(row, 6) + " SQL SECURITY " + text(row, 7);
+      if (!text(row, 8).empty()) routine.rest += " COMMENT " + quote_string(text(row, 8));
+      routine.rest += "\n" + mysql::body(text(row, 4));
       ns->routines[text(row, 1)] = make_element(text(row, 1), mysql_routine_definition(routine), false, routine);
     }
   }

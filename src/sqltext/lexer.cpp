@@ -105,9 +105,13 @@ std::size_t Lexer::scan_dollar_string(int line, int column) const {
   return close + tag_length;
 }
 
+bool Lexer::at_delimiter(std::size_t at) const {
+  return !delimiter_.empty() && text_.substr(at).starts_with(delimiter_);
+}
+
 std::size_t Lexer::scan_word() const {
   std::size_t end = pos_;
-  while (end < text_.size() && is_word_char(text_[end])) ++end;
+  while (end < text_.size() && is_word_char(text_[end]) && !(end > pos_ && at_delimiter(end))) ++end;
   return end;
 }
 
@@ -124,7 +128,7 @@ std::size_t Lexer::scan_number() const {
   }
   // MySQL allows identifiers that start with digits (e.g. 1st_quarter).
   if (dialect_ == Dialect::MySQL) {
-    while (end < text_.size() && is_word_char(text_[end])) ++end;
+    while (end < text_.size() && is_word_char(text_[end]) && !at_delimiter(end)) ++end;
   }
   return end;
 }

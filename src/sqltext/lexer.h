@@ -23,6 +23,10 @@ class Lexer {
   // delimiters and meta-command lines, which are not SQL).
   void skip(std::size_t count);
 
+  // A MySQL client delimiter other than ";" (e.g. "$$"): the client finds it anywhere
+  // outside strings and comments, also glued to a word ("END$$"), so words end there.
+  void end_words_at(std::string delimiter) { delimiter_ = std::move(delimiter); }
+
   std::size_t offset() const { return pos_; }
   int line() const { return line_; }
   int column() const { return column_; }
@@ -43,11 +47,13 @@ class Lexer {
   std::size_t scan_dollar_string(int line, int column) const;
   std::size_t dollar_tag_length() const;
   std::size_t scan_word() const;
+  bool at_delimiter(std::size_t at) const;
   std::size_t scan_number() const;
   bool at_line_comment() const;
   TokenKind scan(std::size_t& end) const;
 
   std::string_view text_;
+  std::string delimiter_;  // "" when words need not stop anywhere
   Dialect dialect_;
   std::string file_;
   std::size_t pos_ = 0;

@@ -143,6 +143,7 @@ class Splitter {
       std::string_view rest = trim(text_.substr(token.end, eol - token.end));
       const std::size_t space = rest.find_first_of(" \t");
       delimiter_ = std::string(space == std::string_view::npos ? rest : rest.substr(0, space));
+      lexer_.end_words_at(delimiter_ == ";" ? "" : delimiter_);
       if (delimiter_.empty()) {
         throw SourceError({lexer_.file(), token.line, token.column}, "DELIMITER needs a terminator after it",
                           "write e.g. `DELIMITER //` before the routine and `DELIMITER ;` after it");
@@ -205,9 +206,7 @@ class Splitter {
         in_routine_ = in_create_ && routine;
         in_create_ = in_create_ && word_is(word, "OR");
         return;
-      case 3:
-        in_create_ = in_create_ && word_is(word, "REPLACE");
-        return;
+      case 3: in_create_ = in_create_ && word_is(word, "REPLACE"); return;
       default:
         if (in_create_ && routine) in_routine_ = true;
         in_create_ = false;
