@@ -225,6 +225,15 @@ TEST_CASE("drift kinds (PostgreSQL): each is reported exactly, and its desired f
            "CREATE TABLE s (id int);\nCREATE SEQUENCE s_seq;",
            "CREATE TABLE s (id int);\nCREATE SEQUENCE s_seq;\nALTER SEQUENCE s_seq OWNED BY s.id;",
            {R"J("object": "sequence public.s_seq", "kind": "sequence", "name": "", "change": "changed")J"}},
+          {"a trigger that does not fire",
+           "CREATE TABLE t (a int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END "
+           "$$;\n"
+           "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();\n"
+           "ALTER TABLE t DISABLE TRIGGER tr;",
+           "CREATE TABLE t (a int);\nCREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END "
+           "$$;\n"
+           "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();",
+           {R"J("kind": "trigger", "name": "", "change": "changed")J"}},
           {"a column's collation",
            "CREATE TABLE c (a text);",
            "CREATE TABLE c (a text COLLATE \"C\");",

@@ -208,8 +208,8 @@ TEST_CASE("fix-up SQL (MySQL): views are replaced, routines and triggers re-crea
   CHECK_THAT(fix_of(mysql_object(Kind::Routine, Change::Extra, "lease", {}, lease), Dialect::MySQL),
              Catch::EndsWith("-- extra: routine lease\nDROP FUNCTION IF EXISTS `lease`;\n"));
 
-  const Element touch =
-      make_element("touch", "BEFORE UPDATE ON `keys` FOR EACH ROW SET NEW.at = 1", false, Trigger{"keys", "touch"});
+  const Element touch = make_element("touch", "BEFORE UPDATE ON `keys` FOR EACH ROW SET NEW.at = 1", false,
+                                     Trigger{"keys", "touch", "", ""});
   CHECK(fix_of(mysql_object(Kind::Trigger, Change::Changed, "touch", touch, touch), Dialect::MySQL) ==
         "\nUSE `unkey`;\n-- changed: trigger touch\n"
         "DROP TRIGGER IF EXISTS `touch`;\n"
@@ -352,9 +352,9 @@ TEST_CASE("fix-up SQL (PostgreSQL): views, routines and triggers are dropped and
       fix_of(postgres_object(Kind::Routine, Change::Extra, "charge(amount integer)", {}, charge), Dialect::Postgres),
       Catch::EndsWith("\nDROP ROUTINE billing.charge(amount integer);\n"));
 
-  const Element touch = make_element(
-      "users.touch", "CREATE TRIGGER touch BEFORE UPDATE ON billing.users FOR EACH ROW EXECUTE FUNCTION t()", false,
-      Trigger{"users", "touch"});
+  const Trigger trigger{"users", "touch",
+                        "CREATE TRIGGER touch BEFORE UPDATE ON billing.users FOR EACH ROW EXECUTE FUNCTION t()", ""};
+  const Element touch = make_element("users.touch", postgres_trigger_definition(trigger), false, trigger);
   CHECK(fix_of(postgres_object(Kind::Trigger, Change::Missing, "users.touch", touch, {}), Dialect::Postgres) ==
         "\n\\connect platform\n-- missing: trigger billing.users.touch\n"
         "DROP TRIGGER IF EXISTS touch ON billing.users;\n"

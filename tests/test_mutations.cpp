@@ -57,9 +57,6 @@ struct Mutation {
 
 // (schema file, mutation id) pairs devenv does not report today; see the report of issue 12.
 const std::set<std::pair<std::string, std::string>> kKnownMisses = {
-    // PostgreSQL trigger enabled state (pg_trigger.tgenabled; not in pg_get_triggerdef).
-    {"postgres/15-audit.sql", "disable trigger trigger public.customers.customers_audit"},
-    {"postgres/25-fleet.sql", "disable trigger trigger fleet.trips.trips_update_odometer"},
     // PostgreSQL view options (reloptions such as security_invoker).
     {"postgres/09-hr.sql", "set view security_invoker view hr.current_dept_emp"},
 };

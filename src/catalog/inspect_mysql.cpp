@@ -441,7 +441,7 @@ class MySqlInspector final : public Inspector {
           make_element(text(row, 1),
                        text(row, 3) + " " + text(row, 4) + " ON " + quote_identifier(text(row, 2)) + " FOR EACH ROW " +
                            mysql::body(text(row, 5)),
-                       false, Trigger{text(row, 2), text(row, 1)});
+                       false, Trigger{text(row, 2), text(row, 1), "", ""});
     }
   }
 

@@ -249,16 +249,26 @@ class PostgresInspector final : public Inspector {
   }
 
   void read_triggers(db::Session& session, Database& database) {
-    for (const Row& row : session.rows(
-             std::string("SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true) FROM pg_trigger t "
-                         "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-                         "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ") +
-             kUserSchemas)) {
+    for (const Row& row :
+         session.rows(std::string("SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true), t.tgenabled "
+                                  "FROM pg_trigger t "
+                                  "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                  "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ") +
+                      kUserSchemas)) {
       auto ns = database.namespaces.find(text(row, 0));
       if (ns == database.namespaces.end()) continue;
       const std::string key = text(row, 1) + "." + text(row, 2);  // trigger names are per table
-      ns->second.triggers[key] = make_element(key, text(row, 3), false, Trigger{text(row, 1), text(row, 2)});
+      const Trigger trigger{text(row, 1), text(row, 2), text(row, 3), trigger_state(text(row, 4))};
+      ns->second.triggers[key] = make_element(key, postgres_trigger_definition(trigger), false, trigger);
     }
+  }
+
+  // pg_trigger.tgenabled: O fires (as made), D disabled, R on replicas only, A always.
+  static std::string trigger_state(const std::string& enabled) {
+    if (enabled == "D") return "DISABLE";
+    if (enabled == "R") return "ENABLE REPLICA";
+    if (enabled == "A") return "ENABLE ALWAYS";
+    return "";
   }
 
   void read_functions(db::Session& session, Database& database) {

@@ -69,7 +69,7 @@ std::vector<std::string*> texts(Column& c) {
 }
 std::vector<std::string*> texts(Index& index) { return {&index.body}; }
 std::vector<std::string*> texts(View& view) { return {&view.body}; }
-std::vector<std::string*> texts(Trigger& trigger) { return {&trigger.table}; }
+std::vector<std::string*> texts(Trigger& trigger) { return {&trigger.table, &trigger.create}; }
 std::vector<std::string*> texts(Routine& routine) { return {&routine.arguments, &routine.rest}; }
 std::vector<std::string*> texts(Event& event) { return {&event.body}; }
 std::vector<std::string*> texts(Sequence&) { return {}; }

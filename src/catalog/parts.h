@@ -55,7 +55,10 @@ struct View {
 
 struct Trigger {
   std::string table;
-  std::string name;  // PostgreSQL trigger names are per table: the model's key is "table.name"
+  std::string name;    // PostgreSQL trigger names are per table: the model's key is "table.name"
+  std::string create;  // PostgreSQL: CREATE TRIGGER as pg_get_triggerdef writes it
+  std::string state;   // PostgreSQL: "" when it fires as made, else "DISABLE", "ENABLE REPLICA" or
+                       // "ENABLE ALWAYS" (ALTER TABLE … <state> TRIGGER; pg_get_triggerdef omits it)
 };
 
 struct Routine {

@@ -98,6 +98,19 @@ std::string postgres_create_policy(const std::string& name, const std::string& q
          postgres_policy_clauses(policy) + ";";
 }
 
+std::string postgres_trigger_definition(const Trigger& trigger) {
+  return trigger.create + (trigger.state.empty() ? "" : "\n-- " + trigger.state);
+}
+
+std::string postgres_create_trigger(const std::string& space, const Trigger& trigger) {
+  std::string out = trigger.create + ";";
+  if (!trigger.state.empty()) {
+    out += "\nALTER TABLE " + postgres_qualified(space, trigger.table) + " " + trigger.state + " TRIGGER " +
+           quote_postgres_name(trigger.name) + ";";
+  }
+  return out;
+}
+
 std::string postgres_qualified(const std::string& space, const std::string& name) {
   return quote_postgres_name(space) + "." + quote_postgres_name(name);
 }

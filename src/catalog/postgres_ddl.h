@@ -33,6 +33,11 @@ std::string postgres_domain_definition(const Domain& domain);
 std::string postgres_policy_clauses(const Policy& policy);
 std::string postgres_create_policy(const std::string& name, const std::string& qualified_table, const Policy& policy);
 
+// CREATE TRIGGER …, then "\n-- DISABLE" (or ENABLE REPLICA / ALWAYS) when it does not
+// fire as made; and the statements that make it so.
+std::string postgres_trigger_definition(const Trigger& trigger);
+std::string postgres_create_trigger(const std::string& space, const Trigger& trigger);
+
 std::string quote_postgres_name(const std::string& name);
 std::string postgres_qualified(const std::string& space, const std::string& name);  // schema.name, quoted as needed
 bool is_plain_index(const Element& index);  // CREATE INDEX's, not a constraint's

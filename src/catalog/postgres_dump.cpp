@@ -105,7 +105,9 @@ std::string postgres_dump(const Database& database) {
     for (const auto& [name, view] : ns.views) {
       views += postgres_create_view(postgres_qualified(ns_name, name), std::get<View>(view.detail)) + "\n\n";
     }
-    for (const auto& [name, trigger] : ns.triggers) triggers += trigger.definition + ";\n";
+    for (const auto& [name, trigger] : ns.triggers) {
+      triggers += postgres_create_trigger(ns_name, std::get<Trigger>(trigger.detail)) + "\n";
+    }
   }
   return head + "\n" + tables + functions + indexes + "\n" + keys + "\n" + views + triggers + security + "\n" +
          comments;

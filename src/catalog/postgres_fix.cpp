@@ -163,7 +163,7 @@ Statements trigger_fix(const Difference& d) {
   const Trigger& trigger = std::get<Trigger>((d.expected ? *d.expected : *d.actual).detail);
   Statements out{keep("DROP TRIGGER IF EXISTS " + quote_postgres_name(trigger.name) + " ON " +
                       postgres_qualified(d.space, trigger.table) + ";")};
-  if (d.expected) out.push_back(keep(d.expected->definition + ";"));
+  if (d.expected) out.push_back(keep(postgres_create_trigger(d.space, std::get<Trigger>(d.expected->detail))));
   return out;
 }
 
