@@ -63,9 +63,6 @@ const std::set<std::pair<std::string, std::string>> kKnownMisses = {
 
 // Schema files whose unmutated load already diffs as drift.
 const std::set<std::string> kKnownFalseDrift = {
-    // exit 3: the file's own `SET search_path = school, public` is not honoured by the
-    // shadow load, so its unqualified tables are not where psql puts them.
-    "postgres/22-school.sql",
 };
 
 // ---------------------------------------------------------------------------------

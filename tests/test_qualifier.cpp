@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "sqltext/qualifier.h"
+#include "sqltext/search_path.h"
 #include "sqltext/splitter.h"
 
 using namespace devenv::sqltext;
@@ -292,4 +293,91 @@ TEST_CASE("qualifier: psql connect and DELIMITER lines with Windows line ends", 
                            Dialect::MySQL, "s.sql");
   REQUIRE(mysql.size() == 2);
   CHECK(my(std::string(mysql[1].text)).find("SELECT 2") != std::string::npos);
+}
+
+// A PostgreSQL file's own search_path decides where its unqualified names go, as psql
+// loads it (issue: search_path).
+namespace {
+
+// Each statement of `sql` qualified in order, rendered, joined with "; ".
+std::string pg_file(std::string_view sql, const QualifyTarget& target = pg_target()) {
+  FileQualifier qualifier(target);
+  std::string out;
+  for (const Statement& statement : split(sql, Dialect::Postgres, "s.sql")) {
+    out += (out.empty() ? "" : "; ") + qualifier.qualify(statement).render("platform");
+  }
+  return out;
+}
+
+SourceLocation pg_file_error(std::string_view sql, const QualifyTarget& target = pg_target()) {
+  try {
+    pg_file(sql, target);
+  } catch (const SourceError& e) {
+    return e.where();
+  }
+  FAIL("expected a SourceError for: " << sql);
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("qualifier (PostgreSQL): SET search_path moves unqualified names to its first schema", "[unit][sql]") {
+  CHECK(pg_file("SET search_path = identity, public; CREATE TABLE t (a int)") ==
+        "SET search_path = identity, public; CREATE TABLE identity.t (a int)");
+  CHECK(pg_file("set search_path to identity; create table t (a int)") ==
+        "set search_path to identity; create table identity.t (a int)");
+  CHECK(pg_file("SET search_path = 'identity'; CREATE TABLE t (a int)") ==
+        "SET search_path = 'identity'; CREATE TABLE identity.t (a int)");
+  CHECK(pg_file("SET SESSION search_path TO \"$user\", identity; CREATE TABLE t (a int)") ==
+        "SET SESSION search_path TO \"$user\", identity; CREATE TABLE identity.t (a int)");
+  CHECK(pg_file("SET search_path = \"Identity\"; CREATE TABLE t (a int)", [] {
+          QualifyTarget target = pg_target();
+          target.known_qualifiers.insert("Identity");
+          return target;
+        }()) == "SET search_path = \"Identity\"; CREATE TABLE \"Identity\".t (a int)");
+}
+
+TEST_CASE("qualifier (PostgreSQL): pg_dump's set_config('search_path', …)", "[unit][sql]") {
+  CHECK(pg_file("SELECT pg_catalog.set_config('search_path', 'identity', false); CREATE TABLE t (a int)") ==
+        "SELECT pg_catalog.set_config('search_path', 'identity', false); CREATE TABLE identity.t (a int)");
+  CHECK(pg_file("SELECT set_config('search_path', '\"$user\", IDENTITY, public', false); CREATE VIEW v AS SELECT 1") ==
+        "SELECT set_config('search_path', '\"$user\", IDENTITY, public', false); CREATE VIEW identity.v AS SELECT 1");
+  // pg_dump's empty path: the file qualifies every name itself; nothing moves.
+  CHECK(pg_file("SELECT pg_catalog.set_config('search_path', '', false); CREATE TABLE t (a int)") ==
+        "SELECT pg_catalog.set_config('search_path', '', false); CREATE TABLE billing.t (a int)");
+  // Another setting, or set_config used for something else, changes nothing.
+  CHECK(pg_file("SELECT set_config('statement_timeout', '0', false); CREATE TABLE t (a int)") ==
+        "SELECT set_config('statement_timeout', '0', false); CREATE TABLE billing.t (a int)");
+  CHECK(pg_file("SET statement_timeout = 0; CREATE TABLE t (a int)") ==
+        "SET statement_timeout = 0; CREATE TABLE billing.t (a int)");
+}
+
+TEST_CASE("qualifier (PostgreSQL): RESET search_path and DEFAULT go back to the file's schema", "[unit][sql]") {
+  CHECK(pg_file("SET search_path = identity; RESET search_path; CREATE TABLE t (a int)") ==
+        "SET search_path = identity; RESET search_path; CREATE TABLE billing.t (a int)");
+  CHECK(pg_file("SET search_path = identity; SET search_path TO DEFAULT; CREATE TABLE t (a int)") ==
+        "SET search_path = identity; SET search_path TO DEFAULT; CREATE TABLE billing.t (a int)");
+  // A routine's own SET clause is not the file's path.
+  CHECK(pg_file("CREATE FUNCTION f() RETURNS int LANGUAGE sql SET search_path = identity AS 'SELECT 1'; "
+                "CREATE TABLE t (a int)") ==
+        "CREATE FUNCTION billing.f() RETURNS int LANGUAGE sql SET search_path = identity AS 'SELECT 1'; "
+        "CREATE TABLE billing.t (a int)");
+}
+
+TEST_CASE("qualifier (PostgreSQL): a search_path schema the database does not declare", "[unit][sql]") {
+  const SourceLocation set = pg_file_error("CREATE TABLE a (x int);\nSET search_path = school, public;");
+  CHECK(set.str() == "s.sql:2:19");
+  const SourceLocation call = pg_file_error("SELECT pg_catalog.set_config('search_path', 'school', false);");
+  CHECK(call.str() == "s.sql:1:45");
+  // `devenv diff` of a file: every schema is the file's own.
+  QualifyTarget any = pg_target();
+  any.any_schema = true;
+  CHECK(pg_file("SET search_path = school, public; CREATE TABLE t (a int)", any) ==
+        "SET search_path = school, public; CREATE TABLE school.t (a int)");
+  // MySQL has no search_path: a SET there is left alone.
+  FileQualifier mysql(mysql_target());
+  const auto statements = split("SET search_path = school; CREATE TABLE t (a int)", Dialect::MySQL, "s.sql");
+  REQUIRE(statements.size() == 2);
+  CHECK_NOTHROW(mysql.qualify(statements[0]));
+  CHECK(mysql.qualify(statements[1]).render("app") == "CREATE TABLE `app`.`t` (a int)");
 }

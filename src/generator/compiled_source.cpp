@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "sqltext/own_database.h"
+#include "sqltext/search_path.h"
 #include "sqltext/shell_escape.h"
 #include "sqltext/source_errors.h"
 #include "sqltext/splitter.h"
@@ -28,7 +29,10 @@ static std::string_view without_bom(std::string_view text) {
   return text.starts_with(kBom) ? text.substr(kBom.size()) : text;
 }
 
-static CompiledStatement compile_statement(const sqltext::Statement& statement, const sqltext::QualifyTarget& target) {
+// The qualifier goes through the file's statements in order: it follows the file's
+// search_path (sqltext/search_path.h).
+static CompiledStatement compile_statement(const sqltext::Statement& statement, const sqltext::QualifyTarget& target,
+                                           sqltext::FileQualifier& qualifier) {
   sqltext::reject_shell_escapes(statement, target.dialect);
   const bool ends_in_comment = !statement.tokens.empty() &&
                                statement.tokens.back().kind == sqltext::TokenKind::Comment &&
@@ -38,7 +42,7 @@ static CompiledStatement compile_statement(const sqltext::Statement& statement, 
                            statement.has_inner_semicolon(),
                            ends_in_comment,
                            statement.begins_with({"CREATE", "EXTENSION"}),
-                           sqltext::qualify(statement, target)};
+                           qualifier.qualify(statement)};
 }
 
 // The comments before a left-out statement stay in the init file, as every comment does.
@@ -79,6 +83,7 @@ CompiledSource compile_source(const config::SchemaSource& source, const sqltext:
   sqltext::SourceErrorList errors;
   std::vector<std::string> left_out;
   bool had_options = false;
+  sqltext::FileQualifier qualifier(target);
   for (const sqltext::Statement& statement : sqltext::split(text, target.dialect, source.display)) {
     try {
       if (const auto own = sqltext::own_database_statement(statement, target)) {
@@ -87,7 +92,7 @@ CompiledSource compile_source(const config::SchemaSource& source, const sqltext:
         if (auto comments = leading_comments(statement, own->code_begin)) compiled.statements.push_back(*comments);
         continue;
       }
-      compiled.statements.push_back(compile_statement(statement, target));
+      compiled.statements.push_back(compile_statement(statement, target, qualifier));
     } catch (const sqltext::SourceError& e) {
       errors.add(e);  // the next statements are still checked: every error in one run
     }

@@ -9,6 +9,7 @@
 #include "engine/collations.h"
 #include "sqltext/own_database.h"
 #include "sqltext/qualifier.h"
+#include "sqltext/search_path.h"
 #include "sqltext/source_error.h"
 #include "sqltext/splitter.h"
 
@@ -32,9 +33,10 @@ devenv::sqltext::QualifyTarget target_for(Dialect dialect) {
 void read_as(Dialect dialect, const std::string& text) {
   try {
     const devenv::sqltext::QualifyTarget target = target_for(dialect);
+    devenv::sqltext::FileQualifier qualifier(target);
     for (const devenv::sqltext::Statement& statement : devenv::sqltext::split(text, dialect, "fuzz.sql")) {
       if (devenv::sqltext::own_database_statement(statement, target)) continue;
-      devenv::sqltext::qualify(statement, target).render("db");
+      qualifier.qualify(statement).render("db");
     }
   } catch (const devenv::sqltext::SourceError&) {
     // bad SQL, said with a position: the right answer

@@ -1,0 +1,12 @@
+CREATE SCHEMA IF NOT EXISTS identity;
+SET search_path = identity, public;
+CREATE TABLE t (a int);
+SET SESSION search_path TO "$user", 'identity';
+CREATE VIEW v AS SELECT a FROM t;
+SELECT pg_catalog.set_config('search_path', '"identity", public', false);
+CREATE TABLE u (a int);
+SET SCHEMA 'identity';
+RESET search_path;
+SET search_path TO DEFAULT;
+CREATE TABLE w (a int);
+SELECT set_config('search_path', E'\'x\'', false);
