@@ -146,6 +146,9 @@ TEST_CASE("bad input: names at each engine's limit come up and verify, one byte 
   CHECK(build.exit_code == 2);
   CHECK_THAT(build.output, Catch::Contains("databases[") && Catch::Contains("postgres database names are at most 63"));
   CHECK(example.dir().read("initdb/postgres/00-init-databases.sql") == before);
+  // A config devenv refuses cannot be purged with: put the valid one back, so that the
+  // example's clean-up removes the data dirs and snapshots it made.
+  example.dir().write("config.toml", with_names(mysql_name, postgres_name));
 }
 
 TEST_CASE("bad input: PostgreSQL passwords that SASLprep changes log in however the client spells them",
