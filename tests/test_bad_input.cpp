@@ -1,7 +1,7 @@
 // Bad input gets a clear error and never stops what does not need it; valid but
 // unusual input works (issue: Safety II, parts 2 to 5).
-#include <catch2/catch.hpp>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <regex>
@@ -93,20 +93,23 @@ TEST_CASE("bad input: a PostgreSQL column named begin comes up, and a later psql
   NativeExample example;
   const std::string schema = example.dir().read("schemas/analytics.sql");
   example.dir().write("schemas/analytics.sql",
-                      schema + "\nCREATE TABLE audit_window (begin timestamptz NOT NULL, \"end\" timestamptz);\n"
-                               "CREATE INDEX audit_window_begin ON audit_window (begin);\n");
+                      schema +
+                          "\nCREATE TABLE audit_window (begin timestamptz NOT NULL, \"end\" timestamptz);\n"
+                          "CREATE INDEX audit_window_begin ON audit_window (begin);\n");
   const CommandResult up = example.devenv("up postgres");
   INFO(up.output);
   CHECK(up.exit_code == 0);
   const CommandResult verify = example.devenv("verify analytics");
   INFO(verify.output);
   CHECK(verify.exit_code == 0);
-  example.dir().write("query.sql", "SELECT count(*) || ' audit columns' FROM information_schema.columns "
-                                   "WHERE table_name = 'audit_window';\n");
+  example.dir().write("query.sql",
+                      "SELECT count(*) || ' audit columns' FROM information_schema.columns "
+                      "WHERE table_name = 'audit_window';\n");
   CHECK_THAT(example.devenv("shell analytics < query.sql").output, Catch::Contains("2 audit columns"));
 
-  example.dir().write("schemas/analytics.sql", schema + "\nCREATE TABLE audit_window (begin timestamptz);\n"
-                                                        "\\connect postgres\nCREATE TABLE stray (id int);\n");
+  example.dir().write("schemas/analytics.sql", schema +
+                                                   "\nCREATE TABLE audit_window (begin timestamptz);\n"
+                                                   "\\connect postgres\nCREATE TABLE stray (id int);\n");
   const CommandResult build = example.devenv("build");
   INFO(build.output);
   CHECK(build.exit_code == 2);
@@ -117,16 +120,17 @@ TEST_CASE("bad input: names at each engine's limit come up and verify, one byte 
           "[reliability]") {
   NativeExample example;
   const std::string config = example.dir().read("config.toml");
-  const std::string mysql_name(64, 'm');  // MariaDB/MySQL database names: 64
+  const std::string mysql_name(64, 'm');     // MariaDB/MySQL database names: 64
   const std::string postgres_name(63, 'p');  // PostgreSQL identifiers: 63
-  const std::string mysql_user(128, 'u');  // MariaDB 10.11 user names: 128
+  const std::string mysql_user(128, 'u');    // MariaDB 10.11 user names: 128
   const auto with_names = [&](const std::string& mysql_db, const std::string& postgres_db) {
     return config + "\n[[databases]]\nkey = \"long-m\"\nname = \"" + mysql_db +
            "\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n"
-           "\n[[databases]]\nkey = \"long-p\"\nname = \"" + postgres_db +
+           "\n[[databases]]\nkey = \"long-p\"\nname = \"" +
+           postgres_db +
            "\"\nserver = \"postgres\"\nsource = \"schemas/analytics.sql\"\n"
-           "\n[[users]]\nname = \"" + mysql_user +
-           "\"\npassword = \"long\"\nserver = \"mysql\"\ndatabases = [\"long-m\"]\n";
+           "\n[[users]]\nname = \"" +
+           mysql_user + "\"\npassword = \"long\"\nserver = \"mysql\"\ndatabases = [\"long-m\"]\n";
   };
   example.dir().write("config.toml", with_names(mysql_name, postgres_name));
   const CommandResult up = example.devenv("up");
@@ -167,9 +171,9 @@ TEST_CASE("bad input: PostgreSQL passwords that SASLprep changes log in however 
   INFO(up.output);
   REQUIRE(up.exit_code == 0);
   const auto log_in = [&](const std::string& user, const std::string& password) {
-    const CommandResult result = run_command(
-        "PGPASSWORD='" + password + "' psql -X -h 127.0.0.1 -p " + std::to_string(example.port("postgres")) +
-        " -U " + user + " -d analytics -tAc \"SELECT 'in as ' || current_user\" 2>&1");
+    const CommandResult result = run_command("PGPASSWORD='" + password + "' psql -X -h 127.0.0.1 -p " +
+                                             std::to_string(example.port("postgres")) + " -U " + user +
+                                             " -d analytics -tAc \"SELECT 'in as ' || current_user\" 2>&1");
     INFO(user << ": " << result.output);
     return result.exit_code == 0 && result.output.find("in as " + user) != std::string::npos;
   };

@@ -143,16 +143,20 @@ TEST_CASE("SCRAM verifiers hash the SASLprep form of a password, or its bytes wh
           "[unit][initdb]") {
   using generator::postgres_scram_password;
   CHECK(postgres_scram_password("caf\xC3\xA9") == "caf\xC3\xA9");
-  CHECK(postgres_scram_password("cafe\xCC\x81") == "caf\xC3\xA9");        // e + U+0301 composes (NFKC)
-  CHECK(postgres_scram_password("pass\xC2\xADword") == "password");       // U+00AD maps to nothing
-  CHECK(postgres_scram_password("a\xC2\xA0" "b") == "a b");                  // U+00A0 maps to a space
-  CHECK(postgres_scram_password("\xEF\xAC\x81le") == "file");             // U+FB01 ligature (NFKC)
+  CHECK(postgres_scram_password("cafe\xCC\x81") == "caf\xC3\xA9");   // e + U+0301 composes (NFKC)
+  CHECK(postgres_scram_password("pass\xC2\xADword") == "password");  // U+00AD maps to nothing
+  CHECK(postgres_scram_password("a\xC2\xA0"
+                                "b") == "a b");                // U+00A0 maps to a space
+  CHECK(postgres_scram_password("\xEF\xAC\x81le") == "file");  // U+FB01 ligature (NFKC)
   // PostgreSQL keeps the raw bytes when SASLprep fails, and so must we.
-  CHECK(postgres_scram_password(" tab\there ") == " tab\there ");           // pure ASCII: as it is
-  CHECK(postgres_scram_password("\xC3\xA9\x07") == "\xC3\xA9\x07");        // a control character
-  CHECK(postgres_scram_password("\xC3\x28") == "\xC3\x28");                // not UTF-8
-  CHECK(postgres_scram_password("\xC2\xAD") == "\xC2\xAD");                // nothing left after mapping
-  CHECK(postgres_scram_password("\xD7\x90" "a") == "\xD7\x90" "a");              // Hebrew then Latin: bidi rule
+  CHECK(postgres_scram_password(" tab\there ") == " tab\there ");    // pure ASCII: as it is
+  CHECK(postgres_scram_password("\xC3\xA9\x07") == "\xC3\xA9\x07");  // a control character
+  CHECK(postgres_scram_password("\xC3\x28") == "\xC3\x28");          // not UTF-8
+  CHECK(postgres_scram_password("\xC2\xAD") == "\xC2\xAD");          // nothing left after mapping
+  CHECK(postgres_scram_password("\xD7\x90"
+                                "a") ==
+        "\xD7\x90"
+        "a");                                                                  // Hebrew then Latin: bidi rule
   CHECK(postgres_scram_password("a\xF0\xB0\x80\x80") == "a\xF0\xB0\x80\x80");  // unassigned in Unicode 3.2
 }
 

@@ -62,8 +62,7 @@ const std::set<std::pair<std::string, std::string>> kKnownMisses = {
 };
 
 // Schema files whose unmutated load already diffs as drift.
-const std::set<std::string> kKnownFalseDrift = {
-};
+const std::set<std::string> kKnownFalseDrift = {};
 
 // ---------------------------------------------------------------------------------
 // MariaDB templates: information_schema of the session's database.
