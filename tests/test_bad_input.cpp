@@ -223,3 +223,22 @@ TEST_CASE("bad input: a build that cannot write every file changes none of them"
   CHECK_THAT(dir.read("initdb/mysql/01-main-schema.sql"), Catch::Contains("added_m"));
   CHECK_THAT(dir.read("initdb/postgres/02-analytics-schema.sql"), Catch::Contains("added_p"));
 }
+
+TEST_CASE("bad input: a staged file left by a build killed halfway is listed by --check and removed by the next build",
+          "[reliability]") {
+  devenv::test::TempDir dir;
+  devenv::test::copy_example(dir.path());
+  const std::string root = dir.path().string();
+  // kill -9 between staging and renaming leaves a staged copy beside its output.
+  const std::string staged = "initdb/mysql/01-main-schema.sql.devenv-tmp.99999";
+  dir.write(staged, dir.read("initdb/mysql/01-main-schema.sql"));
+  const CommandResult check = devenv::test::run_devenv(root, "build --check");
+  INFO(check.output);
+  CHECK(check.exit_code == 1);
+  CHECK_THAT(check.output, Catch::Contains("unexpected: " + staged));
+  const CommandResult build = devenv::test::run_devenv(root, "build");
+  INFO(build.output);
+  CHECK(build.exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / staged));
+  CHECK(devenv::test::run_devenv(root, "build --check").exit_code == 0);
+}
