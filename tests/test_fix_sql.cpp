@@ -12,7 +12,7 @@ namespace {
 
 std::string fix(const std::vector<Difference>& differences, Dialect dialect, bool allow) {
   std::ostringstream out;
-  render_fix_sql(out, differences, dialect, allow);
+  render_fix_sql(out, differences, {}, dialect, allow);
   return out.str();
 }
 

@@ -68,8 +68,8 @@ std::string heading(const Difference& d) {
 
 }  // namespace
 
-void render_fix_sql(std::ostream& out, const std::vector<Difference>& unordered, sqltext::Dialect dialect,
-                    bool allow_destructive) {
+void render_fix_sql(std::ostream& out, const std::vector<Difference>& unordered, const ComparedModels& /*models*/,
+                    sqltext::Dialect dialect, bool allow_destructive) {
   out << "-- devenv: statements that bring the databases to their schema files.\n";
   if (!allow_destructive) out << "-- Destructive statements are commented out; --allow-destructive keeps them.\n";
   const DialectWriter& writer = writer_for(dialect);

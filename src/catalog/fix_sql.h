@@ -1,6 +1,8 @@
 #pragma once
 
 #include <iosfwd>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "catalog/differ.h"
@@ -8,11 +10,24 @@
 
 namespace devenv::catalog {
 
+// The two models one live database was compared with: the fix plans from them what
+// the differences alone do not say (which views read a table whose column changes,
+// which columns use an enum type that is made again, a table's full column order).
+struct ComparedPair {
+  Database expected;
+  Database actual;
+};
+using ComparedModels = std::map<std::string, ComparedPair>;  // by live database name
+
 // Statements that bring each live database to its expected schema, grouped by
-// database (MySQL `USE`, psql `\connect`), runnable with the engine's client.
-// Destructive ones (dropping a column, table, type, schema or database, or
-// re-creating a column) are marked, and commented out unless `allow_destructive`.
-void render_fix_sql(std::ostream& out, const std::vector<Difference>& differences, sqltext::Dialect dialect,
-                    bool allow_destructive);
+// database (MySQL `USE`, psql `\connect`), runnable with the engine's client, in an
+// order that applies (docs/fix-sql.md): what blocks a change is dropped first and
+// made again after it, objects are made after what they use. Destructive ones
+// (dropping a column, table, type, schema or database, or re-creating a column or a
+// table) are marked, and commented out unless `allow_destructive`, together with
+// what cannot run without them. `models` may lack a database: its fix is then planned
+// from the differences alone.
+void render_fix_sql(std::ostream& out, const std::vector<Difference>& differences, const ComparedModels& models,
+                    sqltext::Dialect dialect, bool allow_destructive);
 
 }  // namespace devenv::catalog

@@ -133,7 +133,8 @@ void declare_options(CLI::App& command, VerifyOptions& options) {
 void declare_options(CLI::App& command, DiffOptions& options) {
   command.add_option("A", options.from)->required();
   command.add_option("B", options.to)->required();
-  add_format_option(command, options.format, {"text", "json"});
+  add_format_option(command, options.format, {"text", "json", "sql"});
+  command.add_flag("--allow-destructive", options.allow_destructive);
   command.add_option("--server", options.server)->type_name("SERVER");
   add_ignore_option(command, options.ignore);
   add_runtime_option(command, options.runtime);

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "catalog/fix_sql.h"
 #include "catalog/render.h"
 #include "cli/exit_code.h"
 #include "cli/file_server.h"
@@ -81,12 +82,32 @@ verify::SchemaModel resolve(const Workspace& workspace, const std::string& opera
   return from_config(workspace, operand);
 }
 
+void remove_ignored(const Workspace& workspace, const DiffOptions& options, const verify::IgnoreRules& ignore,
+                    std::vector<catalog::Difference>& differences) {
+  for (const std::string& operand : {options.from, options.to})
+    ignore.remove_ignored(differences, config_database(workspace, operand));
+}
+
+// The statements that turn A into B: B is what A should be, A's own name is the one
+// the statements use.
+int write_fix(const Workspace& workspace, const DiffOptions& options, const verify::IgnoreRules& ignore,
+              verify::SchemaModel a, verify::SchemaModel b, std::ostream& out) {
+  catalog::rename_references(b.database, b.database.name, a.database.name, b.dialect);
+  b.database.name = a.database.name;
+  auto differences = catalog::compare(b.database, a.database, a.dialect);
+  remove_ignored(workspace, options, ignore, differences);
+  catalog::ComparedModels models;
+  models.emplace(a.database.name, catalog::ComparedPair{std::move(b.database), std::move(a.database)});
+  catalog::render_fix_sql(out, differences, models, a.dialect, options.allow_destructive);
+  return differences.empty() ? kOk : kDrift;
+}
+
 }  // namespace
 
 int run_diff(const std::filesystem::path& config, const DiffOptions& options, std::ostream& out, std::ostream& err) {
   ProgressPrinter progress(err);
   Workspace workspace(config, "diff", progress, options.runtime);
-  const verify::IgnoreRules ignore(workspace.config(), options.ignore);
+  const verify::IgnoreRules ignore(workspace.config(), options.ignore);  // a bad pattern fails before any work
   util::catch_interrupts();
   const auto dialect_a = known_dialect(workspace, options.from);
   const auto dialect_b = known_dialect(workspace, options.to);
@@ -98,10 +119,10 @@ int run_diff(const std::filesystem::path& config, const DiffOptions& options, st
   verify::SchemaModel a = resolve(workspace, options.from, files);
   verify::SchemaModel b = resolve(workspace, options.to, files);
   if (a.dialect != b.dialect) throw UsageError("cannot diff a MySQL-family schema with a PostgreSQL one");
+  if (options.format == "sql") return write_fix(workspace, options, ignore, std::move(a), std::move(b), out);
   catalog::rename_references(a.database, a.database.name, b.database.name, a.dialect);
   auto differences = catalog::compare(a.database, b.database, a.dialect);
-  for (const std::string& operand : {options.from, options.to})
-    ignore.remove_ignored(differences, config_database(workspace, operand));
+  remove_ignored(workspace, options, ignore, differences);
   if (options.format == "json") {
     catalog::render_json(out, differences);
   } else if (differences.empty()) {

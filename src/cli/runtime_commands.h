@@ -72,7 +72,8 @@ int run_verify(const std::filesystem::path& config, const VerifyOptions& options
 struct DiffOptions {
   std::string from;             // A: a database of the config, a DSN, or schema files
   std::string to;               // B
-  std::string format = "text";  // or json
+  std::string format = "text";  // or json, or sql (the statements that turn A into B)
+  bool allow_destructive = false;
   std::optional<std::string> runtime;
   std::optional<std::string> server;  // --server: where schema files load
   std::vector<std::string> ignore;    // --ignore kind:glob, on top of the config's
@@ -206,8 +207,8 @@ Commit it as a derived_schema.sql to review schema changes in diffs.
 )HELP";
 
 inline constexpr const char* kDiffHelp =
-    R"HELP(Usage: devenv diff A B [--format text|json] [--server SERVER] [--ignore PATTERN]…
-                   [--runtime native|compose]
+    R"HELP(Usage: devenv diff A B [--format text|json|sql] [--allow-destructive]
+                   [--server SERVER] [--ignore PATTERN]… [--runtime native|compose]
 
 Compares two schemas; each of A and B is one of
   - a database of the config: a key (main) or a database name (partition_002)
@@ -216,7 +217,10 @@ Compares two schemas; each of A and B is one of
   - a schema file or a folder of .sql files, loaded as it is into a shadow database
     (dropped afterwards); the schemas it creates or qualifies names with are its own
 Differences are read as "from A to B": `-` only in A, `+` only in B, `~` changed;
-a side that is schema files is named by its path.
+a side that is schema files is named by its path. --format sql writes the
+statements that turn A into B, to run on A (a live database) with its engine's
+client; destructive ones are commented out unless --allow-destructive, as for
+`devenv verify --format sql`.
 
 Schema files load into the running server --server names; else the server of the
 config database they are a source of; else one of the engine of the other side;
@@ -230,6 +234,7 @@ why, is said on stderr.
 
 Exit: 0 the same, 1 different, 2 usage, 3 runtime error.
 Example: devenv diff schemas/main.sql mysql://root:pw@127.0.0.1:3306/unkey
+         devenv diff --format sql postgres://u:pw@127.0.0.1:5432/app schema.sql > fix.sql
 )HELP";
 
 inline constexpr const char* kShellHelp =

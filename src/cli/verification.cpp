@@ -19,7 +19,9 @@ std::vector<ServerDifferences> verify_databases(const Workspace& workspace, cons
     const verify::LiveServer live{&settings, server_connect(*server), server->status().schema_changed,
                                   server_connect_as(*server)};
     const auto say = [&](const std::string& message) { progress.say(settings.name, message); };
-    out.push_back({&settings, verify::verify_server(config, live, selection, selected.empty(), rules, say)});
+    ServerDifferences found{&settings, {}, {}};
+    found.differences = verify::verify_server(config, live, selection, selected.empty(), rules, say, &found.models);
+    out.push_back(std::move(found));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "catalog/differ.h"
+#include "catalog/fix_sql.h"
 #include "cli/progress.h"
 #include "cli/workspace.h"
 
@@ -13,6 +14,7 @@ namespace devenv::cli {
 struct ServerDifferences {
   const config::Server* server;
   std::vector<catalog::Difference> differences;
+  catalog::ComparedModels models;  // by live database: what fix-up SQL plans from
 };
 
 // Runs verify::verify_server on every running server of the workspace that holds a

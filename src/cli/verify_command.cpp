@@ -23,7 +23,8 @@ int run_verify(const std::filesystem::path& config, const VerifyOptions& options
     for (const ServerDifferences& server : servers) {
       if (server.differences.empty()) continue;
       out << "-- server " << server.server->name << " (" << server.server->engine.name() << ")\n";
-      catalog::render_fix_sql(out, server.differences, server.server->engine.dialect(), options.allow_destructive);
+      catalog::render_fix_sql(out, server.differences, server.models, server.server->engine.dialect(),
+                              options.allow_destructive);
     }
   } else if (options.format == "json") {
     catalog::render_json(out, differences);

@@ -24,7 +24,7 @@ std::vector<std::string> live_names(const config::DatabaseSelection& selection,
 void compare_database(const config::Config& config, const LiveServer& live, const config::Database& database,
                       const std::vector<std::string>& names, catalog::Inspector& inspector,
                       const std::map<std::string, catalog::Database>& actual, const IgnoreRules& ignore,
-                      std::vector<catalog::Difference>& out) {
+                      std::vector<catalog::Difference>& out, catalog::ComparedModels* models) {
   const ShadowDatabase shadow(config, *live.server, database, live.connect, live.connect_as);
   catalog::Database expected = inspector.inspect({shadow.name()}).at(shadow.name());
   shadow.restore_event_statuses(expected);
@@ -39,6 +39,7 @@ void compare_database(const config::Config& config, const LiveServer& live, cons
     shadow.rename_other_databases(renamed);
     auto differences = catalog::compare(renamed, found->second, live.server->engine.dialect());
     ignore.remove_ignored(differences, &database);
+    if (models) models->emplace(name, catalog::ComparedPair{renamed, found->second});
     out.insert(out.end(), differences.begin(), differences.end());
   }
 }
@@ -76,7 +77,8 @@ bool selects_server(const config::Config& config, const config::DatabaseSelectio
 
 std::vector<catalog::Difference> verify_server(const config::Config& config, const LiveServer& live,
                                                const config::DatabaseSelection& selection, bool report_everything,
-                                               const IgnoreRules& ignore, const Progress& progress) {
+                                               const IgnoreRules& ignore, const Progress& progress,
+                                               catalog::ComparedModels* models) {
   std::vector<catalog::Difference> out;
   ShadowDatabase::drop_leftovers(*live.server, *live.connect(""));
   const auto inspector = catalog::make_inspector(live.server->engine.dialect(), live.connect);
@@ -91,7 +93,7 @@ std::vector<catalog::Difference> verify_server(const config::Config& config, con
   for (const config::Database* database : databases) {
     util::throw_if_interrupted();
     progress("building the expected schema of " + database->key + " in a shadow database");
-    compare_database(config, live, *database, selection.at(database->key), *inspector, actual, ignore, out);
+    compare_database(config, live, *database, selection.at(database->key), *inspector, actual, ignore, out, models);
   }
   if (report_everything) {  // a targeted verify stays on its target
     std::vector<catalog::Difference> server_wide;
