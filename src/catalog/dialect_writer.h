@@ -20,7 +20,7 @@ struct DialectWriter {
   std::string (*create_table)(const Namespace& ns, const Table& table);
   // "USE `db`;" / "\connect db".
   std::string (*use_database)(const std::string& name);
-  Statements (*fix)(const Difference& difference);
+  Statements (*fix)(const Difference& difference, const ComparedPair* models);
 };
 
 const DialectWriter& writer_for(sqltext::Dialect dialect);

@@ -149,13 +149,14 @@ class Comparison {
     parts(in_table, Kind::TableOption, expected.options, actual.options);
   }
 
-  // A missing column carries the column before it, so that a fix can put it there.
+  // A missing or changed column carries the column before it, so that a fix that adds
+  // it (or adds it again) can put it there.
   void columns(const Difference& in_table, const std::vector<Element>& expected, const std::vector<Element>& actual) {
     const std::size_t first = differences_.size();
     parts(in_table, Kind::Column, expected, actual);
     for (std::size_t i = first; i < differences_.size(); ++i) {
       Difference& d = differences_[i];
-      if (d.change != Change::Missing) continue;
+      if (d.change == Change::Extra) continue;
       const auto at =
           std::find_if(expected.begin(), expected.end(), [&](const Element& e) { return e.name == d.name; });
       if (at != expected.end()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,6 +68,15 @@ std::string actual_definition(const Difference& difference);
 // Every difference between the expected and the actual database, in a stable order.
 // Parts whose names the server generated are matched by definition (Element::key).
 std::vector<Difference> compare(const Database& expected, const Database& actual, sqltext::Dialect dialect);
+
+// The two models one live database was compared with: the fix plans from them what
+// the differences alone do not say (which views read a table whose column changes,
+// which columns use an enum type that is made again, a table's full column order).
+struct ComparedPair {
+  Database expected;
+  Database actual;
+};
+using ComparedModels = std::map<std::string, ComparedPair>;  // by live database name
 
 // A database that should exist and does not, or exists and should not.
 Difference missing_database(const std::string& name);

@@ -1,50 +1,88 @@
-// What the dialects' fix writers share: the order of the statements, one group per
-// database, and destructive statements commented out unless allowed.
+// The fix-up SQL: one block per database, its statements planned (fix_order.cpp,
+// fix_dependents.cpp) and written with what each is for; destructive statements, and
+// those that cannot run without them, commented out unless allowed.
 #include "catalog/fix_sql.h"
 
-#include <algorithm>
 #include <map>
 #include <ostream>
-#include <tuple>
 
 #include "catalog/dialect_writer.h"
+#include "catalog/fix_dependents.h"
+#include "catalog/fix_order.h"
 
 namespace devenv::catalog {
 
 Statements database_fix(const Difference& d, const std::string& quoted_name) {
-  if (d.change == Change::Extra) return {destroy("DROP DATABASE " + quoted_name + ";")};
-  return {keep("-- database " + d.database + " is missing: `devenv reset` re-creates it with its schema")};
+  if (d.change == Change::Extra) return {destroy(Step::DropNamespaces, "DROP DATABASE " + quoted_name + ";")};
+  return {keep(Step::CreateNamespaces,
+               "-- database " + d.database + " is missing: `devenv reset` re-creates it with its schema")};
 }
 
 Statements reset_note(const Difference& d) {
-  return {keep("-- " + object_label(d) + ": " + actual_definition(d) + " (run `devenv reset` to re-initialise)")};
+  return {keep(Step::CreateNamespaces,
+               "-- " + object_label(d) + ": " + actual_definition(d) + " (run `devenv reset` to re-initialise)")};
 }
 
 namespace {
 
-// Per database: what goes first removes (so a re-added generated name is free), then
-// what changes (a table's options before its columns, which take its default
-// collation), then what is added.
-std::vector<Difference> in_fix_order(const std::vector<Difference>& differences) {
-  std::map<std::string, std::size_t> database_order;
-  for (const Difference& d : differences) database_order.emplace(d.database, database_order.size());
-  const auto rank = [&](const Difference& d) {
-    const int change = d.change == Change::Extra ? 0 : d.change == Change::Changed ? 1 : 2;
-    return std::make_tuple(database_order[d.database], change, d.kind == Kind::TableOption ? 0 : 1);
-  };
-  std::vector<Difference> ordered = differences;
-  std::stable_sort(ordered.begin(), ordered.end(),
-                   [&](const Difference& a, const Difference& b) { return rank(a) < rank(b); });
-  return ordered;
+std::string fix_heading(const Difference& d) {
+  const std::string part = part_name(d);
+  return std::string(change_name(d.change)) + ": " + object_label(d) +
+         (part.empty() ? "" : " " + std::string(kind_name(d.kind)) + " " + part);
 }
 
 // Statements run inside a database; a database's own and the server's run outside.
 bool runs_in_database(const Difference& d) { return d.kind != Kind::Database && d.kind != Kind::Fingerprint; }
 
-void write_commented_out(std::ostream& out, const std::string& sql) {
-  out << "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n";
+bool makes(Step step) { return step != Step::DropViews && step != Step::DropTables; }
+
+// The text whose names say what a statement waits for: what it makes, or for a drop,
+// what the database has (a view's query, a table's foreign keys).
+std::string reads(const Difference& d, const Statement& statement, const ComparedPair* models) {
+  if (makes(statement.step)) return statement.sql;
+  if (d.kind == Kind::View && d.actual) return d.actual->definition;
+  if (!models) return "";
+  const auto ns = models->actual.namespaces.find(d.space);
+  if (ns == models->actual.namespaces.end()) return "";
+  const auto table = ns->second.tables.find(d.table);
+  if (table == ns->second.tables.end()) return "";
+  std::string keys;
+  for (const Element& key : table->second.foreign_keys) keys += key.definition + "\n";
+  return keys;
+}
+
+std::string object_of(const Difference& d, const Statement& statement) {
+  if (d.kind == Kind::View) return d.name;
+  const bool table_step = statement.step == Step::CreateTables || statement.step == Step::DropTables;
+  if (table_step && (d.kind == Kind::Table || d.kind == Kind::ColumnOrder)) return d.table;
+  return "";
+}
+
+std::vector<PlannedStatement> plan_database(const std::vector<Difference>& differences, const ComparedPair* models,
+                                            sqltext::Dialect dialect, bool allow_destructive) {
+  const DialectWriter& writer = writer_for(dialect);
+  std::vector<PlannedStatement> planned;
+  for (const Difference& d : differences) {
+    for (Statement& statement : writer.fix(d, models)) {
+      PlannedStatement entry{statement, fix_heading(d), object_of(d, statement), reads(d, statement, models)};
+      entry.source = &d;
+      planned.push_back(std::move(entry));
+    }
+  }
+  if (dialect == sqltext::Dialect::Postgres && models) {
+    add_dependents(planned, differences, *models, allow_destructive);
+  }
+  return in_fix_order(std::move(planned));
+}
+
+void write_commented_out(std::ostream& out, const Statement& statement) {
+  if (statement.needs.empty()) {
+    out << "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n";
+  } else {
+    out << "-- kept out with the destructive statement it needs (" << statement.needs << "):\n";
+  }
   std::string line;
-  for (char c : sql) {
+  for (char c : statement.sql) {
     if (c == '\n') {
       out << "-- " << line << "\n";
       line.clear();
@@ -55,34 +93,60 @@ void write_commented_out(std::ostream& out, const std::string& sql) {
   if (!line.empty()) out << "-- " << line << "\n";
 }
 
-void write_statement(std::ostream& out, const Statement& statement, bool allow_destructive) {
-  if (statement.destructive && !allow_destructive) return write_commented_out(out, statement.sql);
-  out << (statement.destructive ? "-- DESTRUCTIVE\n" : "") << statement.sql << "\n";
+void write_statements(std::ostream& out, const std::vector<PlannedStatement>& statements, bool allow_destructive) {
+  std::string heading;
+  for (const PlannedStatement& planned : statements) {
+    if (planned.heading != heading) {
+      heading = planned.heading;
+      out << "-- " << heading << "\n";
+    }
+    const Statement& statement = planned.statement;
+    if (statement.destructive && !allow_destructive) {
+      write_commented_out(out, statement);
+    } else {
+      std::string sql = statement.sql;
+      while (!sql.empty() && sql.back() == '\n') sql.pop_back();
+      out << (statement.destructive && statement.needs.empty() ? "-- DESTRUCTIVE\n" : "") << sql << "\n";
+    }
+  }
 }
 
-std::string heading(const Difference& d) {
-  const std::string part = part_name(d);
-  return "-- " + std::string(change_name(d.change)) + ": " + object_label(d) +
-         (part.empty() ? "" : " " + std::string(kind_name(d.kind)) + " " + part);
+// What a client session needs for the fix to run in any order the plan picks: MySQL
+// checks no foreign key while tables come and go (a table may reference one made
+// after it); PostgreSQL checks no function body before the tables it reads exist.
+std::string session_settings(sqltext::Dialect dialect) {
+  return dialect == sqltext::Dialect::MySQL ? "SET FOREIGN_KEY_CHECKS = 0;" : "SET check_function_bodies = false;";
 }
 
 }  // namespace
 
-void render_fix_sql(std::ostream& out, const std::vector<Difference>& unordered, const ComparedModels& /*models*/,
+void render_fix_sql(std::ostream& out, const std::vector<Difference>& differences, const ComparedModels& models,
                     sqltext::Dialect dialect, bool allow_destructive) {
   out << "-- devenv: statements that bring the databases to their schema files.\n";
   if (!allow_destructive) out << "-- Destructive statements are commented out; --allow-destructive keeps them.\n";
+  std::vector<Difference> server;  // databases and data dirs
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<Difference>> by_database;
+  for (const Difference& d : differences) {
+    if (!runs_in_database(d)) {
+      server.push_back(d);
+      continue;
+    }
+    if (!by_database.count(d.database)) order.push_back(d.database);
+    by_database[d.database].push_back(d);
+  }
+  if (!server.empty()) {
+    out << "\n";
+    write_statements(out, plan_database(server, nullptr, dialect, allow_destructive), allow_destructive);
+  }
   const DialectWriter& writer = writer_for(dialect);
-  std::string database;
-  for (const Difference& d : in_fix_order(unordered)) {
-    if (d.database != database && runs_in_database(d)) {
-      database = d.database;
-      out << "\n" << writer.use_database(database) << "\n";
-    }
-    out << heading(d) << "\n";
-    for (const Statement& statement : writer.fix(d)) {
-      write_statement(out, statement, allow_destructive);
-    }
+  for (const std::string& database : order) {
+    const auto found = models.find(database);
+    out << "\n" << writer.use_database(database) << "\n" << session_settings(dialect) << "\n";
+    write_statements(out,
+                     plan_database(by_database[database], found == models.end() ? nullptr : &found->second, dialect,
+                                   allow_destructive),
+                     allow_destructive);
   }
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <iosfwd>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -9,15 +8,6 @@
 #include "sqltext/dialect.h"
 
 namespace devenv::catalog {
-
-// The two models one live database was compared with: the fix plans from them what
-// the differences alone do not say (which views read a table whose column changes,
-// which columns use an enum type that is made again, a table's full column order).
-struct ComparedPair {
-  Database expected;
-  Database actual;
-};
-using ComparedModels = std::map<std::string, ComparedPair>;  // by live database name
 
 // Statements that bring each live database to its expected schema, grouped by
 // database (MySQL `USE`, psql `\connect`), runnable with the engine's client, in an

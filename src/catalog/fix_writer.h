@@ -7,19 +7,57 @@
 
 namespace devenv::catalog {
 
+// Where a statement runs in a fix (docs/fix-sql.md): what blocks a change is dropped
+// first (triggers, then views, dependents before what they read), then what is
+// removed, then what the rest is made of, tables, their changes, what uses them.
+// Statements of one step keep the order their differences came in, except views and
+// tables, which follow what they read (fix_order.cpp).
+enum class Step {
+  DropTriggers,      // triggers, policies, events: extra, changed, or in the way
+  DropViews,         // extra, changed or in the way; a view before the views it reads
+  DropRoutines,      // routines made again with another signature or result
+  DropForeignKeys,   // before the indexes they need
+  DropConstraints,   // checks and indexes
+  DropColumns,       //
+  DropTables,        // a table before the tables it references
+  CreateNamespaces,  // schemas, extensions
+  CreateTypes,       // enum types, domains and sequences, made or altered
+  CreateRoutines,    // before the tables whose defaults and checks call them
+  CreateTables,      // a table after the tables it is a partition of
+  AlterTables,       // table options, before the columns that take their default collation
+  ChangeColumns,     // added, changed, moved
+  DropTypes,         // extra sequences, types, domains, routines: once nothing uses them
+  AddConstraints,    // indexes and checks
+  AddForeignKeys,    // once every table has its columns and unique indexes
+  OwnSequences,      // OWNED BY, once the owning column exists
+  CreateViews,       // a view after the views it reads
+  CreateTriggers,    // triggers, policies, events, row-level security
+  Comments,          //
+  DropNamespaces,    // extra schemas and extensions, once nothing of theirs is used
+};
+
 // What a dialect's fix writer makes of one difference: the statements that repair it,
-// each marked when it destroys data (render_fix_sql comments those out unless allowed).
+// each with its step, and marked when it destroys data (render_fix_sql comments those
+// out unless allowed). `needs` says why a statement that loses nothing is kept out
+// with the destructive one it cannot run without.
 struct Statement {
   std::string sql;
   bool destructive = false;
+  Step step = Step::ChangeColumns;
+  std::string needs;
 };
 using Statements = std::vector<Statement>;
 
-inline Statement keep(std::string sql) { return {std::move(sql), false}; }
-inline Statement destroy(std::string sql) { return {std::move(sql), true}; }
+inline Statement keep(Step step, std::string sql) { return {std::move(sql), false, step, {}}; }
+inline Statement destroy(Step step, std::string sql) { return {std::move(sql), true, step, {}}; }
+// A statement that runs only when the destructive one before it does.
+inline Statement after_destructive(Step step, std::string sql, std::string why) {
+  return {std::move(sql), true, step, std::move(why)};
+}
 
-Statements mysql_fix(const Difference& difference);     // mysql_fix.cpp
-Statements postgres_fix(const Difference& difference);  // postgres_fix.cpp
+// `models` (may be null) are the two sides the difference was found between.
+Statements mysql_fix(const Difference& difference, const ComparedPair* models);     // mysql_fix.cpp
+Statements postgres_fix(const Difference& difference, const ComparedPair* models);  // postgres_fix.cpp
 
 // Alike in both dialects: a database (dropped when extra, re-created by a reset) and
 // what only a reset repairs (a data dir made from other init files).

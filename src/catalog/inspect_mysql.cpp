@@ -78,6 +78,8 @@ class MySqlInspector final : public Inspector {
  private:
   void read_all(std::map<std::string, Database>& out, const std::vector<std::string>& names) {
     const std::string in = in_list(names);
+    column_checks_.clear();
+    implicit_indexes_.clear();
     for (const Row& row :
          rows("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN (" + in + ")")) {
       const std::string name = text(row, 0);
@@ -89,6 +91,7 @@ class MySqlInspector final : public Inspector {
     read_columns(out, in);
     read_checks(out, in);  // before the JSON columns are recognised by their checks
     fold_mariadb_json(out);
+    fold_column_checks(out);
     const ForeignKeyRows keys = read_foreign_key_rows(in);
     read_indexes(out, in, keys);
     read_foreign_keys(out, keys);
@@ -249,6 +252,7 @@ class MySqlInspector final : public Inspector {
       if (!t) continue;
       const std::string name = text(row, 2);
       const bool column_level = text(row, 4) == "Column";
+      if (column_level) column_checks_.insert(text(row, 0) + "." + text(row, 1) + "." + name);
       t->checks.push_back(
           make_element(name, "CHECK (" + text(row, 3) + ")", column_level || std::regex_match(name, generated)));
     }
@@ -279,6 +283,28 @@ class MySqlInspector final : public Inspector {
             if (check == t.checks.end() || !longtext) continue;
             column.type = "json";
             column.collation.clear();
+            element.definition = mysql_column_definition(column);
+            t.checks.erase(check);
+          }
+        }
+      }
+    }
+  }
+
+  // MariaDB keeps a CHECK written on a column with the column (SHOW CREATE TABLE prints
+  // it there, MODIFY COLUMN drops it, DROP CONSTRAINT cannot): it is part of the
+  // column's definition, so that a fix writes it back where the server keeps it.
+  void fold_column_checks(std::map<std::string, Database>& out) {
+    for (auto& [database, db] : out) {
+      for (auto& [ns_name, ns] : db.namespaces) {
+        for (auto& [name, t] : ns.tables) {
+          for (Element& element : t.columns) {
+            const auto check = std::find_if(t.checks.begin(), t.checks.end(), [&](const Element& c) {
+              return c.name == element.name && column_checks_.count(database + "." + name + "." + c.name);
+            });
+            if (check == t.checks.end()) continue;
+            Column& column = std::get<Column>(element.detail);
+            column.check = check->definition;
             element.definition = mysql_column_definition(column);
             t.checks.erase(check);
           }
@@ -326,7 +352,10 @@ class MySqlInspector final : public Inspector {
       if (!t) continue;
       // InnoDB adds an index for a foreign key that has none, named after the key or
       // its column; the schema file never says so (docs/engines.md, item 5).
-      if (!index.unique && fk_index_names.count(std::get<0>(id) + "." + std::get<1>(id) + "." + index.name)) continue;
+      if (!index.unique && fk_index_names.count(std::get<0>(id) + "." + std::get<1>(id) + "." + index.name)) {
+        implicit_indexes_[std::get<0>(id) + "." + std::get<1>(id)].insert(index.name);
+        continue;
+      }
       std::string columns;
       for (const std::string& part : index.parts) columns += (columns.empty() ? "" : ",") + part;
       Index detail;
@@ -373,6 +402,19 @@ class MySqlInspector final : public Inspector {
     return names;
   }
 
+  // The index read_indexes left out as InnoDB's own for this key: named after the key,
+  // or after its first column (`quoted_column`).
+  std::string implicit_index(const std::tuple<std::string, std::string, std::string>& key,
+                             const std::string& quoted_column) const {
+    const auto found = implicit_indexes_.find(std::get<0>(key) + "." + std::get<1>(key));
+    if (found == implicit_indexes_.end()) return "";
+    if (found->second.count(std::get<2>(key))) return std::get<2>(key);
+    for (const std::string& index : found->second) {
+      if (quote_identifier(index) == quoted_column) return index;
+    }
+    return "";
+  }
+
   void read_foreign_keys(std::map<std::string, Database>& out, const ForeignKeyRows& rows) {
     struct Key {
       std::vector<std::string> columns, referenced;
@@ -411,8 +453,8 @@ class MySqlInspector final : public Inspector {
       if (const std::string rule = mysql::referential_action(key.update_rule); !rule.empty()) {
         definition += " ON UPDATE " + rule;
       }
-      t->foreign_keys.push_back(
-          make_element(std::get<2>(id), definition, std::regex_match(std::get<2>(id), generated)));
+      t->foreign_keys.push_back(make_element(std::get<2>(id), definition, std::regex_match(std::get<2>(id), generated),
+                                             ForeignKey{implicit_index(id, key.columns.front())}));
     }
   }
 
@@ -510,6 +552,8 @@ class MySqlInspector final : public Inspector {
   bool recording_ = false;
   std::map<std::string, std::vector<Row>> answers_;  // query → rows
   std::map<std::string, std::string> table_collation_;
+  std::set<std::string> column_checks_;                            // "db.table.check" of checks on a column
+  std::map<std::string, std::set<std::string>> implicit_indexes_;  // "db.table" → InnoDB's own FK indexes
 };
 
 }  // namespace

@@ -65,8 +65,9 @@ void rename_qualifier(std::string& text, const std::string& from, const std::str
 // The texts of a part's detail that may name other objects, and so the database.
 std::vector<std::string*> texts(std::monostate&) { return {}; }
 std::vector<std::string*> texts(Column& c) {
-  return {&c.type, &c.collation, &c.generated, &c.default_value, &c.comment};
+  return {&c.type, &c.collation, &c.generated, &c.default_value, &c.comment, &c.check};
 }
+std::vector<std::string*> texts(ForeignKey&) { return {}; }
 std::vector<std::string*> texts(Index& index) { return {&index.body}; }
 std::vector<std::string*> texts(View& view) { return {&view.body}; }
 std::vector<std::string*> texts(Trigger& trigger) { return {&trigger.table, &trigger.create}; }

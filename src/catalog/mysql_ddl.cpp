@@ -18,7 +18,7 @@ std::string mysql_column_definition(const Column& column) {
     out += optional_clause("DEFAULT ", column.default_value) + optional_clause("", column.on_update);
     out += column.auto_increment ? " AUTO_INCREMENT" : "";
   }
-  return out + optional_clause("COMMENT ", column.comment);
+  return out + optional_clause("COMMENT ", column.comment) + optional_clause("", column.check);
 }
 
 std::string mysql_index_word(IndexKind kind) {

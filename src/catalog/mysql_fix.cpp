@@ -21,16 +21,30 @@ std::string position(const std::optional<std::string>& after) {
   return after->empty() ? " FIRST" : " AFTER " + quote_mysql_name(*after);
 }
 
+std::string add_column(const Difference& d) {
+  return alter_table(d, "ADD COLUMN " + quote_mysql_name(d.name) + " " + d.expected->definition +
+                            position(std::get<Column>(d.expected->detail).after));
+}
+
+// MariaDB cannot turn a column into a generated one, or change where a generated one
+// is kept (VIRTUAL, STORED), by MODIFY (error 1907): the column is made again.
+bool needs_recreating(const Column& want, const Column& have) {
+  if (want.generated.empty() != have.generated.empty()) return !want.generated.empty();
+  return !want.generated.empty() && want.stored != have.stored;
+}
+
 Statements column_fix(const Difference& d) {
   const std::string name = quote_mysql_name(d.name);
+  const Statement drop = destroy(Step::ChangeColumns, alter_table(d, "DROP COLUMN " + name));
   switch (d.change) {
-    case Change::Missing:
-      return {keep(alter_table(d, "ADD COLUMN " + name + " " + d.expected->definition +
-                                      position(std::get<Column>(d.expected->detail).after)))};
-    case Change::Extra: return {destroy(alter_table(d, "DROP COLUMN " + name))};
+    case Change::Missing: return {keep(Step::ChangeColumns, add_column(d))};
+    case Change::Extra: return {destroy(Step::DropColumns, drop.sql)};
     case Change::Changed: break;
   }
-  return {keep(alter_table(d, "MODIFY COLUMN " + name + " " + d.expected->definition))};
+  if (needs_recreating(std::get<Column>(d.expected->detail), std::get<Column>(d.actual->detail))) {
+    return {drop, after_destructive(Step::ChangeColumns, add_column(d), "the column is made again")};
+  }
+  return {keep(Step::ChangeColumns, alter_table(d, "MODIFY COLUMN " + name + " " + d.expected->definition))};
 }
 
 // Each column out of place is moved after the one the schema files put before it,
@@ -42,8 +56,8 @@ Statements column_order_fix(const Difference& d) {
   for (std::size_t i = 0; i < want.names.size() && i < order.size(); ++i) {
     if (order[i] == want.names[i]) continue;
     const std::string after = i == 0 ? "" : want.names[i - 1];
-    out.push_back(keep(alter_table(
-        d, "MODIFY COLUMN " + quote_mysql_name(want.names[i]) + " " + want.definitions[i] + position(after))));
+    out.push_back(keep(Step::ChangeColumns, alter_table(d, "MODIFY COLUMN " + quote_mysql_name(want.names[i]) + " " +
+                                                               want.definitions[i] + position(after))));
     order.erase(std::find(order.begin(), order.end(), want.names[i]));
     order.insert(order.begin() + static_cast<std::ptrdiff_t>(i), want.names[i]);
   }
@@ -56,72 +70,100 @@ std::string drop_index(const Element& index) {
   return "DROP INDEX " + quote_mysql_name(index.name);
 }
 
+// A changed index is dropped and added in one statement, so that a foreign key that
+// needs it is never without one.
 Statements index_fix(const Difference& d) {
   switch (d.change) {
-    case Change::Missing: return {keep(alter_table(d, "ADD " + mysql_index_clause(*d.expected)))};
-    case Change::Extra: return {keep(alter_table(d, drop_index(*d.actual)))};
+    case Change::Missing: return {keep(Step::AddConstraints, alter_table(d, "ADD " + mysql_index_clause(*d.expected)))};
+    case Change::Extra: return {keep(Step::DropConstraints, alter_table(d, drop_index(*d.actual)))};
     case Change::Changed: break;
   }
-  return {keep(alter_table(d, drop_index(*d.actual) + ", ADD " + mysql_index_clause(*d.expected)))};
+  return {
+      keep(Step::AddConstraints, alter_table(d, drop_index(*d.actual) + ", ADD " + mysql_index_clause(*d.expected)))};
+}
+
+// A foreign key goes with the index InnoDB made for it, which the schema files never
+// name: left behind, it would be drift.
+Statements drop_foreign_key(const Difference& d) {
+  const std::string drop = "DROP FOREIGN KEY " + quote_mysql_name(d.name);
+  const auto* key = std::get_if<ForeignKey>(&d.actual->detail);
+  if (!key || key->implicit_index.empty()) return {keep(Step::DropForeignKeys, alter_table(d, drop))};
+  return {keep(Step::DropForeignKeys, alter_table(d, drop)),
+          keep(Step::DropConstraints, alter_table(d, "DROP INDEX " + quote_mysql_name(key->implicit_index)))};
 }
 
 // Foreign keys and checks: dropped and added again, as neither can be altered.
 Statements constraint_fix(const Difference& d) {
+  const bool foreign = d.kind == Kind::ForeignKey;
   const std::string name = quote_mysql_name(d.name);
-  const Statement drop =
-      keep(alter_table(d, (d.kind == Kind::Check ? "DROP CONSTRAINT " : "DROP FOREIGN KEY ") + name));
-  if (d.change == Change::Extra) return {drop};
-  const Statement add = keep(alter_table(d, "ADD CONSTRAINT " + name + " " + d.expected->definition));
-  if (d.change == Change::Missing) return {add};
-  return {drop, add};
+  Statements out;
+  if (d.actual) {
+    if (foreign) {
+      const Statements drops = drop_foreign_key(d);
+      out.insert(out.end(), drops.begin(), drops.end());
+    } else
+      out.push_back(keep(Step::DropConstraints, alter_table(d, "DROP CONSTRAINT " + name)));
+  }
+  if (d.expected) {
+    out.push_back(keep(foreign ? Step::AddForeignKeys : Step::AddConstraints,
+                       alter_table(d, "ADD CONSTRAINT " + name + " " + d.expected->definition)));
+  }
+  return out;
 }
 
 // An option's definition is its own ALTER TABLE clause; an extra one is reset.
 Statements option_fix(const Difference& d) {
-  if (d.expected) return {keep(alter_table(d, d.expected->definition))};
-  if (d.name == "COMMENT") return {keep(alter_table(d, "COMMENT = ''"))};
-  if (d.name == "PARTITION BY") return {keep(alter_table(d, "REMOVE PARTITIONING"))};
-  if (d.name == "ROW_FORMAT") return {keep(alter_table(d, "ROW_FORMAT=DEFAULT"))};
-  if (d.name == "KEY_BLOCK_SIZE") return {keep(alter_table(d, "KEY_BLOCK_SIZE=0"))};
+  const auto alter = [&](const std::string& clause) {
+    return Statements{keep(Step::AlterTables, alter_table(d, clause))};
+  };
+  if (d.expected) return alter(d.expected->definition);
+  if (d.name == "COMMENT") return alter("COMMENT = ''");
+  if (d.name == "PARTITION BY") return alter("REMOVE PARTITIONING");
+  if (d.name == "ROW_FORMAT") return alter("ROW_FORMAT=DEFAULT");
+  if (d.name == "KEY_BLOCK_SIZE") return alter("KEY_BLOCK_SIZE=0");
   return {};
 }
 
+// The fix runs with FOREIGN_KEY_CHECKS = 0 (fix_sql.cpp): a table may name one made
+// after it, and one referenced may be dropped before the table referencing it.
 Statements table_fix(const Difference& d) {
-  if (d.change == Change::Missing) return {keep(d.expected->definition)};
-  return {destroy("DROP TABLE " + quote_mysql_name(d.table) + ";")};
+  if (d.change == Change::Missing) return {keep(Step::CreateTables, d.expected->definition)};
+  return {destroy(Step::DropTables, "DROP TABLE " + quote_mysql_name(d.table) + ";")};
 }
 
+// CREATE OR REPLACE, as a view that reads this one stays valid.
 Statements view_fix(const Difference& d) {
-  if (d.change == Change::Extra) return {keep("DROP VIEW " + quote_mysql_name(d.name) + ";")};
-  return {keep(mysql_view_head(*d.expected, true) + mysql_view_query(std::get<View>(d.expected->detail)) + ";")};
+  if (d.change == Change::Extra) return {keep(Step::DropViews, "DROP VIEW " + quote_mysql_name(d.name) + ";")};
+  return {keep(Step::CreateViews,
+               mysql_view_head(*d.expected, true) + mysql_view_query(std::get<View>(d.expected->detail)) + ";")};
 }
 
 Statements trigger_fix(const Difference& d) {
-  Statements out{keep("DROP TRIGGER IF EXISTS " + quote_mysql_name(d.name) + ";")};
-  if (d.expected) out.push_back(keep(mysql_delimited(mysql_create_trigger(*d.expected))));
+  Statements out{keep(Step::DropTriggers, "DROP TRIGGER IF EXISTS " + quote_mysql_name(d.name) + ";")};
+  if (d.expected) out.push_back(keep(Step::CreateTriggers, mysql_delimited(mysql_create_trigger(*d.expected))));
   return out;
 }
 
 // Dropped by the kind the database has it as, or will have it as.
 Statements routine_fix(const Difference& d) {
   const Element& routine = d.expected ? *d.expected : *d.actual;
-  Statements out{
-      keep("DROP " + std::get<Routine>(routine.detail).kind + " IF EXISTS " + quote_mysql_name(d.name) + ";")};
-  if (d.expected) out.push_back(keep(mysql_delimited(mysql_create_routine(*d.expected))));
+  Statements out{keep(Step::DropRoutines, "DROP " + std::get<Routine>(routine.detail).kind + " IF EXISTS " +
+                                              quote_mysql_name(d.name) + ";")};
+  if (d.expected) out.push_back(keep(Step::CreateRoutines, mysql_delimited(mysql_create_routine(*d.expected))));
   return out;
 }
 
 // Dropped and made again, as routines are: ALTER EVENT cannot take an ENDS away, and
 // an event holds no data.
 Statements event_fix(const Difference& d) {
-  Statements out{keep("DROP EVENT IF EXISTS " + quote_mysql_name(d.name) + ";")};
-  if (d.expected) out.push_back(keep(mysql_delimited(mysql_create_event(*d.expected))));
+  Statements out{keep(Step::DropTriggers, "DROP EVENT IF EXISTS " + quote_mysql_name(d.name) + ";")};
+  if (d.expected) out.push_back(keep(Step::CreateTriggers, mysql_delimited(mysql_create_event(*d.expected))));
   return out;
 }
 
 }  // namespace
 
-Statements mysql_fix(const Difference& d) {
+Statements mysql_fix(const Difference& d, const ComparedPair* /*models*/) {
   switch (d.kind) {
     case Kind::Column: return column_fix(d);
     case Kind::ColumnOrder: return column_order_fix(d);

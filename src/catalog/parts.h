@@ -31,8 +31,10 @@ struct Column {
   std::string on_update;  // MySQL: "ON UPDATE current_timestamp()"
   bool auto_increment = false;
   std::string comment;  // as a quoted literal, "'…'"
-  // Set by the differ on a missing column: the column before it in the schema files
-  // ("" when first), where a fix adds it. Not part of the definition.
+  std::string check;    // MariaDB: a CHECK written on the column ("CHECK (`a` > 0)"), which belongs to its
+                        // definition: MODIFY without it drops it, and DROP CONSTRAINT cannot
+  // Set by the differ on a missing or changed column: the column before it in the schema
+  // files ("" when first), where a fix adds it. Not part of the definition.
   std::optional<std::string> after;
 };
 
@@ -132,8 +134,14 @@ struct TableOption {
   std::string value;  // ENGINE "InnoDB", COLLATE "utf8mb4_bin", COMMENT "'…'", PARTITION BY "RANGE (a) (…)"
 };
 
-// Foreign keys, checks and extensions have none: their definition is used whole.
+// A foreign key's definition is used whole; this is what goes with it.
+struct ForeignKey {
+  std::string implicit_index;  // MySQL: the index InnoDB made for it (named after the key or its first
+                               // column), which stays when the key is dropped; "" when none
+};
+
+// Checks and extensions have none: their definition is used whole.
 using Detail = std::variant<std::monostate, Column, Index, View, Trigger, Routine, Event, Sequence, EnumType,
-                            TableOption, ColumnOrder, Domain, Policy, Comment>;
+                            TableOption, ColumnOrder, Domain, Policy, Comment, ForeignKey>;
 
 }  // namespace devenv::catalog

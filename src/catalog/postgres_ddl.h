@@ -46,6 +46,15 @@ std::string postgres_create_view(const std::string& qualified, const View& view)
 // "COMMENT ON COLUMN t.c IS 'x';": `what` is COLUMN or TABLE, `literal` "" for NULL.
 std::string comment_on(const std::string& what, const std::string& target, const std::string& literal);
 
+// One table's statements, apart, as a dump and a fix place them: CREATE TABLE (its
+// columns, checks, primary and unique keys), its CREATE INDEXes, its foreign keys (once
+// every table exists), row-level security and policies, COMMENT ONs. Each ends in ";\n"
+// or is "".
+struct PostgresTable {
+  std::string create, indexes, keys, security, comments;
+};
+PostgresTable postgres_table(const std::string& space, const Table& table);
+
 // The whole database as canonical SQL, and one table as the dump writes it (with
 // its indexes, foreign keys and comments).
 std::string postgres_dump(const Database& database);

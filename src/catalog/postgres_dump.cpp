@@ -6,11 +6,6 @@
 #include "catalog/postgres_ddl.h"
 
 namespace devenv::catalog {
-namespace {
-
-struct PostgresTable {
-  std::string create, indexes, keys, security, comments;
-};
 
 PostgresTable postgres_table(const std::string& space, const Table& table) {
   PostgresTable out;
@@ -60,8 +55,6 @@ PostgresTable postgres_table(const std::string& space, const Table& table) {
   out.create = "CREATE TABLE " + qualified + " (" + columns + "\n)" + suffix + ";\n";
   return out;
 }
-
-}  // namespace
 
 std::string postgres_create_table(const Namespace& ns, const Table& table) {
   const PostgresTable parts = postgres_table(ns.name, table);

@@ -6,6 +6,7 @@
 #include "catalog/definition.h"
 #include "catalog/fix_writer.h"
 #include "catalog/postgres_ddl.h"
+#include "catalog/postgres_fix.h"
 
 namespace devenv::catalog {
 namespace {
@@ -13,8 +14,8 @@ namespace {
 std::string qualified_table(const Difference& d) { return postgres_qualified(d.space, d.table); }
 std::string qualified_name(const Difference& d) { return postgres_qualified(d.space, d.name); }
 
-Statement alter_table(const Difference& d, const std::string& change) {
-  return keep("ALTER TABLE " + qualified_table(d) + " " + change + ";");
+Statement alter_table(const Difference& d, const std::string& change, Step step = Step::ChangeColumns) {
+  return keep(step, "ALTER TABLE " + qualified_table(d) + " " + change + ";");
 }
 
 // ADD COLUMN cannot say the comment: COMMENT ON follows.
@@ -22,32 +23,45 @@ Statements add_column(const Difference& d, const Column& column) {
   const std::string name = quote_postgres_name(d.name);
   Statements out{alter_table(d, "ADD COLUMN " + name + " " + postgres_column_clause(column))};
   if (!column.comment.empty())
-    out.push_back(keep(comment_on("COLUMN", qualified_table(d) + "." + name, column.comment)));
+    out.push_back(keep(Step::ChangeColumns, comment_on("COLUMN", qualified_table(d) + "." + name, column.comment)));
   return out;
 }
 
-Statement drop_column(const Difference& d) {
-  return destroy("ALTER TABLE " + qualified_table(d) + " DROP COLUMN " + quote_postgres_name(d.name) + ";");
+Statement drop_column(const Difference& d, Step step = Step::DropColumns) {
+  return destroy(step, "ALTER TABLE " + qualified_table(d) + " DROP COLUMN " + quote_postgres_name(d.name) + ";");
 }
 
 // A generation expression cannot be altered in place: the column is made again.
 Statements recreate_column(const Difference& d, const Column& want) {
-  Statements out{drop_column(d)};
-  for (Statement statement : add_column(d, want)) out.push_back(destroy(std::move(statement.sql)));
+  Statements out{drop_column(d, Step::ChangeColumns)};
+  for (Statement statement : add_column(d, want)) {
+    out.push_back(after_destructive(Step::ChangeColumns, std::move(statement.sql), "the column is made again"));
+  }
   return out;
 }
 
+bool type_changes(const Column& want, const Column& have) {
+  return want.type != have.type || want.collation != have.collation;
+}
+
+// By way of text, which every type reads and writes: a direct cast exists between
+// fewer pairs (date and integer have none), and a dev database's rows are few. A
+// default the new type cannot take is dropped first (default_change sets it again).
 Statements type_change(const std::string& alter, const std::string& name, const Column& want, const Column& have) {
-  if (want.type == have.type && want.collation == have.collation) return {};
+  if (!type_changes(want, have)) return {};
   const std::string collated = want.type + (want.collation.empty() ? "" : " " + want.collation);
-  return {keep(alter + " TYPE " + collated + " USING " + name + "::" + want.type + ";")};
+  Statements out;
+  if (!have.default_value.empty()) out.push_back(keep(Step::ChangeColumns, alter + " DROP DEFAULT;"));
+  out.push_back(
+      keep(Step::ChangeColumns, alter + " TYPE " + collated + " USING " + name + "::text::" + want.type + ";"));
+  return out;
 }
 
 // Every option is set, so that one going back to its default is set too.
 Statement identity_options_change(const std::string& alter, const Sequence& want) {
-  return keep(alter + " SET START WITH " + want.start + " SET INCREMENT BY " + want.increment + " SET MINVALUE " +
-              want.min + " SET MAXVALUE " + want.max + " SET CACHE " + want.cache +
-              (want.cycle ? " SET CYCLE;" : " SET NO CYCLE;"));
+  return keep(Step::ChangeColumns, alter + " SET START WITH " + want.start + " SET INCREMENT BY " + want.increment +
+                                       " SET MINVALUE " + want.min + " SET MAXVALUE " + want.max + " SET CACHE " +
+                                       want.cache + (want.cycle ? " SET CYCLE;" : " SET NO CYCLE;"));
 }
 
 Statements identity_change(const std::string& alter, const Column& want, const Column& have) {
@@ -55,19 +69,22 @@ Statements identity_change(const std::string& alter, const Column& want, const C
     if (want.identity.empty() || identity_options(want) == identity_options(have)) return {};
     return {identity_options_change(alter, want.identity_sequence)};
   }
-  if (want.identity.empty()) return {keep(alter + " DROP IDENTITY;")};
+  if (want.identity.empty()) return {keep(Step::ChangeColumns, alter + " DROP IDENTITY;")};
   if (have.identity.empty()) {
     const std::string options = identity_options(want);
-    return {keep(alter + " ADD GENERATED " + want.identity + " AS IDENTITY" +
-                 (options.empty() ? "" : " (" + options + ")") + ";")};
+    return {keep(Step::ChangeColumns, alter + " ADD GENERATED " + want.identity + " AS IDENTITY" +
+                                          (options.empty() ? "" : " (" + options + ")") + ";")};
   }
-  return {keep(alter + " SET GENERATED " + want.identity + ";")};
+  return {keep(Step::ChangeColumns, alter + " SET GENERATED " + want.identity + ";")};
 }
 
+// After a change of type, whose first step dropped the default.
 Statements default_change(const std::string& alter, const Column& want, const Column& have) {
-  if (want.default_value == have.default_value) return {};
-  if (want.default_value.empty()) return {keep(alter + " DROP DEFAULT;")};
-  return {keep(alter + " SET DEFAULT " + want.default_value + ";")};
+  const bool dropped = type_changes(want, have) && !have.default_value.empty();
+  if (want.default_value == have.default_value && !dropped) return {};
+  if (want.default_value.empty())
+    return dropped ? Statements{} : Statements{keep(Step::ChangeColumns, alter + " DROP DEFAULT;")};
+  return {keep(Step::ChangeColumns, alter + " SET DEFAULT " + want.default_value + ";")};
 }
 
 // The steps from the column the database has to the one the schema files make.
@@ -83,21 +100,52 @@ Statements column_change(const Difference& d) {
     out.insert(out.end(), steps.begin(), steps.end());
   }
   if (want.not_null != have.not_null)
-    out.push_back(keep(alter + (want.not_null ? " SET NOT NULL;" : " DROP NOT NULL;")));
+    out.push_back(keep(Step::ChangeColumns, alter + (want.not_null ? " SET NOT NULL;" : " DROP NOT NULL;")));
   if (want.comment != have.comment)
-    out.push_back(keep(comment_on("COLUMN", qualified_table(d) + "." + name, want.comment)));
+    out.push_back(keep(Step::ChangeColumns, comment_on("COLUMN", qualified_table(d) + "." + name, want.comment)));
   return out;
 }
 
+// A missing table, its statements each in their step: its foreign keys once every
+// table exists, its policies once the functions they call do.
+Statements create_table(const Table& table, const std::string& space, bool destructive, const std::string& why) {
+  const PostgresTable parts = postgres_table(space, table);
+  Statements out;
+  const auto add = [&](Step step, const std::string& sql) {
+    if (sql.empty()) return;
+    const std::string text = sql.substr(0, sql.size() - 1);  // without the last "\n"
+    out.push_back(destructive ? after_destructive(step, text, why) : keep(step, text));
+  };
+  add(Step::CreateTables, parts.create);
+  add(Step::AddConstraints, parts.indexes);
+  add(Step::AddForeignKeys, parts.keys);
+  add(Step::CreateTriggers, parts.security);
+  add(Step::Comments, parts.comments);
+  return out;
+}
+
+const Table* expected_table(const Difference& d, const ComparedPair* models) {
+  if (!models) return nullptr;
+  const auto ns = models->expected.namespaces.find(d.space);
+  if (ns == models->expected.namespaces.end()) return nullptr;
+  const auto table = ns->second.tables.find(d.table);
+  return table == ns->second.tables.end() ? nullptr : &table->second;
+}
+
 // PostgreSQL cannot move a column (ADD COLUMN always appends). The only repair is to
-// make the table again, which drops its rows and, through CASCADE, what depends on it
-// (the next verify lists those, and its fix-up SQL adds them back): offered only with
-// --allow-destructive.
-Statements column_order_fix(const Difference& d) {
-  return {keep("-- PostgreSQL cannot reorder columns: " + qualified_table(d) + " has " + actual_definition(d) +
-               ", the schema files say " + expected_definition(d)),
-          destroy("DROP TABLE " + qualified_table(d) + " CASCADE;"),
-          destroy(std::get<ColumnOrder>(d.expected->detail).rebuild)};
+// make the table again, which drops its rows: offered only with --allow-destructive.
+// What depends on the table is dropped and made again around it (fix_dependents.cpp).
+Statements rebuild_table(const Difference& d, const ComparedPair* models) {
+  Statements out{
+      keep(Step::DropTables, "-- PostgreSQL cannot reorder columns: " + qualified_table(d) + " is made again")};
+  out.push_back(destroy(Step::DropTables, "DROP TABLE " + qualified_table(d) + " CASCADE;"));
+  if (const Table* table = expected_table(d, models)) {
+    for (Statement statement : create_table(*table, d.space, true, "the table is made again")) out.push_back(statement);
+    return out;
+  }
+  out.push_back(after_destructive(Step::CreateTables, std::get<ColumnOrder>(d.expected->detail).rebuild,
+                                  "the table is made again"));
+  return out;
 }
 
 Statements column_fix(const Difference& d) {
@@ -115,19 +163,26 @@ bool plain_index(const Difference& d, const Element& element) {
 }
 
 Statement drop_constraint_or_index(const Difference& d, const Element& element) {
-  if (plain_index(d, element)) return keep("DROP INDEX " + qualified_name(d) + ";");
-  return alter_table(d, "DROP CONSTRAINT " + quote_postgres_name(d.name));
+  const Step step = d.kind == Kind::ForeignKey ? Step::DropForeignKeys : Step::DropConstraints;
+  if (plain_index(d, element)) return keep(step, "DROP INDEX " + qualified_name(d) + ";");
+  return alter_table(d, "DROP CONSTRAINT " + quote_postgres_name(d.name), step);
 }
 
 Statement add_constraint_or_index(const Difference& d, const Element& element) {
-  if (plain_index(d, element)) return keep(create_index(qualified_table(d), element));
-  return alter_table(d, "ADD CONSTRAINT " + quote_postgres_name(d.name) + " " + element.definition);
+  const Step step = d.kind == Kind::ForeignKey ? Step::AddForeignKeys : Step::AddConstraints;
+  if (plain_index(d, element)) {
+    std::string sql = create_index(qualified_table(d), element);
+    sql.pop_back();  // its "\n"
+    return keep(step, sql);
+  }
+  return alter_table(d, "ADD CONSTRAINT " + quote_postgres_name(d.name) + " " + element.definition, step);
 }
 
 Statements constraint_fix(const Difference& d) {
-  if (d.change == Change::Extra) return {drop_constraint_or_index(d, *d.actual)};
-  if (d.change == Change::Missing) return {add_constraint_or_index(d, *d.expected)};
-  return {drop_constraint_or_index(d, *d.actual), add_constraint_or_index(d, *d.expected)};
+  Statements out;
+  if (d.actual) out.push_back(drop_constraint_or_index(d, *d.actual));
+  if (d.expected) out.push_back(add_constraint_or_index(d, *d.expected));
+  return out;
 }
 
 // The comment and row-level security can be set in place; the rest is how the table
@@ -135,57 +190,82 @@ Statements constraint_fix(const Difference& d) {
 Statements option_fix(const Difference& d) {
   if (d.name == "COMMENT") {
     const std::string literal = d.expected ? std::get<TableOption>(d.expected->detail).value : "";
-    return {keep(comment_on("TABLE", qualified_table(d), literal))};
+    return {keep(Step::Comments, comment_on("TABLE", qualified_table(d), literal))};
   }
   if (d.name == "ROW LEVEL SECURITY") {
-    return {alter_table(d, d.expected ? "ENABLE ROW LEVEL SECURITY" : "DISABLE ROW LEVEL SECURITY")};
+    return {alter_table(d, d.expected ? "ENABLE ROW LEVEL SECURITY" : "DISABLE ROW LEVEL SECURITY", Step::AlterTables)};
   }
   if (d.name == "FORCE ROW LEVEL SECURITY") {
-    return {alter_table(d, d.expected ? "FORCE ROW LEVEL SECURITY" : "NO FORCE ROW LEVEL SECURITY")};
+    return {alter_table(d, d.expected ? "FORCE ROW LEVEL SECURITY" : "NO FORCE ROW LEVEL SECURITY", Step::AlterTables)};
   }
-  return {keep("-- " + object_label(d) + ": " + d.name + " differs (" + expected_definition(d) +
-               "); re-create the table to change it")};
+  return {keep(Step::AlterTables, "-- devenv cannot alter " + object_label(d) + ": " + d.name + " differs (" +
+                                      expected_definition(d) + "); re-create the table to change it")};
 }
 
-Statements table_fix(const Difference& d) {
-  if (d.change == Change::Missing) return {keep(d.expected->definition)};
-  return {destroy("DROP TABLE " + qualified_table(d) + ";")};
+Statements table_fix(const Difference& d, const ComparedPair* models) {
+  if (d.change == Change::Extra) return {destroy(Step::DropTables, "DROP TABLE " + qualified_table(d) + ";")};
+  if (const Table* table = expected_table(d, models)) return create_table(*table, d.space, false, "");
+  return {keep(Step::CreateTables, d.expected->definition)};
 }
 
+std::string drop_view(const Difference& d, const Element& view) {
+  return std::string(std::get<View>(view.detail).materialized ? "DROP MATERIALIZED VIEW IF EXISTS "
+                                                              : "DROP VIEW IF EXISTS ") +
+         qualified_name(d) + ";";
+}
+
+// Dropped and made again (CREATE OR REPLACE VIEW cannot drop or retype a column); the
+// views that read it are dropped before it and made again after (fix_dependents.cpp).
 Statements view_fix(const Difference& d) {
-  if (d.change == Change::Extra) return {keep("DROP VIEW " + qualified_name(d) + ";")};
-  const View& view = std::get<View>(d.expected->detail);
-  const std::string drop = view.materialized ? "DROP MATERIALIZED VIEW IF EXISTS " : "DROP VIEW IF EXISTS ";
-  return {keep(drop + qualified_name(d) + ";"), keep(postgres_create_view(qualified_name(d), view))};
+  Statements out;
+  if (d.actual) out.push_back(keep(Step::DropViews, drop_view(d, *d.actual)));
+  if (d.expected) {
+    out.push_back(keep(Step::CreateViews, postgres_create_view(qualified_name(d), std::get<View>(d.expected->detail))));
+  }
+  return out;
 }
 
 Statements trigger_fix(const Difference& d) {
   const Trigger& trigger = std::get<Trigger>((d.expected ? *d.expected : *d.actual).detail);
-  Statements out{keep("DROP TRIGGER IF EXISTS " + quote_postgres_name(trigger.name) + " ON " +
-                      postgres_qualified(d.space, trigger.table) + ";")};
-  if (d.expected) out.push_back(keep(postgres_create_trigger(d.space, std::get<Trigger>(d.expected->detail))));
+  Statements out{keep(Step::DropTriggers, "DROP TRIGGER IF EXISTS " + quote_postgres_name(trigger.name) + " ON " +
+                                              postgres_qualified(d.space, trigger.table) + ";")};
+  if (d.expected) {
+    out.push_back(keep(Step::CreateTriggers, postgres_create_trigger(d.space, std::get<Trigger>(d.expected->detail))));
+  }
   return out;
 }
 
-// A routine is named by its name and argument types.
+// "RETURNS integer", "" for a procedure: what CREATE OR REPLACE cannot change.
+std::string returns_clause(const std::string& definition) {
+  const std::size_t at = definition.find("\n RETURNS ");
+  if (at == std::string::npos) return "";
+  return definition.substr(at, definition.find('\n', at + 1) - at);
+}
+
+// A routine is named by its name and argument types. A changed one is replaced in
+// place when it can be, so that the triggers and views that use it stay.
 Statements routine_fix(const Difference& d) {
   const Routine& routine = std::get<Routine>((d.expected ? *d.expected : *d.actual).detail);
   const std::string signature = postgres_qualified(d.space, routine.name) + "(" + routine.arguments + ")";
-  if (d.change == Change::Extra) return {keep("DROP ROUTINE " + signature + ";")};
-  return {keep("DROP ROUTINE IF EXISTS " + signature + ";"), keep(d.expected->definition + ";")};
+  if (d.change == Change::Extra) return {keep(Step::DropTypes, "DROP ROUTINE IF EXISTS " + signature + ";")};
+  const Statement create = keep(Step::CreateRoutines, d.expected->definition + ";");
+  if (d.change == Change::Missing || replaces_in_place(d)) return {create};
+  return {keep(Step::DropRoutines, "DROP ROUTINE IF EXISTS " + signature + ";"), create};
 }
 
-// NO CYCLE is spelled out, so that ALTER SEQUENCE turns cycling off too.
+// NO CYCLE is spelled out, so that ALTER SEQUENCE turns cycling off too. An extra one
+// may have gone with the table that owned it.
 Statements sequence_fix(const Difference& d) {
-  if (d.change == Change::Extra) return {destroy("DROP SEQUENCE " + qualified_name(d) + ";")};
+  if (d.change == Change::Extra)
+    return {destroy(Step::DropTypes, "DROP SEQUENCE IF EXISTS " + qualified_name(d) + ";")};
   const Sequence& sequence = std::get<Sequence>(d.expected->detail);
   const std::string verb = d.change == Change::Missing ? "CREATE SEQUENCE " : "ALTER SEQUENCE ";
-  Statements out{
-      keep(verb + qualified_name(d) + sequence_options(sequence) + (sequence.cycle ? "" : " NO CYCLE") + ";")};
+  Statements out{keep(Step::CreateTypes, verb + qualified_name(d) + sequence_options(sequence) +
+                                             (sequence.cycle ? "" : " NO CYCLE") + ";")};
   const std::string had = d.actual ? std::get<Sequence>(d.actual->detail).owned_by : "";
   if (sequence.owned_by != had) {
-    out.push_back(keep("ALTER SEQUENCE " + qualified_name(d) + " OWNED BY " +
-                       (sequence.owned_by.empty() ? "NONE" : sequence.owned_by) + ";"));
+    out.push_back(keep(Step::OwnSequences, "ALTER SEQUENCE " + qualified_name(d) + " OWNED BY " +
+                                               (sequence.owned_by.empty() ? "NONE" : sequence.owned_by) + ";"));
   }
   return out;
 }
@@ -197,37 +277,37 @@ Statements domain_change(const Difference& d) {
   const Domain& have = std::get<Domain>(d.actual->detail);
   const std::string alter = "ALTER DOMAIN " + qualified_name(d);
   if (want.type != have.type || want.collation != have.collation) {
-    return {keep("-- " + object_label(d) + ": the base type or collation differs (" + expected_definition(d) +
-                 "); re-create the domain to change it")};
+    return {keep(Step::CreateTypes, "-- devenv cannot alter " + object_label(d) +
+                                        ": the base type or collation differs (" + expected_definition(d) +
+                                        "); re-create the domain to change it")};
   }
   Statements out;
+  const auto add = [&](const std::string& sql) { out.push_back(keep(Step::CreateTypes, sql)); };
   if (want.default_value != have.default_value) {
-    out.push_back(
-        keep(alter + (want.default_value.empty() ? " DROP DEFAULT;" : " SET DEFAULT " + want.default_value + ";")));
+    add(alter + (want.default_value.empty() ? " DROP DEFAULT;" : " SET DEFAULT " + want.default_value + ";"));
   }
-  if (want.not_null != have.not_null)
-    out.push_back(keep(alter + (want.not_null ? " SET NOT NULL;" : " DROP NOT NULL;")));
+  if (want.not_null != have.not_null) add(alter + (want.not_null ? " SET NOT NULL;" : " DROP NOT NULL;"));
   const auto has = [](const Domain& domain, const DomainCheck& check) {
     return std::any_of(domain.checks.begin(), domain.checks.end(), [&](const DomainCheck& c) {
       return c.expression == check.expression && (c.generated ? check.generated : c.name == check.name);
     });
   };
   for (const DomainCheck& check : have.checks) {
-    if (!has(want, check)) out.push_back(keep(alter + " DROP CONSTRAINT " + quote_postgres_name(check.name) + ";"));
+    if (!has(want, check)) add(alter + " DROP CONSTRAINT " + quote_postgres_name(check.name) + ";");
   }
   for (const DomainCheck& check : want.checks) {
     if (has(have, check)) continue;
     const std::string name = check.generated ? "" : "CONSTRAINT " + quote_postgres_name(check.name) + " ";
-    out.push_back(keep(alter + " ADD " + name + check.expression + ";"));
+    add(alter + " ADD " + name + check.expression + ";");
   }
   return out;
 }
 
 Statements domain_fix(const Difference& d) {
-  if (d.change == Change::Extra) return {destroy("DROP DOMAIN " + qualified_name(d) + ";")};
+  if (d.change == Change::Extra) return {destroy(Step::DropTypes, "DROP DOMAIN " + qualified_name(d) + ";")};
   if (d.change == Change::Missing) {
-    return {keep("CREATE DOMAIN " + qualified_name(d) + " AS " +
-                 postgres_domain_clause(std::get<Domain>(d.expected->detail)) + ";")};
+    return {keep(Step::CreateTypes, "CREATE DOMAIN " + qualified_name(d) + " AS " +
+                                        postgres_domain_clause(std::get<Domain>(d.expected->detail)) + ";")};
   }
   return domain_change(d);
 }
@@ -235,71 +315,53 @@ Statements domain_fix(const Difference& d) {
 // A policy is dropped and made again: ALTER POLICY cannot change its command or kind.
 Statements policy_fix(const Difference& d) {
   Statements out;
-  if (d.actual) out.push_back(keep("DROP POLICY " + quote_postgres_name(d.name) + " ON " + qualified_table(d) + ";"));
+  if (d.actual) {
+    out.push_back(keep(Step::DropTriggers,
+                       "DROP POLICY IF EXISTS " + quote_postgres_name(d.name) + " ON " + qualified_table(d) + ";"));
+  }
   if (d.expected) {
-    out.push_back(keep(postgres_create_policy(d.name, qualified_table(d), std::get<Policy>(d.expected->detail))));
+    out.push_back(keep(Step::CreateTriggers,
+                       postgres_create_policy(d.name, qualified_table(d), std::get<Policy>(d.expected->detail))));
   }
   return out;
 }
 
 Statements comment_fix(const Difference& d) {
   const Comment& comment = std::get<Comment>((d.expected ? *d.expected : *d.actual).detail);
-  return {keep("COMMENT ON " + comment.target + " IS " + (d.expected ? comment.literal : "NULL") + ";")};
-}
-
-bool has_label(const EnumType& type, const std::string& label) {
-  return std::find(type.labels.begin(), type.labels.end(), label) != type.labels.end();
-}
-
-// Labels can be added to an enum, never removed.
-Statements enum_fix(const Difference& d) {
-  if (d.change == Change::Extra) return {destroy("DROP TYPE " + qualified_name(d) + ";")};
-  if (d.change == Change::Missing)
-    return {keep("CREATE TYPE " + qualified_name(d) + " AS " + d.expected->definition + ";")};
-  const EnumType& want = std::get<EnumType>(d.expected->detail);
-  const EnumType& have = std::get<EnumType>(d.actual->detail);
-  Statements out;
-  for (const std::string& label : want.labels) {
-    if (!has_label(have, label)) out.push_back(keep("ALTER TYPE " + qualified_name(d) + " ADD VALUE " + label + ";"));
-  }
-  for (const std::string& label : have.labels) {
-    if (!has_label(want, label)) {
-      out.push_back(
-          destroy("-- ALTER TYPE cannot drop " + label + " from " + qualified_name(d) + ": re-create the type"));
-    }
-  }
-  return out;
+  return {
+      keep(Step::Comments, "COMMENT ON " + comment.target + " IS " + (d.expected ? comment.literal : "NULL") + ";")};
 }
 
 Statements extension_fix(const Difference& d) {
   const std::string name = quote_postgres_name(d.name);
-  if (d.change == Change::Missing) return {keep("CREATE EXTENSION IF NOT EXISTS " + name + ";")};
-  return {destroy("DROP EXTENSION " + name + ";")};
+  if (d.change == Change::Missing)
+    return {keep(Step::CreateNamespaces, "CREATE EXTENSION IF NOT EXISTS " + name + ";")};
+  return {destroy(Step::DropNamespaces, "DROP EXTENSION " + name + ";")};
 }
 
 Statements schema_fix(const Difference& d) {
   const std::string name = quote_postgres_name(d.name);
-  if (d.change == Change::Missing) return {keep("CREATE SCHEMA " + name + ";")};
-  return {destroy("DROP SCHEMA " + name + " CASCADE;")};
+  if (d.change == Change::Missing) return {keep(Step::CreateNamespaces, "CREATE SCHEMA IF NOT EXISTS " + name + ";")};
+  return {destroy(Step::DropNamespaces, "DROP SCHEMA " + name + " CASCADE;")};
 }
 
 }  // namespace
 
-Statements postgres_fix(const Difference& d) {
+Statements postgres_fix(const Difference& d, const ComparedPair* models) {
   switch (d.kind) {
     case Kind::Column: return column_fix(d);
-    case Kind::ColumnOrder: return column_order_fix(d);
+    case Kind::ColumnOrder: return rebuild_table(d, models);
     case Kind::Index:
     case Kind::ForeignKey:
     case Kind::Check: return constraint_fix(d);
     case Kind::Policy: return policy_fix(d);
     case Kind::TableOption: return option_fix(d);
-    case Kind::Table: return table_fix(d);
+    case Kind::Table: return table_fix(d, models);
     case Kind::View: return view_fix(d);
     case Kind::Trigger: return trigger_fix(d);
     case Kind::Routine: return routine_fix(d);
     case Kind::Sequence: return sequence_fix(d);
-    case Kind::EnumType: return enum_fix(d);
+    case Kind::EnumType: return postgres_enum_fix(d, models);
     case Kind::Domain: return domain_fix(d);
     case Kind::Comment: return comment_fix(d);
     case Kind::Extension: return extension_fix(d);
@@ -309,6 +371,14 @@ Statements postgres_fix(const Difference& d) {
     case Kind::Fingerprint: break;
   }
   return reset_note(d);
+}
+
+bool replaces_in_place(const Difference& d) {
+  if (d.change != Change::Changed) return false;
+  const Routine& want = std::get<Routine>(d.expected->detail);
+  const Routine& have = std::get<Routine>(d.actual->detail);
+  return want.kind == have.kind && want.arguments == have.arguments &&
+         returns_clause(d.expected->definition) == returns_clause(d.actual->definition);
 }
 
 }  // namespace devenv::catalog

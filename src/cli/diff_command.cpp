@@ -97,7 +97,8 @@ int write_fix(const Workspace& workspace, const DiffOptions& options, const veri
   auto differences = catalog::compare(b.database, a.database, a.dialect);
   remove_ignored(workspace, options, ignore, differences);
   catalog::ComparedModels models;
-  models.emplace(a.database.name, catalog::ComparedPair{std::move(b.database), std::move(a.database)});
+  const std::string name = a.database.name;
+  models.emplace(name, catalog::ComparedPair{std::move(b.database), std::move(a.database)});
   catalog::render_fix_sql(out, differences, models, a.dialect, options.allow_destructive);
   return differences.empty() ? kOk : kDrift;
 }

@@ -1,0 +1,322 @@
+// What is in the way of a PostgreSQL fix, and what goes with a table made again
+// (fix_dependents.h, docs/fix-sql.md).
+#include "catalog/fix_dependents.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "catalog/postgres_ddl.h"
+#include "catalog/postgres_fix.h"
+
+namespace devenv::catalog {
+namespace {
+
+// A name something depends on, why it is in the way, and whether only a destructive
+// statement puts it there (then what it brings is kept out with that statement).
+struct Blocker {
+  std::string why;
+  bool destructive = false;
+};
+
+class Dependents {
+ public:
+  Dependents(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
+             const ComparedPair& models, bool allow_destructive)
+      : planned_(planned), differences_(differences), models_(models), allow_destructive_(allow_destructive) {}
+
+  void add() {
+    rebuild_where_columns_cannot_go();
+    collect_blockers();
+    views_in_the_way();
+    triggers_in_the_way();
+    policies_in_the_way();
+    for (const std::string& table : rebuilt_) rebuilt_table(table);
+    if (allow_destructive_) drop_parts_of_rebuilt_tables();
+  }
+
+ private:
+  void block(const std::string& name, const std::string& why, bool destructive) {
+    const auto found = blockers_.find(name);
+    if (found == blockers_.end()) {
+      blockers_.emplace(name, Blocker{why, destructive});
+    } else if (found->second.destructive && !destructive) {
+      found->second = Blocker{why, false};
+    }
+  }
+
+  // The blocker among `names`, the one that needs no destructive statement first.
+  const std::pair<const std::string, Blocker>* blocker_in(const std::vector<std::string>& names) const {
+    const std::pair<const std::string, Blocker>* out = nullptr;
+    for (const auto& entry : blockers_) {
+      if (!mentions(names, entry.first)) continue;
+      if (!out || (out->second.destructive && !entry.second.destructive)) out = &entry;
+    }
+    return out;
+  }
+
+  bool has_difference(Kind kind, const std::string& space, const std::string& table, const std::string& name) const {
+    return std::any_of(differences_.begin(), differences_.end(), [&](const Difference& d) {
+      return d.kind == kind && d.space == space && (table.empty() || d.table == table) && d.name == name;
+    });
+  }
+
+  void push(Statement statement, const std::string& heading, const std::string& object, const std::string& reads,
+            const Blocker& because) {
+    if (because.destructive) {
+      statement.destructive = true;
+      if (statement.needs.empty()) statement.needs = because.why;
+    }
+    planned_.push_back({std::move(statement), heading, object, reads, nullptr});
+  }
+
+  // PostgreSQL adds a column last: when a new column goes between others, only making
+  // the table again puts it where the schema files do.
+  void rebuild_where_columns_cannot_go() {
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const Difference& d : differences_) {
+      if (d.kind == Kind::ColumnOrder) rebuilt_.insert(d.table);
+      if (d.kind != Kind::Column || d.change != Change::Missing || !seen.insert({d.space, d.table}).second) continue;
+      if (has_difference(Kind::ColumnOrder, d.space, d.table, "")) continue;
+      const Table* want = table_in(models_.expected, d.space, d.table);
+      const Table* have = table_in(models_.actual, d.space, d.table);
+      if (!want || !have || appended_order_holds(*want, *have)) continue;
+      Difference order{Kind::ColumnOrder, Change::Changed, d.database, d.space, d.table, "", {}, {}};
+      order.expected =
+          Element{"column order", "", "",
+                  ColumnOrder{{}, {}, postgres_create_table({d.space, {}, {}, {}, {}, {}, {}, {}, {}, {}}, *want)}};
+      const std::string heading = "changed: table " + (d.space == "public" ? "" : d.space + ".") + d.table +
+                                  " column order (PostgreSQL adds a column last: the table is made again)";
+      for (Statement& statement : postgres_fix(order, &models_)) {
+        const bool table_step = statement.step == Step::CreateTables || statement.step == Step::DropTables;
+        planned_.push_back({statement, heading, table_step ? d.table : "", statement.sql, nullptr});
+      }
+      rebuilt_.insert(d.table);
+    }
+  }
+
+  // The columns the table will have, in the order they will be in: the ones it keeps,
+  // then the new ones appended. Holds when that is the schema files' order.
+  bool appended_order_holds(const Table& want, const Table& have) const {
+    std::set<std::string> wanted;
+    for (const Element& column : want.columns) wanted.insert(column.name);
+    std::vector<std::string> will_have;
+    std::set<std::string> kept;
+    for (const Element& column : have.columns) {
+      if (!allow_destructive_ || wanted.count(column.name)) {
+        will_have.push_back(column.name);
+        kept.insert(column.name);
+      }
+    }
+    for (const Element& column : want.columns) {
+      if (!kept.count(column.name)) will_have.push_back(column.name);
+    }
+    std::vector<std::string> in_want_order, in_final_order;
+    for (const Element& column : want.columns) in_want_order.push_back(column.name);
+    for (const std::string& name : will_have) {
+      if (wanted.count(name)) in_final_order.push_back(name);
+    }
+    return in_want_order == in_final_order;
+  }
+
+  static const Table* table_in(const Database& database, const std::string& space, const std::string& name) {
+    const auto ns = database.namespaces.find(space);
+    if (ns == database.namespaces.end()) return nullptr;
+    const auto table = ns->second.tables.find(name);
+    return table == ns->second.tables.end() ? nullptr : &table->second;
+  }
+
+  void collect_blockers() {
+    for (const std::string& table : rebuilt_) block(table, "table " + table + " is made again", true);
+    for (const Difference& d : differences_) {
+      switch (d.kind) {
+        case Kind::Column: column_blocker(d); break;
+        case Kind::Table:
+          if (d.change == Change::Extra) block(d.table, "table " + d.table + " is dropped", true);
+          break;
+        case Kind::View:
+          if (d.actual) block(d.name, "view " + d.name + " is dropped or made again", false);
+          break;
+        case Kind::Routine:
+          if (d.actual && (d.change == Change::Extra || !replaces_in_place(d))) {
+            block(std::get<Routine>(d.actual->detail).name, "routine " + d.name + " is dropped or made again", false);
+          }
+          break;
+        case Kind::EnumType: enum_blocker(d); break;
+        default: break;
+      }
+    }
+  }
+
+  void column_blocker(const Difference& d) {
+    if (d.change == Change::Extra) block(d.table, "column " + d.table + "." + d.name + " is dropped", true);
+    if (d.change != Change::Changed) return;
+    const Column& want = std::get<Column>(d.expected->detail);
+    const Column& have = std::get<Column>(d.actual->detail);
+    if (want.generated != have.generated || want.stored != have.stored) {
+      block(d.table, "column " + d.table + "." + d.name + " is made again", true);
+    } else if (want.type != have.type || want.collation != have.collation) {
+      block(d.table, "column " + d.table + "." + d.name + " changes type", false);
+      retyped_tables_.insert({d.space, d.table});
+    }
+  }
+
+  void enum_blocker(const Difference& d) {
+    if (d.change != Change::Changed) return;
+    const EnumType& want = std::get<EnumType>(d.expected->detail);
+    const EnumType& have = std::get<EnumType>(d.actual->detail);
+    if (enum_changes_in_place(want, have)) return;
+    const bool loses = std::any_of(have.labels.begin(), have.labels.end(), [&](const std::string& label) {
+      return std::find(want.labels.begin(), want.labels.end(), label) == want.labels.end();
+    });
+    const std::string why = "type " + d.name + " is made again";
+    block(d.name, why, loses);
+    for (const TypeUse& use : columns_using_type(models_.actual, d.space, d.name)) {
+      block(use.table, why, loses);
+      if (!loses) retyped_tables_.insert({use.space, use.table});
+    }
+  }
+
+  // Views that read what is in the way are in the way too, until none is left.
+  void views_in_the_way() {
+    std::set<std::pair<std::string, std::string>> done;
+    for (bool more = true; more;) {
+      more = false;
+      for (const auto& [space, ns] : models_.actual.namespaces) {
+        for (const auto& [name, view] : ns.views) {
+          if (done.count({space, name}) || has_difference(Kind::View, space, "", name)) continue;
+          const auto* blocker = blocker_in(mentioned_names(view.definition));
+          if (!blocker) continue;
+          done.insert({space, name});
+          remake_view(space, name, view, *blocker);
+          block(name, "view " + name + " is made again", blocker->second.destructive);
+          more = true;
+        }
+      }
+    }
+  }
+
+  void remake_view(const std::string& space, const std::string& name, const Element& actual,
+                   const std::pair<const std::string, Blocker>& blocker) {
+    const std::string qualified = postgres_qualified(space, name);
+    const View& have = std::get<View>(actual.detail);
+    const auto ns = models_.expected.namespaces.find(space);
+    const Element* expected = nullptr;
+    if (ns != models_.expected.namespaces.end()) {
+      const auto found = ns->second.views.find(name);
+      if (found != ns->second.views.end()) expected = &found->second;
+    }
+    const View& want = expected ? std::get<View>(expected->detail) : have;
+    const std::string heading = "in the way: view " + qualified + " reads " + blocker.first + " (" +
+                                blocker.second.why + "): dropped and made again";
+    const std::string drop = have.materialized ? "DROP MATERIALIZED VIEW IF EXISTS " : "DROP VIEW IF EXISTS ";
+    push(keep(Step::DropViews, drop + qualified + ";"), heading, name, actual.definition, blocker.second);
+    const std::string create = postgres_create_view(qualified, want);
+    push(keep(Step::CreateViews, create), heading, name, create, blocker.second);
+  }
+
+  // Triggers of a table made again, or that call a routine made again.
+  void triggers_in_the_way() {
+    for (const auto& [space, ns] : models_.actual.namespaces) {
+      for (const auto& [key, element] : ns.triggers) {
+        if (has_difference(Kind::Trigger, space, "", key)) continue;
+        const Trigger& trigger = std::get<Trigger>(element.detail);
+        const auto* blocker = rebuilt_.count(trigger.table) ? &*blockers_.find(trigger.table)
+                                                            : blocker_in(mentioned_names(trigger.create));
+        if (!blocker) continue;
+        const std::string heading = "in the way: trigger " + trigger.name + " on " +
+                                    postgres_qualified(space, trigger.table) + " (" + blocker->second.why +
+                                    "): dropped and made again";
+        push(keep(Step::DropTriggers, "DROP TRIGGER IF EXISTS " + quote_postgres_name(trigger.name) + " ON " +
+                                          postgres_qualified(space, trigger.table) + ";"),
+             heading, "", "", blocker->second);
+        push(keep(Step::CreateTriggers, postgres_create_trigger(space, trigger)), heading, "", "", blocker->second);
+      }
+    }
+  }
+
+  // A policy's expression holds on to the type of the columns it names.
+  void policies_in_the_way() {
+    for (const auto& [space, table_name] : retyped_tables_) {
+      const Table* table = table_in(models_.actual, space, table_name);
+      if (!table) continue;
+      const std::string qualified = postgres_qualified(space, table_name);
+      for (const Element& policy : table->policies) {
+        if (has_difference(Kind::Policy, space, table_name, policy.name)) continue;
+        const std::string heading = "in the way: policy " + policy.name + " on " + qualified +
+                                    " (a column changes type): dropped and made again";
+        const Blocker because{"", false};
+        push(keep(Step::DropTriggers,
+                  "DROP POLICY IF EXISTS " + quote_postgres_name(policy.name) + " ON " + qualified + ";"),
+             heading, "", "", because);
+        push(
+            keep(Step::CreateTriggers, postgres_create_policy(policy.name, qualified, std::get<Policy>(policy.detail))),
+            heading, "", "", because);
+      }
+    }
+  }
+
+  // DROP TABLE … CASCADE took the foreign keys that reference it, and the sequences
+  // it owned unless they were let go first.
+  void rebuilt_table(const std::string& table) {
+    const Blocker because{"the table " + table + " is made again", true};
+    for (const auto& [space, ns] : models_.expected.namespaces) {
+      for (const auto& [name, other] : ns.tables) {
+        if (rebuilt_.count(name)) continue;
+        for (const Element& key : other.foreign_keys) {
+          if (!mentions(mentioned_names(key.definition), table) ||
+              has_difference(Kind::ForeignKey, space, name, key.name)) {
+            continue;
+          }
+          push(keep(Step::AddForeignKeys, "ALTER TABLE " + postgres_qualified(space, name) + " ADD CONSTRAINT " +
+                                              quote_postgres_name(key.name) + " " + key.definition + ";"),
+               "with table " + table + " made again: foreign key " + key.name + " of " + name, "", "", because);
+        }
+      }
+    }
+    for (const auto& [space, ns] : models_.actual.namespaces) {
+      for (const auto& [name, element] : ns.sequences) {
+        const Sequence& sequence = std::get<Sequence>(element.detail);
+        if (!mentions(mentioned_names(sequence.owned_by), table)) continue;
+        const std::string qualified = postgres_qualified(space, name);
+        const std::string heading = "with table " + table + " made again: sequence " + qualified + " it owns";
+        push(keep(Step::DropColumns, "ALTER SEQUENCE " + qualified + " OWNED BY NONE;"), heading, "", "", because);
+        const auto expected_ns = models_.expected.namespaces.find(space);
+        if (expected_ns == models_.expected.namespaces.end()) continue;
+        const auto wanted = expected_ns->second.sequences.find(name);
+        if (wanted == expected_ns->second.sequences.end()) continue;
+        const std::string owner = std::get<Sequence>(wanted->second.detail).owned_by;
+        if (owner.empty()) continue;
+        push(keep(Step::OwnSequences, "ALTER SEQUENCE " + qualified + " OWNED BY " + owner + ";"), heading, "", "",
+             because);
+      }
+    }
+  }
+
+  // The table made again has every part the schema files give it.
+  void drop_parts_of_rebuilt_tables() {
+    planned_.erase(std::remove_if(planned_.begin(), planned_.end(),
+                                  [&](const PlannedStatement& p) {
+                                    return p.source && is_table_part(p.source->kind) &&
+                                           p.source->kind != Kind::ColumnOrder && rebuilt_.count(p.source->table);
+                                  }),
+                   planned_.end());
+  }
+
+  std::vector<PlannedStatement>& planned_;
+  const std::vector<Difference>& differences_;
+  const ComparedPair& models_;
+  bool allow_destructive_;
+  std::set<std::string> rebuilt_;
+  std::set<std::pair<std::string, std::string>> retyped_tables_;
+  std::map<std::string, Blocker> blockers_;
+};
+
+}  // namespace
+
+void add_dependents(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
+                    const ComparedPair& models, bool allow_destructive) {
+  Dependents(planned, differences, models, allow_destructive).add();
+}
+
+}  // namespace devenv::catalog

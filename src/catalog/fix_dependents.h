@@ -1,0 +1,23 @@
+#pragma once
+
+#include <vector>
+
+#include "catalog/differ.h"
+#include "catalog/fix_order.h"
+
+namespace devenv::catalog {
+
+// PostgreSQL refuses to drop or retype what something else depends on (a view on a
+// column whose type changes, a trigger on a function made again, a table a view
+// reads), and cannot put a new column anywhere but last. Adds to a database's planned
+// statements (docs/fix-sql.md):
+//  - the views and triggers in the way of a change, dropped before it and made again
+//    after it, views that read those views too;
+//  - a table made again (destructive) when a new column goes between others, and with
+//    a table made again, what went with it: the foreign keys that reference it, its
+//    triggers, the sequences it owned; the statements for its parts are then dropped.
+// A statement that only a destructive one makes necessary is kept out with it.
+void add_dependents(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
+                    const ComparedPair& models, bool allow_destructive);
+
+}  // namespace devenv::catalog
