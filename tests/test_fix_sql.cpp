@@ -16,10 +16,15 @@ std::string fix(const std::vector<Difference>& differences, Dialect dialect, boo
   return out.str();
 }
 
-// The statements for one difference, destructive ones kept, without the file's header.
+// The statements for one difference, destructive ones kept, without the file's header
+// and the session settings that follow each USE / \connect.
 std::string fix_of(const Difference& difference, Dialect dialect) {
-  const std::string sql = fix({difference}, dialect, true);
-  return sql.substr(sql.find('\n') + 1);
+  std::string sql = fix({difference}, dialect, true);
+  sql = sql.substr(sql.find('\n') + 1);
+  for (const std::string setting : {"SET FOREIGN_KEY_CHECKS = 0;\n", "SET check_function_bodies = false;\n"}) {
+    if (const std::size_t at = sql.find(setting); at != std::string::npos) sql.erase(at, setting.size());
+  }
+  return sql;
 }
 
 // A part of table `unkey`.`apis`, or of PostgreSQL's `space`.`table`.
@@ -65,6 +70,7 @@ TEST_CASE("fix-up SQL: destructive statements are commented out unless allowed",
         "-- Destructive statements are commented out; --allow-destructive keeps them.\n"
         "\n"
         "USE `unkey`;\n"
+        "SET FOREIGN_KEY_CHECKS = 0;\n"
         "-- extra: table apis column note\n"
         "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n"
         "-- ALTER TABLE `apis` DROP COLUMN `note`;\n"
@@ -165,7 +171,7 @@ TEST_CASE("fix-up SQL (MySQL): events are dropped and made again with their time
         "\nUSE `unkey`;\n-- missing: event purge\n"
         "DROP EVENT IF EXISTS `purge`;\n"
         "DELIMITER ;;\nCREATE EVENT `purge` ON SCHEDULE EVERY 1 DAY STARTS '2020-01-01 03:00:00' ON COMPLETION NOT "
-        "PRESERVE ENABLE COMMENT 'nightly' DO DELETE FROM `keys`;;\nDELIMITER ;\n\n");
+        "PRESERVE ENABLE COMMENT 'nightly' DO DELETE FROM `keys`;;\nDELIMITER ;\n");
   Event once{"once", "", "2030-01-01 00:00:00", "", "", "PRESERVE", "DISABLE", "", "BEGIN DELETE FROM `keys`; END"};
   const Element later = make_element("once", mysql_event_definition(once), false, once);
   CHECK(later.definition == "AT … ON COMPLETION PRESERVE DISABLE DO BEGIN DELETE FROM `keys`; END");
@@ -203,7 +209,7 @@ TEST_CASE("fix-up SQL (MySQL): views are replaced, routines and triggers re-crea
         "\nUSE `unkey`;\n-- missing: routine expire\n"
         "DROP PROCEDURE IF EXISTS `expire`;\n"
         "DELIMITER ;;\nCREATE PROCEDURE `expire`(IN `now_ms` bigint) MODIFIES SQL DATA SQL SECURITY DEFINER\n"
-        "DELETE FROM `certificates`;;\nDELIMITER ;\n\n");
+        "DELETE FROM `certificates`;;\nDELIMITER ;\n");
   const Element lease = mysql_routine({"FUNCTION", "lease", "", " RETURNS int NO SQL SQL SECURITY DEFINER\nRETURN 1"});
   CHECK_THAT(fix_of(mysql_object(Kind::Routine, Change::Extra, "lease", {}, lease), Dialect::MySQL),
              Catch::EndsWith("-- extra: routine lease\nDROP FUNCTION IF EXISTS `lease`;\n"));
@@ -213,20 +219,20 @@ TEST_CASE("fix-up SQL (MySQL): views are replaced, routines and triggers re-crea
   CHECK(fix_of(mysql_object(Kind::Trigger, Change::Changed, "touch", touch, touch), Dialect::MySQL) ==
         "\nUSE `unkey`;\n-- changed: trigger touch\n"
         "DROP TRIGGER IF EXISTS `touch`;\n"
-        "DELIMITER ;;\nCREATE TRIGGER `touch` BEFORE UPDATE ON `keys` FOR EACH ROW SET NEW.at = 1;;\nDELIMITER ;\n\n");
+        "DELIMITER ;;\nCREATE TRIGGER `touch` BEFORE UPDATE ON `keys` FOR EACH ROW SET NEW.at = 1;;\nDELIMITER ;\n");
 }
 
 TEST_CASE("fix-up SQL: databases and the data dir are for reset, outside any database", "[unit][verify]") {
   const std::string sql = fix({extra_database("stray"), missing_database("partition_002")}, Dialect::MySQL, true);
   CHECK(sql.substr(sql.find('\n') + 1) ==
-        "-- extra: database stray\n-- DESTRUCTIVE\nDROP DATABASE `stray`;\n"
-        "-- missing: database partition_002\n"
-        "-- database partition_002 is missing: `devenv reset` re-creates it with its schema\n");
+        "\n-- missing: database partition_002\n"
+        "-- database partition_002 is missing: `devenv reset` re-creates it with its schema\n"
+        "-- extra: database stray\n-- DESTRUCTIVE\nDROP DATABASE `stray`;\n");
   Difference fingerprint{
       Kind::Fingerprint,           Change::Changed, "server db", "", "", "", Element{"", "", "current", {}},
       Element{"", "", "older", {}}};
   CHECK(fix_of(fingerprint, Dialect::Postgres) ==
-        "-- changed: data dir\n-- data dir: older (run `devenv reset` to re-initialise)\n");
+        "\n-- changed: data dir\n-- data dir: older (run `devenv reset` to re-initialise)\n");
 }
 
 TEST_CASE("fix-up SQL (PostgreSQL): a changed column becomes the ALTER COLUMN steps it needs", "[unit][verify]") {
@@ -241,7 +247,7 @@ TEST_CASE("fix-up SQL (PostgreSQL): a changed column becomes the ALTER COLUMN st
                     column("name", have, Dialect::Postgres));
   CHECK(fix_of(changed, Dialect::Postgres) ==
         "\n\\connect platform\n-- changed: table identity.plans column name\n"
-        "ALTER TABLE identity.plans ALTER COLUMN name TYPE character varying(20) USING name::character varying(20);\n"
+        "ALTER TABLE identity.plans ALTER COLUMN name TYPE character varying(20) USING name::text::character varying(20);\n"
         "ALTER TABLE identity.plans ALTER COLUMN name DROP IDENTITY;\n"
         "ALTER TABLE identity.plans ALTER COLUMN name SET DEFAULT 'x'::character varying;\n"
         "ALTER TABLE identity.plans ALTER COLUMN name SET NOT NULL;\n"
@@ -251,9 +257,9 @@ TEST_CASE("fix-up SQL (PostgreSQL): a changed column becomes the ALTER COLUMN st
       postgres_part(Kind::Column, Change::Changed, "plans", "name", column("name", have, Dialect::Postgres),
                     column("name", want, Dialect::Postgres));
   CHECK_THAT(fix_of(back, Dialect::Postgres),
-             Catch::Contains("ALTER COLUMN name TYPE text COLLATE \"C\" USING name::text;\n"
+             Catch::Contains("ALTER COLUMN name DROP DEFAULT;\n"
+                             "ALTER TABLE identity.plans ALTER COLUMN name TYPE text COLLATE \"C\" USING name::text;\n"
                              "ALTER TABLE identity.plans ALTER COLUMN name ADD GENERATED ALWAYS AS IDENTITY;\n"
-                             "ALTER TABLE identity.plans ALTER COLUMN name DROP DEFAULT;\n"
                              "ALTER TABLE identity.plans ALTER COLUMN name DROP NOT NULL;\n"
                              "COMMENT ON COLUMN identity.plans.name IS NULL;\n"));
 }
@@ -275,7 +281,7 @@ TEST_CASE("fix-up SQL (PostgreSQL): a missing column's comment follows it, a gen
   CHECK_THAT(fix(std::vector<Difference>{dropped_expression}, Dialect::Postgres, false),
              Catch::EndsWith("-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n"
                              "-- ALTER TABLE identity.lines DROP COLUMN amount;\n"
-                             "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n"
+                             "-- kept out with the destructive statement it needs (the column is made again):\n"
                              "-- ALTER TABLE identity.lines ADD COLUMN amount bigint GENERATED ALWAYS AS (quantity * "
                              "unit_cents) STORED;\n"));
 }
@@ -292,7 +298,7 @@ TEST_CASE("fix-up SQL (PostgreSQL): plain indexes by CREATE INDEX, the others as
         "\n\\connect platform\n-- changed: table identity.memberships index memberships_user_idx\n"
         "DROP INDEX identity.memberships_user_idx;\n"
         "CREATE UNIQUE INDEX memberships_user_idx ON ONLY identity.memberships USING btree (user_id, "
-        "organization_id);\n\n");
+        "organization_id);\n");
   const Element slug =
       index("organizations_slug_key", {IndexKind::Unique, true, false, "UNIQUE (slug)"}, Dialect::Postgres, true);
   CHECK(fix_of(postgres_part(Kind::Index, Change::Missing, "organizations", "organizations_slug_key", slug, {}),
@@ -322,7 +328,7 @@ TEST_CASE("fix-up SQL (PostgreSQL): table comments are set, other options need t
   CHECK_THAT(fix_of(postgres_part(Kind::TableOption, Change::Missing, "events", "PARTITION BY",
                                   option("PARTITION BY", "RANGE (at)", Dialect::Postgres), {}),
                     Dialect::Postgres),
-             Catch::EndsWith("\n-- table identity.events: PARTITION BY differs (PARTITION BY RANGE (at)); re-create "
+             Catch::EndsWith("\n-- devenv cannot alter table identity.events: PARTITION BY differs (PARTITION BY RANGE (at)); re-create "
                              "the table to change it\n"));
 }
 
@@ -335,22 +341,30 @@ TEST_CASE("fix-up SQL (PostgreSQL): views, routines and triggers are dropped and
         "CREATE VIEW billing.open_invoices AS\n SELECT invoices.id\n   FROM billing.invoices;\n");
   const Element totals = view("totals", {true, "", " SELECT 1;", ""}, Dialect::Postgres);
   CHECK_THAT(fix_of(postgres_object(Kind::View, Change::Missing, "totals", totals, {}), Dialect::Postgres),
-             Catch::EndsWith("DROP MATERIALIZED VIEW IF EXISTS billing.totals;\nCREATE MATERIALIZED VIEW "
+             Catch::EndsWith("-- missing: view billing.totals\nCREATE MATERIALIZED VIEW "
                              "billing.totals AS\n SELECT 1;\n"));
   CHECK_THAT(fix_of(postgres_object(Kind::View, Change::Extra, "totals", {}, totals), Dialect::Postgres),
-             Catch::EndsWith("\nDROP VIEW billing.totals;\n"));
+             Catch::EndsWith("\nDROP MATERIALIZED VIEW IF EXISTS billing.totals;\n"));
 
   const Element charge =
       make_element("charge(amount integer)", "CREATE OR REPLACE FUNCTION billing.charge(amount integer)\n …", false,
                    Routine{"FUNCTION", "charge", "amount integer", ""});
+  // The same result: replaced in place, so that what uses it stays.
   CHECK(fix_of(postgres_object(Kind::Routine, Change::Changed, "charge(amount integer)", charge, charge),
                Dialect::Postgres) ==
         "\n\\connect platform\n-- changed: routine billing.charge(amount integer)\n"
-        "DROP ROUTINE IF EXISTS billing.charge(amount integer);\n"
         "CREATE OR REPLACE FUNCTION billing.charge(amount integer)\n …;\n");
+  // Another result: dropped first.
+  const Element counted = make_element("charge(amount integer)",
+                                       "CREATE OR REPLACE FUNCTION billing.charge(amount integer)\n RETURNS bigint\n …",
+                                       false, Routine{"FUNCTION", "charge", "amount integer", ""});
+  CHECK_THAT(fix_of(postgres_object(Kind::Routine, Change::Changed, "charge(amount integer)", counted, charge),
+                    Dialect::Postgres),
+             Catch::Contains("DROP ROUTINE IF EXISTS billing.charge(amount integer);\n"
+                             "CREATE OR REPLACE FUNCTION billing.charge(amount integer)\n RETURNS bigint"));
   CHECK_THAT(
       fix_of(postgres_object(Kind::Routine, Change::Extra, "charge(amount integer)", {}, charge), Dialect::Postgres),
-      Catch::EndsWith("\nDROP ROUTINE billing.charge(amount integer);\n"));
+      Catch::EndsWith("\nDROP ROUTINE IF EXISTS billing.charge(amount integer);\n"));
 
   const Trigger trigger{"users", "touch",
                         "CREATE TRIGGER touch BEFORE UPDATE ON billing.users FOR EACH ROW EXECUTE FUNCTION t()", ""};
@@ -380,25 +394,31 @@ TEST_CASE("fix-up SQL (PostgreSQL): sequences are created or altered whole", "[u
   CHECK_THAT(fix(std::vector<Difference>{postgres_object(Kind::Sequence, Change::Extra, "numbers", {}, cycling)},
                  Dialect::Postgres, false),
              Catch::EndsWith(
-                 "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n-- DROP SEQUENCE billing.numbers;\n"));
+                 "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n-- DROP SEQUENCE IF EXISTS billing.numbers;\n"));
 }
 
-TEST_CASE("fix-up SQL (PostgreSQL): enum labels are added, a removal is only said", "[unit][verify]") {
-  const Element want = enum_type("invoice_status", {"'draft'", "'open'", "'paid'"});
-  const Element have = enum_type("invoice_status", {"'draft'", "'paid'", "'refunded'"});
-  CHECK(want.definition == "ENUM ('draft', 'open', 'paid')");
+TEST_CASE("fix-up SQL (PostgreSQL): enum labels are added where they go; without the models a removal is only said",
+          "[unit][verify]") {
+  const Element want = enum_type("invoice_status", {"'draft'", "'open'", "'paid'", "'void'"});
+  const Element have = enum_type("invoice_status", {"'draft'", "'paid'"});
+  CHECK(want.definition == "ENUM ('draft', 'open', 'paid', 'void')");
   CHECK(fix_of(postgres_object(Kind::EnumType, Change::Changed, "invoice_status", want, have), Dialect::Postgres) ==
         "\n\\connect platform\n-- changed: type billing.invoice_status\n"
-        "ALTER TYPE billing.invoice_status ADD VALUE 'open';\n"
-        "-- DESTRUCTIVE\n-- ALTER TYPE cannot drop 'refunded' from billing.invoice_status: re-create the type\n");
+        "ALTER TYPE billing.invoice_status ADD VALUE 'open' BEFORE 'paid';\n"
+        "ALTER TYPE billing.invoice_status ADD VALUE 'void' AFTER 'paid';\n");
+  const Element other = enum_type("invoice_status", {"'draft'", "'paid'", "'refunded'"});
+  CHECK_THAT(
+      fix_of(postgres_object(Kind::EnumType, Change::Changed, "invoice_status", want, other), Dialect::Postgres),
+      Catch::EndsWith("-- devenv cannot change billing.invoice_status in place (a label goes or moves): re-create the "
+                      "type and convert the columns that use it\n"));
   CHECK_THAT(fix_of(postgres_object(Kind::EnumType, Change::Missing, "invoice_status", want, {}), Dialect::Postgres),
-             Catch::EndsWith("\nCREATE TYPE billing.invoice_status AS ENUM ('draft', 'open', 'paid');\n"));
+             Catch::EndsWith("\nCREATE TYPE billing.invoice_status AS ENUM ('draft', 'open', 'paid', 'void');\n"));
 }
 
 TEST_CASE("fix-up SQL (PostgreSQL): schemas and extensions", "[unit][verify]") {
   const Difference schema{Kind::Schema, Change::Missing, "platform", "", "", "Audit", Element{}, {}};
   CHECK(fix_of(schema, Dialect::Postgres) ==
-        "\n\\connect platform\n-- missing: schema Audit\nCREATE SCHEMA \"Audit\";\n");
+        "\n\\connect platform\n-- missing: schema Audit\nCREATE SCHEMA IF NOT EXISTS \"Audit\";\n");
   const Difference extension{Kind::Extension, Change::Extra, "platform", "", "", "pgcrypto", {}, Element{}};
   CHECK(fix_of(extension, Dialect::Postgres) ==
         "\n\\connect platform\n-- extra: extension pgcrypto\n-- DESTRUCTIVE\nDROP EXTENSION pgcrypto;\n");

@@ -3,6 +3,7 @@
 // those that cannot run without them, commented out unless allowed.
 #include "catalog/fix_sql.h"
 
+#include <algorithm>
 #include <map>
 #include <ostream>
 
@@ -58,8 +59,14 @@ std::string object_of(const Difference& d, const Statement& statement) {
   return "";
 }
 
-std::vector<PlannedStatement> plan_database(const std::vector<Difference>& differences, const ComparedPair* models,
+// Within a step, what goes before what changes before what is added: a name a
+// removal frees is free for an addition.
+int change_rank(const Difference& d) { return d.change == Change::Extra ? 0 : d.change == Change::Changed ? 1 : 2; }
+
+std::vector<PlannedStatement> plan_database(std::vector<Difference>& differences, const ComparedPair* models,
                                             sqltext::Dialect dialect, bool allow_destructive) {
+  std::stable_sort(differences.begin(), differences.end(),
+                   [](const Difference& a, const Difference& b) { return change_rank(a) < change_rank(b); });
   const DialectWriter& writer = writer_for(dialect);
   std::vector<PlannedStatement> planned;
   for (const Difference& d : differences) {

@@ -52,8 +52,8 @@ Statements type_change(const std::string& alter, const std::string& name, const 
   const std::string collated = want.type + (want.collation.empty() ? "" : " " + want.collation);
   Statements out;
   if (!have.default_value.empty()) out.push_back(keep(Step::ChangeColumns, alter + " DROP DEFAULT;"));
-  out.push_back(
-      keep(Step::ChangeColumns, alter + " TYPE " + collated + " USING " + name + "::text::" + want.type + ";"));
+  const std::string via = want.type == "text" ? "::text" : "::text::" + want.type;
+  out.push_back(keep(Step::ChangeColumns, alter + " TYPE " + collated + " USING " + name + via + ";"));
   return out;
 }
 
