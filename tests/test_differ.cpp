@@ -166,6 +166,17 @@ TEST_CASE("differ: schemas and extensions missing and extra", "[unit][verify]") 
   CHECK((differences[2].kind == Kind::Extension && object_label(differences[2]) == "extension pgcrypto"));
 }
 
+TEST_CASE("differ: what a missing schema holds is missing too, so that a fix makes it", "[unit][verify]") {
+  Database live = platform();
+  live.namespaces.erase("billing");
+  const auto differences = compare(platform(), live, Dialect::Postgres);
+  REQUIRE(differences.size() == 4);
+  CHECK(object_label(differences[0]) == "schema billing");
+  CHECK((object_label(differences[1]) == "table billing.plans" && differences[1].change == Change::Missing));
+  CHECK((object_label(differences[2]) == "view billing.open_plans" && differences[2].change == Change::Missing));
+  CHECK((object_label(differences[3]) == "type billing.status" && differences[3].change == Change::Missing));
+}
+
 TEST_CASE("differ: shadow names are renamed in definitions and details alike", "[unit][verify]") {
   Database shadow = mysql_database("_devenv_shadow_1", {apis()});
   shadow.namespaces["_devenv_shadow_1"].views["v"] =

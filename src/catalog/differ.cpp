@@ -91,7 +91,11 @@ class Comparison {
     for (const auto& [name, ns] : expected.namespaces) {
       const auto other = actual.namespaces.find(name);
       if (other == actual.namespaces.end()) {
+        // And everything in it, each missing, so that a fix makes them too.
         add({Kind::Schema, Change::Missing, database_, "", "", name, described(name, "SCHEMA " + name), {}});
+        Namespace empty;
+        empty.name = name;
+        space(ns, empty);
       } else {
         space(ns, other->second);
       }

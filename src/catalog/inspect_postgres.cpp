@@ -205,16 +205,20 @@ class PostgresInspector final : public Inspector {
     }
   }
 
+  // pg_get_indexdef writes "CREATE [UNIQUE] INDEX name ON [ONLY] table USING method (…)…":
+  // the part from USING on is what CREATE INDEX takes after the table, found by the
+  // method's name rather than by the shape of the names before it (quoted names hold
+  // spaces and dots).
   void read_indexes(db::Session& session, Database& database) {
-    static const std::regex create("CREATE (UNIQUE )?INDEX \\S+ ON (ONLY )?\\S+ (.*)");
     for (const Row& row : session.rows(
              std::string("SELECT n.nspname, ct.relname, ci.relname, pg_get_indexdef(i.indexrelid), "
                          "array_to_string(ARRAY(SELECT coalesce(a.attname, 'expr') FROM unnest(i.indkey::int2[]) WITH "
                          "ORDINALITY "
                          "k(attnum, n) LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
-                         "ORDER BY k.n), '_') "
+                         "ORDER BY k.n), '_'), am.amname, i.indisunique "
                          "FROM pg_index i "
                          "JOIN pg_class ci ON ci.oid = i.indexrelid JOIN pg_class ct ON ct.oid = i.indrelid "
+                         "JOIN pg_am am ON am.oid = ci.relam "
                          "JOIN pg_namespace n ON n.oid = ct.relnamespace WHERE NOT ci.relispartition AND NOT EXISTS "
                          "(SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', "
                          "'u', 'x')) "
@@ -222,12 +226,14 @@ class PostgresInspector final : public Inspector {
              kUserSchemas + " ORDER BY n.nspname, ct.relname, ci.relname")) {
       Table* t = table(database, text(row, 0), text(row, 1));
       if (!t) continue;
-      std::smatch match;
       const std::string definition = text(row, 3);
+      const std::size_t using_at = definition.find(" USING " + text(row, 5) + " ");
+      const std::size_t only_at = definition.find(" ON ONLY ");
       // What no CREATE INDEX reads back as is kept whole, like a constraint's definition.
       const Index index =
-          std::regex_match(definition, match, create)
-              ? Index{match[1].matched ? IndexKind::Unique : IndexKind::Plain, false, match[2].matched, match[3].str()}
+          using_at != std::string::npos
+              ? Index{text(row, 6) == "t" ? IndexKind::Unique : IndexKind::Plain, false,
+                      only_at != std::string::npos && only_at < using_at, definition.substr(using_at + 1)}
               : Index{IndexKind::Plain, true, false, definition};
       t->indexes.push_back(make_element(text(row, 2), postgres_index_definition(index),
                                         generated_name(text(row, 2), t->name, text(row, 4)), index));
