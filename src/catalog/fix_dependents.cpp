@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "catalog/mysql_ddl.h"
 #include "catalog/postgres_ddl.h"
 #include "catalog/postgres_fix.h"
 
@@ -312,7 +313,104 @@ class Dependents {
   std::map<std::string, Blocker> blockers_;
 };
 
+// The columns of a MySQL foreign key and of its target, from its definition:
+// "FOREIGN KEY (`a`,`b`) REFERENCES [`db`.]`t` (`x`,`y`) …".
+struct KeyColumns {
+  std::vector<std::string> columns, referenced;
+  std::string referenced_table;
+};
+
+std::vector<std::string> backticked(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '`') continue;
+    std::string name;
+    for (++i; i < text.size(); ++i) {
+      if (text[i] == '`' && i + 1 < text.size() && text[i + 1] == '`') {
+        name.push_back('`');
+        ++i;
+      } else if (text[i] == '`') {
+        break;
+      } else {
+        name.push_back(text[i]);
+      }
+    }
+    out.push_back(name);
+  }
+  return out;
+}
+
+KeyColumns key_columns(const std::string& definition) {
+  KeyColumns out;
+  const std::size_t references = definition.find(") REFERENCES ");
+  if (references == std::string::npos) return out;
+  out.columns = backticked(definition.substr(0, references));
+  const std::size_t open = definition.find(" (", references + 13);
+  const std::size_t close = definition.find(')', open == std::string::npos ? references : open);
+  if (open == std::string::npos || close == std::string::npos) return out;
+  const std::vector<std::string> target = backticked(definition.substr(references + 13, open - references - 13));
+  if (!target.empty()) out.referenced_table = target.back();
+  out.referenced = backticked(definition.substr(open, close - open));
+  return out;
+}
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool retypes(const Difference& d) {
+  if (d.kind != Kind::Column || d.change != Change::Changed) return false;
+  const Column& want = std::get<Column>(d.expected->detail);
+  const Column& have = std::get<Column>(d.actual->detail);
+  return want.type != have.type || want.collation != have.collation;
+}
+
+const Element* key_named(const Database& database, const std::string& space, const std::string& table,
+                         const std::string& name) {
+  const auto ns = database.namespaces.find(space);
+  if (ns == database.namespaces.end()) return nullptr;
+  const auto found = ns->second.tables.find(table);
+  if (found == ns->second.tables.end()) return nullptr;
+  for (const Element& key : found->second.foreign_keys) {
+    if (key.name == name) return &key;
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+void add_mysql_dependents(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
+                          const ComparedPair& models) {
+  std::set<std::pair<std::string, std::string>> done;  // (table, key)
+  for (const Difference& d : differences) {
+    if (!retypes(d)) continue;
+    for (const auto& [space, ns] : models.actual.namespaces) {
+      for (const auto& [table_name, table] : ns.tables) {
+        for (const Element& key : table.foreign_keys) {
+          const KeyColumns columns = key_columns(key.definition);
+          const bool holds = (table_name == d.table && contains(columns.columns, d.name)) ||
+                             (columns.referenced_table == d.table && contains(columns.referenced, d.name));
+          if (!holds || !done.insert({table_name, key.name}).second) continue;
+          const bool own_difference = std::any_of(differences.begin(), differences.end(), [&](const Difference& k) {
+            return k.kind == Kind::ForeignKey && k.table == table_name && k.name == key.name;
+          });
+          if (own_difference) continue;  // dropped and added by its own fix
+          const std::string alter = "ALTER TABLE " + quote_mysql_name(table_name) + " ";
+          const std::string heading = "in the way: foreign key " + key.name + " of " + table_name + " holds column " +
+                                      d.table + "." + d.name + ", whose type changes: dropped and added again";
+          planned.push_back(
+              {keep(Step::DropForeignKeys, alter + "DROP FOREIGN KEY " + quote_mysql_name(key.name) + ";"), heading, "",
+               "", nullptr});
+          const Element* wanted = key_named(models.expected, space, table_name, key.name);
+          if (!wanted) continue;
+          planned.push_back({keep(Step::AddForeignKeys, alter + "ADD CONSTRAINT " + quote_mysql_name(key.name) + " " +
+                                                            wanted->definition + ";"),
+                             heading, "", "", nullptr});
+        }
+      }
+    }
+  }
+}
 
 void add_dependents(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
                     const ComparedPair& models, bool allow_destructive) {

@@ -20,4 +20,10 @@ namespace devenv::catalog {
 void add_dependents(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
                     const ComparedPair& models, bool allow_destructive);
 
+// MariaDB and MySQL refuse to change the type of a column a foreign key holds, on
+// either side of it (errors 1832, 1833), whatever FOREIGN_KEY_CHECKS says: those keys
+// are dropped before the change and added again after it.
+void add_mysql_dependents(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
+                          const ComparedPair& models);
+
 }  // namespace devenv::catalog

@@ -76,9 +76,8 @@ std::vector<PlannedStatement> plan_database(std::vector<Difference>& differences
       planned.push_back(std::move(entry));
     }
   }
-  if (dialect == sqltext::Dialect::Postgres && models) {
-    add_dependents(planned, differences, *models, allow_destructive);
-  }
+  if (dialect == sqltext::Dialect::Postgres && models) add_dependents(planned, differences, *models, allow_destructive);
+  if (dialect == sqltext::Dialect::MySQL && models) add_mysql_dependents(planned, differences, *models);
   return in_fix_order(std::move(planned));
 }
 

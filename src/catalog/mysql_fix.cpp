@@ -33,9 +33,32 @@ bool needs_recreating(const Column& want, const Column& have) {
   return !want.generated.empty() && want.stored != have.stored;
 }
 
+// AUTO_INCREMENT needs a key on the column (error 1075): a column is added or changed
+// without it, and counts once its key exists; one that stops counting does so before
+// its key goes.
+Statements auto_increment_fix(const Difference& d) {
+  const std::string modify = alter_table(d, "MODIFY COLUMN " + quote_mysql_name(d.name) + " " + d.expected->definition);
+  const Column& want = std::get<Column>(d.expected->detail);
+  if (d.change == Change::Missing) {
+    Column counting_later = want;
+    counting_later.auto_increment = false;
+    Difference without = d;
+    without.expected->definition = mysql_column_definition(counting_later);
+    return {keep(Step::ChangeColumns, add_column(without)), keep(Step::AutoIncrement, modify)};
+  }
+  return {keep(want.auto_increment ? Step::AutoIncrement : Step::ReleaseAutoIncrement, modify)};
+}
+
+bool auto_increment_changes(const Difference& d) {
+  const bool want = d.expected && std::get<Column>(d.expected->detail).auto_increment;
+  const bool have = d.actual && std::get<Column>(d.actual->detail).auto_increment;
+  return d.change != Change::Extra && want != have;
+}
+
 Statements column_fix(const Difference& d) {
   const std::string name = quote_mysql_name(d.name);
   const Statement drop = destroy(Step::ChangeColumns, alter_table(d, "DROP COLUMN " + name));
+  if (auto_increment_changes(d)) return auto_increment_fix(d);
   switch (d.change) {
     case Change::Missing: return {keep(Step::ChangeColumns, add_column(d))};
     case Change::Extra: return {destroy(Step::DropColumns, drop.sql)};
