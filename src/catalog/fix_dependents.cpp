@@ -34,6 +34,7 @@ class Dependents {
     policies_in_the_way();
     for (const std::string& table : rebuilt_) rebuilt_table(table);
     if (allow_destructive_) drop_parts_of_rebuilt_tables();
+    comments_of_remade_objects();
   }
 
  private:
@@ -222,8 +223,12 @@ class Dependents {
       for (const auto& [key, element] : ns.triggers) {
         if (has_difference(Kind::Trigger, space, "", key)) continue;
         const Trigger& trigger = std::get<Trigger>(element.detail);
-        const auto* blocker = rebuilt_.count(trigger.table) ? &*blockers_.find(trigger.table)
-                                                            : blocker_in(mentioned_names(trigger.create));
+        // A trigger's WHEN holds on to the type of the columns it names.
+        const bool watches_retyped =
+            retyped_tables_.count({space, trigger.table}) && trigger.create.find(" WHEN ") != std::string::npos;
+        const auto* blocker = rebuilt_.count(trigger.table) || watches_retyped
+                                  ? &*blockers_.find(trigger.table)
+                                  : blocker_in(mentioned_names(trigger.create));
         if (!blocker) continue;
         const std::string heading = "in the way: trigger " + trigger.name + " on " +
                                     postgres_qualified(space, trigger.table) + " (" + blocker->second.why +
@@ -290,6 +295,37 @@ class Dependents {
         if (owner.empty()) continue;
         push(keep(Step::OwnSequences, "ALTER SEQUENCE " + qualified + " OWNED BY " + owner + ";"), heading, "", "",
              because);
+      }
+    }
+  }
+
+  // Dropping an object drops its comment: the comments (on views, routines, types,
+  // triggers, indexes and constraints) that name something made again are set again.
+  // Over-approximate on purpose: setting a comment twice changes nothing.
+  void comments_of_remade_objects() {
+    std::set<std::string> remade;
+    for (const auto& [name, blocker] : blockers_) remade.insert(name);
+    for (const Difference& d : differences_) {
+      if (d.change != Change::Changed) continue;
+      if (d.kind == Kind::View || d.kind == Kind::Trigger || d.kind == Kind::Policy || d.kind == Kind::Index ||
+          d.kind == Kind::Check || d.kind == Kind::ForeignKey) {
+        remade.insert(d.kind == Kind::View ? d.name : d.table);
+        remade.insert(d.name);
+      }
+    }
+    for (const auto& [space, ns] : models_.expected.namespaces) {
+      for (const auto& [key, element] : ns.comments) {
+        if (has_difference(Kind::Comment, space, "", key)) continue;
+        const Comment& comment = std::get<Comment>(element.detail);
+        const std::vector<std::string> names = mentioned_names(comment.target);
+        const bool names_remade =
+            std::any_of(remade.begin(), remade.end(), [&](const std::string& name) { return mentions(names, name); });
+        if (!names_remade) continue;
+        const auto blocker = std::find_if(blockers_.begin(), blockers_.end(),
+                                          [&](const auto& entry) { return mentions(names, entry.first); });
+        const Blocker because = blocker == blockers_.end() ? Blocker{} : blocker->second;
+        push(keep(Step::Comments, "COMMENT ON " + comment.target + " IS " + comment.literal + ";"),
+             "with what it is on made again: comment on " + comment.target, "", "", because);
       }
     }
   }

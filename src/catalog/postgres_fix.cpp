@@ -70,17 +70,23 @@ Statements identity_change(const std::string& alter, const Column& want, const C
     return {identity_options_change(alter, want.identity_sequence)};
   }
   if (want.identity.empty()) return {keep(Step::ChangeColumns, alter + " DROP IDENTITY;")};
-  if (have.identity.empty()) {
+  if (have.identity.empty()) {  // an identity column has no default: one it had goes first
     const std::string options = identity_options(want);
-    return {keep(Step::ChangeColumns, alter + " ADD GENERATED " + want.identity + " AS IDENTITY" +
-                                          (options.empty() ? "" : " (" + options + ")") + ";")};
+    Statements out;
+    if (!have.default_value.empty() && !type_changes(want, have)) {
+      out.push_back(keep(Step::ChangeColumns, alter + " DROP DEFAULT;"));
+    }
+    out.push_back(keep(Step::ChangeColumns, alter + " ADD GENERATED " + want.identity + " AS IDENTITY" +
+                                                (options.empty() ? "" : " (" + options + ")") + ";"));
+    return out;
   }
   return {keep(Step::ChangeColumns, alter + " SET GENERATED " + want.identity + ";")};
 }
 
-// After a change of type, whose first step dropped the default.
+// After a change of type or to an identity column, whose first step dropped the default.
 Statements default_change(const std::string& alter, const Column& want, const Column& have) {
-  const bool dropped = type_changes(want, have) && !have.default_value.empty();
+  const bool to_identity = !want.identity.empty() && have.identity.empty();
+  const bool dropped = (type_changes(want, have) || to_identity) && !have.default_value.empty();
   if (want.default_value == have.default_value && !dropped) return {};
   if (want.default_value.empty())
     return dropped ? Statements{} : Statements{keep(Step::ChangeColumns, alter + " DROP DEFAULT;")};
