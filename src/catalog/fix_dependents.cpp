@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "catalog/mysql_ddl.h"
 #include "catalog/postgres_ddl.h"
@@ -24,7 +25,12 @@ class Dependents {
  public:
   Dependents(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
              const ComparedPair& models, bool allow_destructive)
-      : planned_(planned), differences_(differences), models_(models), allow_destructive_(allow_destructive) {}
+      : planned_(planned), differences_(differences), models_(models), allow_destructive_(allow_destructive) {
+    for (const Difference& d : differences) {
+      differenced_.insert(std::make_tuple(d.kind, d.space, d.table, d.name));
+      differenced_.insert(std::make_tuple(d.kind, d.space, std::string(), d.name));
+    }
+  }
 
   void add() {
     rebuild_where_columns_cannot_go();
@@ -57,10 +63,9 @@ class Dependents {
     return out;
   }
 
+  // Whether a difference is about this object (any table's, when `table` is empty).
   bool has_difference(Kind kind, const std::string& space, const std::string& table, const std::string& name) const {
-    return std::any_of(differences_.begin(), differences_.end(), [&](const Difference& d) {
-      return d.kind == kind && d.space == space && (table.empty() || d.table == table) && d.name == name;
-    });
+    return differenced_.count(std::make_tuple(kind, space, table, name)) > 0;
   }
 
   void push(Statement statement, const std::string& heading, const std::string& object, const std::string& reads,
@@ -347,6 +352,7 @@ class Dependents {
   std::set<std::string> rebuilt_;
   std::set<std::pair<std::string, std::string>> retyped_tables_;
   std::map<std::string, Blocker> blockers_;
+  std::set<std::tuple<Kind, std::string, std::string, std::string>> differenced_;  // (kind, space, table, name)
 };
 
 // The columns of a MySQL foreign key and of its target, from its definition:
