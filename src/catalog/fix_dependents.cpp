@@ -275,7 +275,11 @@ class Dependents {
       for (const auto& [name, other] : ns.tables) {
         if (rebuilt_.count(name)) continue;
         for (const Element& key : other.foreign_keys) {
-          if (!mentions(mentioned_names(key.definition), table) ||
+          // Only the keys the database has: a new table's, or a new key, is added by its own fix.
+          const Table* had = table_in(models_.actual, space, name);
+          const bool existed = had && std::any_of(had->foreign_keys.begin(), had->foreign_keys.end(),
+                                                  [&](const Element& k) { return k.name == key.name; });
+          if (!existed || !mentions(mentioned_names(key.definition), table) ||
               has_difference(Kind::ForeignKey, space, name, key.name)) {
             continue;
           }
