@@ -147,11 +147,26 @@ Statements option_fix(const Difference& d) {
   return {};
 }
 
-// The fix runs with FOREIGN_KEY_CHECKS = 0 (fix_sql.cpp): a table may name one made
-// after it, and one referenced may be dropped before the table referencing it.
-Statements table_fix(const Difference& d) {
-  if (d.change == Change::Missing) return {keep(Step::CreateTables, d.expected->definition)};
-  return {destroy(Step::DropTables, "DROP TABLE " + quote_mysql_name(d.table) + ";")};
+// A new table's foreign keys are added once every column has its final type: InnoDB
+// refuses a key to a column of another type (errno 150) even with FOREIGN_KEY_CHECKS
+// = 0, which fix_sql.cpp sets so that the order of the tables does not matter.
+Statements table_fix(const Difference& d, const ComparedPair* models) {
+  if (d.change == Change::Extra) return {destroy(Step::DropTables, "DROP TABLE " + quote_mysql_name(d.table) + ";")};
+  const Table* table = nullptr;
+  if (models) {
+    const auto ns = models->expected.namespaces.find(d.space);
+    if (ns != models->expected.namespaces.end() && ns->second.tables.count(d.table))
+      table = &ns->second.tables.at(d.table);
+  }
+  if (!table) return {keep(Step::CreateTables, d.expected->definition)};
+  Table without_keys = *table;
+  without_keys.foreign_keys.clear();
+  Statements out{keep(Step::CreateTables, mysql_create_table(without_keys))};
+  for (const Element& key : table->foreign_keys) {
+    out.push_back(keep(Step::AddForeignKeys,
+                       alter_table(d, "ADD CONSTRAINT " + quote_mysql_name(key.name) + " " + key.definition)));
+  }
+  return out;
 }
 
 // CREATE OR REPLACE, as a view that reads this one stays valid.
@@ -186,7 +201,7 @@ Statements event_fix(const Difference& d) {
 
 }  // namespace
 
-Statements mysql_fix(const Difference& d, const ComparedPair* /*models*/) {
+Statements mysql_fix(const Difference& d, const ComparedPair* models) {
   switch (d.kind) {
     case Kind::Column: return column_fix(d);
     case Kind::ColumnOrder: return column_order_fix(d);
@@ -194,7 +209,7 @@ Statements mysql_fix(const Difference& d, const ComparedPair* /*models*/) {
     case Kind::ForeignKey:
     case Kind::Check: return constraint_fix(d);
     case Kind::TableOption: return option_fix(d);
-    case Kind::Table: return table_fix(d);
+    case Kind::Table: return table_fix(d, models);
     case Kind::View: return view_fix(d);
     case Kind::Trigger: return trigger_fix(d);
     case Kind::Routine: return routine_fix(d);
