@@ -38,6 +38,7 @@ class Dependents {
     views_in_the_way();
     triggers_in_the_way();
     policies_in_the_way();
+    keys_on_dropped_unique_indexes();
     for (const std::string& table : rebuilt_) rebuilt_table(table);
     if (allow_destructive_) drop_parts_of_rebuilt_tables();
     comments_of_remade_objects();
@@ -263,6 +264,43 @@ class Dependents {
         push(
             keep(Step::CreateTriggers, postgres_create_policy(policy.name, qualified, std::get<Policy>(policy.detail))),
             heading, "", "", because);
+      }
+    }
+  }
+
+  // A foreign key holds on to the unique index or primary key of its target: one
+  // dropped or changed takes the keys that point at its table out first, and adds them
+  // back after it is made again.
+  void keys_on_dropped_unique_indexes() {
+    std::set<std::string> targets;
+    for (const Difference& d : differences_) {
+      if (d.kind != Kind::Index || !d.actual || rebuilt_.count(d.table)) continue;
+      const IndexKind kind = std::get<Index>(d.actual->detail).kind;
+      if (kind == IndexKind::Primary || kind == IndexKind::Unique) targets.insert(d.table);
+    }
+    for (const std::string& target : targets) {
+      for (const auto& [space, ns] : models_.actual.namespaces) {
+        for (const auto& [name, table] : ns.tables) {
+          for (const Element& key : table.foreign_keys) {
+            if (!mentions(mentioned_names(key.definition.substr(key.definition.find(" REFERENCES "))), target) ||
+                has_difference(Kind::ForeignKey, space, name, key.name)) {
+              continue;
+            }
+            const std::string alter = "ALTER TABLE " + postgres_qualified(space, name) + " ";
+            const std::string heading = "in the way: foreign key " + key.name + " of " + name +
+                                        " holds a unique index of " + target + " that changes: dropped and added again";
+            push(keep(Step::DropForeignKeys, alter + "DROP CONSTRAINT " + quote_postgres_name(key.name) + ";"), heading,
+                 "", "", Blocker{});
+            const Table* wanted = table_in(models_.expected, space, name);
+            if (!wanted) continue;
+            for (const Element& want : wanted->foreign_keys) {
+              if (want.name != key.name) continue;
+              push(keep(Step::AddForeignKeys,
+                        alter + "ADD CONSTRAINT " + quote_postgres_name(key.name) + " " + want.definition + ";"),
+                   heading, "", "", Blocker{});
+            }
+          }
+        }
       }
     }
   }
