@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "catalog/dialect_writer.h"
 #include "catalog/mysql_ddl.h"
 #include "catalog/postgres_ddl.h"
 #include "catalog/postgres_fix.h"
@@ -161,7 +162,7 @@ class Dependents {
     if (d.change != Change::Changed) return;
     const Column& want = std::get<Column>(d.expected->detail);
     const Column& have = std::get<Column>(d.actual->detail);
-    if (want.generated != have.generated || want.stored != have.stored) {
+    if (postgres_column_made_again(want, have)) {
       block(d.table, "column " + d.table + "." + d.name + " is made again", true);
     } else if (want.type != have.type || want.collation != have.collation) {
       block(d.table, "column " + d.table + "." + d.name + " changes type", false);
@@ -462,6 +463,52 @@ const Element* key_named(const Database& database, const std::string& space, con
 }
 
 }  // namespace
+
+void add_parts_of_remade_columns(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
+                                 const ComparedPair& models, sqltext::Dialect dialect) {
+  const auto made_again = dialect == sqltext::Dialect::MySQL ? mysql_column_made_again : postgres_column_made_again;
+  const auto lookup = [](const Database& database, const Difference& d) -> const Table* {
+    const auto ns = database.namespaces.find(d.space);
+    if (ns == database.namespaces.end()) return nullptr;
+    const auto table = ns->second.tables.find(d.table);
+    return table == ns->second.tables.end() ? nullptr : &table->second;
+  };
+  for (const Difference& d : differences) {
+    if (d.kind != Kind::Column || d.change != Change::Changed ||
+        !made_again(std::get<Column>(d.expected->detail), std::get<Column>(d.actual->detail))) {
+      continue;
+    }
+    const Table* want = lookup(models.expected, d);
+    const Table* have = lookup(models.actual, d);
+    if (!want || !have) continue;
+    const std::string why = "column " + d.table + "." + d.name + " is made again";
+    const auto put_back = [&](Kind kind, const std::vector<Element>& had, const std::vector<Element>& wanted) {
+      for (const Element& part : had) {
+        if (!mentions(mentioned_names(part.definition), d.name)) continue;
+        const bool own = std::any_of(differences.begin(), differences.end(), [&](const Difference& o) {
+          return o.kind == kind && o.table == d.table && o.name == part.name;
+        });
+        if (own || (kind == Kind::Index && std::get<Index>(part.detail).kind == IndexKind::Primary)) continue;
+        Difference gone{kind, Change::Extra, d.database, d.space, d.table, part.name, {}, part};
+        std::vector<Difference> steps{gone};
+        for (const Element& again : wanted) {
+          if (again.key == part.key)
+            steps.push_back({kind, Change::Missing, d.database, d.space, d.table, again.name, again, {}});
+        }
+        for (const Difference& step : steps) {
+          for (Statement statement : writer_for(dialect).fix(step, &models)) {
+            statement.destructive = true;
+            statement.needs = why;
+            planned.push_back(
+                {statement, "with " + why + ": " + std::string(kind_name(kind)) + " " + part.name, "", "", nullptr});
+          }
+        }
+      }
+    };
+    put_back(Kind::Index, have->indexes, want->indexes);
+    put_back(Kind::Check, have->checks, want->checks);
+  }
+}
 
 void add_mysql_dependents(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
                           const ComparedPair& models) {

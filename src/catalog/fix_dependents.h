@@ -4,6 +4,7 @@
 
 #include "catalog/differ.h"
 #include "catalog/fix_order.h"
+#include "sqltext/dialect.h"
 
 namespace devenv::catalog {
 
@@ -19,6 +20,12 @@ namespace devenv::catalog {
 // A statement that only a destructive one makes necessary is kept out with it.
 void add_dependents(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
                     const ComparedPair& models, bool allow_destructive);
+
+// Both dialects: the indexes and checks on a column that is dropped and added again
+// (fix_writer.h, *_column_made_again) go with it; they are dropped before it and added
+// back after, kept out with it without --allow-destructive.
+void add_parts_of_remade_columns(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
+                                 const ComparedPair& models, sqltext::Dialect dialect);
 
 // MariaDB and MySQL refuse to change the type of a column a foreign key holds, on
 // either side of it (errors 1832, 1833), whatever FOREIGN_KEY_CHECKS says: those keys

@@ -78,6 +78,7 @@ std::vector<PlannedStatement> plan_database(std::vector<Difference>& differences
   }
   if (dialect == sqltext::Dialect::Postgres && models) add_dependents(planned, differences, *models, allow_destructive);
   if (dialect == sqltext::Dialect::MySQL && models) add_mysql_dependents(planned, differences, *models);
+  if (models) add_parts_of_remade_columns(planned, differences, *models, dialect);
   return in_fix_order(std::move(planned));
 }
 

@@ -61,6 +61,13 @@ inline Statement after_destructive(Step step, std::string sql, std::string why) 
 Statements mysql_fix(const Difference& difference, const ComparedPair* models);     // mysql_fix.cpp
 Statements postgres_fix(const Difference& difference, const ComparedPair* models);  // postgres_fix.cpp
 
+// Whether a changed column is dropped and added again rather than altered: MariaDB
+// cannot MODIFY a column into a generated one or between VIRTUAL and STORED; PostgreSQL
+// cannot alter a generation expression. The indexes and checks on it go with it
+// (fix_dependents.cpp puts them back).
+bool mysql_column_made_again(const Column& want, const Column& have);     // mysql_fix.cpp
+bool postgres_column_made_again(const Column& want, const Column& have);  // postgres_fix.cpp
+
 // Alike in both dialects: a database (dropped when extra, re-created by a reset) and
 // what only a reset repairs (a data dir made from other init files).
 Statements database_fix(const Difference& difference, const std::string& quoted_name);

@@ -26,12 +26,6 @@ std::string add_column(const Difference& d) {
                             position(std::get<Column>(d.expected->detail).after));
 }
 
-// MariaDB cannot turn a column into a generated one, or change where a generated one
-// is kept (VIRTUAL, STORED), by MODIFY (error 1907): the column is made again.
-bool needs_recreating(const Column& want, const Column& have) {
-  if (want.generated.empty() != have.generated.empty()) return !want.generated.empty();
-  return !want.generated.empty() && want.stored != have.stored;
-}
 
 // AUTO_INCREMENT needs a key on the column (error 1075): a column is added or changed
 // without it, and counts once its key exists; one that stops counting does so before
@@ -64,7 +58,7 @@ Statements column_fix(const Difference& d) {
     case Change::Extra: return {destroy(Step::DropColumns, drop.sql)};
     case Change::Changed: break;
   }
-  if (needs_recreating(std::get<Column>(d.expected->detail), std::get<Column>(d.actual->detail))) {
+  if (mysql_column_made_again(std::get<Column>(d.expected->detail), std::get<Column>(d.actual->detail))) {
     return {drop, after_destructive(Step::ChangeColumns, add_column(d), "the column is made again")};
   }
   return {keep(Step::ChangeColumns, alter_table(d, "MODIFY COLUMN " + name + " " + d.expected->definition))};
@@ -200,6 +194,13 @@ Statements event_fix(const Difference& d) {
 }
 
 }  // namespace
+
+// MariaDB cannot turn a column into a generated one, or change where a generated one
+// is kept (VIRTUAL, STORED), by MODIFY (error 1907).
+bool mysql_column_made_again(const Column& want, const Column& have) {
+  if (want.generated.empty() != have.generated.empty()) return !want.generated.empty();
+  return !want.generated.empty() && want.stored != have.stored;
+}
 
 Statements mysql_fix(const Difference& d, const ComparedPair* models) {
   switch (d.kind) {

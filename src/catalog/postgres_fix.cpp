@@ -97,7 +97,7 @@ Statements default_change(const std::string& alter, const Column& want, const Co
 Statements column_change(const Difference& d) {
   const Column& want = std::get<Column>(d.expected->detail);
   const Column& have = std::get<Column>(d.actual->detail);
-  if (want.generated != have.generated || want.stored != have.stored) return recreate_column(d, want);
+  if (postgres_column_made_again(want, have)) return recreate_column(d, want);
   const std::string name = quote_postgres_name(d.name);
   const std::string alter = "ALTER TABLE " + qualified_table(d) + " ALTER COLUMN " + name;
   Statements out;
@@ -378,6 +378,10 @@ Statements postgres_fix(const Difference& d, const ComparedPair* models) {
     case Kind::Fingerprint: break;
   }
   return reset_note(d);
+}
+
+bool postgres_column_made_again(const Column& want, const Column& have) {
+  return want.generated != have.generated || want.stored != have.stored;
 }
 
 bool replaces_in_place(const Difference& d) {
