@@ -265,6 +265,9 @@ class Corpus {
             << refused_by_server_ << ", false drift " << false_drift_.size() << ", templates used " << used_.size()
             << "/" << templates_.size() << ", " << std::setprecision(0) << seconds << " s (fixes " << fix_seconds_
             << " s)\n";
+    for (const auto& [name, query] : templates_) {
+      if (!used_.count(name)) summary << "  template not run (no object, or refused each time): " << name << "\n";
+    }
     for (const std::string& line : nothing_to_fix_) summary << "  nothing to fix: " << line << "\n";
     for (const std::string& line : refusals_) summary << "  REFUSED UP FRONT " << line;
     for (const std::string& line : false_drift_) summary << "  FALSE DRIFT " << line;
