@@ -29,7 +29,9 @@ std::string ScratchDatabase::load(const std::string& database, const std::string
 
 CommandResult ScratchDatabase::run(const std::string& database, const std::string& sql, bool atomic) const {
   const std::string file = example_.dir().write("scratch-" + database + ".sql", sql).string();
-  return run_command(client(database, atomic) + " < '" + file + "' 2>&1");
+  // psql names the file and line of an error only for -f ("psql:FILE:LINE: ERROR: …").
+  const std::string input = engine_ == ScratchEngine::Postgres ? " -f '" + file + "'" : " < '" + file + "'";
+  return run_command(client(database, atomic) + input + " 2>&1");
 }
 
 std::string ScratchDatabase::client(const std::string& database, bool atomic) const {
@@ -46,6 +48,12 @@ std::string ScratchDatabase::dsn(const std::string& database) const {
     return "mysql://root:devenv-root@127.0.0.1:" + std::to_string(port_) + "/" + database;
   }
   return "postgres://postgres:devenv-root@127.0.0.1:" + std::to_string(port_) + "/" + database;
+}
+
+std::unique_ptr<db::Session> ScratchDatabase::session(const std::string& database) const {
+  const bool mariadb = engine_ == ScratchEngine::MariaDB;
+  return db::connect(mariadb ? sqltext::Dialect::MySQL : sqltext::Dialect::Postgres,
+                     {"", port_, mariadb ? "root" : "postgres", "devenv-root", database});
 }
 
 }  // namespace devenv::test

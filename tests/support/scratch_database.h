@@ -1,6 +1,9 @@
 #pragma once
 
+#include <memory>
 #include <string>
+
+#include "db/session.h"
 
 #include "support/native_example.h"
 #include "support/run_command.h"
@@ -20,9 +23,12 @@ class ScratchDatabase {
   // the client does. Returns its DSN.
   std::string load(const std::string& database, const std::string& sql) const;
   // Runs `sql` in `database` with the engine's client; psql in one transaction when
-  // `atomic` ("" is the server's fallback database).
+  // `atomic` ("" is the server's fallback database). Both clients stop at the first
+  // error and say at which line of `sql` it was.
   CommandResult run(const std::string& database, const std::string& sql, bool atomic = false) const;
   std::string dsn(const std::string& database) const;
+  // A session as root on `database`, for catalog queries.
+  std::unique_ptr<db::Session> session(const std::string& database) const;
   ScratchEngine engine() const { return engine_; }
   int port() const { return port_; }
 
