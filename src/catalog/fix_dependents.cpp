@@ -36,6 +36,7 @@ class Dependents {
   void add() {
     rebuild_where_columns_cannot_go();
     collect_blockers();
+    routines_on_rebuilt_tables();
     views_in_the_way();
     triggers_in_the_way();
     policies_in_the_way();
@@ -85,7 +86,11 @@ class Dependents {
     std::set<std::pair<std::string, std::string>> seen;
     for (const Difference& d : differences_) {
       if (d.kind == Kind::ColumnOrder) rebuilt_.insert(d.table);
-      if (d.kind != Kind::Column || d.change != Change::Missing || !seen.insert({d.space, d.table}).second) continue;
+      const bool remade =
+          d.kind == Kind::Column && d.change == Change::Changed && allow_destructive_ &&
+          postgres_column_made_again(std::get<Column>(d.expected->detail), std::get<Column>(d.actual->detail));
+      const bool added = d.kind == Kind::Column && d.change == Change::Missing;
+      if (!(added || remade) || !seen.insert({d.space, d.table}).second) continue;
       if (has_difference(Kind::ColumnOrder, d.space, d.table, "")) continue;
       const Table* want = table_in(models_.expected, d.space, d.table);
       const Table* have = table_in(models_.actual, d.space, d.table);
@@ -112,6 +117,11 @@ class Dependents {
     std::vector<std::string> will_have;
     std::set<std::string> kept;
     for (const Element& column : have.columns) {
+      const auto remade = std::find_if(want.columns.begin(), want.columns.end(), [&](const Element& w) {
+        return w.name == column.name &&
+               postgres_column_made_again(std::get<Column>(w.detail), std::get<Column>(column.detail));
+      });
+      if (allow_destructive_ && remade != want.columns.end()) continue;  // dropped, then added last
       if (!allow_destructive_ || wanted.count(column.name)) {
         will_have.push_back(column.name);
         kept.insert(column.name);
@@ -183,6 +193,23 @@ class Dependents {
     for (const TypeUse& use : columns_using_type(models_.actual, d.space, d.name)) {
       block(use.table, why, loses);
       if (!loses) retyped_tables_.insert({use.space, use.table});
+    }
+  }
+
+  // DROP TABLE … CASCADE takes the routines that take or return the table's row type.
+  void routines_on_rebuilt_tables() {
+    for (const auto& [space, ns] : models_.expected.namespaces) {
+      for (const auto& [key, routine] : ns.routines) {
+        if (has_difference(Kind::Routine, space, "", key)) continue;
+        const std::vector<std::string> names = mentioned_names(routine_header(routine.definition));
+        const auto table = std::find_if(rebuilt_.begin(), rebuilt_.end(),
+                                        [&](const std::string& name) { return mentions(names, name); });
+        if (table == rebuilt_.end()) continue;
+        const Blocker because{"table " + *table + " is made again", true};
+        push(keep(Step::CreateRowTypeRoutines, routine.definition + ";"),
+             "with table " + *table + " made again: routine " + key + " that uses its row type", "", "", because);
+        block(std::get<Routine>(routine.detail).name, because.why, true);
+      }
     }
   }
 
@@ -464,43 +491,117 @@ const Element* key_named(const Database& database, const std::string& space, con
 
 }  // namespace
 
+std::string routine_header(const std::string& definition) {
+  const std::size_t body = definition.find("\nAS ");
+  return body == std::string::npos ? definition : definition.substr(0, body);
+}
+
+std::set<const Difference*> inherited_from_parents(const std::vector<Difference>& differences,
+                                                   const ComparedPair& models) {
+  std::map<std::string, std::string> parent_of;  // partition → its parent, by name
+  for (const auto& [space, ns] : models.actual.namespaces) {
+    for (const auto& [name, table] : ns.tables) {
+      for (const Element& option : table.options) {
+        if (option.name != "PARTITION OF") continue;
+        const std::string& value = std::get<TableOption>(option.detail).value;
+        const std::vector<std::string> names = mentioned_names(value.substr(0, value.find(" FOR VALUES")));
+        for (const auto& [other, unused] : ns.tables) {
+          if (other != name && mentions(names, other)) parent_of[name] = other;
+        }
+      }
+    }
+  }
+  std::set<const Difference*> out;
+  for (const Difference& d : differences) {
+    if (!is_table_part(d.kind) || d.kind == Kind::ColumnOrder || d.kind == Kind::TableOption) continue;
+    for (auto parent = parent_of.find(d.table); parent != parent_of.end(); parent = parent_of.find(parent->second)) {
+      const bool parent_too = std::any_of(differences.begin(), differences.end(), [&](const Difference& p) {
+        return p.kind == d.kind && p.change == d.change && p.table == parent->second && p.name == d.name;
+      });
+      if (parent_too) {
+        out.insert(&d);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// A column whose indexes and checks have to go and come back around a change of it.
+struct ChangedColumn {
+  const Difference* source;  // the difference the change is for
+  std::string space, table, column, why;
+  bool destructive;
+};
+
+const Table* table_in_model(const Database& database, const std::string& space, const std::string& name) {
+  const auto ns = database.namespaces.find(space);
+  if (ns == database.namespaces.end()) return nullptr;
+  const auto table = ns->second.tables.find(name);
+  return table == ns->second.tables.end() ? nullptr : &table->second;
+}
+
+std::vector<ChangedColumn> columns_whose_parts_go(const std::vector<Difference>& differences,
+                                                  const ComparedPair& models, sqltext::Dialect dialect) {
+  const auto made_again = dialect == sqltext::Dialect::MySQL ? mysql_column_made_again : postgres_column_made_again;
+  std::vector<ChangedColumn> out;
+  for (const Difference& d : differences) {
+    if (d.kind == Kind::Column && d.change == Change::Changed &&
+        made_again(std::get<Column>(d.expected->detail), std::get<Column>(d.actual->detail))) {
+      out.push_back({&d, d.space, d.table, d.name, "column " + d.table + "." + d.name + " is made again", true});
+    }
+    // An enum type made again: an index predicate or check comparing the column with
+    // a label holds the old type, which the new one has no operator with.
+    if (d.kind == Kind::EnumType && d.change == Change::Changed && dialect == sqltext::Dialect::Postgres &&
+        !enum_changes_in_place(std::get<EnumType>(d.expected->detail), std::get<EnumType>(d.actual->detail))) {
+      const EnumType& want = std::get<EnumType>(d.expected->detail);
+      const EnumType& have = std::get<EnumType>(d.actual->detail);
+      const bool loses = std::any_of(have.labels.begin(), have.labels.end(), [&](const std::string& label) {
+        return std::find(want.labels.begin(), want.labels.end(), label) == want.labels.end();
+      });
+      for (const TypeUse& use : columns_using_type(models.actual, d.space, d.name)) {
+        out.push_back({&d, use.space, use.table, use.column, "type " + d.name + " is made again", loses});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 void add_parts_of_remade_columns(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
                                  const ComparedPair& models, sqltext::Dialect dialect) {
-  const auto made_again = dialect == sqltext::Dialect::MySQL ? mysql_column_made_again : postgres_column_made_again;
-  const auto lookup = [](const Database& database, const Difference& d) -> const Table* {
-    const auto ns = database.namespaces.find(d.space);
-    if (ns == database.namespaces.end()) return nullptr;
-    const auto table = ns->second.tables.find(d.table);
-    return table == ns->second.tables.end() ? nullptr : &table->second;
-  };
-  for (const Difference& d : differences) {
-    if (d.kind != Kind::Column || d.change != Change::Changed ||
-        !made_again(std::get<Column>(d.expected->detail), std::get<Column>(d.actual->detail))) {
-      continue;
-    }
-    const Table* want = lookup(models.expected, d);
-    const Table* have = lookup(models.actual, d);
+  std::set<std::pair<std::string, std::string>> done;  // (table, part)
+  for (const ChangedColumn& changed : columns_whose_parts_go(differences, models, dialect)) {
+    const Table* want = table_in_model(models.expected, changed.space, changed.table);
+    const Table* have = table_in_model(models.actual, changed.space, changed.table);
     if (!want || !have) continue;
-    const std::string why = "column " + d.table + "." + d.name + " is made again";
+    const Difference& d = *changed.source;
     const auto put_back = [&](Kind kind, const std::vector<Element>& had, const std::vector<Element>& wanted) {
       for (const Element& part : had) {
-        if (!mentions(mentioned_names(part.definition), d.name)) continue;
+        if (!mentions(mentioned_names(part.definition), changed.column)) continue;
         const bool own = std::any_of(differences.begin(), differences.end(), [&](const Difference& o) {
-          return o.kind == kind && o.table == d.table && o.name == part.name;
+          return o.kind == kind && o.table == changed.table && o.name == part.name;
         });
         if (own || (kind == Kind::Index && std::get<Index>(part.detail).kind == IndexKind::Primary)) continue;
-        Difference gone{kind, Change::Extra, d.database, d.space, d.table, part.name, {}, part};
-        std::vector<Difference> steps{gone};
+        if (!done.insert({changed.table, part.name}).second) continue;
+        std::vector<Difference> steps{
+            {kind, Change::Extra, d.database, changed.space, changed.table, part.name, {}, part}};
         for (const Element& again : wanted) {
-          if (again.key == part.key)
-            steps.push_back({kind, Change::Missing, d.database, d.space, d.table, again.name, again, {}});
+          if (again.key != part.key) continue;
+          steps.push_back({kind, Change::Missing, d.database, changed.space, changed.table, again.name, again, {}});
         }
         for (const Difference& step : steps) {
           for (Statement statement : writer_for(dialect).fix(step, &models)) {
-            statement.destructive = true;
-            statement.needs = why;
-            planned.push_back(
-                {statement, "with " + why + ": " + std::string(kind_name(kind)) + " " + part.name, "", "", nullptr});
+            if (changed.destructive) {
+              statement.destructive = true;
+              statement.needs = changed.why;
+            }
+            // Its source is the column's difference, so that a table made again drops it.
+            planned.push_back({statement, "with " + changed.why + ": " + std::string(kind_name(kind)) + " " + part.name,
+                               "", "", d.kind == Kind::Column ? &d : nullptr});
           }
         }
       }
@@ -510,8 +611,43 @@ void add_parts_of_remade_columns(std::vector<PlannedStatement>& planned, const s
   }
 }
 
+bool holds_text(const std::string& type) {
+  for (const char* kind : {"char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set"}) {
+    const std::string prefix = kind;
+    if (type.compare(0, prefix.size(), prefix) == 0 &&
+        (type.size() == prefix.size() || type[prefix.size()] == '(' || type[prefix.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A MySQL column's collation is read as "the table's" when it is the table's default:
+// when the default changes, a column that had the old default by name would keep it.
+// Every text column is set again, after the table's new default.
+void columns_of_recollated_tables(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
+                                  const ComparedPair& models) {
+  for (const Difference& d : differences) {
+    if (d.kind != Kind::TableOption || (d.name != "COLLATE" && d.name != "CHARSET")) continue;
+    const auto ns = models.expected.namespaces.find(d.space);
+    if (ns == models.expected.namespaces.end() || !ns->second.tables.count(d.table)) continue;
+    for (const Element& column : ns->second.tables.at(d.table).columns) {
+      if (!holds_text(std::get<Column>(column.detail).type)) continue;
+      const bool own = std::any_of(differences.begin(), differences.end(), [&](const Difference& o) {
+        return o.kind == Kind::Column && o.table == d.table && o.name == column.name;
+      });
+      if (own) continue;
+      planned.push_back({keep(Step::ChangeColumns, "ALTER TABLE " + quote_mysql_name(d.table) + " MODIFY COLUMN " +
+                                                       quote_mysql_name(column.name) + " " + column.definition + ";"),
+                         "with table " + d.table + "'s default collation changed: column " + column.name, "", "",
+                         nullptr});
+    }
+  }
+}
+
 void add_mysql_dependents(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
                           const ComparedPair& models) {
+  columns_of_recollated_tables(planned, differences, models);
   std::set<std::pair<std::string, std::string>> done;  // (table, key)
   for (const Difference& d : differences) {
     if (!retypes(d)) continue;

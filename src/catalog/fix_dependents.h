@@ -1,5 +1,7 @@
 #pragma once
 
+#include <set>
+#include <string>
 #include <vector>
 
 #include "catalog/differ.h"
@@ -26,6 +28,15 @@ void add_dependents(std::vector<PlannedStatement>& planned, const std::vector<Di
 // back after, kept out with it without --allow-destructive.
 void add_parts_of_remade_columns(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
                                  const ComparedPair& models, sqltext::Dialect dialect);
+
+// A partition's part that differs because its parent's does (a column's type, a
+// check): the parent's fix changes it, and PostgreSQL refuses to change it on the
+// partition ("cannot alter inherited column"). These differences get no statements.
+std::set<const Difference*> inherited_from_parents(const std::vector<Difference>& differences,
+                                                   const ComparedPair& models);
+
+// The signature and result of a PostgreSQL routine's definition, without its body.
+std::string routine_header(const std::string& definition);
 
 // MariaDB and MySQL refuse to change the type of a column a foreign key holds, on
 // either side of it (errors 1832, 1833), whatever FOREIGN_KEY_CHECKS says: those keys

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <ostream>
+#include <set>
 
 #include "catalog/dialect_writer.h"
 #include "catalog/fix_dependents.h"
@@ -59,6 +60,21 @@ std::string object_of(const Difference& d, const Statement& statement) {
   return "";
 }
 
+// A routine that takes or returns a new table's row type waits for the table.
+void routines_after_their_row_types(std::vector<PlannedStatement>& planned) {
+  std::vector<std::string> tables;
+  for (const PlannedStatement& p : planned) {
+    if (p.statement.step == Step::CreateTables && !p.object.empty()) tables.push_back(p.object);
+  }
+  for (PlannedStatement& p : planned) {
+    if (p.statement.step != Step::CreateRoutines) continue;
+    const std::vector<std::string> names = mentioned_names(routine_header(p.statement.sql));
+    if (std::any_of(tables.begin(), tables.end(), [&](const std::string& t) { return mentions(names, t); })) {
+      p.statement.step = Step::CreateRowTypeRoutines;
+    }
+  }
+}
+
 // Within a step, what goes before what changes before what is added: a name a
 // removal frees is free for an addition.
 int change_rank(const Difference& d) { return d.change == Change::Extra ? 0 : d.change == Change::Changed ? 1 : 2; }
@@ -68,17 +84,22 @@ std::vector<PlannedStatement> plan_database(std::vector<Difference>& differences
   std::stable_sort(differences.begin(), differences.end(),
                    [](const Difference& a, const Difference& b) { return change_rank(a) < change_rank(b); });
   const DialectWriter& writer = writer_for(dialect);
+  const std::set<const Difference*> inherited = dialect == sqltext::Dialect::Postgres && models
+                                                    ? inherited_from_parents(differences, *models)
+                                                    : std::set<const Difference*>{};
   std::vector<PlannedStatement> planned;
   for (const Difference& d : differences) {
+    if (inherited.count(&d)) continue;
     for (Statement& statement : writer.fix(d, models)) {
       PlannedStatement entry{statement, fix_heading(d), object_of(d, statement), reads(d, statement, models)};
       entry.source = &d;
       planned.push_back(std::move(entry));
     }
   }
+  if (models) add_parts_of_remade_columns(planned, differences, *models, dialect);
   if (dialect == sqltext::Dialect::Postgres && models) add_dependents(planned, differences, *models, allow_destructive);
   if (dialect == sqltext::Dialect::MySQL && models) add_mysql_dependents(planned, differences, *models);
-  if (models) add_parts_of_remade_columns(planned, differences, *models, dialect);
+  routines_after_their_row_types(planned);
   return in_fix_order(std::move(planned));
 }
 

@@ -13,29 +13,30 @@ namespace devenv::catalog {
 // Statements of one step keep the order their differences came in, except views and
 // tables, which follow what they read (fix_order.cpp).
 enum class Step {
-  DropTriggers,          // triggers, policies, events: extra, changed, or in the way
-  DropViews,             // extra, changed or in the way; a view before the views it reads
-  DropRoutines,          // routines made again with another signature or result
-  DropForeignKeys,       // before the indexes they need, and the columns they hold on to (MySQL)
-  ReleaseAutoIncrement,  // MySQL: a column stops counting before its key goes
-  DropConstraints,       // checks and indexes
-  DropColumns,           //
-  DropTables,            // a table before the tables it references
-  CreateNamespaces,      // schemas, extensions
-  CreateTypes,           // enum types, domains and sequences, made or altered
-  CreateRoutines,        // before the tables whose defaults and checks call them
-  CreateTables,          // a table after the tables it is a partition of
-  AlterTables,           // table options, before the columns that take their default collation
-  ChangeColumns,         // added, changed, moved
-  DropTypes,             // extra sequences, types, domains, routines: once nothing uses them
-  AddConstraints,        // indexes and checks
-  AutoIncrement,         // MySQL: a column counts once its key exists
-  AddForeignKeys,        // once every table has its columns and unique indexes
-  OwnSequences,          // OWNED BY, once the owning column exists
-  CreateViews,           // a view after the views it reads
-  CreateTriggers,        // triggers, policies, events, row-level security
-  Comments,              //
-  DropNamespaces,        // extra schemas and extensions, once nothing of theirs is used
+  DropTriggers,           // triggers, policies, events: extra, changed, or in the way
+  DropViews,              // extra, changed or in the way; a view before the views it reads
+  DropRoutines,           // routines made again with another signature or result
+  DropForeignKeys,        // before the indexes they need, and the columns they hold on to (MySQL)
+  ReleaseAutoIncrement,   // MySQL: a column stops counting before its key goes
+  DropConstraints,        // checks and indexes
+  DropColumns,            //
+  DropTables,             // a table before the tables it references
+  CreateNamespaces,       // schemas, extensions
+  CreateTypes,            // enum types, domains and sequences, made or altered
+  CreateRoutines,         // before the tables whose defaults and checks call them
+  CreateTables,           // a table after the tables it is a partition of
+  CreateRowTypeRoutines,  // PostgreSQL: routines that take or return a new table's row type
+  AlterTables,            // table options, before the columns that take their default collation
+  ChangeColumns,          // added, changed, moved
+  DropTypes,              // extra sequences, types, domains, routines: once nothing uses them
+  AddConstraints,         // indexes and checks
+  AutoIncrement,          // MySQL: a column counts once its key exists
+  AddForeignKeys,         // once every table has its columns and unique indexes
+  OwnSequences,           // OWNED BY, once the owning column exists
+  CreateViews,            // a view after the views it reads
+  CreateTriggers,         // triggers, policies, events, row-level security
+  Comments,               //
+  DropNamespaces,         // extra schemas and extensions, once nothing of theirs is used
 };
 
 // What a dialect's fix writer makes of one difference: the statements that repair it,

@@ -26,7 +26,6 @@ std::string add_column(const Difference& d) {
                             position(std::get<Column>(d.expected->detail).after));
 }
 
-
 // AUTO_INCREMENT needs a key on the column (error 1075): a column is added or changed
 // without it, and counts once its key exists; one that stops counting does so before
 // its key goes.

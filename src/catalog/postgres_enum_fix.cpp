@@ -56,9 +56,9 @@ const Column* expected_column(const ComparedPair& models, const TypeUse& use) {
   return nullptr;
 }
 
-// Its steps: the new type before the tables made now, the columns converted with the
-// other column changes (a table made again has the new type already), the old type
-// dropped once nothing uses it.
+// Its steps: the new type before the tables made now, the columns converted before the
+// other column changes (which may set a default of the new type; a table made again
+// has it already), the old type dropped once nothing uses it.
 Statements recreate(const Difference& d, const ComparedPair& models) {
   const std::string type = postgres_qualified(d.space, d.name);
   const std::string aside = aside_name(d.name);
@@ -78,13 +78,13 @@ Statements recreate(const Difference& d, const ComparedPair& models) {
         "ALTER TABLE " + postgres_qualified(use.space, use.table) + " ALTER COLUMN " + quote_postgres_name(use.column);
     const bool array = use.detail.type.size() > 2 && use.detail.type.compare(use.detail.type.size() - 2, 2, "[]") == 0;
     // The default names the old type: it goes first, and comes back as the schema files say.
-    if (!use.detail.default_value.empty()) out.push_back(step(Step::ChangeColumns, alter + " DROP DEFAULT;"));
-    out.push_back(step(Step::ChangeColumns, alter + " TYPE " + type + (array ? "[]" : "") + " USING " +
-                                                quote_postgres_name(use.column) + "::text::" + type +
-                                                (array ? "[]" : "") + ";"));
+    if (!use.detail.default_value.empty()) out.push_back(step(Step::AlterTables, alter + " DROP DEFAULT;"));
+    out.push_back(step(Step::AlterTables, alter + " TYPE " + type + (array ? "[]" : "") + " USING " +
+                                              quote_postgres_name(use.column) + "::text::" + type +
+                                              (array ? "[]" : "") + ";"));
     const Column* want = expected_column(models, use);
     if (want && !want->default_value.empty()) {
-      out.push_back(step(Step::ChangeColumns, alter + " SET DEFAULT " + want->default_value + ";"));
+      out.push_back(step(Step::AlterTables, alter + " SET DEFAULT " + want->default_value + ";"));
     }
   }
   out.push_back(step(Step::DropTypes, "DROP TYPE " + postgres_qualified(d.space, aside) + ";"));

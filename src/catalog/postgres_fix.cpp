@@ -191,9 +191,34 @@ Statements constraint_fix(const Difference& d) {
   return out;
 }
 
-// The comment and row-level security can be set in place; the rest is how the table
-// was made.
+// "public.readings FOR VALUES …" / "public.readings DEFAULT": the parent, and the bound.
+std::pair<std::string, std::string> partition_of(const Element& option) {
+  const std::string& value = std::get<TableOption>(option.detail).value;
+  std::size_t at = value.find(" FOR VALUES ");
+  if (at == std::string::npos) at = value.rfind(" DEFAULT");
+  if (at == std::string::npos) return {value, ""};
+  return {value.substr(0, at), value.substr(at + 1)};
+}
+
+// A partition is attached to its parent, or detached from it, in place.
+Statements partition_fix(const Difference& d) {
+  Statements out;
+  if (d.actual) {
+    out.push_back(keep(Step::AlterTables, "ALTER TABLE " + partition_of(*d.actual).first + " DETACH PARTITION " +
+                                              qualified_table(d) + ";"));
+  }
+  if (d.expected) {
+    const auto [parent, bound] = partition_of(*d.expected);
+    out.push_back(keep(Step::AlterTables,
+                       "ALTER TABLE " + parent + " ATTACH PARTITION " + qualified_table(d) + " " + bound + ";"));
+  }
+  return out;
+}
+
+// The comment, row-level security and a partition's parent can be set in place; the
+// rest is how the table was made.
 Statements option_fix(const Difference& d) {
+  if (d.name == "PARTITION OF") return partition_fix(d);
   if (d.name == "COMMENT") {
     const std::string literal = d.expected ? std::get<TableOption>(d.expected->detail).value : "";
     return {keep(Step::Comments, comment_on("TABLE", qualified_table(d), literal))};
