@@ -9,6 +9,7 @@
 #include "catalog/definition.h"
 #include "catalog/inspector.h"
 #include "catalog/postgres_ddl.h"
+#include "catalog/postgres_normalise.h"
 #include "sqltext/identifier.h"
 
 namespace devenv::catalog {
@@ -194,7 +195,7 @@ class PostgresInspector final : public Inspector {
       if (kind == 'f') {
         t->foreign_keys.push_back(make_element(name, text(row, 4), generated));
       } else if (kind == 'c') {
-        t->checks.push_back(make_element(name, text(row, 4), generated));
+        t->checks.push_back(make_element(name, postgres::array_casts(text(row, 4)), generated));
       } else {
         const Index index{kind == 'p'   ? IndexKind::Primary
                           : kind == 'u' ? IndexKind::Unique
@@ -226,7 +227,7 @@ class PostgresInspector final : public Inspector {
              kUserSchemas + " ORDER BY n.nspname, ct.relname, ci.relname")) {
       Table* t = table(database, text(row, 0), text(row, 1));
       if (!t) continue;
-      const std::string definition = text(row, 3);
+      const std::string definition = postgres::array_casts(text(row, 3));
       const std::size_t using_at = definition.find(" USING " + text(row, 5) + " ");
       const std::size_t only_at = definition.find(" ON ONLY ");
       // What no CREATE INDEX reads back as is kept whole, like a constraint's definition.
@@ -249,7 +250,7 @@ class PostgresInspector final : public Inspector {
       if (ns == database.namespaces.end()) continue;
       View view;
       view.materialized = text(row, 2) == "m";
-      view.body = text(row, 3);
+      view.body = postgres::array_casts(text(row, 3));
       ns->second.views[text(row, 1)] = make_element(text(row, 1), postgres_view_definition(view), false, view);
     }
   }
@@ -377,7 +378,8 @@ class PostgresInspector final : public Inspector {
              kUserSchemas + " ORDER BY p.schemaname, p.tablename, p.policyname")) {
       Table* t = table(database, text(row, 0), text(row, 1));
       if (!t) continue;
-      const Policy policy{text(row, 3) == "PERMISSIVE", text(row, 5), text(row, 4), text(row, 6), text(row, 7)};
+      const Policy policy{text(row, 3) == "PERMISSIVE", text(row, 5), text(row, 4), postgres::array_casts(text(row, 6)),
+                          postgres::array_casts(text(row, 7))};
       t->policies.push_back(make_element(text(row, 2), "POLICY " + postgres_policy_clauses(policy), false, policy));
     }
   }
