@@ -297,7 +297,7 @@ TEST_CASE("fix-up SQL (PostgreSQL): plain indexes by CREATE INDEX, the others as
                Dialect::Postgres) ==
         "\n\\connect platform\n-- changed: table identity.memberships index memberships_user_idx\n"
         "DROP INDEX identity.memberships_user_idx;\n"
-        "CREATE UNIQUE INDEX memberships_user_idx ON ONLY identity.memberships USING btree (user_id, "
+        "CREATE UNIQUE INDEX memberships_user_idx ON identity.memberships USING btree (user_id, "
         "organization_id);\n");
   const Element slug =
       index("organizations_slug_key", {IndexKind::Unique, true, false, "UNIQUE (slug)"}, Dialect::Postgres, true);

@@ -103,7 +103,9 @@ class Dependents {
                                   " column order (PostgreSQL adds a column last: the table is made again)";
       for (Statement& statement : postgres_fix(order, &models_)) {
         const bool table_step = statement.step == Step::CreateTables || statement.step == Step::DropTables;
-        planned_.push_back({statement, heading, table_step ? d.table : "", statement.sql, nullptr});
+        // A drop waits for the tables that reference this one: it reads their keys.
+        const std::string reads = statement.step == Step::DropTables ? keys_of(*have) : statement.sql;
+        planned_.push_back({statement, heading, table_step ? d.table : "", reads, nullptr});
       }
       rebuilt_.insert(d.table);
     }
@@ -136,6 +138,12 @@ class Dependents {
       if (wanted.count(name)) in_final_order.push_back(name);
     }
     return in_want_order == in_final_order;
+  }
+
+  static std::string keys_of(const Table& table) {
+    std::string out;
+    for (const Element& key : table.foreign_keys) out += key.definition + "\n";
+    return out;
   }
 
   static const Table* table_in(const Database& database, const std::string& space, const std::string& name) {
@@ -190,9 +198,32 @@ class Dependents {
     });
     const std::string why = "type " + d.name + " is made again";
     block(d.name, why, loses);
+    routines_on_type(d.space, d.name, Blocker{why, loses});
     for (const TypeUse& use : columns_using_type(models_.actual, d.space, d.name)) {
       block(use.table, why, loses);
       if (!loses) retyped_tables_.insert({use.space, use.table});
+    }
+  }
+
+  // Routines whose arguments or result are of a type made again: dropped before it and
+  // made again after it; what calls them is then in the way too.
+  void routines_on_type(const std::string& type_space, const std::string& type, const Blocker& because) {
+    for (const auto& [space, ns] : models_.actual.namespaces) {
+      for (const auto& [key, routine] : ns.routines) {
+        if (has_difference(Kind::Routine, space, "", key)) continue;
+        if (!mentions(mentioned_names(routine_header(routine.definition)), type)) continue;
+        const Routine& detail = std::get<Routine>(routine.detail);
+        const std::string signature = postgres_qualified(space, detail.name) + "(" + detail.arguments + ")";
+        const std::string heading = "in the way: routine " + signature + " takes or returns " + type_space + "." +
+                                    type + " (" + because.why + "): dropped and made again";
+        push(keep(Step::DropRoutines, "DROP ROUTINE IF EXISTS " + signature + ";"), heading, "", "", because);
+        const auto expected_ns = models_.expected.namespaces.find(space);
+        if (expected_ns != models_.expected.namespaces.end() && expected_ns->second.routines.count(key)) {
+          push(keep(Step::CreateRoutines, expected_ns->second.routines.at(key).definition + ";"), heading, "", "",
+               because);
+        }
+        block(detail.name, because.why, because.destructive);
+      }
     }
   }
 
@@ -279,7 +310,7 @@ class Dependents {
   void policies_in_the_way() {
     for (const auto& [space, table_name] : retyped_tables_) {
       const Table* table = table_in(models_.actual, space, table_name);
-      if (!table) continue;
+      if (!table || rebuilt_.count(table_name)) continue;  // made again with its policies
       const std::string qualified = postgres_qualified(space, table_name);
       for (const Element& policy : table->policies) {
         if (has_difference(Kind::Policy, space, table_name, policy.name)) continue;

@@ -340,7 +340,8 @@ class MySqlInspector final : public Inspector {
       index.type = text(row, 7);
       index.comment = text(row, 8);
       std::string part = row[4] ? quote_identifier(text(row, 4)) : "(" + text(row, 9) + ")";
-      if (row[5]) part += "(" + text(row, 5) + ")";
+      // A SPATIAL index reports a SUB_PART (32) that is no prefix and cannot be written back.
+      if (row[5] && text(row, 7) != "SPATIAL") part += "(" + text(row, 5) + ")";
       if (text(row, 6) == "D") part += " DESC";
       index.parts.push_back(part);
       index.columns.push_back(text(row, 4));

@@ -117,11 +117,13 @@ std::string postgres_qualified(const std::string& space, const std::string& name
 
 bool is_plain_index(const Element& index) { return !std::get<Index>(index.detail).constraint; }
 
+// Without ONLY: pg_get_indexdef writes "ON ONLY" for every index of a partitioned
+// table, where CREATE INDEX ON ONLY would leave the partitions without one and the
+// parent's index invalid.
 std::string create_index(const std::string& qualified_table, const Element& index) {
   const Index& detail = std::get<Index>(index.detail);
   return std::string("CREATE ") + (detail.kind == IndexKind::Unique ? "UNIQUE " : "") + "INDEX " +
-         quote_postgres_name(index.name) + " ON " + (detail.only ? "ONLY " : "") + qualified_table + " " + detail.body +
-         ";\n";
+         quote_postgres_name(index.name) + " ON " + qualified_table + " " + detail.body + ";\n";
 }
 
 std::string postgres_create_view(const std::string& qualified, const View& view) {

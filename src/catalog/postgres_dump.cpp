@@ -44,8 +44,17 @@ PostgresTable postgres_table(const std::string& space, const Table& table) {
       body += ",\n  CONSTRAINT " + quote_postgres_name(index.name) + " " + index.definition;
     }
   }
-  for (const Element& check : table.checks)
-    body += ",\n  CONSTRAINT " + quote_postgres_name(check.name) + " " + check.definition;
+  // NOT VALID is ignored inside CREATE TABLE: such a check is added after it.
+  for (const Element& check : table.checks) {
+    const std::string& definition = check.definition;
+    const bool not_valid = definition.size() > 10 && definition.compare(definition.size() - 10, 10, " NOT VALID") == 0;
+    const std::string constraint = "CONSTRAINT " + quote_postgres_name(check.name) + " " + definition;
+    if (not_valid) {
+      out.indexes += "ALTER TABLE " + qualified + " ADD " + constraint + ";\n";
+    } else {
+      body += ",\n  " + constraint;
+    }
+  }
   for (const Element& key : table.foreign_keys) {
     out.keys +=
         "ALTER TABLE " + qualified + " ADD CONSTRAINT " + quote_postgres_name(key.name) + " " + key.definition + ";\n";

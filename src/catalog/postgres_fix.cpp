@@ -44,16 +44,30 @@ bool type_changes(const Column& want, const Column& have) {
   return want.type != have.type || want.collation != have.collation;
 }
 
-// By way of text, which every type reads and writes: a direct cast exists between
-// fewer pairs (date and integer have none), and a dev database's rows are few. A
-// default the new type cannot take is dropped first (default_change sets it again).
+// "character varying(20)" → "character varying": what a cast between the two changes.
+std::string base_type(const std::string& type) { return type.substr(0, type.find('(')); }
+
+bool string_type(const std::string& type) {
+  const std::string base = base_type(type);
+  return base == "character varying" || base == "character" || base == "text";
+}
+
+// The same base type (a longer varchar, a wider numeric) needs no USING, and a value
+// that does not fit is an error rather than cut. Other types go by way of text, which
+// every type reads and writes (direct casts exist between fewer pairs: none from date
+// to integer); to a string type as text alone, which the column's own type then takes
+// by assignment, again an error rather than a cut. A default the new type cannot take
+// is dropped first (default_change sets it again).
 Statements type_change(const std::string& alter, const std::string& name, const Column& want, const Column& have) {
   if (!type_changes(want, have)) return {};
   const std::string collated = want.type + (want.collation.empty() ? "" : " " + want.collation);
   Statements out;
   if (!have.default_value.empty()) out.push_back(keep(Step::ChangeColumns, alter + " DROP DEFAULT;"));
-  const std::string via = want.type == "text" ? "::text" : "::text::" + want.type;
-  out.push_back(keep(Step::ChangeColumns, alter + " TYPE " + collated + " USING " + name + via + ";"));
+  std::string conversion;
+  if (base_type(want.type) != base_type(have.type)) {
+    conversion = " USING " + name + (string_type(want.type) ? "::text" : "::text::" + want.type);
+  }
+  out.push_back(keep(Step::ChangeColumns, alter + " TYPE " + collated + conversion + ";"));
   return out;
 }
 
@@ -62,6 +76,23 @@ Statement identity_options_change(const std::string& alter, const Sequence& want
   return keep(Step::ChangeColumns, alter + " SET START WITH " + want.start + " SET INCREMENT BY " + want.increment +
                                        " SET MINVALUE " + want.min + " SET MAXVALUE " + want.max + " SET CACHE " +
                                        want.cache + (want.cycle ? " SET CYCLE;" : " SET NO CYCLE;"));
+}
+
+// A column that counted with a sequence of its own (serial) and counts as an identity
+// now goes on from its largest value, not from 1. `alter` is "ALTER TABLE t ALTER
+// COLUMN c".
+std::string continue_numbering(const std::string& alter) {
+  const std::size_t column_at = alter.rfind(" ALTER COLUMN ");
+  const std::string table = alter.substr(std::string("ALTER TABLE ").size(), column_at - 12);
+  const std::string column = alter.substr(column_at + 14);
+  const auto literal = [](const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+  };
+  return "SELECT setval(pg_get_serial_sequence(" + literal(table) + ", " +
+         literal(column.front() == '"' ? column.substr(1, column.size() - 2) : column) + "), COALESCE(MAX(" + column +
+         "), 0) + 1, false) FROM " + table + ";";
 }
 
 Statements identity_change(const std::string& alter, const Column& want, const Column& have) {
@@ -78,6 +109,7 @@ Statements identity_change(const std::string& alter, const Column& want, const C
     }
     out.push_back(keep(Step::ChangeColumns, alter + " ADD GENERATED " + want.identity + " AS IDENTITY" +
                                                 (options.empty() ? "" : " (" + options + ")") + ";"));
+    if (!have.default_value.empty()) out.push_back(keep(Step::ChangeColumns, continue_numbering(alter)));
     return out;
   }
   return {keep(Step::ChangeColumns, alter + " SET GENERATED " + want.identity + ";")};
@@ -144,7 +176,7 @@ const Table* expected_table(const Difference& d, const ComparedPair* models) {
 Statements rebuild_table(const Difference& d, const ComparedPair* models) {
   Statements out{
       keep(Step::DropTables, "-- PostgreSQL cannot reorder columns: " + qualified_table(d) + " is made again")};
-  out.push_back(destroy(Step::DropTables, "DROP TABLE " + qualified_table(d) + " CASCADE;"));
+  out.push_back(destroy(Step::DropTables, "DROP TABLE IF EXISTS " + qualified_table(d) + " CASCADE;"));
   if (const Table* table = expected_table(d, models)) {
     for (Statement statement : create_table(*table, d.space, true, "the table is made again")) out.push_back(statement);
     return out;
@@ -219,6 +251,7 @@ Statements partition_fix(const Difference& d) {
 // rest is how the table was made.
 Statements option_fix(const Difference& d) {
   if (d.name == "PARTITION OF") return partition_fix(d);
+  if (d.name == "UNLOGGED") return {alter_table(d, d.expected ? "SET UNLOGGED" : "SET LOGGED", Step::AlterTables)};
   if (d.name == "COMMENT") {
     const std::string literal = d.expected ? std::get<TableOption>(d.expected->detail).value : "";
     return {keep(Step::Comments, comment_on("TABLE", qualified_table(d), literal))};
