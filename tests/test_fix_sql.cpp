@@ -247,7 +247,7 @@ TEST_CASE("fix-up SQL (PostgreSQL): a changed column becomes the ALTER COLUMN st
                     column("name", have, Dialect::Postgres));
   CHECK(fix_of(changed, Dialect::Postgres) ==
         "\n\\connect platform\n-- changed: table identity.plans column name\n"
-        "ALTER TABLE identity.plans ALTER COLUMN name TYPE character varying(20) USING name::text::character varying(20);\n"
+        "ALTER TABLE identity.plans ALTER COLUMN name TYPE character varying(20) USING name::text;\n"
         "ALTER TABLE identity.plans ALTER COLUMN name DROP IDENTITY;\n"
         "ALTER TABLE identity.plans ALTER COLUMN name SET DEFAULT 'x'::character varying;\n"
         "ALTER TABLE identity.plans ALTER COLUMN name SET NOT NULL;\n"

@@ -210,7 +210,9 @@ class Dependents {
   void routines_on_type(const std::string& type_space, const std::string& type, const Blocker& because) {
     for (const auto& [space, ns] : models_.actual.namespaces) {
       for (const auto& [key, routine] : ns.routines) {
-        if (has_difference(Kind::Routine, space, "", key)) continue;
+        // Also one with a difference of its own: after the rename its signature names
+        // the new type, and its own fix would make an overload beside the old one.
+        const bool own_fix = has_difference(Kind::Routine, space, "", key);
         if (!mentions(mentioned_names(routine_header(routine.definition)), type)) continue;
         const Routine& detail = std::get<Routine>(routine.detail);
         const std::string signature = postgres_qualified(space, detail.name) + "(" + detail.arguments + ")";
@@ -218,7 +220,7 @@ class Dependents {
                                     type + " (" + because.why + "): dropped and made again";
         push(keep(Step::DropRoutines, "DROP ROUTINE IF EXISTS " + signature + ";"), heading, "", "", because);
         const auto expected_ns = models_.expected.namespaces.find(space);
-        if (expected_ns != models_.expected.namespaces.end() && expected_ns->second.routines.count(key)) {
+        if (!own_fix && expected_ns != models_.expected.namespaces.end() && expected_ns->second.routines.count(key)) {
           push(keep(Step::CreateRoutines, expected_ns->second.routines.at(key).definition + ";"), heading, "", "",
                because);
         }

@@ -77,7 +77,12 @@ void routines_after_their_row_types(std::vector<PlannedStatement>& planned) {
 
 // Within a step, what goes before what changes before what is added: a name a
 // removal frees is free for an addition.
-int change_rank(const Difference& d) { return d.change == Change::Extra ? 0 : d.change == Change::Changed ? 1 : 2; }
+// Columns added and made again keep the schema files' order among themselves (each
+// goes AFTER the one before it).
+int change_rank(const Difference& d) {
+  if (d.change == Change::Extra) return 0;
+  return d.change == Change::Changed && d.kind != Kind::Column ? 1 : 2;
+}
 
 std::vector<PlannedStatement> plan_database(std::vector<Difference>& differences, const ComparedPair* models,
                                             sqltext::Dialect dialect, bool allow_destructive) {

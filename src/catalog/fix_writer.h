@@ -19,6 +19,7 @@ enum class Step {
   DropForeignKeys,        // before the indexes they need, and the columns they hold on to (MySQL)
   ReleaseAutoIncrement,   // MySQL: a column stops counting before its key goes
   DropConstraints,        // checks and indexes
+  DropGeneratedColumns,   // before the columns they are computed from
   DropColumns,            //
   DropTables,             // a table before the tables it references
   CreateNamespaces,       // schemas, extensions
@@ -27,7 +28,9 @@ enum class Step {
   CreateTables,           // a table after the tables it is a partition of
   CreateRowTypeRoutines,  // PostgreSQL: routines that take or return a new table's row type
   AlterTables,            // table options, before the columns that take their default collation
-  ChangeColumns,          // added, changed, moved
+  ChangeColumns,          // changed, moved
+  AddColumns,             // in the schema files' column order, after the moves
+  GeneratedColumns,       // changed or made again, once the columns they read exist
   DropTypes,              // extra sequences, types, domains, routines: once nothing uses them
   AddConstraints,         // indexes and checks
   AutoIncrement,          // MySQL: a column counts once its key exists

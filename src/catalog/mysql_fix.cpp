@@ -37,7 +37,7 @@ Statements auto_increment_fix(const Difference& d) {
     counting_later.auto_increment = false;
     Difference without = d;
     without.expected->definition = mysql_column_definition(counting_later);
-    return {keep(Step::ChangeColumns, add_column(without)), keep(Step::AutoIncrement, modify)};
+    return {keep(Step::AddColumns, add_column(without)), keep(Step::AutoIncrement, modify)};
   }
   return {keep(want.auto_increment ? Step::AutoIncrement : Step::ReleaseAutoIncrement, modify)};
 }
@@ -48,19 +48,27 @@ bool auto_increment_changes(const Difference& d) {
   return d.change != Change::Extra && want != have;
 }
 
+bool generated(const std::optional<Element>& column) {
+  return column && !std::get<Column>(column->detail).generated.empty();
+}
+
+// A generated column goes before the columns it reads and comes (changed, or made
+// again) after the columns it reads are added.
 Statements column_fix(const Difference& d) {
   const std::string name = quote_mysql_name(d.name);
-  const Statement drop = destroy(Step::ChangeColumns, alter_table(d, "DROP COLUMN " + name));
+  const std::string drop = alter_table(d, "DROP COLUMN " + name);
   if (auto_increment_changes(d)) return auto_increment_fix(d);
   switch (d.change) {
-    case Change::Missing: return {keep(Step::ChangeColumns, add_column(d))};
-    case Change::Extra: return {destroy(Step::DropColumns, drop.sql)};
+    case Change::Missing: return {keep(Step::AddColumns, add_column(d))};
+    case Change::Extra: return {destroy(generated(d.actual) ? Step::DropGeneratedColumns : Step::DropColumns, drop)};
     case Change::Changed: break;
   }
   if (mysql_column_made_again(std::get<Column>(d.expected->detail), std::get<Column>(d.actual->detail))) {
-    return {drop, after_destructive(Step::ChangeColumns, add_column(d), "the column is made again")};
+    return {destroy(Step::DropGeneratedColumns, drop),
+            after_destructive(Step::AddColumns, add_column(d), "the column is made again")};
   }
-  return {keep(Step::ChangeColumns, alter_table(d, "MODIFY COLUMN " + name + " " + d.expected->definition))};
+  const Step step = generated(d.expected) ? Step::GeneratedColumns : Step::ChangeColumns;
+  return {keep(step, alter_table(d, "MODIFY COLUMN " + name + " " + d.expected->definition))};
 }
 
 // Each column out of place is moved after the one the schema files put before it,

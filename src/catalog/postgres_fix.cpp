@@ -21,9 +21,9 @@ Statement alter_table(const Difference& d, const std::string& change, Step step 
 // ADD COLUMN cannot say the comment: COMMENT ON follows.
 Statements add_column(const Difference& d, const Column& column) {
   const std::string name = quote_postgres_name(d.name);
-  Statements out{alter_table(d, "ADD COLUMN " + name + " " + postgres_column_clause(column))};
+  Statements out{alter_table(d, "ADD COLUMN " + name + " " + postgres_column_clause(column), Step::AddColumns)};
   if (!column.comment.empty())
-    out.push_back(keep(Step::ChangeColumns, comment_on("COLUMN", qualified_table(d) + "." + name, column.comment)));
+    out.push_back(keep(Step::AddColumns, comment_on("COLUMN", qualified_table(d) + "." + name, column.comment)));
   return out;
 }
 
@@ -31,11 +31,12 @@ Statement drop_column(const Difference& d, Step step = Step::DropColumns) {
   return destroy(step, "ALTER TABLE " + qualified_table(d) + " DROP COLUMN " + quote_postgres_name(d.name) + ";");
 }
 
-// A generation expression cannot be altered in place: the column is made again.
+// A generation expression cannot be altered in place: the column is made again, gone
+// before the columns it reads and back once the new ones exist.
 Statements recreate_column(const Difference& d, const Column& want) {
-  Statements out{drop_column(d, Step::ChangeColumns)};
+  Statements out{drop_column(d, Step::DropGeneratedColumns)};
   for (Statement statement : add_column(d, want)) {
-    out.push_back(after_destructive(Step::ChangeColumns, std::move(statement.sql), "the column is made again"));
+    out.push_back(after_destructive(Step::AddColumns, std::move(statement.sql), "the column is made again"));
   }
   return out;
 }
@@ -109,7 +110,9 @@ Statements identity_change(const std::string& alter, const Column& want, const C
     }
     out.push_back(keep(Step::ChangeColumns, alter + " ADD GENERATED " + want.identity + " AS IDENTITY" +
                                                 (options.empty() ? "" : " (" + options + ")") + ";"));
-    if (!have.default_value.empty()) out.push_back(keep(Step::ChangeColumns, continue_numbering(alter)));
+    if (have.default_value.find("nextval(") != std::string::npos) {
+      out.push_back(keep(Step::ChangeColumns, continue_numbering(alter)));
+    }
     return out;
   }
   return {keep(Step::ChangeColumns, alter + " SET GENERATED " + want.identity + ";")};
@@ -189,7 +192,10 @@ Statements rebuild_table(const Difference& d, const ComparedPair* models) {
 Statements column_fix(const Difference& d) {
   switch (d.change) {
     case Change::Missing: return add_column(d, std::get<Column>(d.expected->detail));
-    case Change::Extra: return {drop_column(d)};
+    case Change::Extra: {
+      const bool computed = !std::get<Column>(d.actual->detail).generated.empty();
+      return {drop_column(d, computed ? Step::DropGeneratedColumns : Step::DropColumns)};
+    }
     case Change::Changed: break;
   }
   return column_change(d);
