@@ -296,7 +296,7 @@ TEST_CASE("fix-up SQL (PostgreSQL): plain indexes by CREATE INDEX, the others as
   CHECK(fix_of(postgres_part(Kind::Index, Change::Changed, "memberships", "memberships_user_idx", unique, plain),
                Dialect::Postgres) ==
         "\n\\connect platform\n-- changed: table identity.memberships index memberships_user_idx\n"
-        "DROP INDEX identity.memberships_user_idx;\n"
+        "DROP INDEX IF EXISTS identity.memberships_user_idx;\n"
         "CREATE UNIQUE INDEX memberships_user_idx ON identity.memberships USING btree (user_id, "
         "organization_id);\n");
   const Element slug =
@@ -307,7 +307,7 @@ TEST_CASE("fix-up SQL (PostgreSQL): plain indexes by CREATE INDEX, the others as
         "ALTER TABLE identity.organizations ADD CONSTRAINT organizations_slug_key UNIQUE (slug);\n");
   CHECK_THAT(fix_of(postgres_part(Kind::Index, Change::Extra, "organizations", "organizations_slug_key", {}, slug),
                     Dialect::Postgres),
-             Catch::EndsWith("\nALTER TABLE identity.organizations DROP CONSTRAINT organizations_slug_key;\n"));
+             Catch::EndsWith("\nALTER TABLE identity.organizations DROP CONSTRAINT IF EXISTS organizations_slug_key;\n"));
   const Element check = make_element("positive", "CHECK (id > 0)", false);
   CHECK_THAT(fix_of(postgres_part(Kind::Check, Change::Missing, "Sessions", "positive", check, {}), Dialect::Postgres),
              Catch::EndsWith("\nALTER TABLE identity.\"Sessions\" ADD CONSTRAINT positive CHECK (id > 0);\n"));

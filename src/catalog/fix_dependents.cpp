@@ -40,6 +40,7 @@ class Dependents {
     views_in_the_way();
     triggers_in_the_way();
     policies_in_the_way();
+    callers_of_remade_routines();
     keys_on_dropped_unique_indexes();
     for (const std::string& table : rebuilt_) rebuilt_table(table);
     if (allow_destructive_) drop_parts_of_rebuilt_tables();
@@ -167,6 +168,7 @@ class Dependents {
         case Kind::Routine:
           if (d.actual && (d.change == Change::Extra || !replaces_in_place(d))) {
             block(std::get<Routine>(d.actual->detail).name, "routine " + d.name + " is dropped or made again", false);
+            if (d.change == Change::Changed) remade_routines_.insert(std::get<Routine>(d.actual->detail).name);
           }
           break;
         case Kind::EnumType: enum_blocker(d); break;
@@ -225,6 +227,7 @@ class Dependents {
                because);
         }
         block(detail.name, because.why, because.destructive);
+        remade_routines_.insert(detail.name);
       }
     }
   }
@@ -325,6 +328,80 @@ class Dependents {
         push(
             keep(Step::CreateTriggers, postgres_create_policy(policy.name, qualified, std::get<Policy>(policy.detail))),
             heading, "", "", because);
+      }
+    }
+  }
+
+  // A routine made again is held by the policies, checks, defaults and indexes that
+  // call it: they go before it (with the triggers) and come back after it.
+  void callers_of_remade_routines() {
+    if (remade_routines_.empty()) return;
+    const auto calls = [&](const std::string& text) -> const std::string* {
+      const std::vector<std::string> names = mentioned_names(text);
+      for (const std::string& routine : remade_routines_) {
+        if (mentions(names, routine)) return &routine;
+      }
+      return nullptr;
+    };
+    for (const auto& [space, ns] : models_.actual.namespaces) {
+      for (const auto& [table_name, table] : ns.tables) {
+        // A table made again gets its parts back with it: only the early drop is needed.
+        const bool remade = rebuilt_.count(table_name) > 0;
+        const Table* wanted = table_in(models_.expected, space, table_name);
+        const std::string qualified = postgres_qualified(space, table_name);
+        const auto heading = [&](const std::string& what, const std::string& routine) {
+          return "in the way: " + what + " of " + qualified + " calls " + routine +
+                 ", made again: dropped and made again";
+        };
+        for (const Element& policy : table.policies) {
+          const std::string* routine = calls(policy.definition);
+          if (!routine || has_difference(Kind::Policy, space, table_name, policy.name)) continue;
+          push(keep(Step::DropTriggers,
+                    "DROP POLICY IF EXISTS " + quote_postgres_name(policy.name) + " ON " + qualified + ";"),
+               heading("policy " + policy.name, *routine), "", "", Blocker{});
+          push(keep(Step::CreateTriggers,
+                    postgres_create_policy(policy.name, qualified, std::get<Policy>(policy.detail))),
+               heading("policy " + policy.name, *routine), "", "", Blocker{});
+        }
+        for (const Element& check : table.checks) {
+          const std::string* routine = calls(check.definition);
+          if (!routine) continue;
+          const std::string alter = "ALTER TABLE " + qualified + " ";
+          push(keep(Step::DropTriggers, alter + "DROP CONSTRAINT IF EXISTS " + quote_postgres_name(check.name) + ";"),
+               heading("check " + check.name, *routine), "", "", Blocker{});
+          if (remade || has_difference(Kind::Check, space, table_name, check.name)) continue;
+          push(keep(Step::AddConstraints,
+                    alter + "ADD CONSTRAINT " + quote_postgres_name(check.name) + " " + check.definition + ";"),
+               heading("check " + check.name, *routine), "", "", Blocker{});
+        }
+        for (const Element& index : table.indexes) {
+          const std::string* routine = calls(index.definition);
+          if (!routine || !is_plain_index(index) || has_difference(Kind::Index, space, table_name, index.name))
+            continue;
+          push(keep(Step::DropTriggers, "DROP INDEX IF EXISTS " + postgres_qualified(space, index.name) + ";"),
+               heading("index " + index.name, *routine), "", "", Blocker{});
+          std::string create = create_index(qualified, index);
+          create.pop_back();
+          push(keep(Step::AddConstraints, create), heading("index " + index.name, *routine), "", "", Blocker{});
+        }
+        for (const Element& column : table.columns) {
+          const Column& detail = std::get<Column>(column.detail);
+          const std::string* routine = calls(detail.default_value);
+          if (!routine) continue;
+          const std::string alter = "ALTER TABLE " + qualified + " ALTER COLUMN " + quote_postgres_name(column.name);
+          push(keep(Step::DropTriggers, alter + " DROP DEFAULT;"), heading("the default of " + column.name, *routine),
+               "", "", Blocker{});
+          if (remade || has_difference(Kind::Column, space, table_name, column.name)) continue;
+          std::string value = detail.default_value;
+          if (wanted) {
+            for (const Element& want : wanted->columns) {
+              if (want.name == column.name) value = std::get<Column>(want.detail).default_value;
+            }
+          }
+          if (value.empty()) continue;
+          push(keep(Step::ChangeColumns, alter + " SET DEFAULT " + value + ";"),
+               heading("the default of " + column.name, *routine), "", "", Blocker{});
+        }
       }
     }
   }
@@ -453,6 +530,7 @@ class Dependents {
   const ComparedPair& models_;
   bool allow_destructive_;
   std::set<std::string> rebuilt_;
+  std::set<std::string> remade_routines_;  // dropped and made again (not extra ones)
   std::set<std::pair<std::string, std::string>> retyped_tables_;
   std::map<std::string, Blocker> blockers_;
   std::set<std::tuple<Kind, std::string, std::string, std::string>> differenced_;  // (kind, space, table, name)

@@ -208,8 +208,9 @@ bool plain_index(const Difference& d, const Element& element) {
 
 Statement drop_constraint_or_index(const Difference& d, const Element& element) {
   const Step step = d.kind == Kind::ForeignKey ? Step::DropForeignKeys : Step::DropConstraints;
-  if (plain_index(d, element)) return keep(step, "DROP INDEX " + qualified_name(d) + ";");
-  return alter_table(d, "DROP CONSTRAINT " + quote_postgres_name(d.name), step);
+  // IF EXISTS: what calls a routine made again may have been dropped before it.
+  if (plain_index(d, element)) return keep(step, "DROP INDEX IF EXISTS " + qualified_name(d) + ";");
+  return alter_table(d, "DROP CONSTRAINT IF EXISTS " + quote_postgres_name(d.name), step);
 }
 
 Statement add_constraint_or_index(const Difference& d, const Element& element) {
