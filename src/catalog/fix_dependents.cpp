@@ -345,62 +345,75 @@ class Dependents {
     };
     for (const auto& [space, ns] : models_.actual.namespaces) {
       for (const auto& [table_name, table] : ns.tables) {
-        // A table made again gets its parts back with it: only the early drop is needed.
-        const bool remade = rebuilt_.count(table_name) > 0;
+        // Each goes early, also one with a difference of its own (whose own drop, later,
+        // says IF EXISTS); it comes back unless its own fix, a table made again, or the
+        // table's going does that.
         const Table* wanted = table_in(models_.expected, space, table_name);
+        const bool comes_back_anyway = rebuilt_.count(table_name) > 0 || !wanted;
         const std::string qualified = postgres_qualified(space, table_name);
-        const auto heading = [&](const std::string& what, const std::string& routine) {
+        const auto say = [&](const std::string& what, const std::string& routine) {
           return "in the way: " + what + " of " + qualified + " calls " + routine +
                  ", made again: dropped and made again";
         };
+        const auto wanted_part = [&](const std::vector<Element> Table::*parts, const Element& part) -> const Element* {
+          if (!wanted) return nullptr;
+          for (const Element& element : wanted->*parts) {
+            if (element.key == part.key) return &element;
+          }
+          return nullptr;
+        };
+        const auto back = [&](Kind kind, const Element& part) {
+          return !comes_back_anyway && !has_difference(kind, space, table_name, part.name);
+        };
         for (const Element& policy : table.policies) {
           const std::string* routine = calls(policy.definition);
-          if (!routine || has_difference(Kind::Policy, space, table_name, policy.name)) continue;
+          if (!routine) continue;
+          const std::string heading = say("policy " + policy.name, *routine);
           push(keep(Step::DropTriggers,
                     "DROP POLICY IF EXISTS " + quote_postgres_name(policy.name) + " ON " + qualified + ";"),
-               heading("policy " + policy.name, *routine), "", "", Blocker{});
+               heading, "", "", Blocker{});
+          const Element* again = wanted_part(&Table::policies, policy);
+          if (!again || !back(Kind::Policy, policy)) continue;
           push(keep(Step::CreateTriggers,
-                    postgres_create_policy(policy.name, qualified, std::get<Policy>(policy.detail))),
-               heading("policy " + policy.name, *routine), "", "", Blocker{});
+                    postgres_create_policy(again->name, qualified, std::get<Policy>(again->detail))),
+               heading, "", "", Blocker{});
         }
         for (const Element& check : table.checks) {
           const std::string* routine = calls(check.definition);
           if (!routine) continue;
+          const std::string heading = say("check " + check.name, *routine);
           const std::string alter = "ALTER TABLE " + qualified + " ";
           push(keep(Step::DropTriggers, alter + "DROP CONSTRAINT IF EXISTS " + quote_postgres_name(check.name) + ";"),
-               heading("check " + check.name, *routine), "", "", Blocker{});
-          if (remade || has_difference(Kind::Check, space, table_name, check.name)) continue;
+               heading, "", "", Blocker{});
+          const Element* again = wanted_part(&Table::checks, check);
+          if (!again || !back(Kind::Check, check)) continue;
           push(keep(Step::AddConstraints,
-                    alter + "ADD CONSTRAINT " + quote_postgres_name(check.name) + " " + check.definition + ";"),
-               heading("check " + check.name, *routine), "", "", Blocker{});
+                    alter + "ADD CONSTRAINT " + quote_postgres_name(again->name) + " " + again->definition + ";"),
+               heading, "", "", Blocker{});
         }
         for (const Element& index : table.indexes) {
           const std::string* routine = calls(index.definition);
-          if (!routine || !is_plain_index(index) || has_difference(Kind::Index, space, table_name, index.name))
-            continue;
-          push(keep(Step::DropTriggers, "DROP INDEX IF EXISTS " + postgres_qualified(space, index.name) + ";"),
-               heading("index " + index.name, *routine), "", "", Blocker{});
-          std::string create = create_index(qualified, index);
+          if (!routine || !is_plain_index(index)) continue;
+          const std::string heading = say("index " + index.name, *routine);
+          push(keep(Step::DropTriggers, "DROP INDEX IF EXISTS " + postgres_qualified(space, index.name) + ";"), heading,
+               "", "", Blocker{});
+          const Element* again = wanted_part(&Table::indexes, index);
+          if (!again || !back(Kind::Index, index)) continue;
+          std::string create = create_index(qualified, *again);
           create.pop_back();
-          push(keep(Step::AddConstraints, create), heading("index " + index.name, *routine), "", "", Blocker{});
+          push(keep(Step::AddConstraints, create), heading, "", "", Blocker{});
         }
         for (const Element& column : table.columns) {
-          const Column& detail = std::get<Column>(column.detail);
-          const std::string* routine = calls(detail.default_value);
+          const std::string* routine = calls(std::get<Column>(column.detail).default_value);
           if (!routine) continue;
+          const std::string heading = say("the default of " + column.name, *routine);
           const std::string alter = "ALTER TABLE " + qualified + " ALTER COLUMN " + quote_postgres_name(column.name);
-          push(keep(Step::DropTriggers, alter + " DROP DEFAULT;"), heading("the default of " + column.name, *routine),
-               "", "", Blocker{});
-          if (remade || has_difference(Kind::Column, space, table_name, column.name)) continue;
-          std::string value = detail.default_value;
-          if (wanted) {
-            for (const Element& want : wanted->columns) {
-              if (want.name == column.name) value = std::get<Column>(want.detail).default_value;
-            }
-          }
-          if (value.empty()) continue;
-          push(keep(Step::ChangeColumns, alter + " SET DEFAULT " + value + ";"),
-               heading("the default of " + column.name, *routine), "", "", Blocker{});
+          push(keep(Step::DropTriggers, alter + " DROP DEFAULT;"), heading, "", "", Blocker{});
+          const Element* again = wanted_part(&Table::columns, column);
+          if (!again || !back(Kind::Column, column)) continue;
+          const std::string& value = std::get<Column>(again->detail).default_value;
+          if (!value.empty())
+            push(keep(Step::ChangeColumns, alter + " SET DEFAULT " + value + ";"), heading, "", "", Blocker{});
         }
       }
     }
