@@ -197,3 +197,20 @@ TEST_CASE("fix plan (MySQL): AUTO_INCREMENT comes once its key exists, and goes 
   const std::string stops = plan(plain, want, Dialect::MySQL);
   CHECK(at(stops, "MODIFY COLUMN `id` int NOT NULL;") < at(stops, "DROP PRIMARY KEY;"));
 }
+
+TEST_CASE("fix plan (MySQL): a table's column changes are one ALTER TABLE (a FULLTEXT index's columns change together)",
+          "[unit][verify]") {
+  Database want{"forum", {}, {}}, have{"forum", {}, {}};
+  for (Database* side : {&want, &have}) side->namespaces["forum"].name = "forum";
+  const auto posts = [](const std::string& collation) {
+    Column subject = typed("varchar(255)", true), body = typed("text", true);
+    subject.collation = body.collation = collation;
+    return table_of("posts", {{"subject", subject}, {"body", body}}, Dialect::MySQL);
+  };
+  want.namespaces["forum"].tables["posts"] = posts("CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+  have.namespaces["forum"].tables["posts"] = posts("CHARACTER SET utf8mb3 COLLATE utf8mb3_unicode_ci");
+  const std::string sql = plan(want, have, Dialect::MySQL);
+  CHECK_THAT(sql, Catch::Contains("ALTER TABLE `posts` MODIFY COLUMN `subject` varchar(255) CHARACTER SET utf8mb4 "
+                                  "COLLATE utf8mb4_unicode_ci NOT NULL, MODIFY COLUMN `body` text CHARACTER SET "
+                                  "utf8mb4 COLLATE utf8mb4_unicode_ci NOT NULL;"));
+}

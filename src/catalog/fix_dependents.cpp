@@ -769,6 +769,36 @@ void columns_of_recollated_tables(std::vector<PlannedStatement>& planned, const 
   }
 }
 
+void merge_mysql_column_changes(std::vector<PlannedStatement>& planned) {
+  const std::string modify = " MODIFY COLUMN ";
+  std::map<std::string, std::size_t> first;  // "ALTER TABLE `t`" → the statement the others join
+  std::vector<bool> merged(planned.size(), false);
+  for (std::size_t i = 0; i < planned.size(); ++i) {
+    const Statement& statement = planned[i].statement;
+    const std::size_t at = statement.sql.find(modify);
+    const bool plain_change = statement.step == Step::ChangeColumns && !statement.destructive &&
+                              at != std::string::npos && statement.sql.rfind("ALTER TABLE ", 0) == 0 &&
+                              statement.sql.find(" AFTER ") == std::string::npos &&
+                              statement.sql.find(" FIRST;") == std::string::npos;
+    if (!plain_change) continue;
+    const std::string table = statement.sql.substr(0, at);
+    const auto [found, fresh] = first.emplace(table, i);
+    if (fresh) continue;
+    std::string& into = planned[found->second].statement.sql;
+    into.pop_back();  // its ";"
+    into += "," + statement.sql.substr(at + 1);
+    planned[found->second].heading += "; " + planned[i].heading.substr(planned[i].heading.find(": ") + 2);
+    merged[i] = true;
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < planned.size(); ++i) {
+    if (merged[i]) continue;
+    if (kept != i) planned[kept] = std::move(planned[i]);
+    ++kept;
+  }
+  planned.resize(kept);
+}
+
 void add_mysql_dependents(std::vector<PlannedStatement>& planned, const std::vector<Difference>& differences,
                           const ComparedPair& models) {
   columns_of_recollated_tables(planned, differences, models);

@@ -38,6 +38,11 @@ std::set<const Difference*> inherited_from_parents(const std::vector<Difference>
 // The signature and result of a PostgreSQL routine's definition, without its body.
 std::string routine_header(const std::string& definition);
 
+// MySQL: the column changes of one table (MODIFY without a position) as one ALTER
+// TABLE: the columns of a FULLTEXT index must change character set together (error
+// 1283 one at a time).
+void merge_mysql_column_changes(std::vector<PlannedStatement>& planned);
+
 // MariaDB and MySQL refuse to change the type of a column a foreign key holds, on
 // either side of it (errors 1832, 1833), whatever FOREIGN_KEY_CHECKS says: those keys
 // are dropped before the change and added again after it.

@@ -105,6 +105,7 @@ std::vector<PlannedStatement> plan_database(std::vector<Difference>& differences
   if (dialect == sqltext::Dialect::Postgres && models) add_dependents(planned, differences, *models, allow_destructive);
   if (dialect == sqltext::Dialect::MySQL && models) add_mysql_dependents(planned, differences, *models);
   routines_after_their_row_types(planned);
+  if (dialect == sqltext::Dialect::MySQL) merge_mysql_column_changes(planned);
   return in_fix_order(std::move(planned));
 }
 
