@@ -786,7 +786,7 @@ void merge_mysql_column_changes(std::vector<PlannedStatement>& planned) {
     if (fresh) continue;
     std::string& into = planned[found->second].statement.sql;
     into.pop_back();  // its ";"
-    into += "," + statement.sql.substr(at + 1);
+    into += ", " + statement.sql.substr(at + 1);
     planned[found->second].heading += "; " + planned[i].heading.substr(planned[i].heading.find(": ") + 2);
     merged[i] = true;
   }
