@@ -48,6 +48,10 @@ class Dependents {
   }
 
  private:
+  // A table made again in this run: with --allow-destructive (without, that is kept
+  // out and the table's parts are changed in place).
+  bool remade_now(const std::string& table) const { return allow_destructive_ && rebuilt_.count(table) > 0; }
+
   void block(const std::string& name, const std::string& why, bool destructive) {
     const auto found = blockers_.find(name);
     if (found == blockers_.end()) {
@@ -315,10 +319,11 @@ class Dependents {
   void policies_in_the_way() {
     for (const auto& [space, table_name] : retyped_tables_) {
       const Table* table = table_in(models_.actual, space, table_name);
-      if (!table || rebuilt_.count(table_name)) continue;  // made again with its policies
+      if (!table || remade_now(table_name)) continue;  // made again with its policies
       const std::string qualified = postgres_qualified(space, table_name);
       for (const Element& policy : table->policies) {
         if (has_difference(Kind::Policy, space, table_name, policy.name)) continue;
+        if (!remade_policies_.insert({table_name, policy.name}).second) continue;
         const std::string heading = "in the way: policy " + policy.name + " on " + qualified +
                                     " (a column changes type): dropped and made again";
         const Blocker because{"", false};
@@ -349,7 +354,7 @@ class Dependents {
         // says IF EXISTS); it comes back unless its own fix, a table made again, or the
         // table's going does that.
         const Table* wanted = table_in(models_.expected, space, table_name);
-        const bool comes_back_anyway = rebuilt_.count(table_name) > 0 || !wanted;
+        const bool comes_back_anyway = remade_now(table_name) || !wanted;
         const std::string qualified = postgres_qualified(space, table_name);
         const auto say = [&](const std::string& what, const std::string& routine) {
           return "in the way: " + what + " of " + qualified + " calls " + routine +
@@ -373,7 +378,8 @@ class Dependents {
                     "DROP POLICY IF EXISTS " + quote_postgres_name(policy.name) + " ON " + qualified + ";"),
                heading, "", "", Blocker{});
           const Element* again = wanted_part(&Table::policies, policy);
-          if (!again || !back(Kind::Policy, policy)) continue;
+          if (!again || !back(Kind::Policy, policy) || !remade_policies_.insert({table_name, policy.name}).second)
+            continue;
           push(keep(Step::CreateTriggers,
                     postgres_create_policy(again->name, qualified, std::get<Policy>(again->detail))),
                heading, "", "", Blocker{});
@@ -425,7 +431,7 @@ class Dependents {
   void keys_on_dropped_unique_indexes() {
     std::set<std::string> targets;
     for (const Difference& d : differences_) {
-      if (d.kind != Kind::Index || !d.actual || rebuilt_.count(d.table)) continue;
+      if (d.kind != Kind::Index || !d.actual || remade_now(d.table)) continue;
       const IndexKind kind = std::get<Index>(d.actual->detail).kind;
       if (kind == IndexKind::Primary || kind == IndexKind::Unique) targets.insert(d.table);
     }
@@ -543,7 +549,9 @@ class Dependents {
   const ComparedPair& models_;
   bool allow_destructive_;
   std::set<std::string> rebuilt_;
-  std::set<std::string> remade_routines_;  // dropped and made again (not extra ones)
+  std::set<std::string> remade_routines_;
+  std::set<std::pair<std::string, std::string>>
+      remade_policies_;  // (table, policy) made again once  // dropped and made again (not extra ones)
   std::set<std::pair<std::string, std::string>> retyped_tables_;
   std::map<std::string, Blocker> blockers_;
   std::set<std::tuple<Kind, std::string, std::string, std::string>> differenced_;  // (kind, space, table, name)

@@ -135,6 +135,7 @@ void write_statements(std::ostream& out, const std::vector<PlannedStatement>& st
       out << "-- " << heading << "\n";
     }
     const Statement& statement = planned.statement;
+    if (statement.instead && allow_destructive) continue;
     if (statement.destructive && !allow_destructive) {
       write_commented_out(out, statement);
     } else {

@@ -51,11 +51,15 @@ struct Statement {
   bool destructive = false;
   Step step = Step::ChangeColumns;
   std::string needs;
+  bool instead = false;  // what can be done without the destructive statements: runs only when they are kept out
 };
 using Statements = std::vector<Statement>;
 
 inline Statement keep(Step step, std::string sql) { return {std::move(sql), false, step, {}}; }
 inline Statement destroy(Step step, std::string sql) { return {std::move(sql), true, step, {}}; }
+// A statement that runs only when destructive ones are kept out, doing what can be done
+// without them (an enum type's new labels added in place when it cannot be made again).
+inline Statement instead_of_destructive(Step step, std::string sql) { return {std::move(sql), false, step, {}, true}; }
 // A statement that runs only when the destructive one before it does.
 inline Statement after_destructive(Step step, std::string sql, std::string why) {
   return {std::move(sql), true, step, std::move(why)};

@@ -88,6 +88,12 @@ Statements recreate(const Difference& d, const ComparedPair& models) {
     }
   }
   out.push_back(step(Step::DropTypes, "DROP TYPE " + postgres_qualified(d.space, aside) + ";"));
+  // Kept out, the new labels still come, so that what uses them applies.
+  if (loses) {
+    for (Statement statement : add_labels(type, want, have)) {
+      out.push_back(instead_of_destructive(Step::CreateTypes, statement.sql));
+    }
+  }
   return out;
 }
 
