@@ -305,9 +305,10 @@ TEST_CASE("fix-up SQL (PostgreSQL): plain indexes by CREATE INDEX, the others as
                Dialect::Postgres) ==
         "\n\\connect platform\n-- missing: table identity.organizations index organizations_slug_key\n"
         "ALTER TABLE identity.organizations ADD CONSTRAINT organizations_slug_key UNIQUE (slug);\n");
-  CHECK_THAT(fix_of(postgres_part(Kind::Index, Change::Extra, "organizations", "organizations_slug_key", {}, slug),
-                    Dialect::Postgres),
-             Catch::EndsWith("\nALTER TABLE identity.organizations DROP CONSTRAINT IF EXISTS organizations_slug_key;\n"));
+  CHECK_THAT(
+      fix_of(postgres_part(Kind::Index, Change::Extra, "organizations", "organizations_slug_key", {}, slug),
+             Dialect::Postgres),
+      Catch::EndsWith("\nALTER TABLE identity.organizations DROP CONSTRAINT IF EXISTS organizations_slug_key;\n"));
   const Element check = make_element("positive", "CHECK (id > 0)", false);
   CHECK_THAT(fix_of(postgres_part(Kind::Check, Change::Missing, "Sessions", "positive", check, {}), Dialect::Postgres),
              Catch::EndsWith("\nALTER TABLE identity.\"Sessions\" ADD CONSTRAINT positive CHECK (id > 0);\n"));
@@ -325,11 +326,13 @@ TEST_CASE("fix-up SQL (PostgreSQL): table comments are set, other options need t
                                   option("COMMENT", "'x'", Dialect::Postgres)),
                     Dialect::Postgres),
              Catch::EndsWith("\nCOMMENT ON TABLE identity.sessions IS NULL;\n"));
-  CHECK_THAT(fix_of(postgres_part(Kind::TableOption, Change::Missing, "events", "PARTITION BY",
-                                  option("PARTITION BY", "RANGE (at)", Dialect::Postgres), {}),
-                    Dialect::Postgres),
-             Catch::EndsWith("\n-- devenv cannot alter table identity.events: PARTITION BY differs (PARTITION BY RANGE (at)); re-create "
-                             "the table to change it\n"));
+  CHECK_THAT(
+      fix_of(postgres_part(Kind::TableOption, Change::Missing, "events", "PARTITION BY",
+                           option("PARTITION BY", "RANGE (at)", Dialect::Postgres), {}),
+             Dialect::Postgres),
+      Catch::EndsWith(
+          "\n-- devenv cannot alter table identity.events: PARTITION BY differs (PARTITION BY RANGE (at)); re-create "
+          "the table to change it\n"));
 }
 
 TEST_CASE("fix-up SQL (PostgreSQL): views, routines and triggers are dropped and made again", "[unit][verify]") {
@@ -391,13 +394,14 @@ TEST_CASE("fix-up SQL (PostgreSQL): sequences are created or altered whole", "[u
              Dialect::Postgres),
       Catch::EndsWith("\nALTER SEQUENCE billing.numbers AS integer START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 2147483647 "
                       "CACHE 1 NO CYCLE;\n"));
-  CHECK_THAT(fix(std::vector<Difference>{postgres_object(Kind::Sequence, Change::Extra, "numbers", {}, cycling)},
-                 Dialect::Postgres, false),
-             Catch::EndsWith(
-                 "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n-- DROP SEQUENCE IF EXISTS billing.numbers;\n"));
+  CHECK_THAT(
+      fix(std::vector<Difference>{postgres_object(Kind::Sequence, Change::Extra, "numbers", {}, cycling)},
+          Dialect::Postgres, false),
+      Catch::EndsWith(
+          "-- DESTRUCTIVE (kept out; rerun with --allow-destructive):\n-- DROP SEQUENCE IF EXISTS billing.numbers;\n"));
 }
 
-TEST_CASE("fix-up SQL (PostgreSQL): enum labels are added where they go; without the models a removal is only said",
+TEST_CASE("fix-up SQL (PostgreSQL): enum labels are added where they go, and without the models a removal is only said",
           "[unit][verify]") {
   const Element want = enum_type("invoice_status", {"'draft'", "'open'", "'paid'", "'void'"});
   const Element have = enum_type("invoice_status", {"'draft'", "'paid'"});
