@@ -97,8 +97,8 @@ class Dependents {
       const bool added = d.kind == Kind::Column && d.change == Change::Missing;
       if (!(added || remade) || !seen.insert({d.space, d.table}).second) continue;
       if (has_difference(Kind::ColumnOrder, d.space, d.table, "")) continue;
-      const Table* want = table_in(models_.expected, d.space, d.table);
-      const Table* have = table_in(models_.actual, d.space, d.table);
+      const Table* want = find_table(models_.expected, d.space, d.table);
+      const Table* have = find_table(models_.actual, d.space, d.table);
       if (!want || !have || appended_order_holds(*want, *have)) continue;
       Difference order{Kind::ColumnOrder, Change::Changed, d.database, d.space, d.table, "", {}, {}};
       order.expected =
@@ -109,7 +109,7 @@ class Dependents {
       for (Statement& statement : postgres_fix(order, &models_)) {
         const bool table_step = statement.step == Step::CreateTables || statement.step == Step::DropTables;
         // A drop waits for the tables that reference this one: it reads their keys.
-        const std::string reads = statement.step == Step::DropTables ? keys_of(*have) : statement.sql;
+        const std::string reads = statement.step == Step::DropTables ? foreign_key_text(*have) : statement.sql;
         planned_.push_back({statement, heading, table_step ? d.table : "", reads, nullptr});
       }
       rebuilt_.insert(d.table);
@@ -143,19 +143,6 @@ class Dependents {
       if (wanted.count(name)) in_final_order.push_back(name);
     }
     return in_want_order == in_final_order;
-  }
-
-  static std::string keys_of(const Table& table) {
-    std::string out;
-    for (const Element& key : table.foreign_keys) out += key.definition + "\n";
-    return out;
-  }
-
-  static const Table* table_in(const Database& database, const std::string& space, const std::string& name) {
-    const auto ns = database.namespaces.find(space);
-    if (ns == database.namespaces.end()) return nullptr;
-    const auto table = ns->second.tables.find(name);
-    return table == ns->second.tables.end() ? nullptr : &table->second;
   }
 
   void collect_blockers() {
@@ -199,9 +186,7 @@ class Dependents {
     const EnumType& want = std::get<EnumType>(d.expected->detail);
     const EnumType& have = std::get<EnumType>(d.actual->detail);
     if (enum_changes_in_place(want, have)) return;
-    const bool loses = std::any_of(have.labels.begin(), have.labels.end(), [&](const std::string& label) {
-      return std::find(want.labels.begin(), want.labels.end(), label) == want.labels.end();
-    });
+    const bool loses = enum_loses_labels(want, have);
     const std::string why = "type " + d.name + " is made again";
     block(d.name, why, loses);
     routines_on_type(d.space, d.name, Blocker{why, loses});
@@ -318,7 +303,7 @@ class Dependents {
   // A policy's expression holds on to the type of the columns it names.
   void policies_in_the_way() {
     for (const auto& [space, table_name] : retyped_tables_) {
-      const Table* table = table_in(models_.actual, space, table_name);
+      const Table* table = find_table(models_.actual, space, table_name);
       if (!table || remade_now(table_name)) continue;  // made again with its policies
       const std::string qualified = postgres_qualified(space, table_name);
       for (const Element& policy : table->policies) {
@@ -353,7 +338,7 @@ class Dependents {
         // Each goes early, also one with a difference of its own (whose own drop, later,
         // says IF EXISTS); it comes back unless its own fix, a table made again, or the
         // table's going does that.
-        const Table* wanted = table_in(models_.expected, space, table_name);
+        const Table* wanted = find_table(models_.expected, space, table_name);
         const bool comes_back_anyway = remade_now(table_name) || !wanted;
         const std::string qualified = postgres_qualified(space, table_name);
         const auto say = [&](const std::string& what, const std::string& routine) {
@@ -448,7 +433,7 @@ class Dependents {
                                         " holds a unique index of " + target + " that changes: dropped and added again";
             push(keep(Step::DropForeignKeys, alter + "DROP CONSTRAINT " + quote_postgres_name(key.name) + ";"), heading,
                  "", "", Blocker{});
-            const Table* wanted = table_in(models_.expected, space, name);
+            const Table* wanted = find_table(models_.expected, space, name);
             if (!wanted) continue;
             for (const Element& want : wanted->foreign_keys) {
               if (want.name != key.name) continue;
@@ -471,7 +456,7 @@ class Dependents {
         if (rebuilt_.count(name)) continue;
         for (const Element& key : other.foreign_keys) {
           // Only the keys the database has: a new table's, or a new key, is added by its own fix.
-          const Table* had = table_in(models_.actual, space, name);
+          const Table* had = find_table(models_.actual, space, name);
           const bool existed = had && std::any_of(had->foreign_keys.begin(), had->foreign_keys.end(),
                                                   [&](const Element& k) { return k.name == key.name; });
           if (!existed || !mentions(mentioned_names(key.definition), table) ||
@@ -611,11 +596,9 @@ bool retypes(const Difference& d) {
 
 const Element* key_named(const Database& database, const std::string& space, const std::string& table,
                          const std::string& name) {
-  const auto ns = database.namespaces.find(space);
-  if (ns == database.namespaces.end()) return nullptr;
-  const auto found = ns->second.tables.find(table);
-  if (found == ns->second.tables.end()) return nullptr;
-  for (const Element& key : found->second.foreign_keys) {
+  const Table* found = find_table(database, space, table);
+  if (!found) return nullptr;
+  for (const Element& key : found->foreign_keys) {
     if (key.name == name) return &key;
   }
   return nullptr;
@@ -668,13 +651,6 @@ struct ChangedColumn {
   bool destructive;
 };
 
-const Table* table_in_model(const Database& database, const std::string& space, const std::string& name) {
-  const auto ns = database.namespaces.find(space);
-  if (ns == database.namespaces.end()) return nullptr;
-  const auto table = ns->second.tables.find(name);
-  return table == ns->second.tables.end() ? nullptr : &table->second;
-}
-
 std::vector<ChangedColumn> columns_whose_parts_go(const std::vector<Difference>& differences,
                                                   const ComparedPair& models, sqltext::Dialect dialect) {
   const auto made_again = dialect == sqltext::Dialect::MySQL ? mysql_column_made_again : postgres_column_made_again;
@@ -690,9 +666,7 @@ std::vector<ChangedColumn> columns_whose_parts_go(const std::vector<Difference>&
         !enum_changes_in_place(std::get<EnumType>(d.expected->detail), std::get<EnumType>(d.actual->detail))) {
       const EnumType& want = std::get<EnumType>(d.expected->detail);
       const EnumType& have = std::get<EnumType>(d.actual->detail);
-      const bool loses = std::any_of(have.labels.begin(), have.labels.end(), [&](const std::string& label) {
-        return std::find(want.labels.begin(), want.labels.end(), label) == want.labels.end();
-      });
+      const bool loses = enum_loses_labels(want, have);
       for (const TypeUse& use : columns_using_type(models.actual, d.space, d.name)) {
         out.push_back({&d, use.space, use.table, use.column, "type " + d.name + " is made again", loses});
       }
@@ -707,8 +681,8 @@ void add_parts_of_remade_columns(std::vector<PlannedStatement>& planned, const s
                                  const ComparedPair& models, sqltext::Dialect dialect) {
   std::set<std::pair<std::string, std::string>> done;  // (table, part)
   for (const ChangedColumn& changed : columns_whose_parts_go(differences, models, dialect)) {
-    const Table* want = table_in_model(models.expected, changed.space, changed.table);
-    const Table* have = table_in_model(models.actual, changed.space, changed.table);
+    const Table* want = find_table(models.expected, changed.space, changed.table);
+    const Table* have = find_table(models.actual, changed.space, changed.table);
     if (!want || !have) continue;
     const Difference& d = *changed.source;
     const auto put_back = [&](Kind kind, const std::vector<Element>& had, const std::vector<Element>& wanted) {
@@ -761,9 +735,9 @@ void columns_of_recollated_tables(std::vector<PlannedStatement>& planned, const 
                                   const ComparedPair& models) {
   for (const Difference& d : differences) {
     if (d.kind != Kind::TableOption || (d.name != "COLLATE" && d.name != "CHARSET")) continue;
-    const auto ns = models.expected.namespaces.find(d.space);
-    if (ns == models.expected.namespaces.end() || !ns->second.tables.count(d.table)) continue;
-    for (const Element& column : ns->second.tables.at(d.table).columns) {
+    const Table* table = find_table(models.expected, d.space, d.table);
+    if (!table) continue;
+    for (const Element& column : table->columns) {
       if (!holds_text(std::get<Column>(column.detail).type)) continue;
       const bool own = std::any_of(differences.begin(), differences.end(), [&](const Difference& o) {
         return o.kind == Kind::Column && o.table == d.table && o.name == column.name;

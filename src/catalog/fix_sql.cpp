@@ -44,13 +44,8 @@ std::string reads(const Difference& d, const Statement& statement, const Compare
   if (makes(statement.step)) return statement.sql;
   if (d.kind == Kind::View && d.actual) return d.actual->definition;
   if (!models) return "";
-  const auto ns = models->actual.namespaces.find(d.space);
-  if (ns == models->actual.namespaces.end()) return "";
-  const auto table = ns->second.tables.find(d.table);
-  if (table == ns->second.tables.end()) return "";
-  std::string keys;
-  for (const Element& key : table->second.foreign_keys) keys += key.definition + "\n";
-  return keys;
+  const Table* table = find_table(models->actual, d.space, d.table);
+  return table ? foreign_key_text(*table) : "";
 }
 
 std::string object_of(const Difference& d, const Statement& statement) {

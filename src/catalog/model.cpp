@@ -138,4 +138,17 @@ void rename_references(Database& database, const std::string& from, const std::s
   if (database.name == from) database.name = to;  // last: `from` may be database.name itself
 }
 
+const Table* find_table(const Database& database, const std::string& space, const std::string& name) {
+  const auto ns = database.namespaces.find(space);
+  if (ns == database.namespaces.end()) return nullptr;
+  const auto table = ns->second.tables.find(name);
+  return table == ns->second.tables.end() ? nullptr : &table->second;
+}
+
+std::string foreign_key_text(const Table& table) {
+  std::string out;
+  for (const Element& key : table.foreign_keys) out += key.definition + "\n";
+  return out;
+}
+
 }  // namespace devenv::catalog

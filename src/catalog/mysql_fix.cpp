@@ -153,12 +153,7 @@ Statements option_fix(const Difference& d) {
 // = 0, which fix_sql.cpp sets so that the order of the tables does not matter.
 Statements table_fix(const Difference& d, const ComparedPair* models) {
   if (d.change == Change::Extra) return {destroy(Step::DropTables, "DROP TABLE " + quote_mysql_name(d.table) + ";")};
-  const Table* table = nullptr;
-  if (models) {
-    const auto ns = models->expected.namespaces.find(d.space);
-    if (ns != models->expected.namespaces.end() && ns->second.tables.count(d.table))
-      table = &ns->second.tables.at(d.table);
-  }
+  const Table* table = models ? find_table(models->expected, d.space, d.table) : nullptr;
   if (!table) return {keep(Step::CreateTables, d.expected->definition)};
   Table without_keys = *table;
   without_keys.foreign_keys.clear();

@@ -46,11 +46,9 @@ std::string aside_name(const std::string& name) {
 }
 
 const Column* expected_column(const ComparedPair& models, const TypeUse& use) {
-  const auto ns = models.expected.namespaces.find(use.space);
-  if (ns == models.expected.namespaces.end()) return nullptr;
-  const auto table = ns->second.tables.find(use.table);
-  if (table == ns->second.tables.end()) return nullptr;
-  for (const Element& column : table->second.columns) {
+  const Table* table = find_table(models.expected, use.space, use.table);
+  if (!table) return nullptr;
+  for (const Element& column : table->columns) {
     if (column.name == use.column) return &std::get<Column>(column.detail);
   }
   return nullptr;
@@ -65,8 +63,7 @@ Statements recreate(const Difference& d, const ComparedPair& models) {
   const std::string why = "the type is made again";
   const EnumType& want = std::get<EnumType>(d.expected->detail);
   const EnumType& have = std::get<EnumType>(d.actual->detail);
-  const bool loses = std::any_of(have.labels.begin(), have.labels.end(),
-                                 [&](const std::string& label) { return !has_label(want, label); });
+  const bool loses = enum_loses_labels(want, have);
   const auto step = [&](Step at, std::string sql) {
     return loses ? after_destructive(at, std::move(sql), why) : keep(at, std::move(sql));
   };
@@ -115,6 +112,11 @@ bool names_type(std::string spelled, const std::string& space, const std::string
 }
 
 }  // namespace
+
+bool enum_loses_labels(const EnumType& want, const EnumType& have) {
+  return std::any_of(have.labels.begin(), have.labels.end(),
+                     [&](const std::string& label) { return !has_label(want, label); });
+}
 
 bool enum_changes_in_place(const EnumType& want, const EnumType& have) {
   for (const std::string& label : have.labels) {

@@ -166,11 +166,7 @@ Statements create_table(const Table& table, const std::string& space, bool destr
 }
 
 const Table* expected_table(const Difference& d, const ComparedPair* models) {
-  if (!models) return nullptr;
-  const auto ns = models->expected.namespaces.find(d.space);
-  if (ns == models->expected.namespaces.end()) return nullptr;
-  const auto table = ns->second.tables.find(d.table);
-  return table == ns->second.tables.end() ? nullptr : &table->second;
+  return models ? find_table(models->expected, d.space, d.table) : nullptr;
 }
 
 // PostgreSQL cannot move a column (ADD COLUMN always appends). The only repair is to

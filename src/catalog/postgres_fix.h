@@ -19,6 +19,9 @@ bool replaces_in_place(const Difference& routine);
 // ones both have keep their order. Otherwise the type is made again.
 bool enum_changes_in_place(const EnumType& want, const EnumType& have);
 
+// Whether a label of `have` is not in `want`: making the type again then loses rows.
+bool enum_loses_labels(const EnumType& want, const EnumType& have);
+
 // A column whose type is an enum type, or an array of it.
 struct TypeUse {
   std::string space, table, column;
