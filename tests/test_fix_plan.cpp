@@ -214,3 +214,32 @@ TEST_CASE("fix plan (MySQL): a table's column changes are one ALTER TABLE (a FUL
                                   "COLLATE utf8mb4_unicode_ci NOT NULL, MODIFY COLUMN `body` text CHARACTER SET "
                                   "utf8mb4 COLLATE utf8mb4_unicode_ci NOT NULL;"));
 }
+
+TEST_CASE("fix plan: reserved words and odd names are quoted in every statement the plan adds", "[unit][verify]") {
+  // PostgreSQL: a view on a retyped column of table "order", made again around it.
+  Database want = postgres_database(), have = postgres_database();
+  pg_public(want).tables["order"] = table_of("order", {{"group", typed("bigint")}}, Dialect::Postgres);
+  pg_public(have).tables["order"] = table_of("order", {{"group", typed("integer")}}, Dialect::Postgres);
+  for (Database* side : {&want, &have}) {
+    pg_public(*side).views["select"] = pg_view("select", " SELECT \"order\".\"group\"\n   FROM \"order\";");
+  }
+  const std::string sql = plan(want, have, Dialect::Postgres);
+  CHECK(at(sql, "DROP VIEW IF EXISTS public.\"select\";") <
+        at(sql, "ALTER TABLE public.\"order\" ALTER COLUMN \"group\" TYPE bigint USING \"group\"::text::bigint;"));
+  CHECK(at(sql, "USING \"group\"::text::bigint;") < at(sql, "CREATE VIEW public.\"select\" AS"));
+
+  // MySQL: a foreign key on a retyped column of table `order`, dropped and added around it.
+  Database mine{"shop", {}, {}}, theirs{"shop", {}, {}};
+  for (Database* side : {&mine, &theirs}) side->namespaces["shop"].name = "shop";
+  const auto tables = [](Database& side, const std::string& type) {
+    side.namespaces["shop"].tables["group"] = table_of("group", {{"key", typed(type, true)}}, Dialect::MySQL);
+    Table order = table_of("order", {{"key", typed(type)}}, Dialect::MySQL);
+    order.foreign_keys.push_back(foreign_key("in`dex", "FOREIGN KEY (`key`) REFERENCES `group` (`key`)"));
+    side.namespaces["shop"].tables["order"] = order;
+  };
+  tables(mine, "bigint");
+  tables(theirs, "int");
+  const std::string mysql = plan(mine, theirs, Dialect::MySQL);
+  CHECK_THAT(mysql, Catch::Contains("ALTER TABLE `order` DROP FOREIGN KEY `in``dex`;"));
+  CHECK_THAT(mysql, Catch::Contains("ALTER TABLE `group` MODIFY COLUMN `key` bigint NOT NULL;"));
+}
