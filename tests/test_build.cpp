@@ -116,8 +116,11 @@ TEST_CASE("build: MySQL grants escape wildcards, secrets are hashed", "[unit][in
 TEST_CASE("build: PostgreSQL sections connect, create schemas and set search_path", "[unit][initdb]") {
   const auto servers = generator::plan_init(example_config());
   const std::string& platform = file_named(servers[1], "01-platform-schema.sql").content;
-  CHECK_THAT(platform, Catch::Contains("\\connect platform\nCREATE SCHEMA IF NOT EXISTS identity;"));
+  CHECK_THAT(platform, Catch::Contains("\\connect platform\nGRANT USAGE, CREATE ON SCHEMA public TO platform;"));
   CHECK_THAT(platform, Catch::Contains("SET search_path TO billing, public;"));
+  CHECK_THAT(
+      platform,
+      Catch::Contains("CREATE SCHEMA IF NOT EXISTS identity;\nGRANT USAGE, CREATE ON SCHEMA identity TO platform;"));
   CHECK_THAT(platform, Catch::Contains("CREATE TABLE billing.subscriptions"));
   CHECK_THAT(platform, Catch::Contains("REFERENCES identity.organizations (id)"));
 }
@@ -247,7 +250,7 @@ TEST_CASE("build: a schema file that starts with a UTF-8 byte-order mark", "[uni
   dir.write("bom.sql",
             "\xEF\xBB\xBF"
             "CREATE TABLE t (a int);\n");
-  const devenv::config::SchemaSource source{dir.path() / "bom.sql", "bom.sql", "public"};
+  const devenv::config::SchemaSource source{dir.path() / "bom.sql", "bom.sql", "public", "", ""};
   devenv::sqltext::QualifyTarget target;
   target.dialect = devenv::sqltext::Dialect::Postgres;
   target.schema = "public";

@@ -137,6 +137,29 @@ TEST_CASE("initdb (MariaDB): the example applies like the official entrypoint, a
   CHECK(mysql_column(*unkey, "SELECT updated_at_m IS NOT NULL FROM unkey.`keys` WHERE id = 'k_t'") ==
         std::multiset<std::string>{"1"});
   statement->execute("DELETE FROM unkey.workspaces WHERE id = 'ws_t'");
+
+  // What a migrator run by the app later does, the app's user may do in its databases:
+  // MySQL objects have no owner, and ALL on the database covers every step.
+  for (const char* migration : {
+           "ALTER TABLE unkey.apis ADD COLUMN migrated_at BIGINT NULL",
+           "CREATE INDEX apis_migrated_at ON unkey.apis (migrated_at)",
+           "CREATE TABLE unkey.migrated (id VARCHAR(256) NOT NULL PRIMARY KEY, "
+           "FOREIGN KEY (id) REFERENCES unkey.apis (id))",
+           "CREATE VIEW unkey.migrated_view AS SELECT id FROM unkey.migrated",
+           "CREATE TRIGGER unkey.migrated_touch BEFORE INSERT ON unkey.migrated FOR EACH ROW SET NEW.id = NEW.id",
+           "CREATE PROCEDURE unkey.migrated_proc() SELECT 1",
+           "CREATE EVENT unkey.migrated_event ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM unkey.migrated",
+           "DROP EVENT unkey.migrated_event",
+           "DROP PROCEDURE unkey.migrated_proc",
+           "DROP VIEW unkey.migrated_view",
+           "DROP TABLE unkey.migrated",
+           "DROP INDEX apis_migrated_at ON unkey.apis",
+           "ALTER TABLE unkey.apis DROP COLUMN migrated_at",
+           "ALTER TABLE partition_002.vms ADD COLUMN migrated_at BIGINT NULL",
+       }) {
+    INFO(migration);
+    CHECK_NOTHROW(statement->execute(migration));
+  }
 }
 
 TEST_CASE(
@@ -185,4 +208,38 @@ TEST_CASE(
   CHECK_NOTHROW(servers.pg_tcp("reporting", "reporting", "analytics"));
   CHECK_THROWS(servers.pg_tcp("reporting", "reporting", "platform"));
   CHECK_THROWS(servers.pg_tcp("platform", "wrong", "platform"));
+
+  // Everything init made belongs to the database's owner (the first user granted it),
+  // as if the app had run the sources: its own later migrations may alter all of it.
+  const char* not_owned =
+      "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE n.nspname IN ('identity', 'billing', 'public') AND pg_get_userbyid(c.relowner) <> '";
+  CHECK(pg_column(*platform, not_owned + std::string("platform'")).empty());
+  CHECK(pg_column(*analytics, not_owned + std::string("platform'")).empty());
+  CHECK(pg_column(*platform,
+                  "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname IN ('identity', "
+                  "'billing')") == std::multiset<std::string>{"platform", "platform"});
+  CHECK(pg_column(*platform, "SELECT DISTINCT pg_get_userbyid(typowner) FROM pg_type WHERE typtype = 'e'") ==
+        std::multiset<std::string>{"platform"});
+  CHECK(pg_column(*analytics, "SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'roll_up_day'") ==
+        std::multiset<std::string>{"platform"});
+  {
+    pqxx::work tx(*platform_user);
+    for (const char* migration : {"ALTER TABLE identity.users ADD COLUMN migrated_at timestamptz",
+                                  "CREATE INDEX users_migrated_at ON identity.users (migrated_at)",
+                                  "ALTER TYPE identity.membership_role ADD VALUE 'auditor'",
+                                  "ALTER VIEW billing.open_invoices RENAME TO open_invoices_v2",
+                                  "DROP TABLE billing.invoice_lines", "CREATE SCHEMA reports"}) {
+      INFO(migration);
+      CHECK_NOTHROW(tx.exec(migration));
+    }
+  }  // rolled back
+  auto reporting = servers.pg_tcp("reporting", "reporting", "analytics");
+  {
+    // The other user granted analytics reads what the owner's later migrations make.
+    auto analytics_owner = servers.pg_tcp("platform", "platform", "analytics");
+    pqxx::nontransaction(*analytics_owner).exec("CREATE TABLE public.migrated_later (id int)");
+    CHECK_NOTHROW(pqxx::nontransaction(*reporting).exec("SELECT count(*) FROM public.migrated_later"));
+    pqxx::nontransaction(*analytics_owner).exec("DROP TABLE public.migrated_later");
+  }
 }

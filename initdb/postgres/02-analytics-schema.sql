@@ -15,6 +15,10 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO reporting;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO reporting;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO reporting;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TYPES TO reporting;
+ALTER DEFAULT PRIVILEGES FOR ROLE platform IN SCHEMA public GRANT ALL ON TABLES TO reporting;
+ALTER DEFAULT PRIVILEGES FOR ROLE platform IN SCHEMA public GRANT ALL ON SEQUENCES TO reporting;
+ALTER DEFAULT PRIVILEGES FOR ROLE platform IN SCHEMA public GRANT ALL ON FUNCTIONS TO reporting;
+ALTER DEFAULT PRIVILEGES FOR ROLE platform IN SCHEMA public GRANT ALL ON TYPES TO reporting;
 SET search_path TO public;
 -- schemas/analytics.sql:3
 -- Analytics: raw events and a daily roll-up (schema "public").
@@ -51,3 +55,43 @@ BEGIN ATOMIC
     GROUP BY workspace_id;
   SELECT count(*)::integer FROM daily_usage WHERE day = p_day;
 END;
+
+DO $devenv_owner$
+DECLARE
+  target text := 'platform';
+  item record;
+BEGIN
+  FOR item IN
+    SELECT format('ALTER SCHEMA %I OWNER TO %I', n.nspname, target) AS sql FROM pg_namespace n
+     WHERE pg_get_userbyid(n.nspowner) = current_user AND n.nspname NOT IN ('public', 'information_schema')
+       AND n.nspname NOT LIKE 'pg\_%'
+    UNION ALL
+    SELECT format('ALTER %s %s OWNER TO %I',
+                  CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE'
+                                 WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, c.oid::regclass, target)
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE pg_get_userbyid(c.relowner) = current_user AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+       AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                          AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype IN ('a', 'i'))))
+    UNION ALL
+    SELECT format('ALTER %s %s OWNER TO %I', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE'
+                                                 ELSE 'FUNCTION' END, p.oid::regprocedure, target)
+      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+     WHERE pg_get_userbyid(p.proowner) = current_user AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+                          AND d.deptype = 'e')
+    UNION ALL
+    SELECT format('ALTER %s %s OWNER TO %I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
+                  t.oid::regtype, target)
+      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+     WHERE pg_get_userbyid(t.typowner) = current_user AND t.typtype IN ('e', 'd', 'r', 'c')
+       AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
+       AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
+                          AND d.deptype = 'e')
+  LOOP
+    EXECUTE item.sql;
+  END LOOP;
+END
+$devenv_owner$;

@@ -4,4 +4,4 @@
 \connect postgres
 CREATE SCHEMA IF NOT EXISTS _devenv;
 CREATE TABLE _devenv.init_fingerprint (fingerprint char(64) NOT NULL, initialised_at timestamptz NOT NULL DEFAULT now());
-INSERT INTO _devenv.init_fingerprint (fingerprint) VALUES ('bce6dcb4d8576d948ab4bb071c1a9c991d372799b56e62edd0eef1a1c75a812b');
+INSERT INTO _devenv.init_fingerprint (fingerprint) VALUES ('ec6a36237ae53a5f6132309c0c380486d820e8c771becad4f254fec5c780635a');

@@ -284,7 +284,9 @@ class PostgresInspector final : public Inspector {
                  "SELECT n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), pg_get_functiondef(p.oid), "
                  "p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
                  "WHERE p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid "
-                 "AND d.deptype = 'e') AND ") +
+                 "AND d.deptype = 'e') "
+                 // devenv's stand-ins for newer servers' built-ins (generator/polyfills.h)
+                 "AND coalesce(obj_description(p.oid, 'pg_proc'), '') NOT LIKE 'devenv polyfill%' AND ") +
              kUserSchemas)) {
       auto ns = database.namespaces.find(text(row, 0));
       if (ns == database.namespaces.end()) continue;
@@ -395,7 +397,7 @@ class PostgresInspector final : public Inspector {
                       "AND d.classoid IN ('pg_proc'::regclass, 'pg_constraint'::regclass, 'pg_type'::regclass, "
                       "'pg_namespace'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_class'::regclass) "
                       "AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid "
-                      "AND e.deptype = 'e')")) {
+                      "AND e.deptype = 'e') AND d.description NOT LIKE 'devenv polyfill%'")) {
       const std::string type = text(row, 0);
       const std::string space = type == "schema" ? text(row, 2) : text(row, 1);
       auto ns = database.namespaces.find(space);

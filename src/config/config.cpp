@@ -6,9 +6,12 @@ namespace devenv::config {
 
 std::vector<std::string> Database::schemas() const {
   std::vector<std::string> out;
-  for (const SchemaSource& source : sources) {
-    if (std::find(out.begin(), out.end(), source.schema) == out.end()) out.push_back(source.schema);
-  }
+  const auto add = [&](const std::string& name) {
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  };
+  if (!schema.empty()) add(schema);
+  for (const std::string& name : declared_schemas) add(name);
+  for (const SchemaSource& source : sources) add(source.schema);
   return out;
 }
 

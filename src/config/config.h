@@ -35,6 +35,20 @@ struct SchemaSource {
   std::filesystem::path path;  // absolute
   std::string display;         // as shown to users and in headers: relative to the config
   std::string schema;          // PostgreSQL only
+  // A migration file: the tool whose rules pick its Up part and split it
+  // (migrations/tool.h names them); "" for a schema file, which is applied whole.
+  std::string migration_tool;
+  std::string version;  // a migration's version as its file name writes it
+};
+
+// `migrations = "dir"` or `["dir", …]`: one app's migration folders, applied as its
+// migrator would (docs/migration-sources.md).
+struct MigrationSettings {
+  std::vector<std::filesystem::path> folders;  // absolute
+  std::string tool;                            // as configured, else detected from the files
+  std::string table;                           // the app's history table, when renamed
+  std::string where;                           // file:line:col of `migrations`, for errors
+  std::string tool_where;                      // of `migration_tool` (of the table when absent)
 };
 
 // An ignore pattern as config.toml writes it ("table:_sqlx_migrations") and where it
@@ -51,15 +65,25 @@ struct Database {
   std::string key;           // used in file names (NN-<key>-schema.sql) and env names
   std::string name_pattern;  // "unkey" or "partition_{n:03}"
   std::string server;
-  std::vector<SchemaSource> sources;  // in the order they are applied
-  std::vector<std::string> names;     // expanded: one, or partition_001 … partition_NNN
+  std::vector<SchemaSource> sources;            // in the order they are applied
+  std::optional<MigrationSettings> migrations;  // when the sources are a migration directory
+  // PostgreSQL: unqualified names go into `schema`; `declared_schemas` (config key
+  // `schemas`) are the others the database holds, e.g. one per module.
+  std::string schema;
+  std::vector<std::string> declared_schemas;
+  // The [[users]] name that owns what init creates (PostgreSQL), as if that user had run
+  // the sources: its later migrations may ALTER them. "" when no user is granted it.
+  std::string owner;
+  std::vector<std::string> polyfills;  // configured; more are added when sources call them
+  std::vector<std::string> names;      // expanded: one, or partition_001 … partition_NNN
   bool is_template = false;
   std::vector<IgnoreSetting> ignore;  // what verify and diff leave out for this database
   // Not from config.toml: schema files `devenv diff` loads, which own every schema they
   // create or qualify names with (PostgreSQL); a config database declares its schemas.
   bool owns_every_schema = false;
 
-  // PostgreSQL schemas this database's sources use, in first-use order.
+  // PostgreSQL schemas this database holds: `schema`, the declared ones in order, then
+  // those its sources name. The first is the search_path's head.
   std::vector<std::string> schemas() const;
 };
 

@@ -55,6 +55,7 @@ class Loader {
     config.servers = servers(top);
     config.databases = databases(top, config);
     config.users = users(top, config);
+    for (std::size_t i = 0; i < config.databases.size(); ++i) resolve_owner(config, config.databases[i], i);
     config.ignore = ignore_settings(top);
     return config;
   }
@@ -245,7 +246,8 @@ class Loader {
 
   Database database(const toml::table& table, const std::string& path, const Config& config) {
     TableReader reader(table, path, display_, environment_,
-                       {"key", "name", "server", "count", "source", "sources", "schema", "ignore"});
+                       {"key", "name", "server", "count", "source", "sources", "schema", "schemas", "ignore",
+                        "migrations", "migration_tool", "migration_table", "owner", "polyfills"});
     Database database;
     database.key = reader.required_string("key", "\"main\"");
     if (database.key.size() > kMaxKeyLength) {
@@ -269,10 +271,95 @@ class Loader {
                         "MySQL has no schemas inside a database (a MySQL schema is a database)",
                         "remove it, or declare another [[databases]] entry");
     }
-    database.sources = sources(reader, path, server.engine.has_schemas() ? schema.value_or("public") : "",
-                               server.engine.has_schemas());
+    database.schema = server.engine.has_schemas() ? schema.value_or("public") : "";
+    database.declared_schemas = declared_schemas(reader, path, server.engine);
+    if (reader.node("migrations")) {
+      database.migrations = migration_settings(reader, path);
+    } else {
+      check_no_migration_keys(reader, path);
+      database.sources = sources(reader, path, database.schema, server.engine.has_schemas());
+    }
     database.ignore = ignore_settings(reader);
+    database.owner = reader.string("owner").value_or("");
+    owner_where_[database.key] = reader.where_of("owner");
+    database.polyfills = polyfills(reader, path, server.engine);
     return database;
+  }
+
+  // `schemas = ["identity", "billing"]`: PostgreSQL schemas the database holds besides
+  // the one unqualified names go into.
+  static std::vector<std::string> declared_schemas(const TableReader& reader, const std::string& path,
+                                                   const engine::Engine& engine) {
+    const std::vector<std::string> names = reader.string_array("schemas");
+    if (!names.empty() && !engine.has_schemas()) {
+      throw ConfigError(reader.where_of("schemas"), path + ".schemas",
+                        "MySQL has no schemas inside a database (a MySQL schema is a database)",
+                        "remove it, or declare another [[databases]] entry");
+    }
+    for (const std::string& name : names) {
+      if (!is_plain_schema_name(name)) {
+        throw ConfigError(reader.where_of("schemas"), path + ".schemas", "\"" + name + "\" is not a plain schema name",
+                          "use lower-case letters, digits, '_'");
+      }
+    }
+    return names;
+  }
+
+  // migrations = "dir" | ["dir", …], with the tool named or detected later (config/migration_sources.h).
+  MigrationSettings migration_settings(const TableReader& reader, const std::string& path) {
+    for (const char* key : {"source", "sources"}) {
+      if (reader.node(key)) {
+        throw ConfigError(reader.where_of(key), path + "." + key,
+                          "give either migrations or " + std::string(key) + ", not both",
+                          "a database's schema comes from its migration folders or from schema files");
+      }
+    }
+    MigrationSettings settings;
+    settings.where = reader.where_of("migrations");
+    const toml::node& node = *reader.node("migrations");
+    std::vector<std::string> folders;
+    if (node.is_string()) {
+      folders.push_back(*reader.string("migrations"));
+    } else {
+      folders = reader.string_array("migrations");
+      if (folders.empty()) reader.wrong_type("migrations", node, "a folder, or a non-empty array of folders");
+    }
+    for (const std::string& folder : folders) {
+      const fs::path absolute = (file_.parent_path() / folder).lexically_normal();
+      std::error_code error;
+      if (!fs::is_directory(absolute, error)) {
+        throw ConfigError(settings.where, path + ".migrations", "migration folder " + folder + " does not exist",
+                          "paths are relative to the folder of " + display_);
+      }
+      settings.folders.push_back(absolute);
+    }
+    settings.tool = reader.string("migration_tool").value_or("");
+    settings.table = reader.string("migration_table").value_or("");
+    settings.tool_where = reader.where_of("migration_tool");
+    return settings;
+  }
+
+  static void check_no_migration_keys(const TableReader& reader, const std::string& path) {
+    for (const char* key : {"migration_tool", "migration_table"}) {
+      if (reader.node(key)) {
+        throw ConfigError(reader.where_of(key), path + "." + key, std::string(key) + " needs migrations = \"folder\"",
+                          "name the migration folder(s), or remove the key");
+      }
+    }
+  }
+
+  static std::vector<std::string> polyfills(const TableReader& reader, const std::string& path,
+                                            const engine::Engine& engine) {
+    const std::vector<std::string> names = reader.string_array("polyfills");
+    for (const std::string& name : names) {
+      if (!engine.has_polyfill(name)) {
+        const std::vector<std::string> known = engine.polyfill_names();
+        throw ConfigError(reader.where_of("polyfills"), path + ".polyfills",
+                          "devenv has no polyfill \"" + name + "\" for " + std::string(engine.name()),
+                          known.empty() ? "remove the key" : "known: " + join_words(known));
+      }
+    }
+    return names;
   }
 
   std::string server_of(const TableReader& reader, const std::string& path, const Config& config) {
@@ -435,6 +522,31 @@ class Loader {
                       guess.empty() ? "keys on that server: " + join_words(keys) : "did you mean \"" + guess + "\"?");
   }
 
+  // `owner` names a [[users]] entry granted the database; by default the first one, in
+  // file order, that lists it (users are read after databases, hence this second pass).
+  void resolve_owner(const Config& config, Database& database, std::size_t index) {
+    const std::string key = "databases[" + std::to_string(index) + "].owner";
+    std::vector<std::string> granted;
+    for (const User& user : config.users) {
+      const auto& keys = user.database_keys;
+      if (user.server == database.server && std::find(keys.begin(), keys.end(), database.key) != keys.end())
+        granted.push_back(user.name);
+    }
+    if (database.owner.empty()) {
+      if (!granted.empty()) database.owner = granted.front();
+      return;
+    }
+    if (std::find(granted.begin(), granted.end(), database.owner) != granted.end()) return;
+    const std::string guess = did_you_mean(database.owner, granted);
+    throw ConfigError(owner_where_.at(database.key), key,
+                      "\"" + database.owner + "\" is not a [[users]] entry granted \"" + database.key + "\"",
+                      !guess.empty()    ? "did you mean \"" + guess + "\"?"
+                      : granted.empty() ? "add a [[users]] entry on server " + database.server +
+                                              " with databases = [\"" + database.key + "\"]"
+                                        : "users granted it: " + join_words(granted));
+  }
+
+  std::map<std::string, std::string> owner_where_;  // database key → where its `owner` is
   fs::path file_;
   std::string display_;
   const Environment& environment_;

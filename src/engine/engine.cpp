@@ -1,5 +1,7 @@
 #include "engine/engine.h"
 
+#include <strings.h>
+
 #include "engine/collations.h"
 #include "sqltext/identifier.h"
 
@@ -122,6 +124,18 @@ std::vector<std::string> Engine::names() { return {"mysql", "mariadb", "postgres
 const char* Engine::name() const { return facts(kind_).name; }
 sqltext::Dialect Engine::dialect() const { return facts(kind_).dialect; }
 bool Engine::has_schemas() const { return dialect() == sqltext::Dialect::Postgres; }
+
+std::vector<std::string> Engine::polyfill_names() const {
+  if (dialect() != sqltext::Dialect::Postgres) return {};
+  return {"uuidv4", "uuidv7"};
+}
+
+bool Engine::has_polyfill(std::string_view function) const {
+  for (const std::string& name : polyfill_names()) {
+    if (name.size() == function.size() && strncasecmp(name.data(), function.data(), name.size()) == 0) return true;
+  }
+  return false;
+}
 
 int Engine::default_port() const { return facts(kind_).port; }
 std::string Engine::default_root_user() const { return facts(kind_).root_user; }

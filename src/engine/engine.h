@@ -61,6 +61,13 @@ class Engine {
   // "15" of "15.18"; MySQL and MariaDB "10.11" of "10.11.9".
   std::string major_version(const std::string& version) const;
 
+  // ---- functions of newer servers ----
+  // Built-in functions a later major version added, which devenv can define on an
+  // older server when sources call them (generator/polyfills.h): PostgreSQL 18's
+  // uuidv7() and uuidv4(). Empty for the MySQL family.
+  std::vector<std::string> polyfill_names() const;
+  bool has_polyfill(std::string_view function) const;
+
   // ---- names ----
   std::string quote_identifier(std::string_view name) const;
   std::string quote_string(std::string_view value) const;

@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "engine/engine.h"
 #include "sqltext/own_database.h"
 #include "sqltext/search_path.h"
 #include "sqltext/shell_escape.h"
@@ -45,6 +46,21 @@ static CompiledStatement compile_statement(const sqltext::Statement& statement, 
                            qualifier.qualify(statement)};
 }
 
+// Newer servers' functions the statement calls: a name the engine can polyfill
+// followed by `(`, wherever it stands (a default, a routine body is text the lexer
+// does not enter, so a call there goes unseen and the config's `polyfills` covers it).
+static void note_calls(const sqltext::Statement& statement, const engine::Engine& engine,
+                       std::set<std::string>& calls) {
+  const auto& tokens = statement.tokens;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].kind != sqltext::TokenKind::Word || tokens[i + 1].kind != sqltext::TokenKind::Punct) continue;
+    if (tokens[i + 1].text(statement.text) != "(") continue;
+    std::string word(tokens[i].text(statement.text));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (engine.has_polyfill(word)) calls.insert(word);
+  }
+}
+
 // The comments before a left-out statement stay in the init file, as every comment does.
 static std::optional<CompiledStatement> leading_comments(const sqltext::Statement& statement, std::size_t code_begin) {
   const std::string_view comments = std::string_view(statement.text).substr(0, code_begin);
@@ -79,11 +95,13 @@ static void add_notices(CompiledSource& compiled, const std::vector<std::string>
 CompiledSource compile_source(const config::SchemaSource& source, const sqltext::QualifyTarget& target) {
   const std::string file = read_source(source);
   const std::string_view text = without_bom(file);
-  CompiledSource compiled{&source, util::sha256_hex(file), {}, {}};
+  CompiledSource compiled{&source, util::sha256_hex(file), {}, {}, {}};
   sqltext::SourceErrorList errors;
   std::vector<std::string> left_out;
   bool had_options = false;
   sqltext::FileQualifier qualifier(target);
+  const engine::Engine engine(target.dialect == sqltext::Dialect::Postgres ? engine::Engine::Kind::Postgres
+                                                                           : engine::Engine::Kind::MariaDB);
   for (const sqltext::Statement& statement : sqltext::split(text, target.dialect, source.display)) {
     try {
       if (const auto own = sqltext::own_database_statement(statement, target)) {
@@ -93,6 +111,7 @@ CompiledSource compile_source(const config::SchemaSource& source, const sqltext:
         continue;
       }
       compiled.statements.push_back(compile_statement(statement, target, qualifier));
+      note_calls(statement, engine, compiled.calls);
     } catch (const sqltext::SourceError& e) {
       errors.add(e);  // the next statements are still checked: every error in one run
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,8 @@ struct CompiledSource {
   // For build's output: statements left out (the file's own CREATE DATABASE/USE) and
   // collations mapped for the server, one line each per file.
   std::vector<std::string> notices;
+  // Built-in functions of newer servers the statements call (generator/polyfills.h).
+  std::set<std::string> calls;
 };
 
 // Reads, splits and qualifies one schema file. Throws sqltext::SourceError (one, or

@@ -7,6 +7,7 @@
 
 #include "generator/compiled_source.h"
 #include "generator/fingerprint.h"
+#include "generator/polyfills.h"
 #include "generator/script_writer.h"
 #include "sqltext/source_errors.h"
 #include "util/file.h"
@@ -106,12 +107,16 @@ class ServerPlanner {
       notices.insert(notices.end(), compiled.back().notices.begin(), compiled.back().notices.end());
     }
     std::string content = header(server_, "schema of " + database_list(database), sources);
+    const std::vector<std::string> polyfills = polyfills_needed(server_, database, compiled);
+    for (const std::string& polyfill : polyfills) notices.push_back(polyfill_notice(database, polyfill));
     for (const std::string& name : database.names) {
       writer_->open_database(content, config_, database, name);
+      for (const std::string& polyfill : polyfills) content += polyfill_sql(polyfill);
       for (const CompiledSource& source : compiled) {
-        writer_->open_source(content, *source.source);
+        writer_->open_source(content, database, *source.source);
         for (const CompiledStatement& statement : source.statements) writer_->statement(content, statement, name);
       }
+      writer_->close_database(content, config_, database, name);
     }
     return {file_name(directory, width, number, database.key + "-schema"), content};
   }

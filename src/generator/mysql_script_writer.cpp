@@ -122,7 +122,11 @@ class MySqlScriptWriter final : public ScriptWriter {
     out += "\n-- ---- " + name + " ----\nUSE " + quote(name) + ";\n";
   }
 
-  void open_source(std::string&, const config::SchemaSource&) const override {}
+  void open_source(std::string&, const Database&, const config::SchemaSource&) const override {}
+
+  // MySQL objects have no owner: users granted ALL on the database may alter, drop,
+  // index, reference and add views, triggers, routines and events (tested).
+  void close_database(std::string&, const Config&, const Database&, const std::string&) const override {}
 
   void statement(std::string& out, const CompiledStatement& statement, std::string_view database) const override {
     if (statement.kind == sqltext::StatementKind::CommentOnly) {

@@ -3,6 +3,8 @@
 // are no cross-database names in PostgreSQL).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "generator/fingerprint.h"
 #include "generator/password_hash.h"
 #include "generator/script_writer.h"
@@ -19,8 +21,73 @@ using sqltext::Dialect;
 std::string quote(std::string_view name) { return sqltext::quote_identifier(name, Dialect::Postgres); }
 std::string literal(std::string_view value) { return sqltext::quote_string(value, Dialect::Postgres); }
 
-std::string search_path(const std::string& schema) {
-  return schema == "public" ? "public" : quote(schema) + ", public";
+// The source's schema first (where its unqualified names go), then the database's
+// `schema` and its declared `schemas` in order, then public: what the app's sessions get too
+// (ALTER DATABASE … SET search_path) when the database declares schemas.
+std::string search_path(const std::string& first, const Database& database) {
+  std::vector<std::string> order = {first, database.schema};
+  order.insert(order.end(), database.declared_schemas.begin(), database.declared_schemas.end());
+  order.push_back("public");
+  std::string out;
+  std::vector<std::string> seen;
+  for (const std::string& schema : order) {
+    if (schema.empty() || std::find(seen.begin(), seen.end(), schema) != seen.end()) continue;
+    seen.push_back(schema);
+    out += (out.empty() ? "" : ", ") + quote(schema);
+  }
+  return out;
+}
+
+bool sets_search_path(const Database& database) {
+  return !database.declared_schemas.empty() || (!database.schema.empty() && database.schema != "public");
+}
+
+// Gives `owner` what the init's superuser made in the database, as if the owner had run
+// the sources: its later migrations may ALTER and DROP them. What a source gave another
+// role explicitly keeps that owner; extension members stay with their extension;
+// sequences of serial and identity columns follow their table.
+std::string reassign_ownership(const std::string& owner) {
+  return fmt::format(R"sql(DO $devenv_owner$
+DECLARE
+  target text := {0};
+  item record;
+BEGIN
+  FOR item IN
+    SELECT format('ALTER SCHEMA %I OWNER TO %I', n.nspname, target) AS sql FROM pg_namespace n
+     WHERE pg_get_userbyid(n.nspowner) = current_user AND n.nspname NOT IN ('public', 'information_schema')
+       AND n.nspname NOT LIKE 'pg\_%'
+    UNION ALL
+    SELECT format('ALTER %s %s OWNER TO %I',
+                  CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE'
+                                 WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, c.oid::regclass, target)
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE pg_get_userbyid(c.relowner) = current_user AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+       AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                          AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype IN ('a', 'i'))))
+    UNION ALL
+    SELECT format('ALTER %s %s OWNER TO %I', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE'
+                                                 ELSE 'FUNCTION' END, p.oid::regprocedure, target)
+      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+     WHERE pg_get_userbyid(p.proowner) = current_user AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+                          AND d.deptype = 'e')
+    UNION ALL
+    SELECT format('ALTER %s %s OWNER TO %I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
+                  t.oid::regtype, target)
+      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+     WHERE pg_get_userbyid(t.typowner) = current_user AND t.typtype IN ('e', 'd', 'r', 'c')
+       AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
+       AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
+                          AND d.deptype = 'e')
+  LOOP
+    EXECUTE item.sql;
+  END LOOP;
+END
+$devenv_owner$;
+)sql",
+                     literal(owner));
 }
 
 class PostgresScriptWriter final : public ScriptWriter {
@@ -101,21 +168,34 @@ class PostgresScriptWriter final : public ScriptWriter {
     const auto users = users_granted(config, database);
     for (const std::string& schema : database.schemas()) {
       if (schema != "public") out += "CREATE SCHEMA IF NOT EXISTS " + quote(schema) + ";\n";
-      // Tables are created by the superuser; the app's users get them through
+      // Tables are created by the superuser, then handed to the owner; the app's other
+      // users get them, and what the owner's own migrations make later, through
       // default privileges set before they exist.
       for (const config::User* user : users) {
         const std::string grantee = quote(user->name);
         out += fmt::format("GRANT USAGE, CREATE ON SCHEMA {0} TO {1};\n", quote(schema), grantee);
-        for (const char* kind : {"TABLES", "SEQUENCES", "FUNCTIONS", "TYPES"}) {
-          out += fmt::format("ALTER DEFAULT PRIVILEGES IN SCHEMA {0} GRANT ALL ON {1} TO {2};\n", quote(schema), kind,
-                             grantee);
+        for (const std::string& creator : {std::string(), database.owner}) {
+          if (creator == user->name) continue;
+          for (const char* kind : {"TABLES", "SEQUENCES", "FUNCTIONS", "TYPES"}) {
+            out += fmt::format("ALTER DEFAULT PRIVILEGES {0}IN SCHEMA {1} GRANT ALL ON {2} TO {3};\n",
+                               creator.empty() ? "" : "FOR ROLE " + quote(creator) + " ", quote(schema), kind, grantee);
+          }
+          if (database.owner.empty()) break;
         }
       }
     }
+    if (sets_search_path(database)) {
+      out += fmt::format("ALTER DATABASE {} SET search_path TO {};\n", quote(name),
+                         search_path(database.schema, database));
+    }
   }
 
-  void open_source(std::string& out, const config::SchemaSource& source) const override {
-    out += "SET search_path TO " + search_path(source.schema) + ";\n";
+  void close_database(std::string& out, const Config&, const Database& database, const std::string&) const override {
+    if (!database.owner.empty()) out += "\n" + reassign_ownership(database.owner);
+  }
+
+  void open_source(std::string& out, const Database& database, const config::SchemaSource& source) const override {
+    out += "SET search_path TO " + search_path(source.schema, database) + ";\n";
   }
 
   void statement(std::string& out, const CompiledStatement& statement, std::string_view database) const override {

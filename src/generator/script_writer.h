@@ -55,8 +55,13 @@ class ScriptWriter {
   virtual void open_database(std::string& out, const config::Config& config, const config::Database& database,
                              const std::string& name) const = 0;
 
+  // After its sources (PostgreSQL: hands what init made to the database's owner).
+  virtual void close_database(std::string& out, const config::Config& config, const config::Database& database,
+                              const std::string& name) const = 0;
+
   // Before the statements of one source (PostgreSQL: its search_path).
-  virtual void open_source(std::string& out, const config::SchemaSource& source) const = 0;
+  virtual void open_source(std::string& out, const config::Database& database,
+                           const config::SchemaSource& source) const = 0;
 
   virtual void statement(std::string& out, const CompiledStatement& statement, std::string_view database) const = 0;
 

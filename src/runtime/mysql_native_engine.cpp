@@ -182,6 +182,19 @@ class MySqlNativeEngine final : public NativeEngine {
 
 }  // namespace
 
+// config.toml's `version` names what the team runs; the native runtime runs the one
+// the machine has, so another major (MariaDB 11 asked, 10.11 installed) is an error
+// that says which is installed. MySQL is not packaged here: `engine = "mysql"` runs
+// whatever mysqld the machine has (bin_dir), unchecked.
+static void check_version(const config::Server& server, const std::string& installed, const fs::path& daemon) {
+  if (server.version.empty() || server.engine.kind() != engine::Engine::Kind::MariaDB || installed == "unknown") return;
+  if (server.engine.major_version(server.version) == server.engine.major_version(installed)) return;
+  throw util::RuntimeError("server " + server.name + ": version = \"" + server.version + "\" is not installed here (" +
+                               daemon.string() + " is MariaDB " + installed + ")",
+                           "set servers." + server.name + ".version = \"" + server.engine.major_version(installed) +
+                               "\" (or remove it), install that version, or run with --runtime compose");
+}
+
 std::unique_ptr<NativeEngine> make_mysql_native_engine(const config::Server& server) {
   const std::vector<fs::path> dirs =
       server.bin_dir.empty() ? std::vector<fs::path>{} : std::vector<fs::path>{server.bin_dir};
@@ -197,7 +210,9 @@ std::unique_ptr<NativeEngine> make_mysql_native_engine(const config::Server& ser
                              std::string(server.engine.packages_to_install()) + " (or set servers." + server.name +
                                  ".bin_dir), or run with --runtime compose");
   }
-  return std::make_unique<MySqlNativeEngine>(server, *daemon, install_db, *client);
+  auto engine = std::make_unique<MySqlNativeEngine>(server, *daemon, install_db, *client);
+  check_version(server, engine->version(), *daemon);
+  return engine;
 }
 
 }  // namespace devenv::runtime

@@ -147,12 +147,36 @@ class PostgresNativeEngine final : public NativeEngine {
   std::optional<RunAs> run_as_;
 };
 
+// The packages' versions side by side (/usr/lib/postgresql/<major>): config.toml's
+// `version` picks one, and a version the machine lacks is an error rather than a
+// silent other major (whose data dirs and functions differ).
+std::vector<fs::path> bin_dirs_for(const config::Server& server) {
+  const std::vector<fs::path> installed = debian_postgres_bin_dirs();
+  if (!server.bin_dir.empty()) {
+    std::vector<fs::path> dirs = {server.bin_dir};
+    dirs.insert(dirs.end(), installed.begin(), installed.end());
+    return dirs;
+  }
+  if (server.version.empty() || installed.empty()) return installed;
+  const std::string wanted = server.engine.major_version(server.version);
+  std::vector<std::string> versions;
+  for (const fs::path& dir : installed) {
+    const std::string version = dir.parent_path().filename().string();
+    if (version == wanted) return {dir};
+    versions.push_back(version);
+  }
+  std::string list;
+  for (const std::string& version : versions) list += (list.empty() ? "" : ", ") + version;
+  throw util::RuntimeError("server " + server.name + ": version = \"" + server.version +
+                               "\" is not installed here (installed: PostgreSQL " + list + ")",
+                           "apt-get install postgresql-" + wanted + ", or set servers." + server.name +
+                               ".version to an installed one (or remove it: the newest is used)");
+}
+
 }  // namespace
 
 std::unique_ptr<NativeEngine> make_postgres_native_engine(const config::Server& server) {
-  std::vector<fs::path> dirs;
-  if (!server.bin_dir.empty()) dirs.push_back(server.bin_dir);
-  for (const fs::path& dir : debian_postgres_bin_dirs()) dirs.push_back(dir);
+  const std::vector<fs::path> dirs = bin_dirs_for(server);
   std::optional<fs::path> postgres;
   for (const fs::path& dir : dirs) {
     if (!postgres && fs::exists(dir / "postgres") && fs::exists(dir / "initdb")) postgres = dir / "postgres";

@@ -22,8 +22,9 @@ std::unique_ptr<config::Database> stand_in_database(const config::Server& server
   database->server = server.name;
   database->owns_every_schema = true;  // no config entry declares its schemas: they are the files'
   const std::string schema = server.engine.has_schemas() ? "public" : "";
+  database->schema = schema;
   for (const fs::path& file : config::sql_files_at(path))
-    database->sources.push_back({fs::absolute(file), file.string(), schema});
+    database->sources.push_back({fs::absolute(file), file.string(), schema, "", ""});
   return database;
 }
 

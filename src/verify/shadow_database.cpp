@@ -4,6 +4,7 @@
 
 #include "catalog/mysql_ddl.h"
 #include "engine/collations.h"
+#include "generator/polyfills.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
 #include "verify/sandbox_names.h"
@@ -141,9 +142,11 @@ void ShadowDatabase::load(const Shadow& shadow) {
   }
   names_.target = shadow.name;
   const std::vector<generator::CompiledSource>& sources = compiled(*shadow.database);
+  for (const std::string& polyfill : generator::polyfills_needed(server_, *shadow.database, sources))
+    session->execute(generator::polyfill_sql(polyfill));
   for (const generator::CompiledSource& compiled : sources) {
     std::string open_source;  // PostgreSQL: the source's search_path
-    writer_->open_source(open_source, *compiled.source);
+    writer_->open_source(open_source, *shadow.database, *compiled.source);
     if (!open_source.empty()) session->execute(open_source);
     for (const generator::CompiledStatement& statement : compiled.statements) {
       util::throw_if_interrupted();
