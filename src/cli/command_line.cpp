@@ -141,7 +141,10 @@ void declare_options(CLI::App& command, DiffOptions& options) {
 }
 
 void declare_options(CLI::App& command, DumpOptions& options) {
-  command.add_option("DATABASE", options.database)->required();
+  auto* database = command.add_option("DATABASE", options.database);
+  auto* from = command.add_option("--from", options.from);
+  database->excludes(from);
+  command.add_option("--server", options.server)->needs(from);
   command.add_option("--check", options.check);
   add_runtime_option(command, options.runtime);
 }

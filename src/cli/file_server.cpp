@@ -78,6 +78,8 @@ FileServer of_family(const Workspace& workspace, std::optional<sqltext::Dialect>
 
 }  // namespace
 
+std::optional<sqltext::Dialect> path_dialect(const std::string& path) { return marked_dialect({path}); }
+
 FileServer file_server(const Workspace& workspace, const std::vector<std::string>& paths,
                        std::optional<sqltext::Dialect> other, const std::optional<std::string>& wanted) {
   if (wanted) return chosen(workspace, *wanted, other);

@@ -20,6 +20,10 @@ struct FileServer {
 // sources is among `paths`; a server of the family the other side of the diff has
 // (`other`), else that the files' dialect markers say; else the first running server.
 // A usage error when these disagree; a runtime error when the server is not running.
+// The engine family `path` (schema files or a migration folder) is written for, from
+// its dialect markers; nullopt when nothing tells.
+std::optional<sqltext::Dialect> path_dialect(const std::string& path);
+
 FileServer file_server(const Workspace& workspace, const std::vector<std::string>& paths,
                        std::optional<sqltext::Dialect> other, const std::optional<std::string>& wanted);
 

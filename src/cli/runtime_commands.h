@@ -82,6 +82,8 @@ int run_diff(const std::filesystem::path& config, const DiffOptions& options, st
 
 struct DumpOptions {
   std::string database;              // a key or a database name
+  std::optional<std::string> from;   // instead: schema files or a migration folder, built in a shadow
+  std::optional<std::string> server;  // with --from: the config server whose engine builds it
   std::optional<std::string> check;  // compare with this file instead of printing
   std::optional<std::string> runtime;
 };
@@ -197,13 +199,24 @@ Exit: 0 no drift, 1 drift, 2 usage or config error, 3 runtime error.
 )HELP";
 
 inline constexpr const char* kDumpHelp = R"HELP(Usage: devenv dump DATABASE [--check FILE] [--runtime native|compose]
+       devenv dump --from PATH [--server SERVER] [--check FILE]
 
 Prints the live schema of DATABASE (a key or a database name) as canonical SQL:
 the same bytes for the same schema on every run, objects sorted by name, without
 the database's own name, loadable into an empty database with the engine's client.
 Commit it as a derived_schema.sql to review schema changes in diffs.
 
-  --check FILE   print nothing; exit 1 if the dump differs from FILE
+  --from PATH      dump what PATH builds instead: a migration folder (applied as its
+                   tool would) or schema files, loaded into a shadow database on a
+                   running server of that engine, else on a throwaway server devenv
+                   starts and removes (no container needed)
+  --server SERVER  with --from: the config server whose engine and version to use
+                   (default: the server of the config database PATH belongs to, else
+                   the one of the engine PATH is written for)
+  --check FILE     print nothing; exit 1 if the dump differs from FILE
+
+In CI, fail when the committed derived schema is stale:
+  devenv dump --from migrations/ --check derived_schema.sql
 )HELP";
 
 inline constexpr const char* kDiffHelp =

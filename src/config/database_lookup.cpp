@@ -1,6 +1,7 @@
 #include "config/database_lookup.h"
 
 #include "config/did_you_mean.h"
+#include "config/schema_files.h"
 #include "util/usage_error.h"
 
 namespace devenv::config {
@@ -44,6 +45,24 @@ const Database* database_with_source(const Config& config, const std::filesystem
     }
   }
   return nullptr;
+}
+
+const Database* database_of_path(const Config& config, const std::filesystem::path& path) {
+  std::error_code error;
+  const std::filesystem::path wanted = std::filesystem::weakly_canonical(path, error);
+  for (const Database& database : config.databases) {
+    if (!database.migrations) continue;
+    for (const std::filesystem::path& folder : database.migrations->folders) {
+      if (std::filesystem::weakly_canonical(folder, error) == wanted) return &database;
+    }
+  }
+  if (std::filesystem::is_directory(path, error)) {
+    for (const auto& file : sql_files_in(path)) {
+      if (const Database* database = database_with_source(config, file)) return database;
+    }
+    return nullptr;
+  }
+  return database_with_source(config, path);
 }
 
 DatabaseSelection select_databases(const Config& config, const std::vector<std::string>& wanted) {

@@ -18,6 +18,10 @@ std::pair<const Database*, std::string> find_database(const Config& config, cons
 // path is spelled); nullptr when none is.
 const Database* database_with_source(const Config& config, const std::filesystem::path& file);
 
+// The logical database `path` builds: one of its migration folders, one of its schema
+// files, or a folder holding one of them; nullptr when none.
+const Database* database_of_path(const Config& config, const std::filesystem::path& path);
+
 // The database names meant by `wanted` (keys or names), by key: a key means all
 // its names, a name just itself. Empty `wanted` means every database.
 using DatabaseSelection = std::map<std::string, std::vector<std::string>>;
