@@ -1,0 +1,2 @@
+DROP TABLE transfers;
+DROP TYPE transfer_state;

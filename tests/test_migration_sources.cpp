@@ -1,0 +1,246 @@
+// Migration folders as a database's source, on real servers through the devenv
+// binary: each tool's files applied in its order with its splitting, failures named
+// by file and line, several PostgreSQL schemas, the owner's later migrations, diff
+// and dump --from against a migration folder, and PostgreSQL 18's uuidv7() on 15.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <string>
+
+#include "support/native_example.h"
+#include "support/temp_dir.h"
+
+namespace fs = std::filesystem;
+using devenv::test::CommandResult;
+using devenv::test::NativeExample;
+
+namespace {
+
+const char* const kPostgresServer = R"toml(
+[servers.postgres]
+engine = "postgres"
+port = 0
+root_password = "devenv-root"
+)toml";
+
+const char* const kMariadbServer = R"toml(
+[servers.mysql]
+engine = "mariadb"
+port = 0
+root_password = "devenv-root"
+)toml";
+
+std::string project_header() { return "[project]\nname = \"migrations-test\"\ndata_on_tmpfs = true\n"; }
+
+// A PostgreSQL project whose one database `app` comes from `migrations` (the TOML value).
+std::map<std::string, std::string> postgres_project(const std::string& migrations, const std::string& extra = "") {
+  return {{"config.toml", project_header() + kPostgresServer +
+                              "\n[[databases]]\nkey = \"app\"\nserver = \"postgres\"\nmigrations = " + migrations +
+                              "\n" + extra +
+                              "\n[[users]]\nname = \"app\"\npassword = \"app pass\"\nserver = \"postgres\"\n"
+                              "databases = [\"app\"]\n"}};
+}
+
+std::map<std::string, std::string> mariadb_project(const std::string& migrations, const std::string& extra = "") {
+  return {{"config.toml", project_header() + kMariadbServer +
+                              "\n[[databases]]\nkey = \"app\"\nserver = \"mysql\"\nmigrations = " + migrations + "\n" +
+                              extra +
+                              "\n[[users]]\nname = \"app\"\npassword = \"app pass\"\nserver = \"mysql\"\n"
+                              "databases = [\"app\"]\n"}};
+}
+
+// Every file of examples/<name>, its config on free ports with data on tmpfs.
+std::map<std::string, std::string> example_project(const std::string& name) {
+  const fs::path root = fs::path(DEVENV_SOURCE_DIR) / "examples" / name;
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file())
+      files[entry.path().lexically_relative(root).string()] = devenv::test::read_file(entry.path());
+  }
+  std::string& config = files.at("config.toml");
+  config = std::regex_replace(config, std::regex("\nport = [0-9]+"), "\nport = 0");
+  config = std::regex_replace(config, std::regex("\\[project\\]\n"), "[project]\ndata_on_tmpfs = true\n");
+  return files;
+}
+
+// The names the migrations logged, in the order they ran.
+std::string postgres_log(const NativeExample& project) {
+  return project.postgres("SELECT string_agg(name, ' ' ORDER BY id) FROM applied", "app");
+}
+
+std::string mariadb_log(const NativeExample& project) {
+  return project.mysql("SELECT group_concat(name ORDER BY id SEPARATOR ' ') FROM applied", "app");
+}
+
+void require_up(const NativeExample& project) {
+  const CommandResult up = project.devenv("up");
+  INFO(up.output);
+  REQUIRE(up.exit_code == 0);
+}
+
+const char* const kPostgresLog = "CREATE TABLE applied (id serial PRIMARY KEY, name text NOT NULL);\n";
+const char* const kMariadbLog = "CREATE TABLE applied (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(64) NOT NULL);\n";
+
+std::string log_insert(const std::string& name) { return "INSERT INTO applied (name) VALUES ('" + name + "');\n"; }
+
+}  // namespace
+
+TEST_CASE("migrations (sqlx): integer version order, .up.sql only, a whole file with a $$ body", "[db][migrations]") {
+  auto files = postgres_project("\"migrations\"");
+  files["migrations/1_log.sql"] = kPostgresLog + log_insert("1");
+  files["migrations/10_ten.sql"] = log_insert("10");
+  files["migrations/9_nine.up.sql"] =
+      "CREATE FUNCTION nine() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 9; END; $$;\n" + log_insert("9");
+  files["migrations/9_nine.down.sql"] = log_insert("down-9");
+  files["migrations/README.md"] = "not a migration";
+  NativeExample project(files);
+  require_up(project);
+  CHECK(postgres_log(project) == "1 9 10\n");
+  CHECK(project.postgres("SELECT nine()", "app") == "9\n");
+}
+
+TEST_CASE("migrations (goose): module folders in one version order, Up sections, StatementBegin/End",
+          "[db][migrations]") {
+  auto files = postgres_project("[\"core/migrations\", \"identity/migrations\", \"billing/migrations\"]",
+                                "schemas = [\"identity\", \"billing\"]\nmigration_tool = \"goose\"");
+  files["core/migrations/01001_log.sql"] = "-- +goose Up\n" + std::string(kPostgresLog) + log_insert("01001") +
+                                           "-- +goose Down\nDROP TABLE applied;\n";
+  files["identity/migrations/02001_users.sql"] =
+      "-- +goose Up\nCREATE TABLE identity.users (id bigint PRIMARY KEY);\n" + log_insert("02001") +
+      "-- +goose StatementBegin\nCREATE FUNCTION identity.next_id() RETURNS bigint LANGUAGE plpgsql AS $$\n"
+      "BEGIN\n  RETURN 1;\nEND;\n$$;\n-- +goose StatementEnd\n-- +goose Down\n" +
+      log_insert("down-02001");
+  files["billing/migrations/03001_plans.sql"] =
+      "-- +goose Up\nCREATE TABLE billing.plans (id int PRIMARY KEY);\n" + log_insert("03001");
+  // Added after 03001 shipped: allow-missing applies it, and an empty database gets it in version order.
+  files["identity/migrations/02002_sessions.sql"] =
+      "-- +goose Up\nCREATE TABLE identity.sessions (user_id bigint REFERENCES identity.users (id));\n" +
+      log_insert("02002");
+  NativeExample project(files);
+  require_up(project);
+  CHECK(postgres_log(project) == "01001 02001 02002 03001\n");
+  CHECK(project.postgres("SELECT identity.next_id()", "app") == "1\n");
+  // Several schemas: verify builds the same in a shadow and finds no drift.
+  const CommandResult verify = project.devenv("verify");
+  INFO(verify.output);
+  CHECK(verify.exit_code == 0);
+}
+
+TEST_CASE("migrations (golang-migrate, flyway, atlas): each tool's file names and order", "[db][migrations]") {
+  SECTION("golang-migrate") {
+    auto files = postgres_project("\"db\"", "migration_tool = \"golang-migrate\"");
+    files["db/000001_log.up.sql"] = kPostgresLog + log_insert("1");
+    files["db/000001_log.down.sql"] = "DROP TABLE applied;\n";
+    files["db/000002_more.up.sql"] = log_insert("2");
+    files["db/000002_more.down.sql"] = log_insert("down-2");
+    NativeExample project(files);
+    require_up(project);
+    CHECK(postgres_log(project) == "1 2\n");
+  }
+  SECTION("flyway: versions compared as numbers, then repeatables") {
+    auto files = postgres_project("\"sql\"", "migration_tool = \"flyway\"");
+    files["sql/V1__log.sql"] = kPostgresLog + log_insert("1");
+    files["sql/V10__ten.sql"] = log_insert("10");
+    files["sql/V2__two.sql"] = log_insert("2");
+    files["sql/V1_1__one_one.sql"] = log_insert("1.1");
+    files["sql/R__views.sql"] = "CREATE OR REPLACE VIEW logged AS SELECT name FROM applied;\n" + log_insert("R");
+    NativeExample project(files);
+    require_up(project);
+    CHECK(postgres_log(project) == "1 1.1 2 10 R\n");
+  }
+  SECTION("atlas: versions compared as strings; atlas.sum is not a migration") {
+    auto files = postgres_project("\"migrations\"");
+    files["migrations/20240101000000_log.sql"] = kPostgresLog + log_insert("a");
+    files["migrations/20240202000000_b.sql"] = log_insert("b");
+    files["migrations/atlas.sum"] = "h1:abc=\n20240101000000_log.sql h1:x=\n20240202000000_b.sql h1:y=\n";
+    NativeExample project(files);
+    require_up(project);
+    CHECK(postgres_log(project) == "a b\n");
+  }
+}
+
+TEST_CASE("migrations (Drizzle): journal order, breakpoints even without a semicolon", "[db][migrations]") {
+  auto files = postgres_project("\"drizzle\"");
+  files["drizzle/0000_log.sql"] =
+      "CREATE TABLE \"applied\" (\"id\" serial PRIMARY KEY, \"name\" text NOT NULL)\n--> statement-breakpoint\n" +
+      log_insert("0000");
+  files["drizzle/0001_b.sql"] = log_insert("0001");
+  files["drizzle/0002_c.sql"] = log_insert("0002");
+  // The journal, not the file names, orders them.
+  files["drizzle/meta/_journal.json"] = R"json({"version": "7", "dialect": "postgresql", "entries": [
+    {"idx": 0, "version": "7", "when": 1, "tag": "0000_log", "breakpoints": true},
+    {"idx": 1, "version": "7", "when": 2, "tag": "0002_c", "breakpoints": true},
+    {"idx": 2, "version": "7", "when": 3, "tag": "0001_b", "breakpoints": true}]})json";
+  NativeExample project(files);
+  require_up(project);
+  CHECK(postgres_log(project) == "0000 0002 0001\n");
+}
+
+TEST_CASE("migrations (dbmate, MariaDB): migrate:up sections in file-name order", "[db][migrations]") {
+  auto files = mariadb_project("\"db/migrations\"");
+  files["db/migrations/20240101000000_log.sql"] =
+      "-- migrate:up\n" + std::string(kMariadbLog) + log_insert("1") + "\n-- migrate:down\nDROP TABLE applied;\n";
+  files["db/migrations/20240102000000_two.sql"] =
+      "-- migrate:up transaction:false\n" + log_insert("2") + "-- migrate:down\n" + log_insert("down-2");
+  NativeExample project(files);
+  require_up(project);
+  CHECK(mariadb_log(project) == "1 2\n");
+}
+
+TEST_CASE("migrations: a failing migration is named by file and line, and the next up starts afresh",
+          "[db][migrations]") {
+  auto files = postgres_project("\"migrations\"");
+  files["migrations/1_log.sql"] = kPostgresLog + log_insert("1");
+  files["migrations/2_bad.sql"] = "-- a typo on line 3\n\nCREATE TABLE broken (id nosuchtype);\n";
+  NativeExample project(files);
+  const CommandResult failed = project.devenv("up");
+  INFO(failed.output);
+  CHECK(failed.exit_code != 0);
+  CHECK_THAT(failed.output, Catch::Contains("migrations/2_bad.sql:3"));
+  project.dir().write("migrations/2_bad.sql", "CREATE TABLE fixed (id int);\n");
+  require_up(project);
+  CHECK(postgres_log(project) == "1\n");
+  CHECK(project.postgres("SELECT count(*) FROM fixed", "app") == "0\n");
+}
+
+TEST_CASE("migrations: a new migration file changes the fingerprint, and reset applies it", "[db][migrations]") {
+  auto files = postgres_project("\"migrations\"");
+  files["migrations/1_log.sql"] = kPostgresLog + log_insert("1");
+  NativeExample project(files);
+  require_up(project);
+  project.dir().write("migrations/2_more.sql", log_insert("2"));
+  CHECK_THAT(project.devenv("status").output, Catch::Contains("schema changed"));
+  const CommandResult reset = project.devenv("reset --force");
+  INFO(reset.output);
+  REQUIRE(reset.exit_code == 0);
+  CHECK(postgres_log(project) == "1 2\n");
+}
+
+TEST_CASE("migrations (goose example): uuidv7() of PostgreSQL 18 on this server, owned by the app, verify clean",
+          "[db][migrations]") {
+  NativeExample project(example_project("goose"));
+  require_up(project);
+  // The app's own next migration: the owner alters what init made.
+  CHECK_NOTHROW(project.postgres("SELECT 1", "console"));
+  const CommandResult verify = project.devenv("verify");
+  INFO(verify.output);
+  CHECK(verify.exit_code == 0);
+  for (int i = 0; i < 5; ++i) {
+    project.postgres("INSERT INTO identity.users (email) VALUES ('u" + std::to_string(i) + "@example.com')",
+                     "console");
+    project.postgres("SELECT pg_sleep(0.002)", "console");
+  }
+  // Version 7, RFC 9562 variant, and ids in insertion order (the timestamp leads).
+  CHECK(project.postgres("SELECT count(*) FROM identity.users WHERE substr(id::text, 15, 1) = '7' "
+                         "AND substr(id::text, 20, 1) IN ('8', '9', 'a', 'b')",
+                         "console") == "5\n");
+  CHECK(project.postgres("SELECT string_agg(email, ',' ORDER BY id) = string_agg(email, ',' ORDER BY email) "
+                         "FROM identity.users",
+                         "console") == "t\n");
+  // The timestamp is now's, in milliseconds.
+  CHECK(project.postgres("SELECT bool_and(abs(('x' || substr(replace(id::text, '-', ''), 1, 12))::bit(48)::bigint "
+                         "- (extract(epoch FROM now()) * 1000)::bigint) < 60000) FROM identity.users",
+                         "console") == "t\n");
+}
