@@ -1,5 +1,5 @@
 // Migration folders read as each tool reads them (docs/migration-tools.md): which files,
-// in which order, and which are errors.
+// in which order, which are errors, and the Up part of a file with its statements.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -8,11 +8,15 @@
 #include "migrations/detect_tool.h"
 #include "migrations/migration_error.h"
 #include "migrations/read_migrations.h"
+#include "migrations/up_script.h"
+#include "migrations/up_statements.h"
 #include "sqltext/source_error.h"
 #include "support/temp_dir.h"
 
 using namespace devenv::migrations;
+using devenv::sqltext::Dialect;
 using devenv::sqltext::SourceError;
+using devenv::sqltext::Statement;
 using devenv::test::TempDir;
 namespace fs = std::filesystem;
 
@@ -56,6 +60,18 @@ SourceError source_error(const std::function<void()>& run) {
   }
   FAIL("expected a SourceError");
   return SourceError({}, "");
+}
+
+std::vector<std::string> texts(const std::vector<Statement>& statements) {
+  std::vector<std::string> out;
+  for (const Statement& statement : statements) out.push_back(statement.text);
+  return out;
+}
+
+std::vector<std::string> places(const std::vector<Statement>& statements) {
+  std::vector<std::string> out;
+  for (const Statement& statement : statements) out.push_back(statement.where.str());
+  return out;
 }
 
 }  // namespace
@@ -315,4 +331,143 @@ TEST_CASE("migrations: the tool is detected from the folder's files", "[unit][mi
     CHECK_THAT(migration_error([&] { read(dir, {"empty"}, Tool::Sqlx); }),
                Catch::Contains("empty holds no sqlx migrations"));
   }
+}
+
+TEST_CASE("up script: goose sends its Up section, StatementBegin blocks whole", "[unit][migrations]") {
+  const std::string file =
+      "-- +goose Up\n"                                                      // 1
+      "-- +goose StatementBegin\n"                                          // 2
+      "CREATE FUNCTION touch() RETURNS trigger AS $$\n"                     // 3
+      "BEGIN\n"                                                             // 4
+      "  NEW.updated_at = now();\n"                                         // 5
+      "  RETURN NEW;\n"                                                     // 6
+      "END;\n"                                                              // 7
+      "$$ LANGUAGE plpgsql;\n"                                              // 8
+      "-- +goose StatementEnd\n"                                            // 9
+      "\n"                                                                  // 10
+      "CREATE TABLE users (id int PRIMARY KEY, updated_at timestamptz);\n"  // 11
+      "  CREATE INDEX users_updated ON users (updated_at);\n"               // 12
+      "\n"                                                                  // 13
+      "-- +goose Down\n"                                                    // 14
+      "DROP TABLE users;\n"                                                 // 15
+      "DROP FUNCTION touch();\n";                                           // 16
+  const UpScript script = up_script(Tool::Goose, file, "m/00001_users.sql");
+  REQUIRE(script.parts.size() == 3);
+  CHECK(script.parts[0].whole);
+  CHECK(script.parts[0].line == 3);
+  CHECK(script.parts[0].text.find("RETURN NEW;") != std::string::npos);
+  CHECK_FALSE(script.parts[1].whole);
+  CHECK(script.parts[1].line == 11);
+  CHECK_FALSE(script.no_transaction);
+
+  const std::vector<Statement> statements = up_statements(script, Dialect::Postgres, "m/00001_users.sql");
+  CHECK(places(statements) ==
+        std::vector<std::string>{"m/00001_users.sql:3:1", "m/00001_users.sql:11:1", "m/00001_users.sql:12:3"});
+  CHECK(texts(statements)[0].ends_with("$$ LANGUAGE plpgsql"));
+  for (const std::string& text : texts(statements)) CHECK(text.find("DROP") == std::string::npos);
+}
+
+TEST_CASE("up script: a goose MySQL procedure block keeps its inner semicolons", "[unit][migrations]") {
+  const std::string file =
+      "-- +goose Up\n"
+      "-- +goose NO TRANSACTION\n"
+      "-- +goose StatementBegin\n"
+      "CREATE PROCEDURE count_users() BEGIN SELECT COUNT(*) FROM users; SELECT 1; END;\n"
+      "-- +goose StatementEnd\n";
+  const UpScript script = up_script(Tool::Goose, file, "p.sql");
+  CHECK(script.no_transaction);
+  const std::vector<Statement> statements = up_statements(script, Dialect::MySQL, "p.sql");
+  REQUIRE(statements.size() == 1);
+  CHECK(statements[0].has_inner_semicolon());
+  CHECK(statements[0].text.ends_with("SELECT 1; END"));
+  CHECK(statements[0].where.str() == "p.sql:4:1");
+}
+
+TEST_CASE("up script: goose files goose would refuse are errors where they go wrong", "[unit][migrations]") {
+  const auto error_at = [](const std::string& file) {
+    return source_error([&] { up_script(Tool::Goose, file, "g.sql"); }).where().str();
+  };
+  CHECK(error_at("-- only a comment\nCREATE TABLE a (id int);\n") == "g.sql:2:1");  // SQL before Up
+  CHECK(error_at("\n-- nothing here\n") == "g.sql:1:1");                            // no Up at all
+  CHECK(error_at("-- +goose Up\nSELECT 1;\n-- +goose StatementBegin\nSELECT 2;\n") == "g.sql:3:1");
+  CHECK(error_at("-- +goose Up\nSELECT 1;\n  SELECT 2\n-- +goose Down\nSELECT 3;\n") == "g.sql:3:3");
+  CHECK(error_at("-- +goose Up\nSELECT 1;\n-- +goose StatementEnd\n") == "g.sql:3:1");
+  CHECK(error_at("-- +goose Up\n-- +goose Sideways\n") == "g.sql:2:1");
+  CHECK(error_at("\xEF\xBB\xBF-- +goose Up\nSELECT 1;\n") == "g.sql:1:1");
+  CHECK(error_at("-- +goose Up\n-- +goose ENVSUB ON\nSELECT '${X}';\n") == "g.sql:2:1");
+  // ENVSUB in the Down section does not touch what is applied.
+  CHECK(up_script(Tool::Goose, "-- +goose Up\nSELECT 1;\n-- +goose Down\n-- +goose ENVSUB ON\nSELECT 2;\n", "g.sql")
+            .parts.size() == 1);
+}
+
+TEST_CASE("up script: dbmate runs the up section only, with its options", "[unit][migrations]") {
+  const std::string file =
+      "-- A comment before the first section is allowed.\n"  // 1
+      "-- migrate:up transaction:false\n"                    // 2
+      "CREATE TABLE a (id int);\n"                           // 3
+      "CREATE INDEX CONCURRENTLY a_id ON a (id);\n"          // 4
+      "\n"                                                   // 5
+      "-- migrate:down\n"                                    // 6
+      "DROP TABLE a;\n";                                     // 7
+  const UpScript script = up_script(Tool::Dbmate, file, "d.sql");
+  REQUIRE(script.parts.size() == 1);
+  CHECK(script.parts[0].line == 2);
+  CHECK(script.no_transaction);
+  const std::vector<Statement> statements = up_statements(script, Dialect::Postgres, "d.sql");
+  CHECK(places(statements) == std::vector<std::string>{"d.sql:3:1", "d.sql:4:1"});
+  for (const std::string& text : texts(statements)) CHECK(text.find("DROP") == std::string::npos);
+
+  SECTION("several sections: every up part, in order") {
+    const UpScript two = up_script(Tool::Dbmate,
+                                   "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 2;\n-- migrate:up\nSELECT 3;\n"
+                                   "-- migrate:down\nSELECT 4;\n",
+                                   "d.sql");
+    CHECK(texts(up_statements(two, Dialect::MySQL, "d.sql")) ==
+          std::vector<std::string>{"-- migrate:up\nSELECT 1", "-- migrate:up\nSELECT 3"});
+    CHECK_FALSE(two.no_transaction);
+  }
+  SECTION("errors") {
+    const auto error_at = [](const std::string& text) {
+      return source_error([&] { up_script(Tool::Dbmate, text, "d.sql"); }).where().str();
+    };
+    CHECK(error_at("-- migrate:up\nSELECT 1;\n") == "d.sql:1:1");  // no down
+    CHECK(error_at("\n  CREATE TYPE s AS ENUM ('a');\n-- migrate:up\n-- migrate:down\n") == "d.sql:2:3");
+    CHECK(error_at("SELECT 1;\n") == "d.sql:1:1");                            // no up
+    CHECK(error_at("-- migrate:upgrade\n-- migrate:down\n") == "d.sql:1:1");  // not a directive
+  }
+}
+
+TEST_CASE("up script: Drizzle pieces end at breakpoints, also without a semicolon", "[unit][migrations]") {
+  const std::string file =
+      "CREATE TABLE \"a\" (\"id\" integer PRIMARY KEY)\n"                                           // 1
+      "--> statement-breakpoint\n"                                                                  // 2
+      "CREATE TABLE \"b\" (\"id\" integer);--> statement-breakpoint\n"                              // 3
+      "ALTER TABLE \"b\" ADD CONSTRAINT \"b_a\" FOREIGN KEY (\"id\") REFERENCES \"a\"(\"id\");\n";  // 4
+  const UpScript script = up_script(Tool::Drizzle, file, "0000_init.sql");
+  REQUIRE(script.parts.size() == 3);
+  CHECK(script.parts[2].line == 3);
+  CHECK(script.parts[2].column == 57);
+  const std::vector<Statement> statements = up_statements(script, Dialect::Postgres, "0000_init.sql");
+  CHECK(places(statements) == std::vector<std::string>{"0000_init.sql:1:1", "0000_init.sql:3:1", "0000_init.sql:4:1"});
+  CHECK(texts(statements)[0] == "CREATE TABLE \"a\" (\"id\" integer PRIMARY KEY)");
+}
+
+TEST_CASE("up script: whole-file tools send the file, sqlx and Atlas markers are read", "[unit][migrations]") {
+  const std::string file = "-- no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);\nSELECT 1;\n";
+  const UpScript sqlx = up_script(Tool::Sqlx, file, "1_i.sql");
+  REQUIRE(sqlx.parts.size() == 1);
+  CHECK(sqlx.parts[0].text == file);
+  CHECK(sqlx.no_transaction);
+  // sqlx compares the first bytes exactly, so a byte-order mark hides the marker.
+  const UpScript with_bom = up_script(Tool::Sqlx, "\xEF\xBB\xBF" + file, "1_i.sql");
+  CHECK_FALSE(with_bom.no_transaction);
+  CHECK(with_bom.parts[0].text == file);
+  CHECK(places(up_statements(with_bom, Dialect::Postgres, "1_i.sql")) ==
+        std::vector<std::string>{"1_i.sql:2:1", "1_i.sql:3:1"});
+
+  CHECK_FALSE(up_script(Tool::GolangMigrate, file, "1_i.up.sql").no_transaction);
+  CHECK(up_script(Tool::Atlas, "-- atlas:txmode none\n\nCREATE INDEX CONCURRENTLY i ON t (a);\n", "a.sql")
+            .no_transaction);
+  CHECK(source_error([] { up_script(Tool::Atlas, "-- atlas:delimiter //\n\nSELECT 1//\n", "a.sql"); }).where().str() ==
+        "a.sql:1:1");
 }
