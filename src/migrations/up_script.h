@@ -34,8 +34,8 @@ struct UpScript {
 //  - Drizzle: the pieces between `--> statement-breakpoint` markers, so a piece that
 //    lacks its trailing `;` still ends there;
 //  - sqlx, golang-migrate, Flyway, Atlas: the whole file as one part.
-// `text` is the file as read, byte-order mark included: the tools differ on it (goose
-// fails, sqlx then misses `-- no-transaction`), so this function looks at it and then
+// `text` is the file as read, byte-order mark included: the tools differ on it (goose and
+// dbmate fail, sqlx then misses `-- no-transaction`), so this function looks at it and then
 // leaves it out of the parts. `display` names the file in errors.
 // Throws sqltext::SourceError (file:line:col, message, hint) where the tool would fail
 // on the file (a goose file without `-- +goose Up`, an unterminated StatementBegin, a
