@@ -220,3 +220,48 @@ TEST_CASE("shell escapes: client commands that run programs are refused where th
   CHECK(escape_at("SELECT '\\\\! ls', 'system'; -- \\! ls\nSELECT system_user FROM t", Dialect::MySQL).line == 0);
   CHECK(escape_at("\\o out.txt\n\\set x 1\nSELECT '\\! ls';\n\\copy t from 'f.csv'\n", Dialect::Postgres).line == 0);
 }
+
+TEST_CASE("splitter: a part that starts inside its file keeps the file's lines and columns", "[unit][sql]") {
+  // As a migration's Up section would be passed: it starts at line 5, column 25 of m.sql.
+  const auto statements =
+      split("\nCREATE TABLE a (x int);\n  SELECT 1", Dialect::Postgres, SourceLocation{"m.sql", 5, 25});
+  REQUIRE(statements.size() == 2);
+  CHECK(statements[0].where.str() == "m.sql:6:1");
+  CHECK(statements[1].where.str() == "m.sql:7:3");
+  // Code on the part's first line is shifted by the start column; errors too.
+  CHECK(split("SELECT 1", Dialect::MySQL, SourceLocation{"m.sql", 3, 10})[0].where.str() == "m.sql:3:10");
+  try {
+    split("SELECT 1;\nSELECT 'open", Dialect::MySQL, SourceLocation{"m.sql", 40, 1});
+    FAIL("expected a SourceError");
+  } catch (const SourceError& e) {
+    CHECK(e.where().str() == "m.sql:41:8");
+  }
+}
+
+TEST_CASE("single statement: a block sent whole keeps its inner semicolons, not its last one", "[unit][sql]") {
+  const std::string block =
+      "CREATE FUNCTION touch() RETURNS trigger AS $$\nBEGIN\n  NEW.at = now();\n  RETURN NEW;\nEND;\n$$ "
+      "LANGUAGE plpgsql;\n\n";
+  const auto statement = single_statement(block, Dialect::Postgres, SourceLocation{"m.sql", 12, 1});
+  REQUIRE(statement);
+  CHECK(statement->text.ends_with("LANGUAGE plpgsql"));
+  CHECK(statement->where.str() == "m.sql:12:1");
+  CHECK(statement->kind == StatementKind::Sql);
+  CHECK_FALSE(statement->has_inner_semicolon());  // the body's semicolons are inside the $$ string
+
+  // MySQL: a procedure without DELIMITER is one statement whose semicolons are code.
+  const auto procedure = single_statement("-- keeps counts\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END ;  ;\n",
+                                          Dialect::MySQL, SourceLocation{"m.sql", 3, 1});
+  REQUIRE(procedure);
+  CHECK(procedure->text == "-- keeps counts\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END");
+  CHECK(procedure->where.str() == "m.sql:4:1");  // the first code token, as split() gives
+  CHECK(procedure->has_inner_semicolon());
+  CHECK(procedure->begins_with({"CREATE", "PROCEDURE"}));
+  // DELIMITER is not a client command here: the tool sends the text as it is.
+  CHECK(single_statement("DELIMITER //", Dialect::MySQL, SourceLocation{"m.sql", 1, 1})->text == "DELIMITER //");
+
+  CHECK_FALSE(single_statement(" \n ; \n", Dialect::MySQL, SourceLocation{"m.sql", 1, 1}));
+  CHECK(single_statement("-- only a comment\n", Dialect::MySQL, SourceLocation{"m.sql", 1, 1})->kind ==
+        StatementKind::CommentOnly);
+  CHECK_THROWS_AS(single_statement("SELECT $$ open", Dialect::Postgres, SourceLocation{"m.sql", 1, 1}), SourceError);
+}

@@ -15,6 +15,9 @@ bool is_word_char(char c) { return is_word_start(c) || is_digit(c) || c == '$'; 
 Lexer::Lexer(std::string_view text, Dialect dialect, std::string file)
     : text_(text), dialect_(dialect), file_(std::move(file)) {}
 
+Lexer::Lexer(std::string_view text, Dialect dialect, SourceLocation start)
+    : text_(text), dialect_(dialect), file_(std::move(start.file)), line_(start.line), column_(start.column) {}
+
 char Lexer::peek(std::size_t ahead) const { return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0'; }
 
 void Lexer::advance_to(std::size_t end) {

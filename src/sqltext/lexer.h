@@ -15,6 +15,9 @@ namespace devenv::sqltext {
 class Lexer {
  public:
   Lexer(std::string_view text, Dialect dialect, std::string file);
+  // For text that is a part of a file (a migration's Up section): positions count on
+  // from `start`, so errors and statements point at the file's own lines.
+  Lexer(std::string_view text, Dialect dialect, SourceLocation start);
 
   // Reads the next token; false at the end of the text.
   bool next(Token& token);

@@ -100,8 +100,8 @@ std::string_view trim(std::string_view s) {
 
 class Splitter {
  public:
-  Splitter(std::string_view text, Dialect dialect, const std::string& file, std::vector<Statement>& out)
-      : text_(text), dialect_(dialect), lexer_(text, dialect, file), builder_(text, file, out) {}
+  Splitter(std::string_view text, Dialect dialect, const SourceLocation& start, std::vector<Statement>& out)
+      : text_(text), dialect_(dialect), lexer_(text, dialect, start), builder_(text, start.file, out) {}
 
   void run() {
     Token token;
@@ -225,15 +225,40 @@ class Splitter {
   bool in_routine_ = false;  // they did
 };
 
+void check_size(std::string_view text, const SourceLocation& start) {
+  if (text.size() >= UINT32_MAX) {
+    throw SourceError(start, "file is larger than 4 GiB", "split it into several schema files");
+  }
+}
+
 }  // namespace
 
 std::vector<Statement> split(std::string_view text, Dialect dialect, const std::string& file) {
-  if (text.size() >= UINT32_MAX) {
-    throw SourceError({file, 1, 1}, "file is larger than 4 GiB", "split it into several schema files");
-  }
+  return split(text, dialect, SourceLocation{file, 1, 1});
+}
+
+std::vector<Statement> split(std::string_view text, Dialect dialect, const SourceLocation& start) {
+  check_size(text, start);
   std::vector<Statement> statements;
-  Splitter(text, dialect, file, statements).run();
+  Splitter(text, dialect, start, statements).run();
   return statements;
+}
+
+std::optional<Statement> single_statement(std::string_view text, Dialect dialect, const SourceLocation& start) {
+  check_size(text, start);
+  Lexer lexer(text, dialect, start);
+  std::vector<Token> tokens;
+  Token token;
+  while (lexer.next(token)) {
+    if (token.kind != TokenKind::Whitespace) tokens.push_back(token);
+  }
+  while (!tokens.empty() && tokens.back().kind == TokenKind::Semicolon) tokens.pop_back();
+  if (tokens.empty()) return std::nullopt;
+  std::vector<Statement> statements;
+  StatementBuilder builder(text, start.file, statements);
+  for (const Token& kept : tokens) builder.add(kept);
+  builder.finish();
+  return std::move(statements.front());
 }
 
 }  // namespace devenv::sqltext
