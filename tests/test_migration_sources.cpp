@@ -87,7 +87,7 @@ std::string log_insert(const std::string& name) { return "INSERT INTO applied (n
 
 }  // namespace
 
-TEST_CASE("migrations (sqlx): integer version order, .up.sql only, a whole file with a $$ body", "[db][migrations]") {
+TEST_CASE("migrations (sqlx): integer version order, .up.sql only, a whole file with a $$ body", "[native][migration-sources]") {
   auto files = postgres_project("\"migrations\"");
   files["migrations/1_log.sql"] = kPostgresLog + log_insert("1");
   files["migrations/10_ten.sql"] = log_insert("10");
@@ -102,7 +102,7 @@ TEST_CASE("migrations (sqlx): integer version order, .up.sql only, a whole file 
 }
 
 TEST_CASE("migrations (goose): module folders in one version order, Up sections, StatementBegin/End",
-          "[db][migrations]") {
+          "[native][migration-sources]") {
   auto files = postgres_project("[\"core/migrations\", \"identity/migrations\", \"billing/migrations\"]",
                                 "schemas = [\"identity\", \"billing\"]\nmigration_tool = \"goose\"");
   files["core/migrations/01001_log.sql"] = "-- +goose Up\n" + std::string(kPostgresLog) + log_insert("01001") +
@@ -128,7 +128,7 @@ TEST_CASE("migrations (goose): module folders in one version order, Up sections,
   CHECK(verify.exit_code == 0);
 }
 
-TEST_CASE("migrations (golang-migrate, flyway, atlas): each tool's file names and order", "[db][migrations]") {
+TEST_CASE("migrations (golang-migrate, flyway, atlas): each tool's file names and order", "[native][migration-sources]") {
   SECTION("golang-migrate") {
     auto files = postgres_project("\"db\"", "migration_tool = \"golang-migrate\"");
     files["db/000001_log.up.sql"] = kPostgresLog + log_insert("1");
@@ -161,7 +161,7 @@ TEST_CASE("migrations (golang-migrate, flyway, atlas): each tool's file names an
   }
 }
 
-TEST_CASE("migrations (Drizzle): journal order, breakpoints even without a semicolon", "[db][migrations]") {
+TEST_CASE("migrations (Drizzle): journal order, breakpoints even without a semicolon", "[native][migration-sources]") {
   auto files = postgres_project("\"drizzle\"");
   files["drizzle/0000_log.sql"] =
       "CREATE TABLE \"applied\" (\"id\" serial PRIMARY KEY, \"name\" text NOT NULL)\n--> statement-breakpoint\n" +
@@ -178,7 +178,7 @@ TEST_CASE("migrations (Drizzle): journal order, breakpoints even without a semic
   CHECK(postgres_log(project) == "0000 0002 0001\n");
 }
 
-TEST_CASE("migrations (dbmate, MariaDB): migrate:up sections in file-name order", "[db][migrations]") {
+TEST_CASE("migrations (dbmate, MariaDB): migrate:up sections in file-name order", "[native][migration-sources]") {
   auto files = mariadb_project("\"db/migrations\"");
   files["db/migrations/20240101000000_log.sql"] =
       "-- migrate:up\n" + std::string(kMariadbLog) + log_insert("1") + "\n-- migrate:down\nDROP TABLE applied;\n";
@@ -190,7 +190,7 @@ TEST_CASE("migrations (dbmate, MariaDB): migrate:up sections in file-name order"
 }
 
 TEST_CASE("migrations: a failing migration is named by file and line, and the next up starts afresh",
-          "[db][migrations]") {
+          "[native][migration-sources]") {
   auto files = postgres_project("\"migrations\"");
   files["migrations/1_log.sql"] = kPostgresLog + log_insert("1");
   files["migrations/2_bad.sql"] = "-- a typo on line 3\n\nCREATE TABLE broken (id nosuchtype);\n";
@@ -205,7 +205,7 @@ TEST_CASE("migrations: a failing migration is named by file and line, and the ne
   CHECK(project.postgres("SELECT count(*) FROM fixed", "app") == "0\n");
 }
 
-TEST_CASE("migrations: a new migration file changes the fingerprint, and reset applies it", "[db][migrations]") {
+TEST_CASE("migrations: a new migration file changes the fingerprint, and reset applies it", "[native][migration-sources]") {
   auto files = postgres_project("\"migrations\"");
   files["migrations/1_log.sql"] = kPostgresLog + log_insert("1");
   NativeExample project(files);
@@ -219,7 +219,7 @@ TEST_CASE("migrations: a new migration file changes the fingerprint, and reset a
 }
 
 TEST_CASE("migrations (goose example): uuidv7() of PostgreSQL 18 on this server, owned by the app, verify clean",
-          "[db][migrations]") {
+          "[native][migration-sources]") {
   NativeExample project(example_project("goose"));
   require_up(project);
   // The app's own next migration: the owner alters what init made.

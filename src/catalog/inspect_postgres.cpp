@@ -85,6 +85,10 @@ class PostgresInspector final : public Inspector {
  private:
   Database inspect_one(const std::string& name) {
     auto session = connect_(name);
+    // The definitions the server prints leave out schemas on the search_path: a database
+    // that sets its own (ALTER DATABASE … SET search_path, for its app) must read the
+    // same as its shadow, which does not.
+    session->execute("SET search_path TO public");
     Database database;
     database.name = name;
     for (const std::string& schema :

@@ -3,6 +3,7 @@
 #include "cli/usage_error.h"
 #include "config/database_lookup.h"
 #include "config/schema_files.h"
+#include "migrations/read_migrations.h"
 #include "sqltext/dialect_markers.h"
 #include "util/file.h"
 #include "util/runtime_error.h"
@@ -46,6 +47,20 @@ const config::Database* sourced_database(const config::Config& config, const std
   return nullptr;
 }
 
+// What a Drizzle journal's "dialect" says of its folder; nullopt for anything else.
+std::optional<sqltext::Dialect> journal_dialect(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(std::filesystem::path(path) / "meta" / "_journal.json", error))
+    return std::nullopt;
+  const auto set = migrations::read_migrations({std::filesystem::absolute(path)}, migrations::Tool::Drizzle,
+                                               std::filesystem::current_path());
+  if (!set.dialect) return std::nullopt;
+  if (*set.dialect == "postgresql") return sqltext::Dialect::Postgres;
+  if (*set.dialect == "mysql" || *set.dialect == "singlestore") return sqltext::Dialect::MySQL;
+  throw UsageError(path + "/meta/_journal.json is for " + *set.dialect +
+                   ", and devenv runs MySQL, MariaDB and PostgreSQL");
+}
+
 // The family the files' markers say; the files must not disagree.
 std::optional<sqltext::Dialect> marked_dialect(const std::vector<std::string>& paths) {
   std::optional<sqltext::Dialect> found;
@@ -53,7 +68,8 @@ std::optional<sqltext::Dialect> marked_dialect(const std::vector<std::string>& p
   for (const std::string& path : paths) {
     std::string text;
     for (const auto& file : config::sql_files_at(path)) text += util::read_file(file).value_or("") + "\n";
-    const std::optional<sqltext::Dialect> dialect = sqltext::dialect_by_markers(text);
+    const std::optional<sqltext::Dialect> journal = journal_dialect(path);
+    const std::optional<sqltext::Dialect> dialect = journal ? journal : sqltext::dialect_by_markers(text);
     if (dialect && found && *dialect != *found) {
       throw UsageError(found_in + " reads as " + family(*found) + " and " + path + " as " + family(*dialect) +
                        "; pass --server to load both into one server");

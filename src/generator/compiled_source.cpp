@@ -7,6 +7,9 @@
 #include <sstream>
 
 #include "engine/engine.h"
+#include "migrations/tool.h"
+#include "migrations/up_script.h"
+#include "migrations/up_statements.h"
 #include "sqltext/own_database.h"
 #include "sqltext/search_path.h"
 #include "sqltext/shell_escape.h"
@@ -92,6 +95,15 @@ static void add_notices(CompiledSource& compiled, const std::vector<std::string>
       fmt::format("{}: collations MariaDB lacks mapped to its nearest (NO PAD, as MySQL's): {}", file, what));
 }
 
+// A schema file is split whole; a migration is what its tool sends: its Up part, split
+// at the tool's own boundaries too (migrations/up_script.h), lines kept.
+static std::vector<sqltext::Statement> statements_of(const config::SchemaSource& source, const std::string& file,
+                                                     std::string_view text, sqltext::Dialect dialect) {
+  if (source.migration_tool.empty()) return sqltext::split(text, dialect, source.display);
+  const auto tool = migrations::tool_named(source.migration_tool);
+  return migrations::up_statements(migrations::up_script(*tool, file, source.display), dialect, source.display);
+}
+
 CompiledSource compile_source(const config::SchemaSource& source, const sqltext::QualifyTarget& target) {
   const std::string file = read_source(source);
   const std::string_view text = without_bom(file);
@@ -102,7 +114,7 @@ CompiledSource compile_source(const config::SchemaSource& source, const sqltext:
   sqltext::FileQualifier qualifier(target);
   const engine::Engine engine(target.dialect == sqltext::Dialect::Postgres ? engine::Engine::Kind::Postgres
                                                                            : engine::Engine::Kind::MariaDB);
-  for (const sqltext::Statement& statement : sqltext::split(text, target.dialect, source.display)) {
+  for (const sqltext::Statement& statement : statements_of(source, file, text, target.dialect)) {
     try {
       if (const auto own = sqltext::own_database_statement(statement, target)) {
         left_out.push_back(fmt::format("{} (line {})", own->what, statement.where.line));

@@ -4,7 +4,12 @@
 #include <filesystem>
 
 #include "catalog/inspector.h"
+#include "config/database_lookup.h"
+#include "config/migration_sources.h"
 #include "config/schema_files.h"
+#include "migrations/detect_tool.h"
+#include "migrations/migration_error.h"
+#include "migrations/tool.h"
 #include "util/runtime_error.h"
 
 namespace devenv::verify {
@@ -13,16 +18,42 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The files as one logical database of `server` named "diff".
-std::unique_ptr<config::Database> stand_in_database(const config::Server& server, const std::string& path) {
+// A folder written for a migration tool (migrations/detect_tool.h); nullopt for schema
+// files and for folders of .sql files no tool claims.
+std::optional<migrations::Tool> migration_tool_of(const std::string& path) {
+  std::error_code error;
+  if (!fs::is_directory(path, error)) return std::nullopt;
+  try {
+    return migrations::detect_tool({fs::absolute(path)});
+  } catch (const migrations::MigrationError&) {
+    return std::nullopt;  // no tool's files: a folder of schema files, applied in name order
+  }
+}
+
+// The files as one logical database of `server` named "diff". A migration folder of a
+// config database is that database (all its folders, its tool and schemas); another
+// migration folder is applied as its tool would.
+std::unique_ptr<config::Database> stand_in_database(const config::Config& config, const config::Server& server,
+                                                    const std::string& path) {
   auto database = std::make_unique<config::Database>();
+  const config::Database* configured = config::database_of_path(config, path);
+  if (configured && configured->migrations) *database = *configured;
   database->key = "diff";
   database->name_pattern = "diff";
   database->names = {"diff"};
+  database->is_template = false;
   database->server = server.name;
+  if (configured && configured->migrations) return database;
   database->owns_every_schema = true;  // no config entry declares its schemas: they are the files'
   const std::string schema = server.engine.has_schemas() ? "public" : "";
   database->schema = schema;
+  if (const auto tool = migration_tool_of(path)) {
+    config::MigrationSettings settings{{fs::absolute(path).lexically_normal()}, std::string(migrations::name_of(*tool)),
+                                       "", "", ""};
+    database->sources = config::migration_sources(settings, fs::current_path(), schema, "migrations");
+    database->migrations = settings;
+    return database;
+  }
   for (const fs::path& file : config::sql_files_at(path))
     database->sources.push_back({fs::absolute(file), file.string(), schema, "", ""});
   return database;
@@ -45,7 +76,7 @@ SchemaModel file_model(const config::Config& config, const LiveServer& live, con
   SchemaModel model;
   model.label = path;
   model.dialect = live.server->engine.dialect();
-  model.source = stand_in_database(*live.server, path);
+  model.source = stand_in_database(config, *live.server, path);
   model.shadow = std::make_unique<ShadowDatabase>(config, *live.server, *model.source, live.connect, live.connect_as);
   const std::string& name = model.shadow->name();
   model.database = catalog::make_inspector(model.dialect, live.connect)->inspect({name}).at(name);
