@@ -286,3 +286,35 @@ TEST_CASE("devenv build: never writes through a symbolic link, and never deletes
   CHECK(fs::is_symlink(dir.path() / "initdb/mysql/50-linked.sql"));
   CHECK(fs::exists(elsewhere.path() / "old.sql"));
 }
+
+TEST_CASE("build: a goose database's init file holds each Up part in version order, marked by file", "[unit][initdb]") {
+  TempDir dir;
+  dir.write("config.toml",
+            "[servers.pg]\nengine = \"postgres\"\n[[databases]]\nkey = \"app\"\nserver = \"pg\"\n"
+            "schemas = [\"billing\"]\nmigrations = [\"a\", \"b\"]\n"
+            "[[users]]\nname = \"app\"\npassword = \"p\"\nserver = \"pg\"\ndatabases = [\"app\"]\n");
+  dir.write("b/03001_billing.sql",
+            "-- +goose Up\nCREATE TABLE billing.plans (id uuid DEFAULT uuidv7());\n-- +goose Down\nDROP TABLE "
+            "billing.plans;\n");
+  dir.write("a/02001_users.sql", "-- +goose Up\nCREATE TABLE users (id int);\n-- +goose Down\nDROP TABLE users;\n");
+  const auto servers = generator::plan_init(config::load_config(dir.path() / "config.toml", no_environment()));
+  const std::string& app = file_named(servers.front(), "01-app-schema.sql").content;
+  const auto at = [&](const std::string& text) { return app.find(text); };
+  CHECK(at("-- ---- migration a/02001_users.sql ----") < at("-- ---- migration b/03001_billing.sql ----"));
+  CHECK(at("CREATE TABLE public.users") < at("CREATE TABLE billing.plans"));
+  CHECK(at("DROP TABLE") == std::string::npos);  // Down sections never run
+  CHECK_THAT(app, Catch::Contains("-- b/03001_billing.sql:2\n"));
+  CHECK_THAT(app, Catch::Contains("ALTER DATABASE app SET search_path TO public, billing;"));
+  // The polyfill comes before the first migration; the owner gets everything after the last.
+  CHECK(at("CREATE OR REPLACE FUNCTION public.uuidv7") < at("-- ---- migration a/02001_users.sql ----"));
+  CHECK(at("$devenv_owner$") > at("CREATE TABLE billing.plans"));
+  CHECK_THAT(app, Catch::Contains("target text := 'app';"));
+  CHECK_THAT(servers.front().notices.front(), Catch::Contains("app: defines public.uuidv7()"));
+}
+
+TEST_CASE("build: no polyfill where no source calls one, and none for MySQL", "[unit][initdb]") {
+  const auto servers = generator::plan_init(example_config());
+  for (const auto& server : servers) {
+    for (const auto& file : server.files) CHECK(file.content.find("devenv_polyfill") == std::string::npos);
+  }
+}

@@ -303,3 +303,62 @@ TEST_CASE("config: --config naming a folder says so", "[unit][config]") {
     CHECK_THAT(e.what(), Catch::Contains("is a folder, not a config file"));
   }
 }
+
+TEST_CASE("config: migrations, their tool, schemas, owner and polyfills", "[unit][config]") {
+  ConfigProject project;
+  project.dir.write("db/migrations/00001_init.sql", "-- +goose Up\nCREATE TABLE a (id int);\n");
+  project.dir.write("mod/migrations/02001_mod.sql", "-- +goose Up\nCREATE TABLE mod.b (id int);\n");
+  const std::string users =
+      "[[users]]\nname = \"reader\"\npassword = \"r\"\nserver = \"pg\"\ndatabases = [\"app\"]\n"
+      "[[users]]\nname = \"app\"\npassword = \"a\"\nserver = \"pg\"\ndatabases = [\"app\"]\n";
+  SECTION("a goose database with two module folders and schemas") {
+    const Config config = project.load(
+        with_database("key = \"app\"\nserver = \"pg\"\nschemas = [\"mod\"]\nmigrations = [\"db/migrations\", "
+                      "\"mod/migrations\"]\npolyfills = [\"uuidv7\"]\n") +
+        users);
+    const Database& app = config.databases.front();
+    REQUIRE(app.migrations);
+    CHECK(app.migrations->tool == "goose");  // detected
+    REQUIRE(app.sources.size() == 2);
+    CHECK(app.sources[1].display == "mod/migrations/02001_mod.sql");
+    CHECK(app.sources[1].migration_tool == "goose");
+    CHECK(app.sources[1].version == "02001");
+    CHECK(app.schemas() == std::vector<std::string>{"public", "mod"});
+    CHECK(app.owner == "reader");  // the first user, in file order, granted it
+    CHECK(app.polyfills == std::vector<std::string>{"uuidv7"});
+  }
+  SECTION("owner named, and owners that cannot be") {
+    const std::string base = "key = \"app\"\nserver = \"pg\"\nmigrations = \"db/migrations\"\n";
+    CHECK(project.load(with_database(base + "owner = \"app\"\n") + users).databases.front().owner == "app");
+    CHECK_THAT(project.error(with_database(base + "owner = \"ap\"\n") + users),
+               Catch::Contains("databases[0].owner: \"ap\" is not a [[users]] entry granted \"app\"") &&
+                   Catch::Contains("did you mean \"app\"?"));
+    CHECK_THAT(project.error(with_database(base + "owner = \"nobody\"\n")),
+               Catch::Contains("add a [[users]] entry on server pg"));
+    CHECK(project.load(with_database(base)).databases.front().owner.empty());  // no user: the superuser keeps it
+  }
+  SECTION("what is refused") {
+    CHECK_THAT(project.error(with_database("key = \"app\"\nserver = \"pg\"\nmigrations = \"db/migrations\"\n"
+                                           "source = \"schemas/main.sql\"\n")),
+               Catch::Contains("databases[0].source: give either migrations or source, not both"));
+    CHECK_THAT(project.error(with_database(
+                   "key = \"app\"\nserver = \"pg\"\nmigrations = \"db/migrations\"\nmigration_tool = \"gose\"\n")),
+               Catch::Contains("databases[0].migration_tool: unknown migration tool \"gose\"") &&
+                   Catch::Contains("did you mean \"goose\"?"));
+    CHECK_THAT(project.error(with_database("key = \"app\"\nserver = \"pg\"\nmigrations = \"no/such\"\n")),
+               Catch::Contains("databases[0].migrations: migration folder no/such does not exist"));
+    CHECK_THAT(project.error(with_database(
+                   "key = \"app\"\nserver = \"pg\"\nsource = \"schemas/main.sql\"\nmigration_table = \"x\"\n")),
+               Catch::Contains("databases[0].migration_table: migration_table needs migrations"));
+    CHECK_THAT(project.error(with_database(
+                   "key = \"app\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\nschemas = [\"a\"]\n")),
+               Catch::Contains("databases[0].schemas: MySQL has no schemas"));
+    CHECK_THAT(
+        project.error(
+            with_database("key = \"app\"\nserver = \"pg\"\nsource = \"schemas/main.sql\"\npolyfills = [\"uuidv9\"]\n")),
+        Catch::Contains("devenv has no polyfill \"uuidv9\" for postgres") && Catch::Contains("known: uuidv4, uuidv7"));
+    CHECK_THAT(project.error(with_database(
+                   "key = \"app\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\npolyfills = [\"uuidv7\"]\n")),
+               Catch::Contains("devenv has no polyfill \"uuidv7\" for mariadb"));
+  }
+}

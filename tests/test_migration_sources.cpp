@@ -9,6 +9,7 @@
 #include <regex>
 #include <string>
 
+#include "db/session.h"
 #include "support/native_example.h"
 #include "support/temp_dir.h"
 
@@ -81,13 +82,15 @@ void require_up(const NativeExample& project) {
 }
 
 const char* const kPostgresLog = "CREATE TABLE applied (id serial PRIMARY KEY, name text NOT NULL);\n";
-const char* const kMariadbLog = "CREATE TABLE applied (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(64) NOT NULL);\n";
+const char* const kMariadbLog =
+    "CREATE TABLE applied (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(64) NOT NULL);\n";
 
 std::string log_insert(const std::string& name) { return "INSERT INTO applied (name) VALUES ('" + name + "');\n"; }
 
 }  // namespace
 
-TEST_CASE("migrations (sqlx): integer version order, .up.sql only, a whole file with a $$ body", "[native][migration-sources]") {
+TEST_CASE("migrations (sqlx): integer version order, .up.sql only, a whole file with a $$ body",
+          "[native][migration-sources]") {
   auto files = postgres_project("\"migrations\"");
   files["migrations/1_log.sql"] = kPostgresLog + log_insert("1");
   files["migrations/10_ten.sql"] = log_insert("10");
@@ -105,8 +108,8 @@ TEST_CASE("migrations (goose): module folders in one version order, Up sections,
           "[native][migration-sources]") {
   auto files = postgres_project("[\"core/migrations\", \"identity/migrations\", \"billing/migrations\"]",
                                 "schemas = [\"identity\", \"billing\"]\nmigration_tool = \"goose\"");
-  files["core/migrations/01001_log.sql"] = "-- +goose Up\n" + std::string(kPostgresLog) + log_insert("01001") +
-                                           "-- +goose Down\nDROP TABLE applied;\n";
+  files["core/migrations/01001_log.sql"] =
+      "-- +goose Up\n" + std::string(kPostgresLog) + log_insert("01001") + "-- +goose Down\nDROP TABLE applied;\n";
   files["identity/migrations/02001_users.sql"] =
       "-- +goose Up\nCREATE TABLE identity.users (id bigint PRIMARY KEY);\n" + log_insert("02001") +
       "-- +goose StatementBegin\nCREATE FUNCTION identity.next_id() RETURNS bigint LANGUAGE plpgsql AS $$\n"
@@ -128,7 +131,8 @@ TEST_CASE("migrations (goose): module folders in one version order, Up sections,
   CHECK(verify.exit_code == 0);
 }
 
-TEST_CASE("migrations (golang-migrate, flyway, atlas): each tool's file names and order", "[native][migration-sources]") {
+TEST_CASE("migrations (golang-migrate, flyway, atlas): each tool's file names and order",
+          "[native][migration-sources]") {
   SECTION("golang-migrate") {
     auto files = postgres_project("\"db\"", "migration_tool = \"golang-migrate\"");
     files["db/000001_log.up.sql"] = kPostgresLog + log_insert("1");
@@ -205,7 +209,8 @@ TEST_CASE("migrations: a failing migration is named by file and line, and the ne
   CHECK(project.postgres("SELECT count(*) FROM fixed", "app") == "0\n");
 }
 
-TEST_CASE("migrations: a new migration file changes the fingerprint, and reset applies it", "[native][migration-sources]") {
+TEST_CASE("migrations: a new migration file changes the fingerprint, and reset applies it",
+          "[native][migration-sources]") {
   auto files = postgres_project("\"migrations\"");
   files["migrations/1_log.sql"] = kPostgresLog + log_insert("1");
   NativeExample project(files);
@@ -222,14 +227,25 @@ TEST_CASE("migrations (goose example): uuidv7() of PostgreSQL 18 on this server,
           "[native][migration-sources]") {
   NativeExample project(example_project("goose"));
   require_up(project);
-  // The app's own next migration: the owner alters what init made.
-  CHECK_NOTHROW(project.postgres("SELECT 1", "console"));
+  // The app's own next migration, as the app's user: the owner alters what init made.
+  {
+    auto app = devenv::db::connect(devenv::sqltext::Dialect::Postgres,
+                                   {"", project.port("postgres"), "console", "console", "console"});
+    for (const char* migration :
+         {"ALTER TABLE identity.users ADD COLUMN nickname text",
+          "CREATE INDEX users_nickname ON identity.users (nickname)", "ALTER TYPE billing.plan ADD VALUE 'team'",
+          "DROP TABLE identity.api_tokens", "ALTER TABLE identity.users DROP COLUMN nickname",
+          "CREATE TABLE goose_db_version (id serial PRIMARY KEY, version_id bigint)"}) {
+      INFO(migration);
+      CHECK_NOTHROW(app->execute(migration));
+    }
+    project.devenv("reset --force");
+  }
   const CommandResult verify = project.devenv("verify");
   INFO(verify.output);
   CHECK(verify.exit_code == 0);
   for (int i = 0; i < 5; ++i) {
-    project.postgres("INSERT INTO identity.users (email) VALUES ('u" + std::to_string(i) + "@example.com')",
-                     "console");
+    project.postgres("INSERT INTO identity.users (email) VALUES ('u" + std::to_string(i) + "@example.com')", "console");
     project.postgres("SELECT pg_sleep(0.002)", "console");
   }
   // Version 7, RFC 9562 variant, and ids in insertion order (the timestamp leads).
@@ -243,4 +259,78 @@ TEST_CASE("migrations (goose example): uuidv7() of PostgreSQL 18 on this server,
   CHECK(project.postgres("SELECT bool_and(abs(('x' || substr(replace(id::text, '-', ''), 1, 12))::bit(48)::bigint "
                          "- (extract(epoch FROM now()) * 1000)::bigint) < 60000) FROM identity.users",
                          "console") == "t\n");
+}
+
+TEST_CASE("migrations (dbmate example, MariaDB): the app's user runs its next migration",
+          "[native][migration-sources]") {
+  NativeExample project(example_project("dbmate"));
+  require_up(project);
+  auto app = devenv::db::connect(devenv::sqltext::Dialect::MySQL, {"", project.port("mysql"), "blog", "blog", "blog"});
+  for (const char* migration :
+       {"ALTER TABLE posts ADD COLUMN summary TEXT NULL", "CREATE INDEX posts_title ON posts (title)",
+        "CREATE TABLE schema_migrations (version VARCHAR(128) PRIMARY KEY)",
+        "CREATE VIEW published AS SELECT id FROM posts WHERE published_at IS NOT NULL", "DROP VIEW published",
+        "ALTER TABLE posts DROP COLUMN summary"}) {
+    INFO(migration);
+    CHECK_NOTHROW(app->execute(migration));
+  }
+}
+
+TEST_CASE("migrations (Drizzle example): diff of the hand-kept schema.sql with the migration folder",
+          "[native][migration-sources]") {
+  NativeExample project(example_project("drizzle"));
+  require_up(project);
+  const CommandResult same = project.devenv("diff schema.sql drizzle");
+  INFO(same.output);
+  CHECK(same.exit_code == 0);
+  // The Go side forgot a column the TypeScript side added.
+  std::string schema = project.dir().read("schema.sql");
+  schema.replace(schema.find("  status         varchar(16) NOT NULL DEFAULT 'open'\n"),
+                 std::string("  status         varchar(16) NOT NULL DEFAULT 'open'\n").size(), "");
+  schema.replace(schema.find("created_at     timestamptz NOT NULL DEFAULT now(),"),
+                 std::string("created_at     timestamptz NOT NULL DEFAULT now(),").size(),
+                 "created_at     timestamptz NOT NULL DEFAULT now()");
+  project.dir().write("schema.sql", schema);
+  const CommandResult drift = project.devenv("diff schema.sql drizzle/");
+  INFO(drift.output);
+  CHECK(drift.exit_code == 1);
+  CHECK_THAT(drift.output, Catch::Contains("column status"));
+  CHECK(project.devenv("diff --format json drizzle schema.sql").exit_code == 1);
+}
+
+TEST_CASE("migrations (sqlx example): dump --from equals the dump of the database up made, with and without a server",
+          "[native][migration-sources]") {
+  NativeExample project(example_project("sqlx"));
+  // No server runs: dump --from starts a throwaway one and removes it.
+  const CommandResult cold = project.devenv("dump --from migrations");
+  INFO(cold.output);
+  REQUIRE(cold.exit_code == 0);
+  CHECK_THAT(cold.output, Catch::Contains("throwaway"));
+  CHECK(project.status_of("postgres") == "not initialised");
+  CHECK_FALSE(fs::exists(project.dir().path() / ".devenv" / "throwaway"));
+  require_up(project);
+  REQUIRE(project.devenv("dump ledger 2>/dev/null | cat > live.sql").exit_code == 0);
+  REQUIRE(project.devenv("dump --from migrations 2>/dev/null | cat > from.sql").exit_code == 0);
+  const std::string live = project.dir().read("live.sql");
+  CHECK_THAT(live, Catch::Contains("CREATE TABLE public.transfers"));
+  CHECK(project.dir().read("from.sql") == live);
+  project.dir().write("derived_schema.sql", live);
+  CHECK(project.devenv("dump --from migrations --check derived_schema.sql").exit_code == 0);
+  project.dir().write("migrations/20240401000000_more.sql", "ALTER TABLE accounts ADD COLUMN nickname text;\n");
+  const CommandResult stale = project.devenv("dump --from migrations --check derived_schema.sql");
+  CHECK(stale.exit_code == 1);
+  CHECK_THAT(stale.output, Catch::Contains("differs from derived_schema.sql"));
+}
+
+TEST_CASE("native runtime: a PostgreSQL version the machine lacks is an error listing the installed ones",
+          "[native][migration-sources]") {
+  auto files = postgres_project("\"migrations\"");
+  files["migrations/1_a.sql"] = "CREATE TABLE a (id int);\n";
+  files["config.toml"] = std::regex_replace(files["config.toml"], std::regex("engine = \"postgres\"\n"),
+                                            "engine = \"postgres\"\nversion = \"99\"\n");
+  NativeExample project(files);
+  const CommandResult up = project.devenv("up");
+  INFO(up.output);
+  CHECK(up.exit_code == 3);
+  CHECK_THAT(up.output, Catch::Contains("version = \"99\" is not installed here (installed: PostgreSQL 15"));
 }

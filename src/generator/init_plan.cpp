@@ -113,7 +113,8 @@ class ServerPlanner {
       writer_->open_database(content, config_, database, name);
       for (const std::string& polyfill : polyfills) content += polyfill_sql(polyfill);
       for (const CompiledSource& source : compiled) {
-        if (!source.source->migration_tool.empty()) content += "-- ---- migration " + source.source->display + " ----\n";
+        if (!source.source->migration_tool.empty())
+          content += "-- ---- migration " + source.source->display + " ----\n";
         writer_->open_source(content, database, *source.source);
         for (const CompiledStatement& statement : source.statements) writer_->statement(content, statement, name);
       }

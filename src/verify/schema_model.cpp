@@ -48,8 +48,8 @@ std::unique_ptr<config::Database> stand_in_database(const config::Config& config
   const std::string schema = server.engine.has_schemas() ? "public" : "";
   database->schema = schema;
   if (const auto tool = migration_tool_of(path)) {
-    config::MigrationSettings settings{{fs::absolute(path).lexically_normal()}, std::string(migrations::name_of(*tool)),
-                                       "", "", ""};
+    config::MigrationSettings settings{
+        {fs::absolute(path).lexically_normal()}, std::string(migrations::name_of(*tool)), "", "", ""};
     database->sources = config::migration_sources(settings, fs::current_path(), schema, "migrations");
     database->migrations = settings;
     return database;
