@@ -244,6 +244,13 @@ TEST_CASE("migrations (goose example): uuidv7() of PostgreSQL 18 on this server,
   const CommandResult verify = project.devenv("verify");
   INFO(verify.output);
   CHECK(verify.exit_code == 0);
+  // One file whose names are qualified with several schemas diffs clean against the database.
+  REQUIRE(project.devenv("dump console 2>/dev/null | cat > console.sql").exit_code == 0);
+  CHECK_THAT(project.dir().read("console.sql"),
+             Catch::Contains("CREATE TABLE billing.subscriptions") && Catch::Contains("CREATE TABLE identity.users"));
+  const CommandResult diff = project.devenv("diff console.sql console");
+  INFO(diff.output);
+  CHECK(diff.exit_code == 0);
   for (int i = 0; i < 5; ++i) {
     project.postgres("INSERT INTO identity.users (email) VALUES ('u" + std::to_string(i) + "@example.com')", "console");
     project.postgres("SELECT pg_sleep(0.002)", "console");

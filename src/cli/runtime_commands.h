@@ -81,10 +81,10 @@ struct DiffOptions {
 int run_diff(const std::filesystem::path& config, const DiffOptions& options, std::ostream& out, std::ostream& err);
 
 struct DumpOptions {
-  std::string database;              // a key or a database name
-  std::optional<std::string> from;   // instead: schema files or a migration folder, built in a shadow
+  std::string database;               // a key or a database name
+  std::optional<std::string> from;    // instead: schema files or a migration folder, built in a shadow
   std::optional<std::string> server;  // with --from: the config server whose engine builds it
-  std::optional<std::string> check;  // compare with this file instead of printing
+  std::optional<std::string> check;   // compare with this file instead of printing
   std::optional<std::string> runtime;
 };
 int run_dump(const std::filesystem::path& config, const DumpOptions& options, std::ostream& out, std::ostream& err);
@@ -229,6 +229,9 @@ Compares two schemas; each of A and B is one of
     postgres://user:password@host:port/db
   - a schema file or a folder of .sql files, loaded as it is into a shadow database
     (dropped afterwards); the schemas it creates or qualifies names with are its own
+  - a migration folder (sqlx, goose, golang-migrate, Drizzle, dbmate, Flyway, Atlas),
+    applied as its tool would; a config database's folder brings its other folders,
+    tool and schemas along
 Differences are read as "from A to B": `-` only in A, `+` only in B, `~` changed;
 a side that is schema files is named by its path. --format sql writes the
 statements that turn A into B, to run on A (a live database) with its engine's
@@ -237,7 +240,7 @@ client; destructive ones are commented out unless --allow-destructive, as for
 
 Schema files load into the running server --server names; else the server of the
 config database they are a source of; else one of the engine of the other side;
-else one of the engine their dialect markers say (timestamptz, jsonb, `::` for
+else the Drizzle journal's dialect; else one of the engine their dialect markers say (timestamptz, jsonb, `::` for
 PostgreSQL; backticks, AUTO_INCREMENT, ENGINE= for MySQL/MariaDB). Which one, and
 why, is said on stderr.
 
@@ -247,6 +250,7 @@ why, is said on stderr.
 
 Exit: 0 the same, 1 different, 2 usage, 3 runtime error.
 Example: devenv diff schemas/main.sql mysql://root:pw@127.0.0.1:3306/unkey
+         devenv diff schema.sql drizzle/     (a hand-kept file against the migrations)
          devenv diff --format sql postgres://u:pw@127.0.0.1:5432/app schema.sql > fix.sql
 )HELP";
 
