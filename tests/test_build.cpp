@@ -250,7 +250,7 @@ TEST_CASE("build: a schema file that starts with a UTF-8 byte-order mark", "[uni
   dir.write("bom.sql",
             "\xEF\xBB\xBF"
             "CREATE TABLE t (a int);\n");
-  const devenv::config::SchemaSource source{dir.path() / "bom.sql", "bom.sql", "public", "", ""};
+  const devenv::config::SchemaSource source{dir.path() / "bom.sql", "bom.sql", "public", std::nullopt};
   devenv::sqltext::QualifyTarget target;
   target.dialect = devenv::sqltext::Dialect::Postgres;
   target.schema = "public";

@@ -321,8 +321,9 @@ TEST_CASE("config: migrations, their tool, schemas, owner and polyfills", "[unit
     CHECK(app.migrations->tool == "goose");  // detected
     REQUIRE(app.sources.size() == 2);
     CHECK(app.sources[1].display == "mod/migrations/02001_mod.sql");
-    CHECK(app.sources[1].migration_tool == "goose");
-    CHECK(app.sources[1].version == "02001");
+    REQUIRE(app.sources[1].migration);
+    CHECK(app.sources[1].migration->tool == "goose");
+    CHECK(app.sources[1].migration->version == "02001");
     CHECK(app.schemas() == std::vector<std::string>{"public", "mod"});
     CHECK(app.owner == "reader");  // the first user, in file order, granted it
     CHECK(app.polyfills == std::vector<std::string>{"uuidv7"});

@@ -71,8 +71,9 @@ void add_runtime_option(CLI::App& command, std::optional<std::string>& runtime) 
 }
 
 // --ignore kind:glob, repeatable; one pattern each, so a DATABASE after it stays a positional.
-void add_ignore_option(CLI::App& command, std::vector<std::string>& patterns) {
+void add_ignore_option(CLI::App& command, std::vector<std::string>& patterns, bool& include_history) {
   command.add_option("--ignore", patterns)->type_name("PATTERN")->allow_extra_args(false);
+  command.add_flag("--include-history", include_history);
 }
 
 void add_format_option(CLI::App& command, std::string& format, const std::vector<std::string>& formats) {
@@ -125,7 +126,7 @@ void declare_options(CLI::App& command, ShellOptions& options) {
 void declare_options(CLI::App& command, VerifyOptions& options) {
   add_format_option(command, options.format, {"text", "json", "sql"});
   command.add_flag("--allow-destructive", options.allow_destructive);
-  add_ignore_option(command, options.ignore);
+  add_ignore_option(command, options.ignore, options.include_history);
   add_runtime_option(command, options.runtime);
   command.add_option("DATABASE", options.databases);
 }
@@ -136,7 +137,7 @@ void declare_options(CLI::App& command, DiffOptions& options) {
   add_format_option(command, options.format, {"text", "json", "sql"});
   command.add_flag("--allow-destructive", options.allow_destructive);
   command.add_option("--server", options.server)->type_name("SERVER");
-  add_ignore_option(command, options.ignore);
+  add_ignore_option(command, options.ignore, options.include_history);
   add_runtime_option(command, options.runtime);
 }
 

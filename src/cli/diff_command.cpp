@@ -108,7 +108,8 @@ int write_fix(const Workspace& workspace, const DiffOptions& options, const veri
 int run_diff(const std::filesystem::path& config, const DiffOptions& options, std::ostream& out, std::ostream& err) {
   ProgressPrinter progress(err);
   Workspace workspace(config, "diff", progress, options.runtime);
-  const verify::IgnoreRules ignore(workspace.config(), options.ignore);  // a bad pattern fails before any work
+  const verify::IgnoreRules ignore(workspace.config(), options.ignore,
+                                   options.include_history);  // a bad pattern fails before any work
   util::catch_interrupts();
   const auto dialect_a = known_dialect(workspace, options.from);
   const auto dialect_b = known_dialect(workspace, options.to);

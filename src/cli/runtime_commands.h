@@ -66,6 +66,7 @@ struct VerifyOptions {
   std::optional<std::string> runtime;
   std::vector<std::string> databases;  // empty: all
   std::vector<std::string> ignore;     // --ignore kind:glob, on top of the config's
+  bool include_history = false;        // compare migration tools' history tables too
 };
 int run_verify(const std::filesystem::path& config, const VerifyOptions& options, std::ostream& out, std::ostream& err);
 
@@ -77,6 +78,7 @@ struct DiffOptions {
   std::optional<std::string> runtime;
   std::optional<std::string> server;  // --server: where schema files load
   std::vector<std::string> ignore;    // --ignore kind:glob, on top of the config's
+  bool include_history = false;       // compare migration tools' history tables too
 };
 int run_diff(const std::filesystem::path& config, const DiffOptions& options, std::ostream& out, std::ostream& err);
 
@@ -163,7 +165,8 @@ Shows the server's log (default: the last 100 lines).
 )HELP";
 
 inline constexpr const char* kVerifyHelp = R"HELP(Usage: devenv verify [--format text|json|sql] [--allow-destructive]
-                     [--ignore PATTERN]… [--runtime native|compose] [DATABASE…]
+                     [--ignore PATTERN]… [--include-history] [--runtime native|compose]
+                     [DATABASE…]
 
 Compares every database of the config (or the named keys or database names) with its
 schema files and reports every real difference. Each logical database's files are
@@ -192,8 +195,12 @@ column) are commented out unless --allow-destructive.
                      glob (* ? [...]) on the object's name; a table part is
                      table.part, a PostgreSQL object also schema.name; a database,
                      schema or table pattern covers what is inside it:
-                       --ignore table:_sqlx_migrations --ignore 'table:audit_2025_*'
-                       --ignore 'column:users.legacy_*'
+                       --ignore 'table:audit_2025_*' --ignore 'column:users.legacy_*'
+  --include-history  compare migration tools' history tables too (_sqlx_migrations,
+                     goose_db_version, schema_migrations, drizzle.__drizzle_migrations,
+                     flyway_schema_history, atlas_schema_revisions, or the config's
+                     migration_table): they hold data, not schema, so by default
+                     they are left out
 
 Exit: 0 no drift, 1 drift, 2 usage or config error, 3 runtime error.
 )HELP";
@@ -247,6 +254,7 @@ why, is said on stderr.
   --ignore PATTERN   leave objects out (repeatable), as for `devenv verify`; the
                      config's top-level patterns and those of a config database
                      named as A or B apply too
+  --include-history  compare migration tools' history tables too, as for verify
 
 Exit: 0 the same, 1 different, 2 usage, 3 runtime error.
 Example: devenv diff schemas/main.sql mysql://root:pw@127.0.0.1:3306/unkey

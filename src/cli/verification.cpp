@@ -7,9 +7,10 @@
 namespace devenv::cli {
 
 std::vector<ServerDifferences> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
-                                                ProgressPrinter& progress, const std::vector<std::string>& ignore) {
+                                                ProgressPrinter& progress, const std::vector<std::string>& ignore,
+                                                bool include_history) {
   const config::Config& config = workspace.config();
-  const verify::IgnoreRules rules(config, ignore);
+  const verify::IgnoreRules rules(config, ignore, include_history);
   util::catch_interrupts();
   const config::DatabaseSelection selection = config::select_databases(config, selected);
   std::vector<ServerDifferences> out;

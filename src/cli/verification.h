@@ -21,9 +21,10 @@ struct ServerDifferences {
 // selected database. `selected` holds keys (main, partition) or database names
 // (partition_002); empty means all, and then databases the config does not declare
 // and stale data dirs are reported too. `ignore` holds --ignore patterns, on top of
-// the config's.
+// the config's; migration tools' history tables are left out unless `include_history`.
 std::vector<ServerDifferences> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
-                                                ProgressPrinter& progress, const std::vector<std::string>& ignore = {});
+                                                ProgressPrinter& progress, const std::vector<std::string>& ignore = {},
+                                                bool include_history = false);
 
 // All of them, in order.
 std::vector<catalog::Difference> all_differences(const std::vector<ServerDifferences>& servers);

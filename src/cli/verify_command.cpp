@@ -17,7 +17,7 @@ int run_verify(const std::filesystem::path& config, const VerifyOptions& options
   ProgressPrinter progress(err);
   Workspace workspace(config, "verify", progress, options.runtime);
   const std::vector<ServerDifferences> servers =
-      verify_databases(workspace, options.databases, progress, options.ignore);
+      verify_databases(workspace, options.databases, progress, options.ignore, options.include_history);
   const std::vector<catalog::Difference> differences = all_differences(servers);
   if (options.format == "sql") {
     for (const ServerDifferences& server : servers) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -30,15 +31,22 @@ struct Server {
   std::string bin_dir;    // native runtime: look for the server's programs here first
 };
 
+// A migration file as its tool sees it: the rules that pick its Up part and split it,
+// and what the tool records of it in its history table (generator/history_table.h).
+struct MigrationFile {
+  std::string tool;         // as migrations/tool.h names it
+  std::string version;      // as the tool records it
+  std::string description;  // likewise
+  std::int64_t when = 0;    // Drizzle: the journal's `when`, its created_at
+  std::string script;       // Flyway: the path it records, relative to its folder
+};
+
 // One schema file, and for PostgreSQL the schema (namespace) its names go into.
 struct SchemaSource {
-  std::filesystem::path path;  // absolute
-  std::string display;         // as shown to users and in headers: relative to the config
-  std::string schema;          // PostgreSQL only
-  // A migration file: the tool whose rules pick its Up part and split it
-  // (migrations/tool.h names them); "" for a schema file, which is applied whole.
-  std::string migration_tool;
-  std::string version;  // a migration's version as its file name writes it
+  std::filesystem::path path;              // absolute
+  std::string display;                     // as shown to users and in headers: relative to the config
+  std::string schema;                      // PostgreSQL only
+  std::optional<MigrationFile> migration;  // nullopt for a schema file, which is applied whole
 };
 
 // `migrations = "dir"` or `["dir", …]`: one app's migration folders, applied as its

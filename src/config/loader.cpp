@@ -276,8 +276,8 @@ class Loader {
     database.declared_schemas = declared_schemas(reader, path, server.engine);
     if (reader.node("migrations")) {
       database.migrations = migration_settings(reader, path);
-      database.sources = migration_sources(*database.migrations, file_.parent_path(), database.schema,
-                                           path + ".migration_tool");
+      database.sources =
+          migration_sources(*database.migrations, file_.parent_path(), database.schema, path + ".migration_tool");
     } else {
       check_no_migration_keys(reader, path);
       database.sources = sources(reader, path, database.schema, server.engine.has_schemas());

@@ -30,7 +30,9 @@ std::vector<SchemaSource> migration_sources(MigrationSettings& settings, const s
   settings.tool = std::string(migrations::name_of(set.tool));
   std::vector<SchemaSource> out;
   for (const migrations::Migration& migration : set.migrations)
-    out.push_back({migration.path, migration.display, schema, settings.tool, migration.version});
+    out.push_back(
+        {migration.path, migration.display, schema,
+         MigrationFile{settings.tool, migration.version, migration.description, migration.when, migration.script}});
   return out;
 }
 

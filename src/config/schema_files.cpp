@@ -25,7 +25,7 @@ std::vector<SchemaSource> schema_files(const fs::path& config_dir, const std::st
                                        const SourceLocation& location) {
   const fs::path path = (config_dir / value).lexically_normal();
   const auto source_for = [&](const fs::path& file) {
-    return SchemaSource{file, file.lexically_relative(config_dir).generic_string(), schema, "", ""};
+    return SchemaSource{file, file.lexically_relative(config_dir).generic_string(), schema, std::nullopt};
   };
   std::error_code error;
   if (fs::is_directory(path, error)) {

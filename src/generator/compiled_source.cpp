@@ -99,8 +99,8 @@ static void add_notices(CompiledSource& compiled, const std::vector<std::string>
 // at the tool's own boundaries too (migrations/up_script.h), lines kept.
 static std::vector<sqltext::Statement> statements_of(const config::SchemaSource& source, const std::string& file,
                                                      std::string_view text, sqltext::Dialect dialect) {
-  if (source.migration_tool.empty()) return sqltext::split(text, dialect, source.display);
-  const auto tool = migrations::tool_named(source.migration_tool);
+  if (!source.migration) return sqltext::split(text, dialect, source.display);
+  const auto tool = migrations::tool_named(source.migration->tool);
   return migrations::up_statements(migrations::up_script(*tool, file, source.display), dialect, source.display);
 }
 

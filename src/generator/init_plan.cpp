@@ -7,6 +7,7 @@
 
 #include "generator/compiled_source.h"
 #include "generator/fingerprint.h"
+#include "generator/history_table.h"
 #include "generator/polyfills.h"
 #include "generator/script_writer.h"
 #include "sqltext/source_errors.h"
@@ -113,11 +114,13 @@ class ServerPlanner {
       writer_->open_database(content, config_, database, name);
       for (const std::string& polyfill : polyfills) content += polyfill_sql(polyfill);
       for (const CompiledSource& source : compiled) {
-        if (!source.source->migration_tool.empty())
-          content += "-- ---- migration " + source.source->display + " ----\n";
+        if (source.source->migration) content += "-- ---- migration " + source.source->display + " ----\n";
         writer_->open_source(content, database, *source.source);
         for (const CompiledStatement& statement : source.statements) writer_->statement(content, statement, name);
       }
+      const std::vector<std::string> history = history_statements(database, server_, compiled);
+      if (!history.empty()) content += "-- ---- the history table of " + database.migrations->tool + " ----\n";
+      for (const std::string& sql : history) content += sql + ";\n";
       writer_->close_database(content, config_, database, name);
     }
     return {file_name(directory, width, number, database.key + "-schema"), content};

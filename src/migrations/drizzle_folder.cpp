@@ -69,6 +69,7 @@ void read_journal_folder(const fs::path& folder, const fs::path& base, const fs:
                                  "restore the file, or remove the entry (drizzle-kit drop does both)");
     }
     set.migrations.push_back(tagged(file, base, entry.tag));
+    set.migrations.back().when = entry.when;
   }
   check_every_file_listed(folder, base, tags, journal_display);
 }

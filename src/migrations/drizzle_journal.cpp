@@ -53,6 +53,7 @@ DrizzleJournal read_drizzle_journal(std::string_view text, const std::string& di
           {display, 1, 1}, "entry " + std::to_string(i) + " of the Drizzle journal has no \"tag\" string", kShapeHint);
     }
     DrizzleJournalEntry entry{item->getValue<std::string>("tag")};
+    if (item->has("when") && item->get("when").isNumeric()) entry.when = item->getValue<std::int64_t>("when");
     locate(entry, text, search_from);
     journal.entries.push_back(std::move(entry));
   }

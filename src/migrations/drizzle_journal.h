@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,8 +9,9 @@
 namespace devenv::migrations {
 
 struct DrizzleJournalEntry {
-  std::string tag;  // the migration file is `<tag>.sql` beside `meta/`
-  int line = 1;     // where the tag stands in the journal, for errors about the entry
+  std::string tag;        // the migration file is `<tag>.sql` beside `meta/`
+  std::int64_t when = 0;  // milliseconds since the epoch: Drizzle runs entries newer than its last row
+  int line = 1;           // where the tag stands in the journal, for errors about the entry
   int column = 1;
 };
 

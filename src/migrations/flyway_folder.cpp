@@ -37,11 +37,11 @@ std::optional<Migration> flyway_migration(const std::string& name) {
       separator == std::string::npos ? std::string() : spaced(rest.substr(separator + kSeparator.size()));
   if (stem.front() == 'R') {
     if (!before.empty()) return std::nullopt;  // a repeatable has no version
-    return Migration{{}, {}, "", description, true};
+    return Migration{{}, {}, "", description, true, 0, ""};
   }
   const std::optional<std::string> version = before.empty() ? std::nullopt : flyway_version(before);
   if (!version) return std::nullopt;
-  return Migration{{}, {}, *version, description, false};
+  return Migration{{}, {}, *version, description, false, 0, ""};
 }
 
 }  // namespace
@@ -52,6 +52,7 @@ void read_flyway_folder(const std::filesystem::path& folder, const std::filesyst
     if (!migration) continue;
     migration->path = file;
     migration->display = display_of(file, base);
+    migration->script = file.lexically_relative(folder).generic_string();
     set.migrations.push_back(std::move(*migration));
   }
 }

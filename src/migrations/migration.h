@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,6 +19,10 @@ struct Migration {
   std::string version;
   std::string description;  // as the tool derives it from the name (sqlx and Flyway: `_` read as a space)
   bool repeatable = false;  // Flyway R__
+  // For the tool's history table: Drizzle's journal `when` (milliseconds; what it records
+  // as created_at), and the path Flyway records as `script` (relative to its folder).
+  std::int64_t when = 0;
+  std::string script{};
 };
 
 struct MigrationSet {

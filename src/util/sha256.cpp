@@ -41,4 +41,19 @@ std::string sha256_hex(std::string_view data) {
   return hash.hex();
 }
 
+std::string sha384_hex(std::string_view data) {
+  unsigned char bytes[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(data.data(), data.size(), bytes, &length, EVP_sha384(), nullptr) != 1) {
+    throw std::runtime_error("OpenSSL: cannot compute SHA-384");
+  }
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out.push_back(digits[bytes[i] >> 4]);
+    out.push_back(digits[bytes[i] & 15]);
+  }
+  return out;
+}
+
 }  // namespace devenv::util

@@ -6,6 +6,8 @@
 namespace devenv::util {
 
 std::string sha256_hex(std::string_view data);
+// SHA-384 in lower-case hex (sqlx's migration checksum).
+std::string sha384_hex(std::string_view data);
 
 // Incremental SHA-256 for hashing several pieces without concatenating them.
 class Sha256 {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "config/config_error.h"
+#include "generator/history_table.h"
 #include "util/usage_error.h"
 
 namespace devenv::verify {
@@ -30,12 +31,21 @@ bool matched_by(const std::vector<catalog::IgnorePattern>& patterns, const catal
 
 }  // namespace
 
-IgnoreRules::IgnoreRules(const config::Config& config, const std::vector<std::string>& command_line) {
+IgnoreRules::IgnoreRules(const config::Config& config, const std::vector<std::string>& command_line,
+                         bool include_history) {
   for (const config::IgnoreSetting& setting : config.ignore) everywhere_.push_back(from_config(setting));
   for (const std::string& text : command_line) everywhere_.push_back(from_command_line(text));
   for (const config::Database& database : config.databases) {
     for (const config::IgnoreSetting& setting : database.ignore)
       by_database_[database.key].push_back(from_config(setting));
+  }
+  if (include_history) return;
+  for (const std::string& text : generator::default_history_patterns())
+    everywhere_.push_back(*catalog::parse_ignore_pattern(text));
+  for (const config::Database& database : config.databases) {
+    const config::Server* server = config.find_server(database.server);
+    const auto history = server ? generator::history_table(database, *server) : std::nullopt;
+    if (history) by_database_[database.key].push_back({catalog::Kind::Table, history->table});
   }
 }
 

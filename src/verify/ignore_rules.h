@@ -18,7 +18,10 @@ namespace devenv::verify {
 // list the kinds there are.
 class IgnoreRules {
  public:
-  explicit IgnoreRules(const config::Config& config, const std::vector<std::string>& command_line = {});
+  // Migration tools' history tables (generator/history_table.h) are data, not schema:
+  // left out too unless `include_history`.
+  explicit IgnoreRules(const config::Config& config, const std::vector<std::string>& command_line = {},
+                       bool include_history = false);
 
   // Removes from `differences` what the global patterns or those of `database`
   // (nullptr: a database of no config entry) match.

@@ -55,7 +55,7 @@ std::unique_ptr<config::Database> stand_in_database(const config::Config& config
     return database;
   }
   for (const fs::path& file : config::sql_files_at(path))
-    database->sources.push_back({fs::absolute(file), file.string(), schema, "", ""});
+    database->sources.push_back({fs::absolute(file), file.string(), schema, std::nullopt});
   return database;
 }
 

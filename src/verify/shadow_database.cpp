@@ -4,6 +4,7 @@
 
 #include "catalog/mysql_ddl.h"
 #include "engine/collations.h"
+#include "generator/history_table.h"
 #include "generator/polyfills.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
@@ -165,6 +166,9 @@ void ShadowDatabase::load(const Shadow& shadow) {
       }
     }
   }
+  // The migration tool's history, as init writes it: verify --include-history compares it.
+  for (const std::string& sql : generator::history_statements(*shadow.database, server_, sources))
+    session->execute(sql);
 }
 
 // Extensions need rights the account lacks (most are not trusted), and the account is

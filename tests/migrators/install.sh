@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The real migrators the `migrators` tests run, pinned: drizzle-orm (with pg and
+# mysql2, run by Node) and dbmate (its npm package ships the Linux binary). Installs
+# Node and npm from Debian when missing, then the npm packages into DIR (a folder of
+# the build tree), and writes DIR/ready when they load. Safe to run again: a second run
+# with everything in place does nothing. When the npm registry cannot be reached, it
+# writes DIR/skipped with the reason and succeeds; the tests then skip, saying why.
+#   tests/migrators/install.sh DIR
+set -euo pipefail
+dir=$1
+packages=(drizzle-orm@0.45.4 pg@8.23.1 mysql2@3.24.6 dbmate@2.36.0)
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+mkdir -p "$dir"
+rm -f "$dir/skipped"
+if [ -f "$dir/ready" ] && [ "$(cat "$dir/ready")" = "${packages[*]}" ]; then exit 0; fi
+rm -f "$dir/ready"
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "installing nodejs and npm (Debian packages)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >/dev/null
+fi
+
+# No lock file: it would name the registry; the versions are pinned exactly instead.
+if ! log=$(cd "$dir" && npm install --no-package-lock --no-audit --no-fund --loglevel=error \
+             --prefix "$dir" "${packages[@]}" 2>&1); then
+  echo "npm install failed: ${log##*$'\n'}" | tee "$dir/skipped"
+  exit 0
+fi
+cp "$here/drizzle_migrate.mjs" "$dir/"
+(cd "$dir" && node --input-type=module -e 'await import("drizzle-orm/node-postgres/migrator"); await import("drizzle-orm/mysql2/migrator")')
+"$dir/node_modules/@dbmate/linux-x64/bin/dbmate" --version
+echo "${packages[*]}" > "$dir/ready"
