@@ -202,6 +202,13 @@ std::optional<std::string> migrators_missing() {
   return "REAL MIGRATOR TEST SKIPPED (" + reason + "): run tests/migrators/install.sh " + dir.string();
 }
 
+// False, with the reason printed, when the real migrators could not be installed.
+bool have_migrators() {
+  const auto missing = migrators_missing();
+  if (missing) WARN(*missing);
+  return !missing;
+}
+
 CommandResult drizzle_migrate(const std::string& dialect, const std::string& url, const fs::path& folder) {
   const fs::path dir = DEVENV_MIGRATORS_DIR;
   return run_command("cd '" + dir.string() + "' && node drizzle_migrate.mjs " + dialect + " '" + url + "' '" +
@@ -307,33 +314,21 @@ void check_dbmate(const std::string& engine, const std::string& url_scheme, cons
 }  // namespace
 
 TEST_CASE("real drizzle-orm migrator (PostgreSQL): nothing to do after up, then exactly the new one", "[migrators]") {
-  if (const auto missing = migrators_missing()) {
-    WARN(*missing);
-    return;
-  }
+  if (!have_migrators()) return;
   check_drizzle("postgres", "postgresql", "postgres");
 }
 
 TEST_CASE("real drizzle-orm migrator (MariaDB): nothing to do after up, then exactly the new one", "[migrators]") {
-  if (const auto missing = migrators_missing()) {
-    WARN(*missing);
-    return;
-  }
+  if (!have_migrators()) return;
   check_drizzle("mariadb", "mysql", "mysql");
 }
 
 TEST_CASE("real dbmate (PostgreSQL): nothing to do after up, then exactly the new one", "[migrators]") {
-  if (const auto missing = migrators_missing()) {
-    WARN(*missing);
-    return;
-  }
+  if (!have_migrators()) return;
   check_dbmate("postgres", "postgres", "?sslmode=disable");
 }
 
 TEST_CASE("real dbmate (MariaDB): nothing to do after up, then exactly the new one", "[migrators]") {
-  if (const auto missing = migrators_missing()) {
-    WARN(*missing);
-    return;
-  }
+  if (!have_migrators()) return;
   check_dbmate("mariadb", "mysql", "");
 }
