@@ -6,6 +6,7 @@
 #include "config/loader.h"
 #include "generator/compiled_source.h"
 #include "generator/compose_file.h"
+#include "generator/history_table.h"
 #include "generator/init_plan.h"
 #include "generator/password_hash.h"
 #include "generator/saslprep.h"
@@ -317,4 +318,41 @@ TEST_CASE("build: no polyfill where no source calls one, and none for MySQL", "[
   for (const auto& server : servers) {
     for (const auto& file : server.files) CHECK(file.content.find("devenv_polyfill") == std::string::npos);
   }
+}
+
+TEST_CASE("build: Flyway's checksum matches its published vector, with a BOM and CRLF too", "[unit][initdb]") {
+  CHECK(generator::flyway_checksum("CREATE TABLE t (id int);\n") == 92137680);
+  CHECK(generator::flyway_checksum("\xEF\xBB\xBF"
+                                   "CREATE TABLE t (id int);\r\n") == 92137680);
+  CHECK(generator::flyway_checksum("CREATE TABLE t (id int);") == 92137680);
+}
+
+TEST_CASE("build: a project's own uuidv7() is kept, and no polyfill is made beside it", "[unit][initdb]") {
+  TempDir dir;
+  dir.write("config.toml",
+            "[servers.pg]\nengine = \"postgres\"\n[[databases]]\nkey = \"app\"\nserver = \"pg\"\n"
+            "migrations = \"m\"\npolyfills = [\"UUIDv4\"]\n");
+  dir.write("m/1_fn.sql",
+            "CREATE OR REPLACE FUNCTION public.uuidv7() RETURNS uuid LANGUAGE sql AS 'SELECT gen_random_uuid()';\n");
+  dir.write("m/2_t.sql", "CREATE TABLE t (id uuid DEFAULT uuidv7(), other uuid DEFAULT uuidv4());\n");
+  const auto servers = generator::plan_init(config::load_config(dir.path() / "config.toml", no_environment()));
+  const std::string& app = file_named(servers.front(), "01-app-schema.sql").content;
+  CHECK(app.find("CREATE OR REPLACE FUNCTION public.uuidv7(shift") == std::string::npos);
+  CHECK_THAT(app, Catch::Contains("CREATE OR REPLACE FUNCTION public.uuidv4()"));  // configured, in any case
+}
+
+TEST_CASE("build: a broken migration folder stops build, not the commands that do not read it", "[unit][cli]") {
+  TempDir dir;
+  dir.write("config.toml",
+            "[servers.pg]\nengine = \"postgres\"\nport = 0\n[[databases]]\nkey = \"app\"\nserver = \"pg\"\n"
+            "migrations = \"dz\"\n");
+  dir.write("dz/0000_a.sql", "SELECT 1;");
+  dir.write("dz/meta/_journal.json", R"({"entries": [{"idx": 0, "when": "soon", "tag": "0000_a"}]})");
+  const auto build = run_devenv(dir.path().string(), "build");
+  CHECK(build.exit_code == 2);
+  CHECK_THAT(build.output,
+             Catch::Contains("dz/meta/_journal.json:1:") && Catch::Contains("has no whole number \"when\""));
+  CHECK_FALSE(fs::exists(dir.path() / "initdb"));
+  CHECK(run_devenv(dir.path().string(), "status").exit_code == 0);
+  CHECK(run_devenv(dir.path().string(), "down").exit_code == 0);
 }

@@ -6,6 +6,7 @@
 #include "config/interpolate.h"
 #include "config/loader.h"
 #include "config/name_pattern.h"
+#include "sqltext/source_error.h"
 #include "support/temp_dir.h"
 
 using namespace devenv::config;
@@ -362,4 +363,18 @@ TEST_CASE("config: migrations, their tool, schemas, owner and polyfills", "[unit
                    "key = \"app\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\npolyfills = [\"uuidv7\"]\n")),
                Catch::Contains("devenv has no polyfill \"uuidv7\" for mariadb"));
   }
+}
+
+TEST_CASE("config: a migration_table that is no plain name", "[unit][config]") {
+  ConfigProject project;
+  project.dir.write("db/1_a.sql", "CREATE TABLE a (id int);\n");
+  const std::string base = "key = \"app\"\nserver = \"pg\"\nmigrations = \"db\"\n";
+  CHECK_THAT(project.error(with_database(base + "migration_table = 'h\"x'\n")),
+             Catch::Contains("databases[0].migration_table: \"h\"x\" is not a plain table name"));
+  CHECK(
+      project.load(with_database(base + "migration_table = \"meta.history\"\n")).databases.front().migrations->table ==
+      "meta.history");
+  CHECK_THAT(project.error(with_database("key = \"app\"\nserver = \"mysql\"\nmigrations = \"db\"\n"
+                                         "migration_table = \"meta.history\"\n")),
+             Catch::Contains("name the table alone"));
 }

@@ -106,10 +106,11 @@ TEST_CASE("history (sqlx, MariaDB): migration_table renames it", "[native][histo
 }
 
 TEST_CASE("history (goose): the version-0 row, then every version in the order applied", "[native][history]") {
-  NativeExample project({{"config.toml", config("postgres", "migrations = [\"a\", \"b\"]\nschemas = [\"billing\"]")},
-                         {"a/02001_users.sql", "-- +goose Up\nCREATE TABLE users (id int);\n"},
-                         {"b/03001_plans.sql", "-- +goose Up\nCREATE TABLE billing.plans (id int);\n"},
-                         {"a/02002_sessions.sql", "-- +goose Up\nCREATE TABLE sessions (id int);\n"}});
+  NativeExample project(
+      {{"config.toml", config("postgres", "migrations = [\"a\", \"b\"]\nschemas = [\"billing\"]")},
+       {"a/02001_users.sql", "-- +goose Up\nCREATE TABLE users (id int);\n"},
+       {"b/03001_plans.sql", "-- +goose Up\nCREATE SCHEMA billing;\nCREATE TABLE billing.plans (id int);\n"},
+       {"a/02002_sessions.sql", "-- +goose Up\nCREATE TABLE sessions (id int);\n"}});
   require_up(project);
   CHECK(project.postgres("SELECT string_agg(version_id || ':' || is_applied, ' ' ORDER BY id) FROM "
                          "public.goose_db_version",

@@ -108,8 +108,10 @@ TEST_CASE("migrations (goose): module folders in one version order, Up sections,
           "[native][migration-sources]") {
   auto files = postgres_project("[\"core/migrations\", \"identity/migrations\", \"billing/migrations\"]",
                                 "schemas = [\"identity\", \"billing\"]\nmigration_tool = \"goose\"");
-  files["core/migrations/01001_log.sql"] =
-      "-- +goose Up\n" + std::string(kPostgresLog) + log_insert("01001") + "-- +goose Down\nDROP TABLE applied;\n";
+  // As on the app's empty database, the migrations make the module schemas themselves.
+  files["core/migrations/01001_log.sql"] = "-- +goose Up\nCREATE SCHEMA identity;\nCREATE SCHEMA billing;\n" +
+                                           std::string(kPostgresLog) + log_insert("01001") +
+                                           "-- +goose Down\nDROP TABLE applied;\n";
   files["identity/migrations/02001_users.sql"] =
       "-- +goose Up\nCREATE TABLE identity.users (id bigint PRIMARY KEY);\n" + log_insert("02001") +
       "-- +goose StatementBegin\nCREATE FUNCTION identity.next_id() RETURNS bigint LANGUAGE plpgsql AS $$\n"
@@ -235,7 +237,7 @@ TEST_CASE("migrations (goose example): uuidv7() of PostgreSQL 18 on this server,
          {"ALTER TABLE identity.users ADD COLUMN nickname text",
           "CREATE INDEX users_nickname ON identity.users (nickname)", "ALTER TYPE billing.plan ADD VALUE 'team'",
           "DROP TABLE identity.api_tokens", "ALTER TABLE identity.users DROP COLUMN nickname",
-          "CREATE TABLE goose_db_version (id serial PRIMARY KEY, version_id bigint)"}) {
+          "INSERT INTO goose_db_version (version_id, is_applied) VALUES (4001, true)"}) {
       INFO(migration);
       CHECK_NOTHROW(app->execute(migration));
     }
@@ -275,7 +277,7 @@ TEST_CASE("migrations (dbmate example, MariaDB): the app's user runs its next mi
   auto app = devenv::db::connect(devenv::sqltext::Dialect::MySQL, {"", project.port("mysql"), "blog", "blog", "blog"});
   for (const char* migration :
        {"ALTER TABLE posts ADD COLUMN summary TEXT NULL", "CREATE INDEX posts_title ON posts (title)",
-        "CREATE TABLE schema_migrations (version VARCHAR(128) PRIMARY KEY)",
+        "INSERT INTO schema_migrations (version) VALUES ('20240301000000')",
         "CREATE VIEW published AS SELECT id FROM posts WHERE published_at IS NOT NULL", "DROP VIEW published",
         "ALTER TABLE posts DROP COLUMN summary"}) {
     INFO(migration);
@@ -303,6 +305,14 @@ TEST_CASE("migrations (Drizzle example): diff of the hand-kept schema.sql with t
   CHECK(drift.exit_code == 1);
   CHECK_THAT(drift.output, Catch::Contains("column status"));
   CHECK(project.devenv("diff --format json drizzle schema.sql").exit_code == 1);
+  // A folder of schema files numbered by hand is schema files, not sqlx migrations:
+  // views.sql (no version) is loaded too.
+  project.dir().write("plain/01_tables.sql", project.dir().read("schema.sql"));
+  project.dir().write("plain/views.sql", "CREATE VIEW open_orders AS SELECT id FROM orders;\n");
+  const CommandResult plain = project.devenv("diff --server postgres schema.sql plain");
+  INFO(plain.output);
+  CHECK(plain.exit_code == 1);
+  CHECK_THAT(plain.output, Catch::Contains("+ view public.open_orders"));
 }
 
 TEST_CASE("migrations (sqlx example): dump --from equals the dump of the database up made, with and without a server",
@@ -340,4 +350,47 @@ TEST_CASE("native runtime: a PostgreSQL version the machine lacks is an error li
   INFO(up.output);
   CHECK(up.exit_code == 3);
   CHECK_THAT(up.output, Catch::Contains("version = \"99\" is not installed here (installed: PostgreSQL 15"));
+}
+
+TEST_CASE("owner: every kind of object init makes on PostgreSQL is handed to the owner",
+          "[native][migration-sources]") {
+  auto files = postgres_project("\"migrations\"", "schemas = [\"reports\"]");
+  files["migrations/1_kinds.sql"] =
+      "CREATE SCHEMA reports;\n"
+      "CREATE TABLE reports.t (id int, a int, b int) PARTITION BY RANGE (id);\n"
+      "CREATE TABLE reports.t_1 PARTITION OF reports.t FOR VALUES FROM (0) TO (10);\n"
+      "CREATE TABLE g (id int GENERATED ALWAYS AS IDENTITY, s serial);\n"
+      "CREATE VIEW v AS SELECT 1 AS one;\nCREATE MATERIALIZED VIEW mv AS SELECT 1 AS one;\n"
+      "CREATE SEQUENCE free_seq;\nCREATE TYPE mood AS ENUM ('a');\nCREATE TYPE pair AS (x int, y int);\n"
+      "CREATE DOMAIN positive AS int CHECK (VALUE > 0);\nCREATE TYPE span AS RANGE (subtype = int4);\n"
+      "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+      "CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1';\n"
+      "CREATE AGGREGATE cnt(*) (SFUNC = int8inc, STYPE = int8, INITCOND = '0');\n"
+      "CREATE COLLATION german (provider = icu, locale = 'de-DE');\n"
+      "CREATE TEXT SEARCH CONFIGURATION english_copy (COPY = english);\n"
+      "CREATE TEXT SEARCH DICTIONARY simple_copy (TEMPLATE = simple);\n"
+      "CREATE STATISTICS t_ab ON a, b FROM reports.t_1;\n"
+      "CREATE FUNCTION int_eq(int, int) RETURNS bool LANGUAGE sql AS 'SELECT $1 = $2';\n"
+      "CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int_eq);\n";
+  NativeExample project(files);
+  require_up(project);
+  const auto not_owned = [&](const std::string& catalog, const std::string& owner, const std::string& space) {
+    return project.postgres("SELECT count(*) FROM " + catalog + " o JOIN pg_namespace n ON n.oid = o." + space +
+                                " WHERE n.nspname IN ('public', 'reports') AND pg_get_userbyid(o." + owner +
+                                ") <> 'app'",
+                            "app");
+  };
+  CHECK(not_owned("pg_class", "relowner", "relnamespace") == "0\n");
+  CHECK(not_owned("pg_proc", "proowner", "pronamespace") == "0\n");
+  CHECK(project.postgres(
+            "SELECT string_agg(o.typname || ':' || o.typtype::text, ' ') FROM pg_type o JOIN pg_namespace n ON n.oid = "
+            "o.typnamespace WHERE n.nspname IN ('public', 'reports') AND pg_get_userbyid(o.typowner) <> 'app'",
+            "app") == "\n");
+  CHECK(not_owned("pg_collation", "collowner", "collnamespace") == "0\n");
+  CHECK(not_owned("pg_ts_config", "cfgowner", "cfgnamespace") == "0\n");
+  CHECK(not_owned("pg_ts_dict", "dictowner", "dictnamespace") == "0\n");
+  CHECK(not_owned("pg_statistic_ext", "stxowner", "stxnamespace") == "0\n");
+  CHECK(not_owned("pg_operator", "oprowner", "oprnamespace") == "0\n");
+  CHECK(project.postgres("SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'reports'", "app") ==
+        "app\n");
 }

@@ -62,34 +62,59 @@ DECLARE
   item record;
 BEGIN
   FOR item IN
-    SELECT format('ALTER SCHEMA %I OWNER TO %I', n.nspname, target) AS sql FROM pg_namespace n
-     WHERE pg_get_userbyid(n.nspowner) = current_user AND n.nspname NOT IN ('public', 'information_schema')
+    SELECT format('ALTER SCHEMA %I OWNER TO %I', o.nspname, target) AS sql FROM pg_namespace o JOIN pg_namespace n ON n.oid = o.oid
+     WHERE pg_get_userbyid(o.nspowner) = current_user AND n.nspname <> 'information_schema'
+       AND n.nspname NOT LIKE 'pg\_%' AND o.nspname <> 'public'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_namespace'::regclass AND e.objid = o.oid
+                          AND e.deptype = 'e')
+    UNION ALL
+    SELECT format('ALTER %s %s OWNER TO %I', CASE o.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, o.oid::regclass, target) AS sql FROM pg_class o JOIN pg_namespace n ON n.oid = o.relnamespace
+     WHERE pg_get_userbyid(o.relowner) = current_user AND n.nspname <> 'information_schema'
+       AND n.nspname NOT LIKE 'pg\_%' AND o.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT (o.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = o.oid AND d.deptype IN ('a', 'i')))
+       AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = o.oid
+                          AND e.deptype = 'e')
+    UNION ALL
+    SELECT format('ALTER ROUTINE %s OWNER TO %I', o.oid::regprocedure, target) AS sql FROM pg_proc o JOIN pg_namespace n ON n.oid = o.pronamespace
+     WHERE pg_get_userbyid(o.proowner) = current_user AND n.nspname <> 'information_schema'
        AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = o.oid
+                          AND e.deptype = 'e')
     UNION ALL
-    SELECT format('ALTER %s %s OWNER TO %I',
-                  CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE'
-                                 WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, c.oid::regclass, target)
-      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE pg_get_userbyid(c.relowner) = current_user AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
-       AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
-       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-                          AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype IN ('a', 'i'))))
+    SELECT format('ALTER %s %s OWNER TO %I', CASE o.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, o.oid::regtype, target) AS sql FROM pg_type o JOIN pg_namespace n ON n.oid = o.typnamespace
+     WHERE pg_get_userbyid(o.typowner) = current_user AND n.nspname <> 'information_schema'
+       AND n.nspname NOT LIKE 'pg\_%' AND o.typtype IN ('e', 'd', 'r', 'm', 'c') AND (o.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = o.typrelid) = 'c')
+       AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass AND e.objid = o.oid
+                          AND e.deptype = 'e')
     UNION ALL
-    SELECT format('ALTER %s %s OWNER TO %I', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE'
-                                                 ELSE 'FUNCTION' END, p.oid::regprocedure, target)
-      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-     WHERE pg_get_userbyid(p.proowner) = current_user AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
-       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
-                          AND d.deptype = 'e')
+    SELECT format('ALTER COLLATION %s OWNER TO %I', o.oid::regcollation, target) AS sql FROM pg_collation o JOIN pg_namespace n ON n.oid = o.collnamespace
+     WHERE pg_get_userbyid(o.collowner) = current_user AND n.nspname <> 'information_schema'
+       AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_collation'::regclass AND e.objid = o.oid
+                          AND e.deptype = 'e')
     UNION ALL
-    SELECT format('ALTER %s %s OWNER TO %I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
-                  t.oid::regtype, target)
-      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-     WHERE pg_get_userbyid(t.typowner) = current_user AND t.typtype IN ('e', 'd', 'r', 'c')
-       AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
-       AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
-       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
-                          AND d.deptype = 'e')
+    SELECT format('ALTER OPERATOR %s OWNER TO %I', o.oid::regoperator, target) AS sql FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+     WHERE pg_get_userbyid(o.oprowner) = current_user AND n.nspname <> 'information_schema'
+       AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_operator'::regclass AND e.objid = o.oid
+                          AND e.deptype = 'e')
+    UNION ALL
+    SELECT format('ALTER TEXT SEARCH CONFIGURATION %s OWNER TO %I', o.oid::regconfig, target) AS sql FROM pg_ts_config o JOIN pg_namespace n ON n.oid = o.cfgnamespace
+     WHERE pg_get_userbyid(o.cfgowner) = current_user AND n.nspname <> 'information_schema'
+       AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_ts_config'::regclass AND e.objid = o.oid
+                          AND e.deptype = 'e')
+    UNION ALL
+    SELECT format('ALTER TEXT SEARCH DICTIONARY %s OWNER TO %I', o.oid::regdictionary, target) AS sql FROM pg_ts_dict o JOIN pg_namespace n ON n.oid = o.dictnamespace
+     WHERE pg_get_userbyid(o.dictowner) = current_user AND n.nspname <> 'information_schema'
+       AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_ts_dict'::regclass AND e.objid = o.oid
+                          AND e.deptype = 'e')
+    UNION ALL
+    SELECT format('ALTER STATISTICS %I.%I OWNER TO %I', n.nspname, o.stxname, target) AS sql FROM pg_statistic_ext o JOIN pg_namespace n ON n.oid = o.stxnamespace
+     WHERE pg_get_userbyid(o.stxowner) = current_user AND n.nspname <> 'information_schema'
+       AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_statistic_ext'::regclass AND e.objid = o.oid
+                          AND e.deptype = 'e')
   LOOP
     EXECUTE item.sql;
   END LOOP;

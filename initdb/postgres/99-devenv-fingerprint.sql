@@ -4,4 +4,4 @@
 \connect postgres
 CREATE SCHEMA IF NOT EXISTS _devenv;
 CREATE TABLE _devenv.init_fingerprint (fingerprint char(64) NOT NULL, initialised_at timestamptz NOT NULL DEFAULT now());
-INSERT INTO _devenv.init_fingerprint (fingerprint) VALUES ('ec6a36237ae53a5f6132309c0c380486d820e8c771becad4f254fec5c780635a');
+INSERT INTO _devenv.init_fingerprint (fingerprint) VALUES ('50522eb160586a52d7cfd27759698b2797032085d568ef09287335dd59b833ee');

@@ -51,9 +51,12 @@ std::optional<sqltext::Dialect> known_dialect(const Workspace& workspace, const 
   return workspace.config().find_server(database->server)->engine.dialect();
 }
 
-// The config database an operand names (its ignore patterns apply); nullptr for files and DSNs.
-const config::Database* config_database(const Workspace& workspace, const std::string& operand) {
-  if (db::parse_dsn(operand) || is_path(operand)) return nullptr;
+// The config database an operand names (its ignore patterns apply); nullptr for DSNs; for
+// files, the stand-in they were loaded as (a migration folder's history table is left out).
+const config::Database* config_database(const Workspace& workspace, const std::string& operand,
+                                        const verify::SchemaModel& model) {
+  if (db::parse_dsn(operand)) return nullptr;
+  if (is_path(operand)) return model.source.get();
   return config::find_database(workspace.config(), operand).first;
 }
 
@@ -83,9 +86,10 @@ verify::SchemaModel resolve(const Workspace& workspace, const std::string& opera
 }
 
 void remove_ignored(const Workspace& workspace, const DiffOptions& options, const verify::IgnoreRules& ignore,
+                    const verify::SchemaModel& a, const verify::SchemaModel& b,
                     std::vector<catalog::Difference>& differences) {
-  for (const std::string& operand : {options.from, options.to})
-    ignore.remove_ignored(differences, config_database(workspace, operand));
+  ignore.remove_ignored(differences, config_database(workspace, options.from, a));
+  ignore.remove_ignored(differences, config_database(workspace, options.to, b));
 }
 
 // The statements that turn A into B: B is what A should be, A's own name is the one
@@ -95,7 +99,7 @@ int write_fix(const Workspace& workspace, const DiffOptions& options, const veri
   catalog::rename_references(b.database, b.database.name, a.database.name, b.dialect);
   b.database.name = a.database.name;
   auto differences = catalog::compare(b.database, a.database, a.dialect);
-  remove_ignored(workspace, options, ignore, differences);
+  remove_ignored(workspace, options, ignore, a, b, differences);
   catalog::ComparedModels models;
   const std::string name = a.database.name;
   models.emplace(name, catalog::ComparedPair{std::move(b.database), std::move(a.database)});
@@ -124,7 +128,7 @@ int run_diff(const std::filesystem::path& config, const DiffOptions& options, st
   if (options.format == "sql") return write_fix(workspace, options, ignore, std::move(a), std::move(b), out);
   catalog::rename_references(a.database, a.database.name, b.database.name, a.dialect);
   auto differences = catalog::compare(a.database, b.database, a.dialect);
-  remove_ignored(workspace, options, ignore, differences);
+  remove_ignored(workspace, options, ignore, a, b, differences);
   if (options.format == "json") {
     catalog::render_json(out, differences);
   } else if (differences.empty()) {

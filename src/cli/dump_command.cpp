@@ -35,13 +35,15 @@ const config::Server& from_server(const Workspace& workspace, const DumpOptions&
                    ", and config.toml has no server of that engine: declare one under [servers.<name>]");
 }
 
-// A running server of that engine, else a throwaway one (kept alive by `throwaway`).
+// A running server of that engine and version, else a throwaway one (kept alive by
+// `throwaway`).
 runtime::Server& server_for(const Workspace& workspace, const config::Server& wanted,
                             std::optional<ThrowawayServer>& throwaway, ProgressPrinter& progress) {
   runtime::Server& configured = workspace.server(wanted.name);
   if (configured.status().health == runtime::Health::Running) return configured;
   for (runtime::Server* other : workspace.servers()) {
-    if (other->server().engine == wanted.engine && other->status().health == runtime::Health::Running) return *other;
+    const bool same = other->server().engine == wanted.engine && other->server().version == wanted.version;
+    if (same && other->status().health == runtime::Health::Running) return *other;
   }
   progress.say("devenv", "no " + std::string(wanted.engine.name()) +
                              " server is running: starting a throwaway one (removed afterwards)");
@@ -50,6 +52,10 @@ runtime::Server& server_for(const Workspace& workspace, const config::Server& wa
 }
 
 std::string dump_from(const Workspace& workspace, const DumpOptions& options, ProgressPrinter& progress) {
+  std::error_code error;
+  if (!std::filesystem::exists(*options.from, error)) {
+    throw UsageError("--from " + *options.from + ": no such file or folder");
+  }
   const config::Server& wanted = from_server(workspace, options);
   std::optional<ThrowawayServer> throwaway;
   runtime::Server& server = server_for(workspace, wanted, throwaway, progress);

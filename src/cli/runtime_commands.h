@@ -196,11 +196,11 @@ column) are commented out unless --allow-destructive.
                      table.part, a PostgreSQL object also schema.name; a database,
                      schema or table pattern covers what is inside it:
                        --ignore 'table:audit_2025_*' --ignore 'column:users.legacy_*'
-  --include-history  compare migration tools' history tables too (_sqlx_migrations,
-                     goose_db_version, schema_migrations, drizzle.__drizzle_migrations,
-                     flyway_schema_history, atlas_schema_revisions, or the config's
-                     migration_table): they hold data, not schema, so by default
-                     they are left out
+  --include-history  compare the history table of a database's migration tool too
+                     (_sqlx_migrations, goose_db_version, schema_migrations,
+                     drizzle.__drizzle_migrations, flyway_schema_history,
+                     atlas_schema_revisions, or its migration_table): it holds data,
+                     not schema, so by default it is left out
 
 Exit: 0 no drift, 1 drift, 2 usage or config error, 3 runtime error.
 )HELP";

@@ -15,6 +15,22 @@ std::vector<std::string> Database::schemas() const {
   return out;
 }
 
+void Database::throw_if_unreadable() const {
+  if (migrations && migrations->failure) std::rethrow_exception(migrations->failure);
+}
+
+std::vector<std::string> Database::schemas_before_sources() const {
+  if (!migrations) return schemas();
+  return schema.empty() ? std::vector<std::string>{} : std::vector<std::string>{schema};
+}
+
+std::vector<std::string> Database::schemas_after_sources() const {
+  if (!migrations) return {};
+  std::vector<std::string> out = schemas();
+  std::erase(out, schema);
+  return out;
+}
+
 const Server* Config::find_server(const std::string& name) const {
   for (const Server& server : servers) {
     if (server.name == name) return &server;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -57,6 +58,10 @@ struct MigrationSettings {
   std::string table;                           // the app's history table, when renamed
   std::string where;                           // file:line:col of `migrations`, for errors
   std::string tool_where;                      // of `migration_tool` (of the table when absent)
+  // Why the folders could not be read (a duplicate version, a broken Drizzle journal):
+  // kept for the commands that read the sources (build, up, verify), rethrown there, so
+  // that down, status and logs still work meanwhile.
+  std::exception_ptr failure;
 };
 
 // An ignore pattern as config.toml writes it ("table:_sqlx_migrations") and where it
@@ -89,6 +94,15 @@ struct Database {
   // Not from config.toml: schema files `devenv diff` loads, which own every schema they
   // create or qualify names with (PostgreSQL); a config database declares its schemas.
   bool owns_every_schema = false;
+
+  // Rethrows why its migration folders could not be read (MigrationSettings::failure).
+  void throw_if_unreadable() const;
+
+  // Of schemas(), those init makes before the sources run: all of them for schema files;
+  // for migrations only `schema`, since migrations make their own (CREATE SCHEMA
+  // billing;) as on the app's empty database. The others are made after, if still missing.
+  std::vector<std::string> schemas_before_sources() const;
+  std::vector<std::string> schemas_after_sources() const;
 
   // PostgreSQL schemas this database holds: `schema`, the declared ones in order, then
   // those its sources name. The first is the search_path's head.

@@ -276,8 +276,18 @@ class Loader {
     database.declared_schemas = declared_schemas(reader, path, server.engine);
     if (reader.node("migrations")) {
       database.migrations = migration_settings(reader, path);
-      database.sources =
-          migration_sources(*database.migrations, file_.parent_path(), database.schema, path + ".migration_tool");
+      if (!server.engine.has_schemas() && database.migrations->table.find('.') != std::string::npos) {
+        throw ConfigError(reader.where_of("migration_table"), path + ".migration_table",
+                          "MySQL keeps the history table in the database itself: name the table alone");
+      }
+      try {
+        database.sources =
+            migration_sources(*database.migrations, file_.parent_path(), database.schema, path + ".migration_tool");
+      } catch (const ConfigError&) {
+        throw;  // a config mistake (an unknown tool) stops every command, as any other does
+      } catch (const std::exception&) {
+        database.migrations->failure = std::current_exception();
+      }
     } else {
       check_no_migration_keys(reader, path);
       database.sources = sources(reader, path, database.schema, server.engine.has_schemas());
@@ -338,8 +348,22 @@ class Loader {
     }
     settings.tool = reader.string("migration_tool").value_or("");
     settings.table = reader.string("migration_table").value_or("");
+    check_migration_table(reader, path, settings.table);
     settings.tool_where = reader.where_of("migration_tool");
     return settings;
+  }
+
+  // A plain name, or schema.name on PostgreSQL, as the tools accept in their settings.
+  static void check_migration_table(const TableReader& reader, const std::string& path, const std::string& table) {
+    if (table.empty()) return;
+    const std::size_t dot = table.find('.');
+    const bool plain = dot == std::string::npos
+                           ? is_plain_name(table)
+                           : is_plain_schema_name(table.substr(0, dot)) && is_plain_name(table.substr(dot + 1));
+    if (plain) return;
+    throw ConfigError(reader.where_of("migration_table"), path + ".migration_table",
+                      "\"" + table + "\" is not a plain table name",
+                      "use letters, digits and '_' (on PostgreSQL also schema.table), as the app's migrator names it");
   }
 
   static void check_no_migration_keys(const TableReader& reader, const std::string& path) {
@@ -353,8 +377,9 @@ class Loader {
 
   static std::vector<std::string> polyfills(const TableReader& reader, const std::string& path,
                                             const engine::Engine& engine) {
-    const std::vector<std::string> names = reader.string_array("polyfills");
-    for (const std::string& name : names) {
+    std::vector<std::string> names = reader.string_array("polyfills");
+    for (std::string& name : names) {
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (!engine.has_polyfill(name)) {
         const std::vector<std::string> known = engine.polyfill_names();
         throw ConfigError(reader.where_of("polyfills"), path + ".polyfills",

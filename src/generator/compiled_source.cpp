@@ -52,15 +52,30 @@ static CompiledStatement compile_statement(const sqltext::Statement& statement, 
 // Newer servers' functions the statement calls: a name the engine can polyfill
 // followed by `(`, wherever it stands (a default, a routine body is text the lexer
 // does not enter, so a call there goes unseen and the config's `polyfills` covers it).
-static void note_calls(const sqltext::Statement& statement, const engine::Engine& engine,
-                       std::set<std::string>& calls) {
+// A name right after FUNCTION or PROCEDURE (or after `FUNCTION schema.`) is being
+// defined, not called.
+static bool is_defined_here(const sqltext::Statement& statement, std::size_t name) {
+  std::vector<std::string> before;  // the code tokens before the name, nearest first
+  for (std::size_t i = name; i-- > 0 && before.size() < 3;) {
+    if (statement.tokens[i].is_code()) before.emplace_back(statement.tokens[i].text(statement.text));
+  }
+  const auto is_keyword = [](std::string word) {
+    for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return word == "FUNCTION" || word == "PROCEDURE";
+  };
+  if (!before.empty() && is_keyword(before[0])) return true;
+  return before.size() == 3 && before[0] == "." && is_keyword(before[2]);
+}
+
+static void note_calls(const sqltext::Statement& statement, const engine::Engine& engine, CompiledSource& compiled) {
   const auto& tokens = statement.tokens;
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
     if (tokens[i].kind != sqltext::TokenKind::Word || tokens[i + 1].kind != sqltext::TokenKind::Punct) continue;
     if (tokens[i + 1].text(statement.text) != "(") continue;
     std::string word(tokens[i].text(statement.text));
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (engine.has_polyfill(word)) calls.insert(word);
+    if (!engine.has_polyfill(word)) continue;
+    (is_defined_here(statement, i) ? compiled.defines : compiled.calls).insert(word);
   }
 }
 
@@ -107,7 +122,7 @@ static std::vector<sqltext::Statement> statements_of(const config::SchemaSource&
 CompiledSource compile_source(const config::SchemaSource& source, const sqltext::QualifyTarget& target) {
   const std::string file = read_source(source);
   const std::string_view text = without_bom(file);
-  CompiledSource compiled{&source, util::sha256_hex(file), {}, {}, {}};
+  CompiledSource compiled{&source, util::sha256_hex(file), {}, {}, {}, {}};
   sqltext::SourceErrorList errors;
   std::vector<std::string> left_out;
   bool had_options = false;
@@ -123,7 +138,7 @@ CompiledSource compile_source(const config::SchemaSource& source, const sqltext:
         continue;
       }
       compiled.statements.push_back(compile_statement(statement, target, qualifier));
-      note_calls(statement, engine, compiled.calls);
+      note_calls(statement, engine, compiled);
     } catch (const sqltext::SourceError& e) {
       errors.add(e);  // the next statements are still checked: every error in one run
     }

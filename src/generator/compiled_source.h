@@ -30,8 +30,10 @@ struct CompiledSource {
   // For build's output: statements left out (the file's own CREATE DATABASE/USE) and
   // collations mapped for the server, one line each per file.
   std::vector<std::string> notices;
-  // Built-in functions of newer servers the statements call (generator/polyfills.h).
+  // Built-in functions of newer servers the statements call, and those they define
+  // themselves (a project's own uuidv7() for PostgreSQL before 18): generator/polyfills.h.
   std::set<std::string> calls;
+  std::set<std::string> defines;
 };
 
 // Reads, splits and qualifies one schema file. Throws sqltext::SourceError (one, or

@@ -17,6 +17,21 @@
 
 namespace devenv::generator {
 
+std::int32_t flyway_checksum(std::string_view file) {
+  std::string_view text = file;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  Poco::Checksum crc(Poco::Checksum::TYPE_CRC32);
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find_first_of("\r\n", begin);
+    if (end == std::string_view::npos) end = text.size();
+    crc.update(text.data() + begin, static_cast<unsigned>(end - begin));
+    if (end + 1 < text.size() && text[end] == '\r' && text[end + 1] == '\n') ++end;
+    begin = end + 1;
+  }
+  return static_cast<std::int32_t>(crc.checksum());
+}
+
 namespace {
 
 using migrations::Tool;
@@ -160,16 +175,18 @@ class HistoryWriter {
   // left out, a BOM dropped) as a signed 32-bit integer.
   std::vector<std::string> flyway(const std::vector<Row>& rows) const {
     const std::string table_name = table();
-    std::vector<std::string> out = {
-        fmt::format("CREATE TABLE {} (\n    {} INT NOT NULL,\n    {} VARCHAR(50),\n    {} VARCHAR(200) NOT NULL,\n"
-                    "    {} VARCHAR(20) NOT NULL,\n    {} VARCHAR(1000) NOT NULL,\n    {} {},\n"
-                    "    {} VARCHAR(100) NOT NULL,\n    {} TIMESTAMP NOT NULL DEFAULT {},\n"
-                    "    {} {} NOT NULL,\n    {} {} NOT NULL{}\n)",
-                    table_name, name("installed_rank"), name("version"), name("description"), name("type"),
-                    name("script"), name("checksum"), postgres() ? "INTEGER" : "INT", name("installed_by"),
-                    name("installed_on"), postgres() ? "now()" : "CURRENT_TIMESTAMP", name("execution_time"),
-                    postgres() ? "INTEGER" : "INT", name("success"), postgres() ? "BOOLEAN" : "BOOL",
-                    postgres() ? "" : ",\n    CONSTRAINT `" + where_.table + "_pk` PRIMARY KEY (`installed_rank`)")};
+    std::vector<std::string> out = {fmt::format(
+        "CREATE TABLE {} (\n    {} INT NOT NULL,\n    {} VARCHAR(50),\n    {} VARCHAR(200) NOT NULL,\n"
+        "    {} VARCHAR(20) NOT NULL,\n    {} VARCHAR(1000) NOT NULL,\n    {} {},\n"
+        "    {} VARCHAR(100) NOT NULL,\n    {} TIMESTAMP NOT NULL DEFAULT {},\n"
+        "    {} {} NOT NULL,\n    {} {} NOT NULL{}\n)",
+        table_name, name("installed_rank"), name("version"), name("description"), name("type"), name("script"),
+        name("checksum"), postgres() ? "INTEGER" : "INT", name("installed_by"), name("installed_on"),
+        postgres() ? "now()" : "CURRENT_TIMESTAMP", name("execution_time"), postgres() ? "INTEGER" : "INT",
+        name("success"), postgres() ? "BOOLEAN" : "BOOL",
+        postgres()
+            ? ""
+            : ",\n    CONSTRAINT " + name(where_.table + "_pk") + " PRIMARY KEY (" + name("installed_rank") + ")")};
     if (postgres()) {
       out.push_back(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} PRIMARY KEY ({})", table_name,
                                 name(where_.table + "_pk"), name("installed_rank")));
@@ -191,26 +208,17 @@ class HistoryWriter {
     return with_schema(out);
   }
 
-  // Flyway always quotes its names.
-  std::string name(const std::string& text) const { return postgres() ? "\"" + text + "\"" : "`" + text + "`"; }
+  std::string name(const std::string& text) const { return quote(text); }
+  // Flyway cuts a description longer than `limit` characters (not bytes) to limit - 3 and "...".
   static std::string abbreviated(const std::string& text, std::size_t limit) {
-    return text.size() <= limit ? text : text.substr(0, limit - 3) + "...";
+    std::vector<std::size_t> starts;  // of each UTF-8 character
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    return starts.size() <= limit ? text : text.substr(0, starts[limit - 3]) + "...";
   }
   static std::string abbreviated_path(const std::string& text, std::size_t limit) {
     return text.size() <= limit ? text : "..." + text.substr(text.size() - (limit - 3));
-  }
-  static std::int32_t flyway_checksum(std::string text) {
-    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-    Poco::Checksum crc(Poco::Checksum::TYPE_CRC32);
-    std::size_t begin = 0;
-    while (begin < text.size()) {
-      std::size_t end = text.find_first_of("\r\n", begin);
-      if (end == std::string::npos) end = text.size();
-      crc.update(text.data() + begin, static_cast<unsigned>(end - begin));
-      if (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ++end;
-      begin = end + 1;
-    }
-    return static_cast<std::int32_t>(crc.checksum());
   }
 
   // ariga/atlas cmd/atlas/internal/migrate (the revisions table, ent's layout) and
@@ -330,17 +338,6 @@ std::vector<std::string> history_statements(const config::Database& database, co
     if (source.source->migration) rows.push_back({source.source, &source});
   }
   return HistoryWriter(database, server, *where, *migrations::tool_named(database.migrations->tool)).write(rows);
-}
-
-std::vector<std::string> default_history_patterns() {
-  std::vector<std::string> out;
-  for (const DefaultTable& one : kDefaults) {
-    const std::string table = std::string("table:") + one.table;
-    if (std::find(out.begin(), out.end(), table) == out.end()) out.push_back(table);
-    const std::string schema = std::string("schema:") + one.postgres_schema;
-    if (*one.postgres_schema && std::find(out.begin(), out.end(), schema) == out.end()) out.push_back(schema);
-  }
-  return out;
 }
 
 }  // namespace devenv::generator

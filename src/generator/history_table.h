@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/config.h"
@@ -17,6 +19,11 @@ struct HistoryTable {
   std::string table;
 };
 
+// Flyway's checksum of a migration file: CRC32 over each line's bytes without its
+// terminator (\n, \r or \r\n), a leading byte-order mark dropped, as a signed 32-bit
+// integer (flyway ChecksumCalculator.java).
+std::int32_t flyway_checksum(std::string_view file);
+
 // nullopt for a database whose sources are schema files.
 std::optional<HistoryTable> history_table(const config::Database& database, const config::Server& server);
 
@@ -27,9 +34,5 @@ std::optional<HistoryTable> history_table(const config::Database& database, cons
 // and where in each tool's source they come from). Empty for schema files.
 std::vector<std::string> history_statements(const config::Database& database, const config::Server& server,
                                             const std::vector<CompiledSource>& compiled);
-
-// The tables and schemas of every tool's default history, which verify and diff leave
-// out unless --include-history: `table:<name>` and `schema:<name>` patterns.
-std::vector<std::string> default_history_patterns();
 
 }  // namespace devenv::generator

@@ -97,6 +97,11 @@ class ServerPlanner {
                             std::vector<std::string>& notices) const {
     std::vector<CompiledSource> compiled;
     std::vector<HeaderSource> sources;
+    try {
+      database.throw_if_unreadable();
+    } catch (const sqltext::SourceError& e) {
+      errors_.add(e);  // with every other error of this build
+    }
     for (const config::SchemaSource& source : database.sources) {
       try {
         compiled.push_back(compile_source(source, writer_->qualify_target(config_, server_, database, source)));

@@ -57,8 +57,15 @@ const Definition* definition(std::string_view name) {
 std::vector<std::string> polyfills_needed(const config::Server& server, const config::Database& database,
                                           const std::vector<CompiledSource>& compiled) {
   std::vector<std::string> out;
+  // A source that defines the function itself keeps its own: a second one with the same
+  // name would make calls to it ambiguous.
+  const auto defined = [&](const std::string& name) {
+    return std::any_of(compiled.begin(), compiled.end(),
+                       [&](const CompiledSource& source) { return source.defines.contains(name); });
+  };
   const auto add = [&](const std::string& name) {
-    if (server.engine.has_polyfill(name) && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    if (server.engine.has_polyfill(name) && !defined(name) && std::find(out.begin(), out.end(), name) == out.end())
+      out.push_back(name);
   };
   for (const std::string& name : database.polyfills) add(name);
   for (const CompiledSource& source : compiled) {

@@ -42,52 +42,70 @@ bool sets_search_path(const Database& database) {
   return !database.declared_schemas.empty() || (!database.schema.empty() && database.schema != "public");
 }
 
+// One kind of object init may make, for the ownership hand-over: its catalog, the
+// columns naming its owner and schema, the ALTER that names it, and a condition.
+struct OwnedKind {
+  const char* catalog;
+  const char* owner;
+  const char* space;
+  const char* alter;  // a format() expression over `o`, the catalog row
+  const char* only;   // more of the WHERE clause, or ""
+};
+
+constexpr OwnedKind kOwnedKinds[] = {
+    {"pg_namespace", "nspowner", "oid", "format('ALTER SCHEMA %I OWNER TO %I', o.nspname, target)",
+     "o.nspname <> 'public'"},
+    // Sequences of serial and identity columns follow their table.
+    {"pg_class", "relowner", "relnamespace",
+     "format('ALTER %s %s OWNER TO %I', CASE o.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' "
+     "WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, o.oid::regclass, target)",
+     "o.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT (o.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d "
+     "WHERE d.classid = 'pg_class'::regclass AND d.objid = o.oid AND d.deptype IN ('a', 'i')))"},
+    // ALTER ROUTINE takes functions, procedures and aggregates alike (and `cnt()` for cnt(*)).
+    {"pg_proc", "proowner", "pronamespace", "format('ALTER ROUTINE %s OWNER TO %I', o.oid::regprocedure, target)", ""},
+    // Array types follow their element type and a table's row type its table; a multirange
+    // type does not follow its range on PostgreSQL 15, so it is handed over itself.
+    {"pg_type", "typowner", "typnamespace",
+     "format('ALTER %s %s OWNER TO %I', CASE o.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, o.oid::regtype, "
+     "target)",
+     "o.typtype IN ('e', 'd', 'r', 'm', 'c') AND (o.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = "
+     "o.typrelid) = 'c')"},
+    {"pg_collation", "collowner", "collnamespace",
+     "format('ALTER COLLATION %s OWNER TO %I', o.oid::regcollation, target)", ""},
+    {"pg_operator", "oprowner", "oprnamespace", "format('ALTER OPERATOR %s OWNER TO %I', o.oid::regoperator, target)",
+     ""},
+    {"pg_ts_config", "cfgowner", "cfgnamespace",
+     "format('ALTER TEXT SEARCH CONFIGURATION %s OWNER TO %I', o.oid::regconfig, target)", ""},
+    {"pg_ts_dict", "dictowner", "dictnamespace",
+     "format('ALTER TEXT SEARCH DICTIONARY %s OWNER TO %I', o.oid::regdictionary, target)", ""},
+    {"pg_statistic_ext", "stxowner", "stxnamespace",
+     "format('ALTER STATISTICS %I.%I OWNER TO %I', n.nspname, o.stxname, target)", ""},
+};
+
+// What init's superuser made of one kind, in the database's own schemas, that no
+// extension owns.
+std::string owned_by_init(const OwnedKind& kind) {
+  return fmt::format(
+      "    SELECT {3} AS sql FROM {0} o JOIN pg_namespace n ON n.oid = o.{2}\n"
+      "     WHERE pg_get_userbyid(o.{1}) = current_user AND n.nspname <> 'information_schema'\n"
+      "       AND n.nspname NOT LIKE 'pg\\_%'{4}\n"
+      "       AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '{0}'::regclass AND e.objid = o.oid\n"
+      "                          AND e.deptype = 'e')\n",
+      kind.catalog, kind.owner, kind.space, kind.alter, *kind.only ? std::string(" AND ") + kind.only : "");
+}
+
 // Gives `owner` what the init's superuser made in the database, as if the owner had run
 // the sources: its later migrations may ALTER and DROP them. What a source gave another
-// role explicitly keeps that owner; extension members stay with their extension;
-// sequences of serial and identity columns follow their table.
+// role explicitly keeps that owner; extension members stay with their extension.
+// (Operator classes and families, conversions, publications and foreign servers are
+// not handed over: docs/migration-sources.md.)
 std::string reassign_ownership(const std::string& owner) {
-  return fmt::format(R"sql(DO $devenv_owner$
-DECLARE
-  target text := {0};
-  item record;
-BEGIN
-  FOR item IN
-    SELECT format('ALTER SCHEMA %I OWNER TO %I', n.nspname, target) AS sql FROM pg_namespace n
-     WHERE pg_get_userbyid(n.nspowner) = current_user AND n.nspname NOT IN ('public', 'information_schema')
-       AND n.nspname NOT LIKE 'pg\_%'
-    UNION ALL
-    SELECT format('ALTER %s %s OWNER TO %I',
-                  CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE'
-                                 WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, c.oid::regclass, target)
-      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE pg_get_userbyid(c.relowner) = current_user AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
-       AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
-       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-                          AND (d.deptype = 'e' OR (c.relkind = 'S' AND d.deptype IN ('a', 'i'))))
-    UNION ALL
-    SELECT format('ALTER %s %s OWNER TO %I', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE'
-                                                 ELSE 'FUNCTION' END, p.oid::regprocedure, target)
-      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-     WHERE pg_get_userbyid(p.proowner) = current_user AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
-       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
-                          AND d.deptype = 'e')
-    UNION ALL
-    SELECT format('ALTER %s %s OWNER TO %I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
-                  t.oid::regtype, target)
-      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-     WHERE pg_get_userbyid(t.typowner) = current_user AND t.typtype IN ('e', 'd', 'r', 'c')
-       AND (t.typtype <> 'c' OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
-       AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
-       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
-                          AND d.deptype = 'e')
-  LOOP
-    EXECUTE item.sql;
-  END LOOP;
-END
-$devenv_owner$;
-)sql",
-                     literal(owner));
+  std::string kinds;
+  for (const OwnedKind& kind : kOwnedKinds) kinds += (kinds.empty() ? "" : "    UNION ALL\n") + owned_by_init(kind);
+  return fmt::format(
+      "DO $devenv_owner$\nDECLARE\n  target text := {};\n  item record;\nBEGIN\n  FOR item IN\n{}  LOOP\n"
+      "    EXECUTE item.sql;\n  END LOOP;\nEND\n$devenv_owner$;\n",
+      literal(owner), kinds);
 }
 
 class PostgresScriptWriter final : public ScriptWriter {
@@ -165,33 +183,45 @@ class PostgresScriptWriter final : public ScriptWriter {
   void open_database(std::string& out, const Config& config, const Database& database,
                      const std::string& name) const override {
     out += "\n-- ---- " + name + " ----\n\\connect " + quote(name) + "\n";
-    const auto users = users_granted(config, database);
-    for (const std::string& schema : database.schemas()) {
-      if (schema != "public") out += "CREATE SCHEMA IF NOT EXISTS " + quote(schema) + ";\n";
-      // Tables are created by the superuser, then handed to the owner; the app's other
-      // users get them, and what the owner's own migrations make later, through
-      // default privileges set before they exist.
-      for (const config::User* user : users) {
-        const std::string grantee = quote(user->name);
-        out += fmt::format("GRANT USAGE, CREATE ON SCHEMA {0} TO {1};\n", quote(schema), grantee);
-        for (const std::string& creator : {std::string(), database.owner}) {
-          if (creator == user->name) continue;
-          for (const char* kind : {"TABLES", "SEQUENCES", "FUNCTIONS", "TYPES"}) {
-            out += fmt::format("ALTER DEFAULT PRIVILEGES {0}IN SCHEMA {1} GRANT ALL ON {2} TO {3};\n",
-                               creator.empty() ? "" : "FOR ROLE " + quote(creator) + " ", quote(schema), kind, grantee);
-          }
-          if (database.owner.empty()) break;
-        }
-      }
-    }
+    for (const std::string& schema : database.schemas_before_sources())
+      open_schema(out, config, database, schema, false);
     if (sets_search_path(database)) {
       out += fmt::format("ALTER DATABASE {} SET search_path TO {};\n", quote(name),
                          search_path(database.schema, database));
     }
   }
 
-  void close_database(std::string& out, const Config&, const Database& database, const std::string&) const override {
+  // Migrations make their own schemas, as they would on the app's empty database; a
+  // declared schema none made is made afterwards. Either way the users get it.
+  void close_database(std::string& out, const Config& config, const Database& database,
+                      const std::string&) const override {
+    for (const std::string& schema : database.schemas_after_sources()) open_schema(out, config, database, schema, true);
     if (!database.owner.empty()) out += "\n" + reassign_ownership(database.owner);
+  }
+
+  // Makes `schema` unless it is public, and grants the database's users what is and will
+  // be in it: tables are created by the superuser, then handed to the owner; the app's
+  // other users get them, and what the owner's own migrations make later, through
+  // default privileges (and, after the sources, grants on what exists already).
+  static void open_schema(std::string& out, const Config& config, const Database& database, const std::string& schema,
+                          bool after_sources) {
+    if (schema != "public") out += "CREATE SCHEMA IF NOT EXISTS " + quote(schema) + ";\n";
+    for (const config::User* user : users_granted(config, database)) {
+      const std::string grantee = quote(user->name);
+      out += fmt::format("GRANT USAGE, CREATE ON SCHEMA {0} TO {1};\n", quote(schema), grantee);
+      if (after_sources && user->name != database.owner) {
+        for (const char* kind : {"TABLES", "SEQUENCES", "FUNCTIONS"})
+          out += fmt::format("GRANT ALL ON ALL {0} IN SCHEMA {1} TO {2};\n", kind, quote(schema), grantee);
+      }
+      for (const std::string& creator : {std::string(), database.owner}) {
+        if (creator == user->name) continue;
+        for (const char* kind : {"TABLES", "SEQUENCES", "FUNCTIONS", "TYPES"}) {
+          out += fmt::format("ALTER DEFAULT PRIVILEGES {0}IN SCHEMA {1} GRANT ALL ON {2} TO {3};\n",
+                             creator.empty() ? "" : "FOR ROLE " + quote(creator) + " ", quote(schema), kind, grantee);
+        }
+        if (database.owner.empty()) break;
+      }
+    }
   }
 
   void open_source(std::string& out, const Database& database, const config::SchemaSource& source) const override {

@@ -3,6 +3,7 @@
 // folder per migration, `<YYYYMMDDHHMMSS>_<name>/migration.sql`, in folder-name order; a
 // journal left over means the 0.x layout (the v1 migrator refuses it and asks for
 // `drizzle-kit up`).
+#include <ctime>
 #include <map>
 
 #include "migrations/drizzle_journal.h"
@@ -74,6 +75,14 @@ void read_journal_folder(const fs::path& folder, const fs::path& base, const fs:
   check_every_file_listed(folder, base, tags, journal_display);
 }
 
+// The v1 layout's folder name starts with a UTC time, YYYYMMDDHHMMSS; what Drizzle
+// records for it, in milliseconds.
+std::int64_t folder_millis(const std::string& stamp) {
+  std::tm time{};
+  if (!strptime(stamp.c_str(), "%Y%m%d%H%M%S", &time)) return 0;
+  return static_cast<std::int64_t>(timegm(&time)) * 1000;
+}
+
 void read_migration_folders(const fs::path& folder, const fs::path& base, MigrationSet& set) {
   for (const fs::path& migration_folder : folders_in(folder)) {  // by name, as the v1 migrator sorts them
     const fs::path file = migration_folder / "migration.sql";
@@ -82,6 +91,7 @@ void read_migration_folders(const fs::path& folder, const fs::path& base, Migrat
     const std::string name = migration_folder.filename().string();
     Migration migration = tagged(file, base, name);
     migration.version = name.substr(0, kTimestampLength);
+    migration.when = folder_millis(migration.version);
     set.migrations.push_back(std::move(migration));
   }
 }

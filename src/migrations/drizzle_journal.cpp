@@ -37,6 +37,20 @@ void locate(DrizzleJournalEntry& entry, std::string_view text, std::size_t& sear
   search_from = at + quoted.size();
 }
 
+// Drizzle runs every entry whose `when` is newer than the newest it recorded, so devenv
+// records it exactly: an entry without a whole number there is refused.
+std::int64_t when_of(const Poco::JSON::Object& item, const DrizzleJournalEntry& entry, const std::string& display) {
+  const sqltext::SourceLocation where{display, entry.line, entry.column};
+  if (!item.has("when") || !item.get("when").isInteger()) {
+    throw sqltext::SourceError(where, "the entry \"" + entry.tag + "\" has no whole number \"when\"", kShapeHint);
+  }
+  try {
+    return item.getValue<std::int64_t>("when");
+  } catch (const Poco::Exception&) {
+    throw sqltext::SourceError(where, "the entry \"" + entry.tag + "\" has a \"when\" out of range", kShapeHint);
+  }
+}
+
 }  // namespace
 
 DrizzleJournal read_drizzle_journal(std::string_view text, const std::string& display) {
@@ -53,8 +67,8 @@ DrizzleJournal read_drizzle_journal(std::string_view text, const std::string& di
           {display, 1, 1}, "entry " + std::to_string(i) + " of the Drizzle journal has no \"tag\" string", kShapeHint);
     }
     DrizzleJournalEntry entry{item->getValue<std::string>("tag")};
-    if (item->has("when") && item->get("when").isNumeric()) entry.when = item->getValue<std::int64_t>("when");
     locate(entry, text, search_from);
+    entry.when = when_of(*item, entry, display);
     journal.entries.push_back(std::move(entry));
   }
   return journal;

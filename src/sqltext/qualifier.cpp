@@ -469,7 +469,8 @@ class Qualifier {
                (mysql() ? " on this server" : " for database " + target_.database_label),
            mysql() ? "drop the qualifier (devenv qualifies names with " + target_.database_label +
                          "), or declare that database in config.toml"
-                   : "drop the qualifier, or give this source `schema = \"" + qualifier + "\"` in config.toml");
+                   : "drop the qualifier, or declare it in config.toml: `schemas = [\"" + qualifier +
+                         "\"]` on the database (or `schema = \"" + qualifier + "\"` on this source)");
     }
   }
 

@@ -158,8 +158,8 @@ void FileQualifier::follow_search_path(const Statement& statement) {
     throw SourceError({statement.where.file, change->at->line, change->at->column},
                       "search_path puts unqualified names into schema '" + schema +
                           "', which the config does not declare for database " + target_.database_label,
-                      "give a source of this database `schema = \"" + schema +
-                          "\"` in config.toml, or remove the SET and qualify the names");
+                      "declare it in config.toml (`schemas = [\"" + schema +
+                          "\"]` on the database, or `schema = ` on a source), or remove the SET and qualify the names");
   }
   target_.schema = schema;
 }

@@ -32,28 +32,36 @@ bool matched_by(const std::vector<catalog::IgnorePattern>& patterns, const catal
 }  // namespace
 
 IgnoreRules::IgnoreRules(const config::Config& config, const std::vector<std::string>& command_line,
-                         bool include_history) {
+                         bool include_history)
+    : config_(config), include_history_(include_history) {
   for (const config::IgnoreSetting& setting : config.ignore) everywhere_.push_back(from_config(setting));
   for (const std::string& text : command_line) everywhere_.push_back(from_command_line(text));
   for (const config::Database& database : config.databases) {
     for (const config::IgnoreSetting& setting : database.ignore)
       by_database_[database.key].push_back(from_config(setting));
   }
-  if (include_history) return;
-  for (const std::string& text : generator::default_history_patterns())
-    everywhere_.push_back(*catalog::parse_ignore_pattern(text));
-  for (const config::Database& database : config.databases) {
-    const config::Server* server = config.find_server(database.server);
-    const auto history = server ? generator::history_table(database, *server) : std::nullopt;
-    if (history) by_database_[database.key].push_back({catalog::Kind::Table, history->table});
-  }
+}
+
+// Only the database's own tool's table (and on PostgreSQL the schema Drizzle and Atlas
+// keep it in), so that a user's table of the same name elsewhere is still compared.
+std::vector<catalog::IgnorePattern> IgnoreRules::history_of(const config::Database& database) const {
+  const config::Server* server = config_.find_server(database.server);
+  const auto history = server ? generator::history_table(database, *server) : std::nullopt;
+  if (include_history_ || !history) return {};
+  if (history->schema.empty()) return {{catalog::Kind::Table, history->table}};
+  std::vector<catalog::IgnorePattern> out = {{catalog::Kind::Table, history->schema + "." + history->table}};
+  if (history->schema != database.schema) out.push_back({catalog::Kind::Schema, history->schema});
+  return out;
 }
 
 void IgnoreRules::remove_ignored(std::vector<catalog::Difference>& differences,
                                  const config::Database* database) const {
   const auto own = database ? by_database_.find(database->key) : by_database_.end();
+  const std::vector<catalog::IgnorePattern> history =
+      database ? history_of(*database) : std::vector<catalog::IgnorePattern>{};
   std::erase_if(differences, [&](const catalog::Difference& difference) {
-    return matched_by(everywhere_, difference) || (own != by_database_.end() && matched_by(own->second, difference));
+    return matched_by(everywhere_, difference) || matched_by(history, difference) ||
+           (own != by_database_.end() && matched_by(own->second, difference));
   });
 }
 

@@ -18,16 +18,21 @@ namespace devenv::verify {
 // list the kinds there are.
 class IgnoreRules {
  public:
-  // Migration tools' history tables (generator/history_table.h) are data, not schema:
-  // left out too unless `include_history`.
+  // A database's migration tool's history table (generator/history_table.h) is data,
+  // not schema: left out too unless `include_history`.
   explicit IgnoreRules(const config::Config& config, const std::vector<std::string>& command_line = {},
                        bool include_history = false);
 
-  // Removes from `differences` what the global patterns or those of `database`
-  // (nullptr: a database of no config entry) match.
+  // Removes from `differences` what the global patterns, those of `database`'s config
+  // entry (nullptr: a database of no config entry) and its history table match. A
+  // `diff` of a migration folder passes its stand-in database.
   void remove_ignored(std::vector<catalog::Difference>& differences, const config::Database* database) const;
 
  private:
+  std::vector<catalog::IgnorePattern> history_of(const config::Database& database) const;
+
+  const config::Config& config_;
+  bool include_history_;
   std::vector<catalog::IgnorePattern> everywhere_;
   std::map<std::string, std::vector<catalog::IgnorePattern>> by_database_;  // by key
 };

@@ -117,6 +117,7 @@ const std::vector<generator::CompiledSource>& ShadowDatabase::compiled(const con
   auto found = compiled_.find(&database);
   if (found != compiled_.end()) return found->second;
   std::vector<generator::CompiledSource>& out = compiled_[&database];
+  database.throw_if_unreadable();
   for (const config::SchemaSource& source : database.sources) {
     out.push_back(generator::compile_source(source, writer_->qualify_target(config_, server_, database, source)));
   }
@@ -136,11 +137,13 @@ void ShadowDatabase::create() {
 
 void ShadowDatabase::load(const Shadow& shadow) {
   const auto session = connect_as_(shadow.name, account_->login());
-  for (const std::string& schema : shadow.database->schemas()) {
-    if (!schema.empty() && schema != "public") {
-      session->execute("CREATE SCHEMA IF NOT EXISTS " + server_.engine.quote_identifier(schema));
+  const auto make_schemas = [&](const std::vector<std::string>& schemas) {
+    for (const std::string& schema : schemas) {
+      if (!schema.empty() && schema != "public")
+        session->execute("CREATE SCHEMA IF NOT EXISTS " + server_.engine.quote_identifier(schema));
     }
-  }
+  };
+  make_schemas(shadow.database->schemas_before_sources());
   names_.target = shadow.name;
   const std::vector<generator::CompiledSource>& sources = compiled(*shadow.database);
   for (const std::string& polyfill : generator::polyfills_needed(server_, *shadow.database, sources))
@@ -166,6 +169,7 @@ void ShadowDatabase::load(const Shadow& shadow) {
       }
     }
   }
+  make_schemas(shadow.database->schemas_after_sources());
   // The migration tool's history, as init writes it: verify --include-history compares it.
   for (const std::string& sql : generator::history_statements(*shadow.database, server_, sources))
     session->execute(sql);

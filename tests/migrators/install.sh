@@ -3,8 +3,9 @@
 # mysql2, run by Node) and dbmate (its npm package ships the Linux binary). Installs
 # Node and npm from Debian when missing, then the npm packages into DIR (a folder of
 # the build tree), and writes DIR/ready when they load. Safe to run again: a second run
-# with everything in place does nothing. When the npm registry cannot be reached, it
-# writes DIR/skipped with the reason and succeeds; the tests then skip, saying why.
+# with everything in place does nothing. Only when the npm registry cannot be reached
+# (`npm ping` fails) does it write DIR/skipped with the reason and succeed, so that the
+# tests skip, saying why; any other failure fails the set-up.
 #   tests/migrators/install.sh DIR
 set -euo pipefail
 dir=$1
@@ -23,8 +24,12 @@ fi
 # No lock file: it would name the registry; the versions are pinned exactly instead.
 if ! log=$(cd "$dir" && npm install --no-package-lock --no-audit --no-fund --loglevel=error \
              --prefix "$dir" "${packages[@]}" 2>&1); then
-  echo "npm install failed: ${log##*$'\n'}" | tee "$dir/skipped"
-  exit 0
+  if ! npm ping >/dev/null 2>&1; then
+    echo "the npm registry cannot be reached: ${log##*$'\n'}" | tee "$dir/skipped"
+    exit 0
+  fi
+  echo "npm install failed: $log" >&2
+  exit 1
 fi
 cp "$here/drizzle_migrate.mjs" "$dir/"
 (cd "$dir" && node --input-type=module -e 'await import("drizzle-orm/node-postgres/migrator"); await import("drizzle-orm/mysql2/migrator")')
