@@ -111,7 +111,9 @@ TEST_CASE("ownership: a tmpfs folder another user prepared is refused", "[reliab
 
 TEST_CASE("ownership: reset stops before deleting databases the config does not declare", "[reliability]") {
   NativeExample example;
-  REQUIRE(example.devenv("up").exit_code == 0);
+  const CommandResult up = example.devenv("up");
+  INFO(up.output);
+  REQUIRE(up.exit_code == 0);
   example.mysql("CREATE DATABASE scratch");
   example.postgres("CREATE DATABASE loaded_dump");
   const CommandResult reset = example.devenv("reset");
