@@ -144,4 +144,30 @@ Tool detect_tool(const std::vector<fs::path>& folders) {
   return first->first;
 }
 
+namespace {
+
+bool every_sql_file_versioned(const std::filesystem::path& folder) {
+  for (const std::filesystem::path& file : files_in(folder)) {
+    const std::string name = file.filename().string();
+    if (!name.ends_with(".sql")) continue;
+    const std::size_t underscore = name.find('_');
+    if (underscore == std::string::npos || !parse_int64(name.substr(0, underscore))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Tool> detect_tool_of_unnamed_folder(const std::filesystem::path& folder) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(folder, error)) return std::nullopt;
+  try {
+    const Tool tool = detect_tool({folder});
+    if (tool == Tool::Sqlx && !every_sql_file_versioned(folder)) return std::nullopt;
+    return tool;
+  } catch (const MigrationError&) {
+    return std::nullopt;  // no tool's files: a folder of schema files
+  }
+}
+
 }  // namespace devenv::migrations

@@ -25,15 +25,21 @@ std::string Sha256::digest() {
   return std::string(reinterpret_cast<const char*>(bytes), length);
 }
 
-std::string Sha256::hex() {
+namespace {
+
+std::string lower_hex(std::string_view bytes) {
   static constexpr char digits[] = "0123456789abcdef";
   std::string out;
-  for (unsigned char byte : digest()) {
+  for (const unsigned char byte : bytes) {
     out.push_back(digits[byte >> 4]);
     out.push_back(digits[byte & 15]);
   }
   return out;
 }
+
+}  // namespace
+
+std::string Sha256::hex() { return lower_hex(digest()); }
 
 std::string sha256_hex(std::string_view data) {
   Sha256 hash;
@@ -47,13 +53,7 @@ std::string sha384_hex(std::string_view data) {
   if (EVP_Digest(data.data(), data.size(), bytes, &length, EVP_sha384(), nullptr) != 1) {
     throw std::runtime_error("OpenSSL: cannot compute SHA-384");
   }
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(digits[bytes[i] >> 4]);
-    out.push_back(digits[bytes[i] & 15]);
-  }
-  return out;
+  return lower_hex(std::string_view(reinterpret_cast<const char*>(bytes), length));
 }
 
 }  // namespace devenv::util

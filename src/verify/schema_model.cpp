@@ -8,7 +8,6 @@
 #include "config/migration_sources.h"
 #include "config/schema_files.h"
 #include "migrations/detect_tool.h"
-#include "migrations/migration_error.h"
 #include "migrations/tool.h"
 #include "util/runtime_error.h"
 
@@ -17,32 +16,6 @@ namespace devenv::verify {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Every .sql file named <digits>_<name>.sql: the only sign of sqlx, which a folder of
-// schema files numbered by hand (01_tables.sql, views.sql) must not be mistaken for.
-bool only_sqlx_names(const fs::path& folder) {
-  for (const fs::path& file : config::sql_files_in(folder)) {
-    const std::string name = file.filename().string();
-    const std::size_t underscore = name.find('_');
-    if (underscore == 0 || underscore == std::string::npos || name.find_first_not_of("0123456789") != underscore)
-      return false;
-  }
-  return true;
-}
-
-// A folder written for a migration tool (migrations/detect_tool.h); nullopt for schema
-// files and for folders of .sql files no tool claims.
-std::optional<migrations::Tool> migration_tool_of(const std::string& path) {
-  std::error_code error;
-  if (!fs::is_directory(path, error)) return std::nullopt;
-  try {
-    const migrations::Tool tool = migrations::detect_tool({fs::absolute(path)});
-    if (tool == migrations::Tool::Sqlx && !only_sqlx_names(path)) return std::nullopt;
-    return tool;
-  } catch (const migrations::MigrationError&) {
-    return std::nullopt;  // no tool's files: a folder of schema files, applied in name order
-  }
-}
 
 // The files as one logical database of `server` named "diff". A migration folder of a
 // config database is that database (all its folders, its tool and schemas); another
@@ -62,7 +35,7 @@ std::unique_ptr<config::Database> stand_in_database(const config::Config& config
   const std::string schema = server.engine.has_schemas() ? "public" : "";
   database->schema = schema;
   // A config database's schema-file folder is schema files, whatever its names say.
-  if (const auto tool = configured ? std::nullopt : migration_tool_of(path)) {
+  if (const auto tool = configured ? std::nullopt : migrations::detect_tool_of_unnamed_folder(fs::absolute(path))) {
     config::MigrationSettings settings{
         {fs::absolute(path).lexically_normal()}, std::string(migrations::name_of(*tool)), "", "", "", nullptr};
     database->sources = config::migration_sources(settings, fs::current_path(), schema, "migrations");
