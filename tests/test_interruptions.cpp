@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "support/native_example.h"
+#include "util/sha256.h"
 
 using devenv::test::CommandResult;
 using devenv::test::NativeExample;
@@ -114,4 +115,48 @@ TEST_CASE("interruptions: a full disk gives one clear error and keeps no partial
   CHECK_FALSE(partial_left);
   INFO(reset.output);
   CHECK(reset.exit_code == 0);  // without a snapshot, reset re-runs init
+}
+
+namespace {
+
+// Where `dump --from` keeps its throwaway server's data on tmpfs (server_layout.cpp:
+// named after its state dir, <state_dir>/throwaway).
+std::string throwaway_home(const NativeExample& example) {
+  const std::string state = (example.dir().path() / ".devenv" / "throwaway").lexically_normal().string();
+  return "devenv-" + devenv::util::sha256_hex(state).substr(0, 12);
+}
+
+}  // namespace
+
+TEST_CASE("interruptions: dump --from killed while its throwaway server runs; the next one stops and removes it",
+          "[reliability]") {
+  NativeExample example;
+  const fs::path state_file = example.dir().path() / ".devenv" / "throwaway" / "postgres" / "state";
+  // Killed once the throwaway server is recorded as running.
+  kill_when(example, "dump --from schemas/analytics.sql", "grep -qs '^pid=[1-9]' '" + state_file.string() + "'");
+  REQUIRE(processes_naming(throwaway_home(example)) > 0);  // orphaned by the kill
+
+  const CommandResult again = example.devenv("dump --from schemas/analytics.sql");
+  INFO(again.output);
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.output, Catch::Contains("CREATE TABLE public.events"));
+  CHECK(processes_naming(throwaway_home(example)) == 0);
+  CHECK_FALSE(fs::exists(example.dir().path() / ".devenv" / "throwaway"));
+}
+
+TEST_CASE("interruptions: a throwaway folder that is a symbolic link or a folder of the user's is refused",
+          "[reliability]") {
+  NativeExample example;
+  REQUIRE(example.devenv("status").exit_code == 0);  // the state dir, as devenv makes it
+  example.dir().write("elsewhere/notes.txt", "the user's\n");
+  const fs::path throwaway = example.dir().path() / ".devenv" / "throwaway";
+  SECTION("a symbolic link") { fs::create_directory_symlink(example.dir().path() / "elsewhere", throwaway); }
+  SECTION("a folder devenv did not make") { example.dir().write(".devenv/throwaway/notes.txt", "the user's\n"); }
+  const CommandResult dump = example.devenv("dump --from schemas/analytics.sql");
+  INFO(dump.output);
+  CHECK(dump.exit_code != 0);
+  CHECK(dump.output.find("CREATE TABLE") == std::string::npos);
+  CHECK(example.dir().read("elsewhere/notes.txt") == "the user's\n");
+  CHECK(std::distance(fs::directory_iterator(example.dir().path() / "elsewhere"), fs::directory_iterator()) == 1);
+  CHECK(processes_naming(throwaway_home(example)) == 0);
 }
