@@ -18,7 +18,8 @@ rm -f "$dir/ready"
 
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "installing nodejs and npm (Debian packages)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >/dev/null
+  apt-get update -qq  # the package lists may be missing on a fresh machine
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm >/dev/null
 fi
 
 # No lock file: it would name the registry; the versions are pinned exactly instead.
