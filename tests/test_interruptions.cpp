@@ -128,7 +128,7 @@ std::string throwaway_home(const NativeExample& example) {
 
 }  // namespace
 
-TEST_CASE("interruptions: dump --from killed while its throwaway server runs; the next one stops and removes it",
+TEST_CASE("interruptions: dump --from killed while its throwaway server runs, then the next one stops and removes it",
           "[reliability]") {
   NativeExample example;
   const fs::path state_file = example.dir().path() / ".devenv" / "throwaway" / "postgres" / "state";
