@@ -134,6 +134,19 @@ TEST_CASE("build: the compose file keeps secrets as references", "[unit][initdb]
   CHECK_THAT(compose.content, Catch::Contains("--protocol=tcp") && Catch::Contains("_devenv.init_fingerprint"));
 }
 
+TEST_CASE("build: the compose file passes a server's settings to it, $ kept literal", "[unit][initdb]") {
+  config::Config config = example_config();
+  config.servers[0].settings = {{"innodb_buffer_pool_size", "256M"}, {"init_connect", "SET @a = '$HOME'"}};
+  config.servers[1].settings = {{"work_mem", "8MB"}};
+  const std::string compose = generator::compose_file(config).content;
+  CHECK_THAT(compose, Catch::Contains("    command: [\"mariadbd\", \"--innodb_buffer_pool_size=256M\", "
+                                      "\"--init_connect=SET @a = '$$HOME'\"]\n"));
+  CHECK_THAT(compose, Catch::Contains("    command: [\"postgres\", \"-c\", \"work_mem=8MB\"]\n"));
+  config.project.network_mode = "host";
+  CHECK_THAT(generator::compose_file(config).content,
+             Catch::Contains("\"--bind-address=127.0.0.1\", \"--innodb_buffer_pool_size=256M\""));
+}
+
 TEST_CASE("password hashes match the engines' own algorithms", "[unit][initdb]") {
   // MySQL's documented PASSWORD('password').
   CHECK(generator::mysql_native_password_hash("password") == "*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19");

@@ -71,7 +71,7 @@ void require_up(const ComposeExample& example) {
 
 TEST_CASE("compose: up on the example gives the same databases as the native runtime", "[docker]") {
   ComposeExample compose;
-  const CommandResult up = compose.devenv("up");
+  const CommandResult up = compose.devenv("up --verify");
   INFO(up.output);
   REQUIRE(up.exit_code == 0);
   CHECK_THAT(up.output,
@@ -136,7 +136,7 @@ TEST_CASE("compose: a broken init file exits 3 with the container's error, and t
                                 Catch::Contains("Foreign key constraint is incorrectly formed"));
   CHECK(run_command("docker volume inspect " + compose.project() + "_mysql-data").exit_code != 0);
   compose.dir().write("schemas/hydra/02-scheduling.sql", good);
-  const CommandResult fixed = compose.devenv("up");
+  const CommandResult fixed = compose.devenv("up --verify");
   INFO(fixed.output);
   CHECK(fixed.exit_code == 0);
   CHECK_THAT(fixed.output, Catch::Contains("schemas match"));

@@ -378,3 +378,34 @@ TEST_CASE("config: a migration_table that is no plain name", "[unit][config]") {
                                          "migration_table = \"meta.history\"\n")),
              Catch::Contains("name the table alone"));
 }
+
+TEST_CASE("config: server settings read as the server takes them, in name order", "[unit][config]") {
+  ConfigProject project;
+  const std::string main = "[[databases]]\nkey = \"main\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n";
+  const Config config =
+      project.load(std::string(kServers) +
+                       "settings = { shared_buffers = \"${BUFFERS:-64MB}\", max_connections = 20, autovacuum = true, "
+                       "random_page_cost = 1.5, \"auto_explain.log_min_duration\" = \"250ms\" }\n" +
+                       main,
+                   {{"BUFFERS", "128MB"}});
+  const Server& pg = config.servers[1];
+  const std::vector<std::pair<std::string, std::string>> expected = {{"auto_explain.log_min_duration", "250ms"},
+                                                                     {"autovacuum", "on"},
+                                                                     {"max_connections", "20"},
+                                                                     {"random_page_cost", "1.5"},
+                                                                     {"shared_buffers", "128MB"}};
+  CHECK(pg.settings == expected);
+  CHECK(config.servers[0].settings.empty());
+  CHECK(pg.engine.setting_arguments("work_mem", "4MB") == std::vector<std::string>{"-c", "work_mem=4MB"});
+  CHECK(config.servers[0].engine.setting_arguments("sql_mode", "") == std::vector<std::string>{"--sql_mode="});
+
+  CHECK_THAT(project.error(std::string(kServers) + "settings = { \"bad name\" = 1 }\n" + main),
+             Catch::Contains("config.toml:9:") && Catch::Contains("servers.pg.settings.bad name") &&
+                 Catch::Contains("not a server setting name"));
+  CHECK_THAT(project.error(std::string(kServers) + "settings = { work_mem = [1, 2] }\n" + main),
+             Catch::Contains("servers.pg.settings.work_mem") && Catch::Contains("a string, a number or a boolean"));
+  CHECK_THAT(project.error(std::string(kServers) + "settings = { work_mem = \"4MB\\n-c fsync=on\" }\n" + main),
+             Catch::Contains("servers.pg.settings.work_mem") && Catch::Contains("control character"));
+  CHECK_THAT(project.error(std::string(kServers) + "settings = 3\n" + main),
+             Catch::Contains("servers.pg.settings") && Catch::Contains("a table"));
+}

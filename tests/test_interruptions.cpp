@@ -36,15 +36,16 @@ bool holds_anything(const fs::path& dir) {
 // Starts `devenv <arguments>` in the background; kills it with SIGKILL once `ready`
 // (a shell condition) holds, or after 60 s.
 CommandResult kill_when(const NativeExample& example, const std::string& arguments, const std::string& ready) {
-  return run_command("cd '" + example.dir().path().string() + "' && ('" DEVENV_BINARY "' " + arguments +
-                     " >/dev/null 2>&1 & pid=$!; for i in $(seq 6000); do " + ready +
-                     " && break; sleep 0.01; done; kill -9 $pid; wait $pid; true)");
+  return run_command("cd '" + example.dir().path().string() + "' && (" + example.environment() +
+                     " '" DEVENV_BINARY "' " + arguments + " >/dev/null 2>&1 & pid=$!; for i in $(seq 6000); do " +
+                     ready + " && break; sleep 0.01; done; kill -9 $pid; wait $pid; true)");
 }
 
 }  // namespace
 
 TEST_CASE("interruptions: kill -9 during init leaves an init server that the next command stops", "[reliability]") {
   NativeExample example;
+  example.use_private_cache();  // else the data dir comes from the cache, without an init server
   const fs::path state_file = example.dir().path() / ".devenv" / "mysql" / "state";
   // Killed once the init server is recorded: it is then running the init scripts.
   kill_when(example, "up mysql", "grep -qs '^init_pid=[1-9]' '" + state_file.string() + "'");
@@ -73,6 +74,24 @@ TEST_CASE("interruptions: kill -9 during init leaves an init server that the nex
   CHECK_FALSE(std::filesystem::exists(example.tmpfs_home()));
 }
 
+TEST_CASE("interruptions: an init server killed before it was recorded is found and stopped by the next init",
+          "[reliability]") {
+  NativeExample example;
+  example.use_private_cache();  // so that init runs an init server
+  const fs::path state_file = example.dir().path() / ".devenv" / "mysql" / "state";
+  kill_when(example, "up mysql", "grep -qs '^init_pid=[1-9]' '" + state_file.string() + "'");
+  const std::string partial = (example.tmpfs_home() / "mysql" / "data.partial").string();
+  REQUIRE(processes_naming(partial) == 1);
+  // As if devenv had been killed between starting it and writing its pid down.
+  const std::string state = example.dir().read(".devenv/mysql/state");
+  example.dir().write(".devenv/mysql/state", std::regex_replace(state, std::regex("init_pid=[0-9]+"), "init_pid=0"));
+  const CommandResult up = example.devenv("up mysql");
+  INFO(up.output);
+  CHECK(up.exit_code == 0);  // not "Access denied" from the old init server on the socket
+  CHECK_THAT(up.output, Catch::Contains("left running on " + partial + " by an interrupted devenv"));
+  CHECK(processes_naming(partial) == 0);
+}
+
 TEST_CASE("interruptions: reset killed at any point, then up and verify succeed", "[reliability]") {
   NativeExample example;
   REQUIRE(example.devenv("up").exit_code == 0);
@@ -81,40 +100,44 @@ TEST_CASE("interruptions: reset killed at any point, then up and verify succeed"
     run_command("cd '" + example.dir().path().string() +
                 "' && ('" DEVENV_BINARY "' reset >/dev/null 2>&1 & pid=$!; sleep " + delay +
                 "; kill -9 $pid; wait $pid; true)");
-    const CommandResult up = example.devenv("up");
+    const CommandResult up = example.devenv("up --verify");
     INFO(up.output);
     CHECK(up.exit_code == 0);
     CHECK_THAT(up.output, Catch::Contains("schemas match"));
   }
 }
 
-TEST_CASE("interruptions: a full disk gives one clear error and keeps no partial snapshot", "[reliability]") {
+TEST_CASE("interruptions: a full disk under the init cache is one clear line, leaves no partial entry, and up goes on",
+          "[reliability]") {
   if (geteuid() != 0) {
     WARN("skipped: needs root to mount a small tmpfs");
     return;
   }
   NativeExample example;
-  const std::string config = example.dir().read("config.toml");
-  example.dir().write("config.toml",
-                      std::regex_replace(config, std::regex("data_on_tmpfs = true"), "data_on_tmpfs = false"));
-  const fs::path state = example.dir().path() / ".devenv";
-  fs::create_directories(state);
-  // Room for MariaDB's data dir (about 105 MiB), not for its snapshot as well.
-  REQUIRE(run_command("mount -t tmpfs -o size=160m devenv-test-full '" + state.string() + "'").exit_code == 0);
+  const fs::path cache_home = example.dir().path() / "cache";
+  fs::create_directories(cache_home);
+  // Room for MariaDB's bare data dir (about 25 MiB), not for the one after init as well.
+  REQUIRE(run_command("mount -t tmpfs -o size=40m devenv-test-full '" + cache_home.string() + "'").exit_code == 0);
+  example.set_environment("XDG_CACHE_HOME='" + cache_home.string() + "'");
   const CommandResult up = example.devenv("up mysql");
   const CommandResult reset = example.devenv("reset mysql");
-  const bool partial_left = holds_anything(state / "snapshots" / "mysql");
+  const bool partial_left = holds_anything(cache_home / "devenv" / "incoming");
+  const bool init_cached =
+      run_command("ls '" + (cache_home / "devenv" / "entries").string() + "' | grep -q -- -init-").exit_code == 0;
   example.devenv("down --purge");
-  run_command("umount '" + state.string() + "'");
+  run_command("umount '" + cache_home.string() + "'");
 
   INFO(up.output);
-  CHECK(up.exit_code == 0);  // the server runs; only the fast-reset snapshot is missing
-  const std::regex full("no space left on the filesystem of .*: it needs [0-9]+ MiB, [0-9]+ MiB are free");
+  CHECK(up.exit_code == 0);  // the server runs; only the cache entry is missing
+  const std::regex full(
+      "not kept in the cache .*: no space left on the filesystem of .*: it needs [0-9]+ MiB, [0-9]+ MiB are free");
   CHECK(std::regex_search(up.output, full));
   CHECK(std::count(up.output.begin(), up.output.end(), '\n') < 40);  // not a line per file
   CHECK_FALSE(partial_left);
+  CHECK_FALSE(init_cached);
   INFO(reset.output);
-  CHECK(reset.exit_code == 0);  // without a snapshot, reset re-runs init
+  CHECK(reset.exit_code == 0);  // without the entry, reset re-runs init
+  CHECK_THAT(reset.output, Catch::Contains("initialised in"));
 }
 
 namespace {

@@ -25,7 +25,7 @@ struct DriftCase {
 void run_battery(const std::string& server, const std::vector<DriftCase>& cases, bool mysql) {
   NativeExample example;
   {
-    const CommandResult up = example.devenv("up");
+    const CommandResult up = example.devenv("up --verify");
     INFO(up.output);
     REQUIRE(up.exit_code == 0);
     REQUIRE_THAT(up.output, Catch::Contains("schemas match"));

@@ -22,7 +22,7 @@ Commands:
   up        start every server natively (initialising empty data dirs with initdb/)
             and wait until each answers; a summary with one URL per database
   reset     wipe the named servers (default all) and bring them back with a fresh
-            schema (fast: from the snapshot of the last init when initdb/ is unchanged)
+            schema (fast: from the init cache when initdb/ is unchanged)
   down      stop the servers, keep the data (--purge: delete it, saying what)
   status    running / stopped / crashed / init failed, and "schema changed" (--format json)
   env       `export DEVENV_<KEY>_URL=…` lines: eval "$(devenv env)"
@@ -33,6 +33,7 @@ Commands:
   dump      a live database's schema as canonical SQL (--check FILE: exit 1 if it differs)
   build     write initdb/<server>/*.sql and docker-compose.yml from the config
             (--check: write nothing, exit 1 if anything is stale)
+  cache     stats|clear: the data dirs this machine initialised, kept for reuse
 
 Global options:
   --config FILE   the config to use (default: config.toml in this folder or the
@@ -93,6 +94,11 @@ void declare_options(CLI::App& command, ResetOptions& options) {
 void declare_options(CLI::App& command, UpOptions& options) {
   declare_options(command, static_cast<ResetOptions&>(options));
   command.add_flag("--reset-on-change", options.reset_on_change);
+  command.add_flag("--verify", options.verify);
+}
+
+void declare_options(CLI::App& command, CacheOptions& options) {
+  command.add_option("ACTION", options.action)->required()->check(CLI::IsMember({"stats", "clear"}));
 }
 
 void declare_options(CLI::App& command, DownOptions& options) {
@@ -177,6 +183,7 @@ CommandLine::CommandLine() : app_("", "devenv") {
   add_command("verify", kVerifyHelp, run_verify);
   add_command("dump", kDumpHelp, run_dump);
   add_command("diff", kDiffHelp, run_diff);
+  add_command("cache", kCacheHelp, run_cache);
   app_.add_subcommand("help");  // `devenv help`, as git and docker take it
   runners_["help"] = print_overview;
 }

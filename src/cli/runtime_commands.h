@@ -22,8 +22,37 @@ int run_reset(const std::filesystem::path& config, const ResetOptions& options, 
 // `up` takes everything `reset` does, and may reset a server whose init files changed.
 struct UpOptions : ResetOptions {
   bool reset_on_change = false;
+  bool verify = false;  // verify also when every server was just initialised
 };
 int run_up(const std::filesystem::path& config, const UpOptions& options, std::ostream& out, std::ostream& err);
+
+// `devenv cache stats|clear`: the machine's init cache (runtime/data_dir_cache.h).
+struct CacheOptions {
+  std::string action;
+};
+int run_cache(const std::filesystem::path& config, const CacheOptions& options, std::ostream& out, std::ostream& err);
+
+inline constexpr const char* kCacheHelp = R"HELP(Usage: devenv cache stats|clear
+
+The native runtime keeps the data dirs it initialised in a cache of this user's,
+shared by every project and clone on the machine, as ccache keeps object files:
+  - bare data dirs, as mariadb-install-db and initdb make them: made once per engine
+    version, then copied (instead of running those tools again);
+  - data dirs after init, keyed by the engine version, root's credentials, charset,
+    collation, settings and the bytes of every init file: `up` and `reset` copy one
+    instead of running the init files when the key matches. Init folders with a
+    `.sh` file are never cached (what a script does depends on more than its bytes).
+
+  stats   where the cache is, its entries (most recently used first), their size, and
+          hits, misses, stores and evictions since the last clear
+  clear   delete every entry (a devenv adding one at the same time keeps its own)
+
+Where: $XDG_CACHE_HOME/devenv, else ~/.cache/devenv (a folder of devenv's, 0700).
+Size: at most $DEVENV_CACHE_MAX_SIZE (default 2G; e.g. 500M), least recently used
+entries go first; DEVENV_CACHE_MAX_SIZE=0 turns the cache off. An entry whose files
+no longer match its manifest, or that a server will not start from, is removed and
+the init runs instead. `down --purge` leaves the cache alone.
+)HELP";
 
 struct DownOptions {
   bool purge = false;
@@ -91,7 +120,8 @@ struct DumpOptions {
 };
 int run_dump(const std::filesystem::path& config, const DumpOptions& options, std::ostream& out, std::ostream& err);
 
-inline constexpr const char* kUpHelp = R"HELP(Usage: devenv up [--reset-on-change] [--runtime native|compose] [SERVER…]
+inline constexpr const char* kUpHelp =
+    R"HELP(Usage: devenv up [--reset-on-change] [--verify] [--runtime native|compose] [SERVER…]
 
 Starts every server of the config (or the named ones) as a native process from the
 machine's packages (mariadbd/mysqld, postgres), in parallel, and waits until each
@@ -105,11 +135,17 @@ finished (the fingerprint over TCP).
     runs initdb/<server>/* in name order (.sql, .sql.gz/.xz/.zst, .sh), then the
     real server starts. A failed or interrupted init is never started: the next
     `up` re-initialises it and says so.
+  - When this machine ran the same init files before (another clone, CI, after
+    `down --purge`), the data dir is copied from the init cache instead: see
+    `devenv cache --help`. Either way the server starts once on TCP.
   - A running server is left alone. A crashed one is started again, with its data.
   - When the data dir was made from other init files, `up` says so; with
     --reset-on-change it resets that server (see `devenv reset`).
-  - Without server names it ends with `devenv verify`: "schemas match", or the
-    drift and exit 1.
+  - Without server names it ends with `devenv verify` ("schemas match", or the drift
+    and exit 1), except when every server was just initialised from the current
+    init files: those match them by construction.
+
+  --verify   verify also after a fresh init
 
 Servers outlive the command (like `docker compose up -d`); stop them with
 `devenv down`. Data, sockets and logs live under project.state_dir (.devenv/).
@@ -121,10 +157,10 @@ init script failed.
 inline constexpr const char* kResetHelp = R"HELP(Usage: devenv reset [--force] [--runtime native|compose] [SERVER…]
 
 Stops the named servers (default: all), throws their data away, and brings them back
-with a fresh schema. When initdb/ is unchanged since the last init, the data dir is
-restored from the snapshot kept after that init (a fraction of a second); otherwise
-the init scripts run again. Other servers are not touched. Run `devenv verify` after
-it if you want the proof; `up` ends with one.
+with a fresh schema. When this machine ran the same init files before, the data dir
+is copied from the init cache (a fraction of a second; `devenv cache --help`);
+otherwise the init scripts run again. Other servers are not touched. Run
+`devenv verify` after it if you want the proof.
 
   --force   also when a server holds databases the config does not declare (a
             scratch copy, a loaded dump): without it, reset lists them and stops
@@ -136,8 +172,9 @@ inline constexpr const char* kDownHelp = R"HELP(Usage: devenv down [--purge] [--
 Stops the servers (SIGTERM for MariaDB/MySQL, SIGINT for PostgreSQL; SIGKILL only
 after 30 s). Data is kept for the next `devenv up`.
 
-  --purge   also delete what devenv made for them (data dirs, snapshots, sockets,
-            logs), listing every path it removes. Nothing else is touched.
+  --purge   also delete what devenv made for them (data dirs, sockets, logs),
+            listing every path it removes. Nothing else is touched; the init
+            cache stays (`devenv cache clear` empties it).
 )HELP";
 
 inline constexpr const char* kStatusHelp = R"HELP(Usage: devenv status [--format text|json] [--runtime native|compose]

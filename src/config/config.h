@@ -30,6 +30,11 @@ struct Server {
   std::string charset;    // MySQL character set / PostgreSQL encoding for new databases
   std::string collation;  // MySQL collation / PostgreSQL LC_COLLATE and LC_CTYPE
   std::string bin_dir;    // native runtime: look for the server's programs here first
+  // `settings = { innodb_buffer_pool_size = "256M" }`: server settings, in name order
+  // (a TOML table has none of its own), given to the server on its command line after
+  // devenv's own small defaults (MySQL: --name=value; PostgreSQL: -c name=value), so
+  // they win.
+  std::vector<std::pair<std::string, std::string>> settings;
 };
 
 // A migration file as its tool sees it: the rules that pick its Up part and split it,

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -142,9 +143,9 @@ class Loader {
   }
 
   Server server(const toml::table& table, const std::string& name, const std::string& path) {
-    TableReader reader(
-        table, path, display_, environment_,
-        {"engine", "version", "port", "root_user", "root_password", "image", "charset", "collation", "bin_dir"});
+    TableReader reader(table, path, display_, environment_,
+                       {"engine", "version", "port", "root_user", "root_password", "image", "charset", "collation",
+                        "bin_dir", "settings"});
     Server server;
     server.name = name;
     const std::string engine = reader.required_string("engine", "\"mariadb\"");
@@ -182,7 +183,46 @@ class Loader {
       }
     }
     if (auto bin_dir = reader.string("bin_dir")) server.bin_dir = (file_.parent_path() / *bin_dir).lexically_normal();
+    if (const toml::node* settings = reader.node("settings")) {
+      server.settings = server_settings(reader.table("settings", *settings), path + ".settings");
+    }
     return server;
+  }
+
+  // Each value as the server reads it on its command line: strings as written (with
+  // ${VAR} resolved), numbers in decimal, booleans as on/off.
+  std::vector<std::pair<std::string, std::string>> server_settings(const toml::table& table, const std::string& path) {
+    std::vector<std::string> names;
+    for (const auto& [key, node] : table) names.emplace_back(key.str());
+    const TableReader reader(table, path, display_, environment_, names);
+    std::vector<std::pair<std::string, std::string>> settings;
+    for (const std::string& name : names) {
+      if (!is_setting_name(name)) {
+        throw ConfigError(reader.where_of(name), reader.key_path(name), "\"" + name + "\" is not a server setting name",
+                          "names are letters, digits, '_', '-' and '.', e.g. innodb_buffer_pool_size");
+      }
+      const toml::node& node = *reader.node(name);
+      std::string value;
+      if (node.is_string()) {
+        value = *reader.string(name);
+      } else if (const auto* number = node.as_integer()) {
+        value = std::to_string(**number);
+      } else if (const auto* flag = node.as_boolean()) {
+        value = **flag ? "on" : "off";
+      } else if (const auto* real = node.as_floating_point()) {
+        std::ostringstream text;
+        text << **real;
+        value = text.str();
+      } else {
+        reader.wrong_type(name, node, "a string, a number or a boolean");
+      }
+      if (std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+        throw ConfigError(reader.where_of(name), reader.key_path(name), "the value holds a control character",
+                          "write it on one line");
+      }
+      settings.emplace_back(name, value);
+    }
+    return settings;
   }
 
   // `ignore = ["kind:glob", …]`: each pattern with its key and place, for verify to check.

@@ -24,6 +24,11 @@ bool is_charset_name(const std::string& name) {
   return std::regex_match(name, rule);
 }
 
+bool is_setting_name(const std::string& name) {
+  static const std::regex rule("[A-Za-z_][A-Za-z0-9_.-]*");
+  return std::regex_match(name, rule);
+}
+
 bool is_compose_project_name(const std::string& name) { return is_file_safe_name(name); }
 
 }  // namespace devenv::config

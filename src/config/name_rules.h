@@ -22,6 +22,10 @@ bool is_plain_schema_name(const std::string& name);
 // they are written into SQL unquoted.
 bool is_charset_name(const std::string& name);
 
+// A server setting's name in `settings`: letters, digits, '_', '-', '.' (a
+// PostgreSQL extension's "auto_explain.log_min_duration").
+bool is_setting_name(const std::string& name);
+
 // docker compose's rule for project names.
 bool is_compose_project_name(const std::string& name);
 

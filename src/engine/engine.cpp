@@ -192,6 +192,11 @@ std::vector<std::string> Engine::loopback_server_arguments(int port) const {
   return {"-p", std::to_string(port), "-c", "listen_addresses=127.0.0.1"};
 }
 
+std::vector<std::string> Engine::setting_arguments(const std::string& name, const std::string& value) const {
+  if (dialect() == sqltext::Dialect::MySQL) return {"--" + name + "=" + value};
+  return {"-c", name + "=" + value};
+}
+
 const char* Engine::server_program() const { return facts(kind_).server_program; }
 const char* Engine::socket_file_name() const { return facts(kind_).socket_file_name; }
 const char* Engine::client_program() const { return facts(kind_).client_program; }

@@ -98,6 +98,9 @@ class Engine {
   const char* image_server() const;              // the server program the image runs
   // Server arguments that make it listen on 127.0.0.1:port only (host networking).
   std::vector<std::string> loopback_server_arguments(int port) const;
+  // A server setting on the server's command line (config.toml's `settings`, devenv's
+  // defaults): MySQL --name=value; PostgreSQL -c name=value.
+  std::vector<std::string> setting_arguments(const std::string& name, const std::string& value) const;
 
   // ---- the machine's own packages (native runtime) ----
   const char* server_program() const;  // mariadbd, mysqld, postgres

@@ -37,13 +37,28 @@ std::string healthcheck(const Server& server, int port) {
                      joined(engine.batch_query_flags(), " "), kFingerprintQuery);
 }
 
-// With host networking the server itself must listen on the configured port and on
-// loopback only; the official images pass these arguments to the server.
-std::string host_network_command(const Server& server) {
+// A value compose must not interpolate: `$` is its variable sign, `$$` a literal one.
+std::string literal_dollars(const std::string& text) {
+  std::string out;
+  for (char c : text) out += c == '$' ? "$$" : std::string(1, c);
+  return out;
+}
+
+// The server's arguments, which the official images pass on: with host networking,
+// listening on the configured port and on loopback only; then the config's settings.
+// Empty when the image's own command will do.
+std::string server_command(const Server& server, bool host_network) {
+  std::vector<std::string> arguments;
+  if (host_network) arguments = server.engine.loopback_server_arguments(server.port);
+  for (const auto& [name, value] : server.settings) {
+    for (const std::string& argument : server.engine.setting_arguments(name, value)) {
+      arguments.push_back(literal_dollars(argument));
+    }
+  }
+  if (arguments.empty()) return "";
   std::vector<std::string> words = {yaml(server.engine.image_server())};
-  for (const std::string& argument : server.engine.loopback_server_arguments(server.port))
-    words.push_back(yaml(argument));
-  return "[" + joined(words, ", ") + "]";
+  for (const std::string& argument : arguments) words.push_back(yaml(argument));
+  return "    command: [" + joined(words, ", ") + "]\n";
 }
 
 std::string service(const Server& server, bool host_network) {
@@ -54,11 +69,12 @@ std::string service(const Server& server, bool host_network) {
     out += fmt::format("      {}: {}\n", engine.image_root_user_variable(), yaml(server.root_user));
   }
   if (host_network) {
-    out += "    network_mode: host\n    command: " + host_network_command(server) + "\n";
+    out += "    network_mode: host\n" + server_command(server, true);
   } else {
     const std::string host_port = server.port == 0 ? "" : std::to_string(server.port);
     out +=
         fmt::format("    ports:\n      - {}\n", yaml(fmt::format("127.0.0.1:{}:{}", host_port, engine.default_port())));
+    out += server_command(server, false);
   }
   out += fmt::format("    volumes:\n      - {}\n      - {}\n",
                      yaml(fmt::format("./initdb/{}:/docker-entrypoint-initdb.d:ro", server.name)),

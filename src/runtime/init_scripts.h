@@ -13,10 +13,9 @@ namespace devenv::runtime {
 // in glob (byte) order.
 std::vector<std::filesystem::path> init_files(const std::filesystem::path& dir);
 
-// A hash of everything that shapes a fresh data dir: the engine version and every
-// file that runs. Names the snapshot a reset may restore.
-// `root_credentials` too: a snapshot holds root's password, so one made with another
-// password must not be restored.
+// A hash of the engine version and every init file's name and bytes: part of the key
+// of a cached data dir after init (data_dir_keys.h). `root_credentials` too: the data
+// dir holds root's password, so one made with another password must not be reused.
 std::string init_key(const std::filesystem::path& dir, const std::string& engine_version,
                      const std::string& root_credentials);
 

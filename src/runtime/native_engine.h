@@ -23,8 +23,13 @@ class NativeEngine {
   virtual std::optional<RunAs> run_as() const = 0;
   virtual int stop_signal() const = 0;
 
-  // Turns an empty data dir into an initialised one (mariadb-install-db / initdb).
+  // Turns an empty data dir into a bare one (mariadb-install-db / initdb): no root
+  // password yet, no init scripts run. Its files depend only on the engine's version
+  // and on data_dir_recipe(), so one bare data dir serves every project on the machine.
   virtual void create_data_dir(const ServerLayout& layout) const = 0;
+  // Everything besides the version that shapes create_data_dir's files: its options
+  // (the root user's name, encoding, locale) and who owns them.
+  virtual std::string data_dir_recipe() const = 0;
   virtual ProcessOptions server_process(const ServerLayout& layout, int port, bool socket_only) const = 0;
 
   // Root over the socket, as the init scripts run; and over TCP, as users connect.
@@ -32,8 +37,11 @@ class NativeEngine {
   virtual db::Endpoint tcp_endpoint(int port) const = 0;
 
   // After create_data_dir, on the socket-only server: what the official image does
-  // before running init scripts (MySQL: root's password, root@'%').
+  // before running init scripts (root's password; MySQL: root@'%').
   virtual void prepare_root(const ServerLayout& layout, int port) const = 0;
+  // Before every start: files in the run dir the clients need (MySQL: root's client
+  // option file), which a data dir from the cache did not bring.
+  virtual void prepare_run_dir(const ServerLayout& layout) const = 0;
 
   // The client command that runs one SQL script from stdin, as the official image does.
   virtual std::vector<std::string> script_client(const ServerLayout& layout, int port) const = 0;

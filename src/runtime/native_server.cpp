@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "db/session.h"
+#include "runtime/data_dir_keys.h"
 #include "runtime/init_scripts.h"
 #include "runtime/owned_dir.h"
 #include "runtime/port_check.h"
@@ -154,6 +155,22 @@ void NativeServer::remove_data_dir() { discard_owned_entry(layout_.data_dir); }
 // complete: whatever an interruption leaves is never taken for a data dir.
 fs::path NativeServer::partial_data_dir() const { return layout_.data_dir.string() + ".partial"; }
 
+// A devenv killed between starting a process and recording it in the state leaves it
+// unrecorded: an init server (on the socket the next init would reach, with root's
+// password already set), a server, install-db or initdb. Only devenv runs programs on
+// these private folders: found by their command line, stopped by pid.
+void NativeServer::stop_unrecorded_processes() const {
+  for (const fs::path& dir : {layout_.data_dir, partial_data_dir()}) {
+    for (const std::string& needle : {"--datadir=" + dir.string() + " ", " -D " + dir.string() + " "}) {
+      for (const pid_t pid : processes_whose_command_line_holds(needle)) {
+        progress_("stopping pid " + std::to_string(pid) + ", left running on " + dir.string() +
+                  " by an interrupted devenv");
+        stop_pid(pid);
+      }
+    }
+  }
+}
+
 void NativeServer::discard_partial_data_dir() {
   if (!fs::exists(fs::symlink_status(partial_data_dir()))) return;
   progress_("discarding a half-made data dir an interrupted devenv left");
@@ -204,11 +221,6 @@ void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, con
                            "see " + layout_.server_log.string());
 }
 
-// Everything about root that a data dir keeps.
-std::string NativeServer::root_credentials() const {
-  return server_.root_user + std::string(1, '\0') + server_.root_password.value;
-}
-
 // A data dir made by another major version (an upgrade of the machine's packages)
 // cannot be opened: say so before the server's own log does.
 void NativeServer::check_engine_version(const ServerState& state) const {
@@ -237,65 +249,61 @@ void NativeServer::stop_pid(pid_t pid) const {
   }
 }
 
-void NativeServer::take_snapshot(const std::string& key) {
-  const fs::path base = layout_.snapshots.parent_path().parent_path();  // the state dir or the private folder
-  make_owned_dirs(base, layout_.snapshots.parent_path());
-  discard_owned_entry(layout_.snapshots);  // one snapshot per server: the newest
-  make_owned_dirs(base, layout_.snapshots);
-  // Copied under another name and renamed when complete: restore never sees half a copy.
-  const fs::path partial = layout_.snapshots / (key + ".partial");
+DataDirCache& NativeServer::cache() {
+  if (!cache_) cache_.emplace(cache_settings_from_environment());
+  return *cache_;
+}
+
+// A cache folder devenv cannot use is said, and then done without.
+void NativeServer::warn_cache_unusable(const CacheUnusable& error) {
+  progress_("not using the init cache: " + std::string(error.what()) + " (" + error.hint() + ")");
+  cache_.emplace(CacheSettings{cache().settings().dir, 0});
+}
+
+bool NativeServer::restore_from_cache(const std::string& key, const fs::path& target, std::string* log) {
+  DataDirCache::Lookup found = DataDirCache::Lookup::Missing;
   try {
-    util::copy_tree(layout_.data_dir, partial);
-    fs::rename(partial, layout_.snapshots / key);
+    found = cache().restore(key, target, log);
+  } catch (const CacheUnusable& e) {
+    warn_cache_unusable(e);
+  }
+  if (found == DataDirCache::Lookup::Damaged) {
+    progress_("a cache entry's files differ from its manifest (damaged); removed it from " +
+              cache().settings().dir.string());
+  }
+  return found == DataDirCache::Lookup::Hit;
+}
+
+// Not fatal: the server runs; the next init of the same files is only slower.
+void NativeServer::store_in_cache(const std::string& key, const fs::path& data_dir, const std::string& what,
+                                  const fs::path& log) {
+  try {
+    cache().store(key, data_dir, what, log);
+  } catch (const CacheUnusable& e) {
+    warn_cache_unusable(e);
   } catch (const util::RuntimeError& e) {
-    remove_owned_entry(partial);
-    progress_("no snapshot kept for fast resets (reset will re-run init): " + std::string(e.what()));
+    progress_("not kept in the cache (the next init of these files runs them again): " + std::string(e.what()));
   }
 }
 
-bool NativeServer::restore_snapshot(ServerState& state, const std::string& key) {
-  const fs::path snapshot = layout_.snapshots / key;
-  if (!fs::is_directory(snapshot)) return false;
-  remove_data_dir();
-  discard_partial_data_dir();
-  try {
-    util::copy_tree(snapshot, partial_data_dir());
-  } catch (const util::RuntimeError&) {
-    remove_owned_entry(partial_data_dir());
-    throw;
-  }
-  fs::rename(partial_data_dir(), layout_.data_dir);
-  state.phase = "ready";
-  state.fingerprint = fingerprint_;
-  state.init_key = key;
-  state.failure.clear();
-  return true;
-}
-
-// The official images' contract, minus their flaw: the state says "initialising"
-// until the last script has run, so a failed or interrupted init is never started
-// as if it were fine.
-void NativeServer::initialise(ServerState& state) {
-  const auto started = Clock::now();
-  state.phase = "initialising";
-  state.fingerprint.clear();
-  state.version = engine().version();
-  prepare_dirs();
-  state.save(layout_.state_file);
-  remove_data_dir();
-  discard_partial_data_dir();
-  ServerLayout init_layout = layout_;  // the same, but on the data dir being made
-  init_layout.data_dir = partial_data_dir();
+// What mariadb-install-db or initdb makes depends only on the engine and its options:
+// made once per machine, copied from the cache after that.
+void NativeServer::make_bare_data_dir(const ServerLayout& init_layout, const std::string& key) {
+  if (restore_from_cache(key, init_layout.data_dir)) return;
   fs::create_directory(init_layout.data_dir);
   fs::permissions(init_layout.data_dir, fs::perms::owner_all);
   chown_to(init_layout.data_dir, engine().run_as());
-  std::ofstream(layout_.init_log, std::ios::trunc) << "devenv: initialising " << layout_.data_dir.string() << "\n";
-
   progress_("creating the data dir");
   engine().create_data_dir(init_layout);
+  store_in_cache(key, init_layout.data_dir,
+                 std::string(server_.engine.name()) + " " + engine().version() + " bare data dir");
+}
+
+// The official images' contract: a socket-only server, root prepared, the init files
+// in order; stopped again, so that the data dir can be copied whole into the cache.
+void NativeServer::run_init_server(ServerState& state, const ServerLayout& init_layout) {
   const int port = resolve_port(state);
   const fs::path scripts = config_.dir / "initdb" / server_.name;
-  const std::string key = init_key(scripts, state.version, root_credentials());
   progress_("starting a socket-only server for init");
   const pid_t pid = start_process(init_layout, port, true);
   state.init_pid = pid;  // before waiting on it: a killed devenv leaves it for the next command to stop
@@ -304,6 +312,7 @@ void NativeServer::initialise(ServerState& state) {
   try {
     wait_until_ready(pid, engine().socket_endpoint(init_layout, port, false), "init server");
     engine().prepare_root(init_layout, port);
+    engine().prepare_run_dir(init_layout);
     run_init_files(scripts, engine(), init_layout, port, progress_);
   } catch (const std::exception& e) {
     stop_pid(pid);
@@ -316,18 +325,89 @@ void NativeServer::initialise(ServerState& state) {
   }
   stop_pid(pid);
   state.init_pid = 0;
+  state.port = port;
+}
+
+void NativeServer::finish_init(ServerState& state, const std::string& key) {
   fs::rename(partial_data_dir(), layout_.data_dir);
-  take_snapshot(key);
+  state.port = resolve_port(state);  // chosen once: the progress line and the start agree
   state.phase = "ready";
   state.fingerprint = fingerprint_;
   state.init_key = key;
-  state.port = port;
+  state.failure.clear();
   state.save(layout_.state_file);
-  progress_("initialised in " + std::to_string(static_cast<int>(seconds_since(started) * 1000)) + " ms");
+}
+
+// The state says "initialising" until the data dir is complete and in its place, so a
+// failed or interrupted init is never started as if it were fine. The data dir is
+// made beside its place and renamed into it when complete.
+std::string NativeServer::initialise(ServerState& state, bool may_use_cache) {
+  const auto started = Clock::now();
+  state.phase = "initialising";
+  state.fingerprint.clear();
+  state.version = engine().version();
+  prepare_dirs();
+  state.save(layout_.state_file);
+  stop_unrecorded_processes();
+  remove_data_dir();
+  discard_partial_data_dir();
+  const fs::path scripts = config_.dir / "initdb" / server_.name;
+  const DataDirKeys keys = data_dir_keys(server_, engine(), state.version, scripts);
+  const auto elapsed = [&] { return std::to_string(static_cast<int>(seconds_since(started) * 1000)) + " ms"; };
+  std::string log;
+  if (may_use_cache && keys.init_cacheable && restore_from_cache(keys.init, partial_data_dir(), &log)) {
+    // `devenv logs --init` shows what the init that made this data dir printed.
+    std::ofstream(layout_.init_log, std::ios::trunc)
+        << "devenv: " << layout_.data_dir.string() << " restored from the init cache (entry " << keys.init
+        << "); the log of the init that made it:\n"
+        << log;
+    finish_init(state, keys.init);
+    progress_("restored from the init cache in " + elapsed() + " (this machine ran the same init files before)");
+    return kRestoredFromCache;
+  }
+  std::ofstream(layout_.init_log, std::ios::trunc) << "devenv: initialising " << layout_.data_dir.string() << "\n";
+  ServerLayout init_layout = layout_;  // the same, but on the data dir being made
+  init_layout.data_dir = partial_data_dir();
+  make_bare_data_dir(init_layout, keys.bare);
+  run_init_server(state, init_layout);
+  if (keys.init_cacheable) {
+    store_in_cache(keys.init, partial_data_dir(),
+                   std::string(server_.engine.name()) + " " + state.version + " init of " + scripts.string(),
+                   layout_.init_log);
+  }
+  finish_init(state, keys.init);
+  progress_("initialised in " + elapsed());
+  return kInitialised;
+}
+
+UpResult NativeServer::initialise_and_start(ServerState& state, Clock::time_point started) {
+  UpResult result;
+  result.action = initialise(state, true);
+  progress_("starting on 127.0.0.1:" + std::to_string(resolve_port(state)));
+  try {
+    start(state);
+  } catch (const util::RuntimeError& e) {
+    if (result.action != kRestoredFromCache) throw;
+    progress_("did not start from the cached data dir (" + std::string(e.what()) +
+              "); removing that cache entry and initialising");
+    if (running(state)) stop_pid(state.pid);
+    try {
+      cache().remove(state.init_key);
+    } catch (const CacheUnusable& unusable) {
+      warn_cache_unusable(unusable);
+    }
+    result.action = initialise(state, false);
+    start(state);
+  }
+  result.seconds = seconds_since(started);
+  result.port = state.port;
+  result.version = state.version;
+  return result;
 }
 
 void NativeServer::start(ServerState& state) {
   prepare_dirs();
+  engine().prepare_run_dir(layout_);
   const int port = resolve_port(state);
   const pid_t pid = start_process(layout_, port, false);
   state.pid = pid;
@@ -380,14 +460,10 @@ UpResult NativeServer::up(bool reset_on_change) {
     return result;
   }
   if (state.phase == "ready" && state.should_run && !running(state)) progress_("was crashed; starting it again");
-  if (state.phase != "ready") {
-    initialise(state);
-    result.action = "initialised";
-  } else {
-    check_engine_version(state);
-    result.action = "started";
-    result.schema_changed = state.fingerprint != fingerprint_;
-  }
+  if (state.phase != "ready") return initialise_and_start(state, started);
+  check_engine_version(state);
+  result.action = "started";
+  result.schema_changed = state.fingerprint != fingerprint_;
   progress_("starting on 127.0.0.1:" + std::to_string(resolve_port(state)));
   return start_and_report(state, result, started);
 }
@@ -410,20 +486,7 @@ UpResult NativeServer::reset() {
   }
   state.pid = 0;
   state.should_run = false;
-  UpResult result;
-  const fs::path scripts = config_.dir / "initdb" / server_.name;
-  const std::string version = engine().version();
-  prepare_dirs();
-  if (restore_snapshot(state, init_key(scripts, version, root_credentials()))) {
-    state.version = version;
-    state.save(layout_.state_file);
-    result.action = "restored snapshot";
-    progress_("restored the data dir from the snapshot of a fresh init");
-  } else {
-    initialise(state);
-    result.action = "initialised";
-  }
-  return start_and_report(state, result, started);
+  return initialise_and_start(state, started);
 }
 
 void NativeServer::stop() {
@@ -449,7 +512,8 @@ ProcessOptions NativeServer::logs(bool init, const std::string& lines, bool foll
   return ProcessOptions(argv);
 }
 
-// Only what devenv made: the data dir and snapshots as entries of its marked
+// Only what devenv made: the data dir (and the per-project snapshots of devenv
+// versions before the init cache) as entries of its marked
 // folders, then the marked folders themselves, never through a link.
 std::vector<std::string> NativeServer::purge() {
   stop();

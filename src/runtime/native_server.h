@@ -5,10 +5,12 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "config/config.h"
+#include "runtime/data_dir_cache.h"
 #include "runtime/native_engine.h"
 #include "runtime/server.h"
 #include "runtime/server_layout.h"
@@ -29,8 +31,8 @@ class NativeServer final : public Server {
   // Initialises when needed (never trusting a half-initialised data dir), starts,
   // and waits until a real query answers over TCP.
   UpResult up(bool reset_on_change) override;
-  // Stops the server, throws the data away, and brings it back from the snapshot of
-  // a fresh init when the init files are unchanged (else initialises).
+  // Stops the server, throws the data away, and brings it back fresh: from the init
+  // cache when this machine initialised the same files before (else initialises).
   UpResult reset() override;
   void stop() override;
   // Stops, then removes everything devenv made for this server; returns what it removed.
@@ -50,16 +52,26 @@ class NativeServer final : public Server {
   void stop_leftover_init(ServerState& state) const;
   std::filesystem::path partial_data_dir() const;
   void discard_partial_data_dir();
-  void initialise(ServerState& state);
-  bool restore_snapshot(ServerState& state, const std::string& key);
-  void take_snapshot(const std::string& key);
+  void stop_unrecorded_processes() const;
+  // A fresh data dir, from the init cache when it may; returns the UpResult action.
+  std::string initialise(ServerState& state, bool may_use_cache);
+  void make_bare_data_dir(const ServerLayout& init_layout, const std::string& key);
+  void run_init_server(ServerState& state, const ServerLayout& init_layout);
+  bool restore_from_cache(const std::string& key, const std::filesystem::path& target, std::string* log = nullptr);
+  void warn_cache_unusable(const CacheUnusable& error);
+  void store_in_cache(const std::string& key, const std::filesystem::path& data_dir, const std::string& what,
+                      const std::filesystem::path& log = {});
+  void finish_init(ServerState& state, const std::string& key);
+  // initialise, then start; a server that does not start from a cached data dir
+  // loses that cache entry and is initialised afresh.
+  UpResult initialise_and_start(ServerState& state, std::chrono::steady_clock::time_point started);
+  DataDirCache& cache();
   void start(ServerState& state);
   UpResult start_and_report(ServerState& state, UpResult result, std::chrono::steady_clock::time_point started);
   pid_t start_process(const ServerLayout& layout, int port, bool socket_only);
   void wait_until_ready(pid_t pid, const db::Endpoint& endpoint, const std::string& what);
   void stop_pid(pid_t pid) const;
   bool answers(int port) const;  // a real query over TCP, as root
-  std::string root_credentials() const;
   void check_engine_version(const ServerState& state) const;
   void prepare_dirs();
   std::filesystem::path data_base() const;
@@ -73,6 +85,7 @@ class NativeServer final : public Server {
   Progress progress_;
   ServerLayout layout_;
   mutable std::unique_ptr<NativeEngine> engine_;  // found on first use: status works without binaries
+  std::optional<DataDirCache> cache_;             // likewise: a bad DEVENV_CACHE_MAX_SIZE fails only up and reset
 };
 
 }  // namespace devenv::runtime

@@ -148,7 +148,7 @@ void claim_state_dir(const fs::path& state_dir, const std::vector<std::string>& 
                          "set project.state_dir to a new folder (default .devenv)");
 }
 
-void make_private_dir(const fs::path& dir, const std::optional<RunAs>& owner) {
+void make_private_dir(const fs::path& dir, const std::optional<RunAs>& owner, const std::string& what_to_do) {
   const uid_t uid = owner ? owner->uid : geteuid();
   if (mkdir(dir.c_str(), 0700) == 0) {
     if (owner && chown(dir.c_str(), owner->uid, owner->gid) != 0) {
@@ -168,12 +168,12 @@ void make_private_dir(const fs::path& dir, const std::optional<RunAs>& owner) {
   }
   if (!info || S_ISLNK(info->st_mode) || !S_ISDIR(info->st_mode) || info->st_uid != uid || (info->st_mode & 077) != 0 ||
       !is_owned_dir(dir)) {
-    throw util::RuntimeError(dir.string() +
-                                 " exists but is not a private folder of devenv's (it must be a folder "
-                                 "owned by uid " +
-                                 std::to_string(uid) + " with mode 0700 and devenv's marker)",
-                             "another local user may have made it to redirect devenv's writes; remove it as root, or "
-                             "set project.data_on_tmpfs = false");
+    throw util::RuntimeError(
+        dir.string() +
+            " exists but is not a private folder of devenv's (it must be a folder "
+            "owned by uid " +
+            std::to_string(uid) + " with mode 0700 and devenv's marker)",
+        "another local user may have made it to redirect devenv's writes; remove it as root, or " + what_to_do);
   }
 }
 

@@ -51,7 +51,9 @@ void claim_state_dir(const std::filesystem::path& state_dir, const std::vector<s
 // A folder in a place other users can write to (/dev/shm, /tmp, /var/tmp): made 0700
 // for `owner` (nullopt: the current user) and marked; an existing one must be a real
 // folder owned by that user with no group or other access, else util::RuntimeError,
-// since another local user could have prepared it to redirect devenv's writes.
-void make_private_dir(const std::filesystem::path& dir, const std::optional<RunAs>& owner);
+// since another local user could have prepared it to redirect devenv's writes; its
+// hint ends with `what_to_do`.
+void make_private_dir(const std::filesystem::path& dir, const std::optional<RunAs>& owner,
+                      const std::string& what_to_do = "set project.data_on_tmpfs = false");
 
 }  // namespace devenv::runtime

@@ -195,6 +195,19 @@ std::string process_command_line(pid_t pid) {
   return text;
 }
 
+std::vector<pid_t> processes_whose_command_line_holds(const std::string& text) {
+  std::vector<pid_t> found;
+  std::error_code error;
+  for (auto it = std::filesystem::directory_iterator("/proc", error);
+       !error && it != std::filesystem::directory_iterator(); it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(name));
+    if (pid != getpid() && process_command_line(pid).find(text) != std::string::npos) found.push_back(pid);
+  }
+  return found;
+}
+
 unsigned long long process_start_ticks(pid_t pid) {
   const std::string stat = util::read_file("/proc/" + std::to_string(pid) + "/stat").value_or("");
   // Field 22; the second field, the command name in parentheses, may hold spaces.

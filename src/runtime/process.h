@@ -57,6 +57,9 @@ bool stop_process(pid_t pid, int signal, double grace_seconds);
 // The command line of a running process, arguments joined by spaces.
 std::string process_command_line(pid_t pid);
 
+// The processes whose command line (arguments joined by spaces) holds `text`.
+std::vector<pid_t> processes_whose_command_line_holds(const std::string& text);
+
 // When the process started, in clock ticks since boot (0 when it is gone): with the
 // pid, it tells a process from a later one that got the same pid.
 unsigned long long process_start_ticks(pid_t pid);

@@ -25,9 +25,12 @@ struct ServerStatus {
   std::vector<std::string> last_log_lines;  // when crashed or failed
 };
 
+inline constexpr const char* kInitialised = "initialised";
+inline constexpr const char* kRestoredFromCache = "restored from cache";
+
 // What one `up` or `reset` did to a server.
 struct UpResult {
-  std::string action;  // "started", "already running", "initialised", "restored snapshot"
+  std::string action;  // "started", "already running", "initialised", "restored from cache"
   double seconds = 0;
   int port = 0;
   std::string version;

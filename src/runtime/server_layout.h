@@ -14,8 +14,9 @@ namespace devenv::runtime {
 //   <state>/<server>/run/             0700: socket, client option file
 //   <state>/<server>/run/tmp/         the server's temporary files
 //   <state>/<server>/server.log, init.log
-//   <state>/snapshots/<server>/<key>  stopped copies of freshly initialised data dirs
-// With data_on_tmpfs the data dir and snapshots live in /dev/shm/devenv-<hash>[-<user>]/
+//   <state>/snapshots/<server>/       left by devenv versions before the init cache
+//                                     (data_dir_cache.h, one per user); purge removes it
+// With data_on_tmpfs the data dir (and old snapshots) live in /dev/shm/devenv-<hash>[-<user>]/
 // instead; a server run as another user (PostgreSQL under root) gets its own such
 // folder, owned by that user. Folders outside the state dir, in places every user can
 // write to, must be private to their owner (owned_dir.h).
@@ -28,7 +29,7 @@ struct ServerLayout {
   std::filesystem::path state_file;
   std::filesystem::path server_log;
   std::filesystem::path init_log;
-  std::filesystem::path snapshots;  // <state>/snapshots/<server>
+  std::filesystem::path snapshots;  // <state>/snapshots/<server>: only ever removed
   // The folder outside the state dir that holds the data dir (and, on tmpfs, the
   // snapshots); empty when the data dir is inside the state dir.
   std::filesystem::path private_home;

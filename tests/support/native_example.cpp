@@ -27,7 +27,13 @@ std::filesystem::path NativeExample::tmpfs_home() const {
 }
 
 CommandResult NativeExample::devenv(const std::string& arguments) const {
-  return run_devenv(dir_.path().string(), arguments);
+  return run_devenv(dir_.path().string(), arguments, environment_);
+}
+
+std::filesystem::path NativeExample::use_private_cache() {
+  const std::filesystem::path cache = dir_.path() / "cache";
+  set_environment("XDG_CACHE_HOME='" + cache.string() + "'");
+  return cache / "devenv";
 }
 
 std::string NativeExample::field(const std::string& server, const std::string& name) const {

@@ -23,6 +23,12 @@ class NativeExample {
   // Where its data lives on tmpfs for servers run as devenv's user (server_layout.cpp).
   std::filesystem::path tmpfs_home() const;
   CommandResult devenv(const std::string& arguments) const;
+  // Variables set for every devenv it runs from now on, as shell assignments
+  // ("XDG_CACHE_HOME='/tmp/x'").
+  void set_environment(const std::string& assignments) { environment_ = assignments; }
+  const std::string& environment() const { return environment_; }
+  // Its own empty init cache, in its folder: for tests that depend on what is cached.
+  std::filesystem::path use_private_cache();
 
   // From `devenv status --format json`.
   int port(const std::string& server) const;
@@ -38,6 +44,7 @@ class NativeExample {
  private:
   std::string field(const std::string& server, const std::string& name) const;
   TempDir dir_;
+  std::string environment_;
 };
 
 }  // namespace devenv::test

@@ -4,9 +4,23 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 namespace devenv::test {
+
+namespace {
+
+// Every devenv the tests start shares one init cache in the build tree instead of the
+// user's (~/.cache/devenv): warm across runs of the suite, like a user's, and never
+// touching theirs. Tests of the cache itself give a project a private one.
+const bool kTestCache = [] {
+  setenv("XDG_CACHE_HOME", DEVENV_TEST_CACHE_DIR, 1);
+  setenv("DEVENV_CACHE_MAX_SIZE", "1G", 1);
+  return true;
+}();
+
+}  // namespace
 
 CommandResult run_command(const std::string& command_line) {
   FILE* pipe = popen((command_line + " 2>&1").c_str(), "r");
@@ -18,8 +32,8 @@ CommandResult run_command(const std::string& command_line) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), output};
 }
 
-CommandResult run_devenv(const std::string& dir, const std::string& arguments) {
-  return run_command("cd '" + dir + "' && '" DEVENV_BINARY "' " + arguments);
+CommandResult run_devenv(const std::string& dir, const std::string& arguments, const std::string& environment) {
+  return run_command("cd '" + dir + "' && " + environment + " '" DEVENV_BINARY "' " + arguments);
 }
 
 }  // namespace devenv::test

@@ -13,6 +13,7 @@ struct CommandResult {
 CommandResult run_command(const std::string& command_line);
 
 // Runs the devenv binary under test in `dir` with `arguments`.
-CommandResult run_devenv(const std::string& dir, const std::string& arguments);
+// `environment`: shell assignments put before it ("XDG_CACHE_HOME='/tmp/c'").
+CommandResult run_devenv(const std::string& dir, const std::string& arguments, const std::string& environment = "");
 
 }  // namespace devenv::test

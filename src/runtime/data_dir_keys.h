@@ -1,0 +1,30 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "config/config.h"
+#include "runtime/native_engine.h"
+
+namespace devenv::runtime {
+
+// The names under which a server's data dirs are cached (data_dir_cache.h), each a
+// hash of everything that shapes the files, so that equal keys mean equal files:
+//   bare  the engine's program and version, its data-dir options, the files' owner:
+//         what mariadb-install-db or initdb alone makes
+//   init  the bare key, root's credentials, charset, collation and settings, and
+//         the bytes of every init file: the data dir after init
+// Readable prefixes tell entries apart in `devenv cache stats`:
+// "mariadb-10.11.14-init-<16 hex>".
+struct DataDirKeys {
+  std::string bare;
+  std::string init;
+  // Whether a data dir after init may be cached: not when a `.sh` file ran, whose
+  // effect depends on more than its bytes (the environment, other files, the time).
+  bool init_cacheable = false;
+};
+
+DataDirKeys data_dir_keys(const config::Server& server, const NativeEngine& engine, const std::string& version,
+                          const std::filesystem::path& init_dir);
+
+}  // namespace devenv::runtime
