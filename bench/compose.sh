@@ -18,6 +18,7 @@ docker info >/dev/null 2>&1 || { echo "bench: no Docker engine (tests/docker/eng
 "$repo/tests/docker/build_images.sh" >/dev/null
 
 native=$(mktemp -d /tmp/devenv-bench-native-XXXXXX)
+export XDG_CACHE_HOME=$native/cache  # the bench's own init cache, not the user's
 compose=$(mktemp -d /tmp/devenv-bench-compose-XXXXXX)
 trap '(cd "$native" && "$devenv" down --purge >/dev/null 2>&1); (cd "$compose" && "$devenv" down --purge >/dev/null 2>&1); rm -rf "$native" "$compose"' EXIT
 for dir in "$native" "$compose"; do cp -r "$repo/config.toml" "$repo/schemas" "$repo/initdb" "$repo/docker-compose.yml" "$dir/"; done

@@ -2,7 +2,8 @@
 # `devenv up` of a 200-migration folder against the same schema as one file (issue 14
 # target: within 1.2x). Medians of RUNS cold ups (nothing on disk, data on tmpfs) per
 # engine; the generator writes 200 sqlx-style migrations (a table each, every fifth
-# one altering an earlier table) and the one file holding the same statements.
+# one altering an earlier table) and the one file holding the same statements. The
+# init cache is off (DEVENV_CACHE_MAX_SIZE=0): every up runs the init it measures.
 #   bench/migrations.sh [RUNS]
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -11,6 +12,7 @@ runs=${1:-5}
 count=200
 
 . "$repo/bench/lib.sh"
+export DEVENV_CACHE_MAX_SIZE=0
 
 migration() {  # migration ENGINE N → the statements of migration N
   local n=$1 id="bigint PRIMARY KEY" text="text"

@@ -14,6 +14,7 @@ runs=${1:-5}
 
 "$repo/scripts/bootstrap.sh" >/dev/null
 dir=$(mktemp -d /tmp/devenv-bench-verify-XXXXXX)
+export XDG_CACHE_HOME=$dir/cache  # the bench's own init cache, not the user's
 trap 'cd "$dir" && "$devenv" down --purge >/dev/null 2>&1; rm -rf "$dir"' EXIT
 mkdir -p "$dir/schemas"
 for i in $(seq 1 20); do

@@ -382,18 +382,20 @@ TEST_CASE("config: a migration_table that is no plain name", "[unit][config]") {
 TEST_CASE("config: server settings read as the server takes them, in name order", "[unit][config]") {
   ConfigProject project;
   const std::string main = "[[databases]]\nkey = \"main\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n";
-  const Config config =
-      project.load(std::string(kServers) +
-                       "settings = { shared_buffers = \"${BUFFERS:-64MB}\", max_connections = 20, autovacuum = true, "
-                       "random_page_cost = 1.5, \"auto_explain.log_min_duration\" = \"250ms\" }\n" +
-                       main,
-                   {{"BUFFERS", "128MB"}});
+  const Config config = project.load(
+      std::string(kServers) +
+          "settings = { shared_buffers = \"${BUFFERS:-64MB}\", max_connections = 20, autovacuum = true, "
+          "random_page_cost = 1.5, \"auto_explain.log_min_duration\" = \"250ms\", huge = 1e6, small = 0.1 }\n" +
+          main,
+      {{"BUFFERS", "128MB"}});
   const Server& pg = config.servers[1];
   const std::vector<std::pair<std::string, std::string>> expected = {{"auto_explain.log_min_duration", "250ms"},
                                                                      {"autovacuum", "on"},
+                                                                     {"huge", "1000000"},
                                                                      {"max_connections", "20"},
                                                                      {"random_page_cost", "1.5"},
-                                                                     {"shared_buffers", "128MB"}};
+                                                                     {"shared_buffers", "128MB"},
+                                                                     {"small", "0.1"}};
   CHECK(pg.settings == expected);
   CHECK(config.servers[0].settings.empty());
   CHECK(pg.engine.setting_arguments("work_mem", "4MB") == std::vector<std::string>{"-c", "work_mem=4MB"});

@@ -10,6 +10,7 @@
 
 #include "runtime/cache_settings.h"
 #include "runtime/data_dir_cache.h"
+#include "runtime/process.h"
 #include "support/temp_dir.h"
 
 using devenv::runtime::CacheSettings;
@@ -97,6 +98,7 @@ TEST_CASE("data-dir cache: keys that could name another place are refused", "[un
     CHECK(cache.restore(key, dir.path() / "copy") == DataDirCache::Lookup::Missing);
   }
   CHECK(keys_of(cache).empty());
+  CHECK_FALSE(fs::exists(dir.path() / "cache" / "devenv" / "escape"));  // where entries/../escape would be
   CHECK_FALSE(fs::exists(dir.path() / "cache" / "escape"));
 }
 
@@ -105,6 +107,7 @@ TEST_CASE("data-dir cache: an entry whose files changed is never used, and is re
   DataDirCache cache = cache_in(dir);
   const fs::path data = make_data_dir(dir, "data");
   const fs::path entry = cache.settings().dir / "entries" / "k1";
+  bool linked = false;
   SECTION("a truncated file") {
     cache.store("k1", data, "x");
     fs::resize_file(entry / "data" / "ibdata1", 10);
@@ -122,14 +125,15 @@ TEST_CASE("data-dir cache: an entry whose files changed is never used, and is re
     fs::remove(entry / "manifest");
   }
   SECTION("a link in place of the entry") {
-    fs::create_directories(cache.settings().dir / "entries");
     cache.store("k2", data, "x");
     fs::create_directory_symlink(cache.settings().dir / "entries" / "k2", entry);
+    linked = true;
   }
   CHECK(cache.restore("k1", dir.path() / "copy") == DataDirCache::Lookup::Damaged);
   CHECK_FALSE(fs::exists(dir.path() / "copy"));
   CHECK_FALSE(fs::exists(fs::symlink_status(entry)));
-  if (fs::exists(cache.settings().dir / "entries" / "k2")) {  // what the link pointed at is untouched
+  if (linked) {  // what the link pointed at is untouched
+    REQUIRE(fs::exists(cache.settings().dir / "entries" / "k2"));
     CHECK(cache.restore("k2", dir.path() / "copy2") == DataDirCache::Lookup::Hit);
   }
 }
@@ -145,9 +149,16 @@ TEST_CASE("data-dir cache: half-written entries are never used, and a killed wri
   std::ofstream(dead / "data" / "ibdata1") << "half";
   CHECK(cache.restore("k1", dir.path() / "copy") == DataDirCache::Lookup::Missing);
   CHECK(cache.report().unfinished == 1);
+  // One being written by a live devenv (this process) stays through a store and a clear.
+  const fs::path live = incoming / (std::to_string(getpid()) + "." +
+                                    std::to_string(devenv::runtime::process_start_ticks(getpid())) + ".01020304.k3");
+  fs::create_directories(live / "data");
   cache.store("k2", data, "x");  // each store clears up after killed writers
   CHECK_FALSE(fs::exists(dead));
-  CHECK(cache.report().unfinished == 0);
+  CHECK(fs::exists(live));
+  cache.clear();
+  CHECK(fs::exists(live));
+  CHECK(cache.report().unfinished == 1);
   CHECK(fs::exists(incoming / ".devenv-owned"));  // still devenv's folder
 }
 
@@ -179,7 +190,7 @@ TEST_CASE("data-dir cache: over its limit the least recently used entries go", "
   CHECK(cache.report().bytes <= 3500);
 }
 
-TEST_CASE("data-dir cache: clear empties it; off stores nothing", "[unit]") {
+TEST_CASE("data-dir cache: clear empties it, and a cache turned off stores nothing", "[unit]") {
   TempDir dir;
   const fs::path data = make_data_dir(dir, "data");
   DataDirCache cache = cache_in(dir);
@@ -208,6 +219,16 @@ TEST_CASE("data-dir cache: a cache folder that is a link or not private is refus
     CHECK_THROWS_AS(cache.store("a", data, "x"), devenv::runtime::CacheUnusable);
     CHECK_THROWS_AS(cache.restore("a", dir.path() / "copy"), devenv::runtime::CacheUnusable);
     CHECK(fs::is_empty(dir.path() / "elsewhere"));
+  }
+  SECTION("a folder of that name devenv did not make") {
+    fs::create_directories(dir.path() / "cache" / "devenv");
+    dir.write("cache/devenv/theirs.txt", "x");
+    dir.write("cache/devenv/entries/theirs.txt", "x");
+    fs::permissions(dir.path() / "cache" / "devenv", fs::perms::owner_all);
+    CHECK_THROWS_AS(cache.store("a", data, "x"), devenv::runtime::CacheUnusable);
+    CHECK_THROWS_AS(cache.clear(), devenv::runtime::CacheUnusable);
+    CHECK(dir.read("cache/devenv/entries/theirs.txt") == "x");
+    CHECK_FALSE(fs::exists(dir.path() / "cache" / "devenv" / ".devenv-owned"));
   }
   SECTION("open to others") {
     fs::create_directories(dir.path() / "cache" / "devenv");

@@ -1,8 +1,10 @@
 // Interruptions and full disks leave nothing the next command cannot handle (issue:
 // Safety II, part 1). Each case runs the real binary on a private copy of the example.
+#include <signal.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <regex>
 
@@ -82,6 +84,11 @@ TEST_CASE("interruptions: an init server killed before it was recorded is found 
   kill_when(example, "up mysql", "grep -qs '^init_pid=[1-9]' '" + state_file.string() + "'");
   const std::string partial = (example.tmpfs_home() / "mysql" / "data.partial").string();
   REQUIRE(processes_naming(partial) == 1);
+  // A process that names the folder too, but is no engine's: left alone.
+  const CommandResult decoy =
+      run_command("sh -c 'sleep 60' decoy '--datadir=" + partial + "' >/dev/null 2>&1 & echo $!");
+  const pid_t decoy_pid = std::atoi(decoy.output.c_str());
+  REQUIRE(decoy_pid > 0);
   // As if devenv had been killed between starting it and writing its pid down.
   const std::string state = example.dir().read(".devenv/mysql/state");
   example.dir().write(".devenv/mysql/state", std::regex_replace(state, std::regex("init_pid=[0-9]+"), "init_pid=0"));
@@ -89,6 +96,8 @@ TEST_CASE("interruptions: an init server killed before it was recorded is found 
   INFO(up.output);
   CHECK(up.exit_code == 0);  // not "Access denied" from the old init server on the socket
   CHECK_THAT(up.output, Catch::Contains("left running on " + partial + " by an interrupted devenv"));
+  CHECK(kill(decoy_pid, 0) == 0);
+  kill(decoy_pid, SIGKILL);
   CHECK(processes_naming(partial) == 0);
 }
 

@@ -9,6 +9,8 @@
 #include "cli/unmanaged_databases.h"
 #include "cli/verification.h"
 #include "cli/workspace.h"
+#include "generator/output_files.h"
+#include "runtime/cache_settings.h"
 #include "util/interrupt.h"
 
 namespace devenv::cli {
@@ -31,18 +33,26 @@ int verify_after(const Workspace& workspace, ProgressPrinter& progress, std::ost
 
 // up and reset: rebuild stale init files, act on each server in parallel, then the summary.
 // `resets`: the action may throw data away (reset, up --reset-on-change).
-// Whether every server was just initialised from the current init files: their
-// databases then match the schema files by construction, and verifying would only
-// repeat the init in shadow databases.
-bool all_fresh(const std::vector<runtime::UpResult>& results) {
-  return std::all_of(results.begin(), results.end(), [](const runtime::UpResult& result) {
-    return result.action == runtime::kInitialised || result.action == runtime::kRestoredFromCache;
-  });
+// Whether every server was just initialised from init files devenv generated from the
+// schema files: their databases then match them by construction, and verifying would
+// only repeat the init in shadow databases. A file of the user's in initdb/ (a seed,
+// a script) may make anything, so it keeps the verify.
+bool made_from_schema_files(const Workspace& workspace, const std::vector<runtime::Server*>& servers,
+                            const std::vector<runtime::UpResult>& results) {
+  if (results.empty()) return false;
+  for (std::size_t i = 0; i < servers.size(); ++i) {
+    const std::string& action = results[i].action;
+    if (action != runtime::kInitialised && action != runtime::kRestoredFromCache) return false;
+    const std::filesystem::path init_dir = workspace.config().dir / "initdb" / servers[i]->server().name;
+    if (!generator::holds_only_generated_files(init_dir)) return false;
+  }
+  return true;
 }
 
 int bring_up(const std::filesystem::path& config, const ResetOptions& options, const std::string& command, bool resets,
              bool verify, std::ostream& out, std::ostream& err, const Action& action) {
   const std::vector<std::string>& names = options.servers;
+  runtime::cache_settings_from_environment();  // a bad DEVENV_CACHE_MAX_SIZE: exit 2 before any work
   ProgressPrinter progress(err);
   Workspace workspace(config, command, progress, options.runtime);
   util::catch_interrupts();  // Ctrl-C stops an init server and undoes its data dir before exiting
@@ -66,7 +76,7 @@ int bring_up(const std::filesystem::path& config, const ResetOptions& options, c
   // `up` proves what runs matches the schema files, unless it has just made every
   // data dir from them. `reset` always has, and it must stay fast.
   if (code != kOk || !names.empty() || command != "up") return code;
-  if (!verify && all_fresh(results)) {
+  if (!verify && made_from_schema_files(workspace, servers, results)) {
     out << "\nfresh from the init files (`devenv verify` or `up --verify` proves it)\n";
     return kOk;
   }

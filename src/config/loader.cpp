@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -189,6 +190,14 @@ class Loader {
     return server;
   }
 
+  // The shortest decimal that reads back as `number`, never in exponent form (1e+06),
+  // which servers refuse for some settings.
+  static std::string decimal_text(double number) {
+    char text[400];
+    const auto [end, error] = std::to_chars(text, text + sizeof text, number, std::chars_format::fixed);
+    return error == std::errc() ? std::string(text, end) : std::to_string(number);
+  }
+
   // Each value as the server reads it on its command line: strings as written (with
   // ${VAR} resolved), numbers in decimal, booleans as on/off.
   std::vector<std::pair<std::string, std::string>> server_settings(const toml::table& table, const std::string& path) {
@@ -210,9 +219,7 @@ class Loader {
       } else if (const auto* flag = node.as_boolean()) {
         value = **flag ? "on" : "off";
       } else if (const auto* real = node.as_floating_point()) {
-        std::ostringstream text;
-        text << **real;
-        value = text.str();
+        value = decimal_text(**real);
       } else {
         reader.wrong_type(name, node, "a string, a number or a boolean");
       }

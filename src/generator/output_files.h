@@ -25,6 +25,12 @@ struct ForeignFileInTheWay : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Whether the file says on its first line that devenv generated it.
+bool is_generated(const std::filesystem::path& path);
+
+// Whether every file in `dir` (the top level, as init runs them) is devenv's.
+bool holds_only_generated_files(const std::filesystem::path& dir);
+
 // Compares `files` (paths relative to `root`) with the disk; also looks for files
 // under `root/initdb` that devenv generated earlier but would not write now.
 OutputStatus check_outputs(const std::filesystem::path& root, const std::vector<GeneratedFile>& files);

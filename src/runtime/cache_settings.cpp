@@ -1,6 +1,7 @@
 #include "runtime/cache_settings.h"
 
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -24,6 +25,20 @@ fs::path home_dir() {
   if (const std::string home = environment("HOME"); !home.empty()) return home;
   const passwd* entry = getpwuid(geteuid());
   return entry && entry->pw_dir ? entry->pw_dir : "/";
+}
+
+// Root keeping another user's HOME (`sudo -E`) would make root-owned folders in that
+// user's home, which their own devenv then refuses: root's cache stays in root's home.
+fs::path cache_parent_for_this_user(const fs::path& wanted) {
+  if (geteuid() != 0) return wanted;
+  fs::path existing = wanted;
+  struct stat info {};
+  while (lstat(existing.c_str(), &info) != 0 && existing.has_parent_path() && existing != existing.parent_path()) {
+    existing = existing.parent_path();
+  }
+  if (info.st_uid == 0) return wanted;
+  const passwd* root = getpwuid(0);
+  return fs::path(root && root->pw_dir ? root->pw_dir : "/root") / ".cache";
 }
 
 }  // namespace
@@ -69,7 +84,8 @@ CacheSettings cache_settings_from_environment() {
   CacheSettings settings;
   const std::string xdg = environment("XDG_CACHE_HOME");
   // The XDG rule: a relative XDG_CACHE_HOME is invalid and ignored.
-  settings.dir = (!xdg.empty() && xdg.front() == '/' ? fs::path(xdg) : home_dir() / ".cache") / "devenv";
+  settings.dir =
+      cache_parent_for_this_user(!xdg.empty() && xdg.front() == '/' ? fs::path(xdg) : home_dir() / ".cache") / "devenv";
   settings.max_bytes = kDefaultCacheMaxBytes;
   if (const std::string size = environment("DEVENV_CACHE_MAX_SIZE"); !size.empty()) {
     const auto parsed = parse_byte_size(size);

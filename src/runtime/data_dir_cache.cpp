@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -127,22 +128,22 @@ bool is_intact(const fs::path& entry) {
   return manifest && is_real_dir(entry / "data") && tree_listing(entry / "data", nullptr) == manifest->files;
 }
 
-std::int64_t modified_ns(const fs::path& path) {
-  struct stat info {};
-  if (lstat(path.c_str(), &info) != 0) return 0;
-  return std::int64_t(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+// The last use, in nanoseconds of the clock, as `used` holds it. In the file, not its
+// mtime: file times tick coarsely (jiffies) on some filesystems, and the LRU order
+// needs uses a millisecond apart told apart.
+std::int64_t last_use_ns(const fs::path& entry) {
+  const std::string text = util::read_file(entry / "used").value_or("0");
+  return std::strtoll(text.c_str(), nullptr, 10);
 }
 
 void mark_used(const fs::path& entry) {
-  const fs::path used = entry / "used";
-  const int fd = open(used.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd >= 0) close(fd);
-  // The clock itself, not UTIME_NOW: file times tick coarsely (jiffies), and the LRU
-  // order needs uses a millisecond apart told apart.
-  timespec now[2];
-  clock_gettime(CLOCK_REALTIME, &now[0]);
-  now[1] = now[0];
-  utimensat(AT_FDCWD, used.c_str(), now, AT_SYMLINK_NOFOLLOW);
+  timespec now{};
+  clock_gettime(CLOCK_REALTIME, &now);
+  const std::string text = std::to_string(std::int64_t(now.tv_sec) * 1000000000 + now.tv_nsec) + "\n";
+  const int fd = open((entry / "used").c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return;  // the order of eviction only
+  (void)!write(fd, text.data(), text.size());
+  close(fd);
 }
 
 // An incoming entry is named <pid>.<start ticks>.<random>.<key>: its writer, and one
@@ -161,12 +162,27 @@ bool writer_is_alive(const std::string& incoming) {
   return pid > 0 && process_alive(static_cast<pid_t>(pid)) && process_start_ticks(static_cast<pid_t>(pid)) == ticks;
 }
 
-// Moved out of entries/ first, so no reader ever finds it half-deleted.
+// Moved out of entries/ first, so no reader ever finds it half-deleted. Called with
+// the lock held exclusively; one already gone is fine.
 void throw_away(const fs::path& root, const fs::path& entry) {
-  if (!fs::exists(fs::symlink_status(entry))) return;
   const fs::path doomed = root / "trash" / (entry.filename().string() + "." + util::random_hex(4));
-  fs::rename(entry, doomed);
+  std::error_code error;
+  fs::rename(entry, doomed, error);
+  if (error == std::errc::no_such_file_or_directory) return;
+  if (error) throw util::RuntimeError("cannot remove " + entry.string() + " from the cache: " + error.message());
   remove_owned_entry(doomed);
+}
+
+// The entry's data dir to `target`; a failed copy leaves no part of it behind.
+void copy_out(const fs::path& entry, const fs::path& target) {
+  try {
+    util::copy_tree(entry / "data", target);
+  } catch (const std::exception& e) {
+    std::error_code ignored;
+    fs::remove_all(target, ignored);  // made by this copy just now (restore refuses an existing target)
+    if (dynamic_cast<const util::RuntimeError*>(&e)) throw;
+    throw util::RuntimeError("cannot copy " + (entry / "data").string() + " from the cache: " + e.what());
+  }
 }
 
 // The items of one of the cache's folders, without devenv's marker file.
@@ -196,7 +212,7 @@ std::vector<DataDirCache::Entry> list_entries(const fs::path& root) {
       entry.description = manifest->description;
       entry.bytes = manifest->bytes;
     }
-    entry.last_used_ns = modified_ns(item / "used");
+    entry.last_used_ns = last_use_ns(item);
     entry.last_used = static_cast<std::time_t>(entry.last_used_ns / 1000000000);
     entries.push_back(entry);
   }
@@ -216,6 +232,23 @@ std::map<std::string, std::uintmax_t> read_counters(int fd) {
   return counters;
 }
 
+// Statistics only: never a reason to fail. Under an flock of the counters file, so
+// that concurrent devenvs add up.
+void update_counters(const fs::path& file, const std::function<void(std::map<std::string, std::uintmax_t>&)>& change) {
+  const int fd = open(file.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return;
+  if (flock(fd, LOCK_EX) == 0) {
+    std::map<std::string, std::uintmax_t> counters = read_counters(fd);
+    change(counters);
+    std::string text;
+    for (const auto& [name, value] : counters) text += name + " " + std::to_string(value) + "\n";
+    if (pwrite(fd, text.data(), text.size(), 0) == static_cast<ssize_t>(text.size())) {
+      (void)!ftruncate(fd, static_cast<off_t>(text.size()));
+    }
+  }
+  close(fd);
+}
+
 }  // namespace
 
 bool is_cache_key(const std::string& key) {
@@ -233,7 +266,9 @@ fs::path DataDirCache::root() const {
   std::error_code ignored;
   fs::create_directories(dir.parent_path(), ignored);  // ~/.cache: the user's, not marked
   try {
-    make_private_dir(dir, std::nullopt, "point XDG_CACHE_HOME elsewhere (DEVENV_CACHE_MAX_SIZE=0 turns the cache off)");
+    // Not adopting a folder of that name it did not make: "devenv" is a common word.
+    make_private_dir(dir, std::nullopt, "point XDG_CACHE_HOME elsewhere (DEVENV_CACHE_MAX_SIZE=0 turns the cache off)",
+                     false);
     for (const char* folder : {"entries", "incoming", "trash"}) make_owned_dirs(dir, dir / folder);
   } catch (const util::RuntimeError& e) {
     throw CacheUnusable(e.what(), e.hint());
@@ -243,29 +278,28 @@ fs::path DataDirCache::root() const {
 
 DataDirCache::Lookup DataDirCache::restore(const std::string& key, const fs::path& target, std::string* log) {
   if (!enabled() || !is_cache_key(key)) return Lookup::Missing;
+  if (fs::exists(fs::symlink_status(target))) throw util::RuntimeError("internal: " + target.string() + " exists");
   const fs::path dir = root();
-  CacheLock lock(dir / "lock", CacheLock::Mode::Shared);
   const fs::path entry = dir / "entries" / key;
-  if (!fs::exists(fs::symlink_status(entry))) {
-    count("misses");
-    return Lookup::Missing;
+  {
+    CacheLock lock(dir / "lock", CacheLock::Mode::Shared);
+    if (!fs::exists(fs::symlink_status(entry))) {
+      count("misses");
+      return Lookup::Missing;
+    }
+    if (is_intact(entry)) {
+      copy_out(entry, target);
+      if (log) *log = util::read_file(entry / "init.log").value_or("");
+      mark_used(entry);
+      count("hits");
+      return Lookup::Hit;
+    }
   }
-  if (!is_intact(entry)) {
-    throw_away(dir, entry);
-    count("misses");
-    return Lookup::Damaged;
-  }
-  try {
-    util::copy_tree(entry / "data", target);
-  } catch (const util::RuntimeError&) {
-    std::error_code ignored;
-    fs::remove_all(target, ignored);  // ours, just made: not the user's
-    throw;
-  }
-  if (log) *log = util::read_file(entry / "init.log").value_or("");
-  mark_used(entry);
-  count("hits");
-  return Lookup::Hit;
+  // Removed only while no other devenv reads entries: one may be copying it.
+  CacheLock lock(dir / "lock", CacheLock::Mode::Exclusive);
+  if (fs::exists(fs::symlink_status(entry)) && !is_intact(entry)) throw_away(dir, entry);
+  count("misses");
+  return Lookup::Damaged;
 }
 
 void DataDirCache::store(const std::string& key, const fs::path& data_dir, const std::string& description,
@@ -296,9 +330,9 @@ void DataDirCache::store(const std::string& key, const fs::path& data_dir, const
 }
 
 void DataDirCache::remove(const std::string& key) {
-  if (!is_cache_key(key)) return;
+  if (!enabled() || !is_cache_key(key)) return;
   const fs::path dir = root();
-  CacheLock lock(dir / "lock", CacheLock::Mode::Shared);
+  CacheLock lock(dir / "lock", CacheLock::Mode::Exclusive);
   throw_away(dir, dir / "entries" / key);
 }
 
@@ -320,17 +354,7 @@ void DataDirCache::evict_over_limit(const fs::path& dir) {
 }
 
 void DataDirCache::count(const char* counter) const {
-  const fs::path file = settings_.dir / "counters";
-  const int fd = open(file.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) return;  // statistics only: never a reason to fail
-  if (flock(fd, LOCK_EX) == 0) {
-    std::map<std::string, std::uintmax_t> counters = read_counters(fd);
-    ++counters[counter];
-    std::string text;
-    for (const auto& [name, value] : counters) text += name + " " + std::to_string(value) + "\n";
-    if (ftruncate(fd, 0) == 0) (void)!pwrite(fd, text.data(), text.size(), 0);
-  }
-  close(fd);
+  update_counters(settings_.dir / "counters", [&](auto& counters) { ++counters[counter]; });
 }
 
 DataDirCache::Report DataDirCache::report() const {
@@ -344,7 +368,8 @@ DataDirCache::Report DataDirCache::report() const {
   report.unfinished = static_cast<int>(items_of(dir / "incoming").size());
   const int fd = open((dir / "counters").c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd >= 0) {
-    std::map<std::string, std::uintmax_t> counters = read_counters(fd);
+    std::map<std::string, std::uintmax_t> counters;
+    if (flock(fd, LOCK_SH) == 0) counters = read_counters(fd);
     close(fd);
     report.hits = counters["hits"];
     report.misses = counters["misses"];
@@ -362,8 +387,7 @@ std::uintmax_t DataDirCache::clear() {
   for (const Entry& entry : list_entries(dir)) freed += entry.bytes;
   for (const fs::path& item : items_of(dir / "entries")) throw_away(dir, item);
   remove_leftovers(dir);
-  const int fd = open((dir / "counters").c_str(), O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC);
-  if (fd >= 0) close(fd);
+  update_counters(dir / "counters", [](auto& counters) { counters.clear(); });
   return freed;
 }
 

@@ -1,6 +1,11 @@
 #include "runtime/data_dir_keys.h"
 
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 #include "runtime/init_scripts.h"
+#include "util/file.h"
 #include "util/sha256.h"
 
 namespace devenv::runtime {
@@ -22,9 +27,75 @@ std::string key_safe(const std::string& text) {
   return out.substr(0, 40);
 }
 
-bool runs_shell_scripts(const std::filesystem::path& init_dir) {
+std::string lowercase(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// A client's include or file import at the start of a line: psql \i, \ir, \include,
+// \include_relative, \copy, \lo_import; mysql `\.` and `source FILE` (one word after
+// it, so that a column named source is not taken for one).
+bool includes_a_file(std::string_view line) {
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  for (const char* command : {"\\i", "\\ir", "\\include", "\\include_relative", "\\copy", "\\lo_import", "\\."}) {
+    const std::string_view name = command;
+    if (line.substr(0, name.size()) == name && (line.size() == name.size() || !is_word_char(line[name.size()]))) {
+      return true;
+    }
+  }
+  if (line.substr(0, 7) != "source " && line.substr(0, 7) != "source\t") return false;
+  std::string_view file = line.substr(7);
+  while (!file.empty() && std::isspace(static_cast<unsigned char>(file.back()))) file.remove_suffix(1);
+  if (!file.empty() && file.back() == ';') file.remove_suffix(1);
+  while (!file.empty() && (file.front() == ' ' || file.front() == '\t')) file.remove_prefix(1);
+  return !file.empty() && file.find_first_of(" \t,()") == std::string_view::npos;
+}
+
+// COPY … FROM 'file' (or E'file'): the server reads a file. COPY … FROM stdin does not.
+bool copies_from_a_file(std::string_view text) {
+  for (std::size_t at = text.find("copy"); at != std::string_view::npos; at = text.find("copy", at + 4)) {
+    if ((at > 0 && is_word_char(text[at - 1])) || (at + 4 < text.size() && is_word_char(text[at + 4]))) continue;
+    const std::size_t end = std::min(text.find(';', at), text.size());
+    for (std::size_t from = text.find("from", at); from < end; from = text.find("from", from + 4)) {
+      std::size_t next = from + 4;
+      if (next < text.size() && is_word_char(text[next])) continue;
+      while (next < end && std::isspace(static_cast<unsigned char>(text[next]))) ++next;
+      if (next < end && text[next] == 'e') ++next;
+      if (next < end && text[next] == '\'') return true;
+    }
+  }
+  return false;
+}
+
+// Whether an SQL file reads something besides its own bytes, which no key sees: a
+// client's include or import, or a server reading a file (LOAD DATA, LOAD_FILE,
+// COPY … FROM 'file', pg_read_file, lo_import). Text anywhere counts, comments and
+// strings too: a false alarm costs a cache miss, a missed one stale data. No regex:
+// a dump may be large.
+bool reads_other_files(const std::string& sql) {
+  const std::string text = lowercase(sql);
+  for (const char* word : {"load data", "load xml", "load_file", "pg_read_file", "pg_read_binary_file", "lo_import"}) {
+    if (text.find(word) != std::string::npos) return true;
+  }
+  if (copies_from_a_file(text)) return true;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const std::size_t end = std::min(rest.find('\n'), rest.size());
+    if (includes_a_file(rest.substr(0, end))) return true;
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+  }
+  return false;
+}
+
+// What the init files do beyond their bytes: a `.sh` file (the environment, other
+// files, the time), or SQL that reads other files. Compressed files are hashed as
+// bytes and taken to hold their data themselves (a dump's COPY … FROM stdin).
+bool depends_on_more_than_bytes(const std::filesystem::path& init_dir) {
   for (const std::filesystem::path& file : init_files(init_dir)) {
     if (file.extension() == ".sh") return true;
+    if (file.extension() == ".sql" && reads_other_files(util::read_file(file).value_or(""))) return true;
   }
   return false;
 }
@@ -44,7 +115,8 @@ DataDirKeys data_dir_keys(const config::Server& server, const NativeEngine& engi
   const std::string credentials = server.root_user + std::string(1, '\0') + server.root_password.value;
   keys.init =
       prefix + "-init-" + util::sha256_hex(shape + "\n" + init_key(init_dir, version, credentials)).substr(0, 16);
-  keys.init_cacheable = !runs_shell_scripts(init_dir);
+  // An unreadable version would let every build of the engine share entries.
+  keys.init_cacheable = version != "unknown" && !depends_on_more_than_bytes(init_dir);
   return keys;
 }
 

@@ -19,8 +19,10 @@ namespace devenv::runtime {
 struct DataDirKeys {
   std::string bare;
   std::string init;
-  // Whether a data dir after init may be cached: not when a `.sh` file ran, whose
-  // effect depends on more than its bytes (the environment, other files, the time).
+  // Whether a data dir after init may be cached: not when the init depends on more
+  // than the files' bytes: a `.sh` file (the environment, other files, the time), or
+  // SQL that includes or loads other files (psql \i, \copy; mysql source; LOAD DATA,
+  // COPY … FROM 'file', pg_read_file…).
   bool init_cacheable = false;
 };
 

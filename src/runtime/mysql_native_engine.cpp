@@ -1,7 +1,11 @@
 // mariadbd (MariaDB) or mysqld (MySQL) from the machine's packages.
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <regex>
 
@@ -77,7 +81,7 @@ class MySqlNativeEngine final : public NativeEngine {
                     "--socket=" + layout.socket.string(),
                     // Its own tmpdir: at start MariaDB deletes #sql* files in it, which
                     // would be other servers' temporary tables in a shared /tmp.
-                    "--tmpdir=" + layout.tmp_dir.string(), "--pid-file=" + (layout.run_dir / "server.pid").string(),
+                    "--tmpdir=" + layout.tmp_dir.string(), "--pid-file=" + pid_file(layout).string(),
                     "--port=" + std::to_string(port), "--skip-name-resolve", "--skip-log-bin",
                     "--character-set-server=" + server_.charset, "--innodb-log-file-size=8M",
                     // A development database: durability is traded for speed.
@@ -113,6 +117,9 @@ class MySqlNativeEngine final : public NativeEngine {
   // account for TCP. A client option file (0600) keeps the password off command lines.
   void prepare_root(const ServerLayout& layout, int port) const override {
     auto session = db::connect(sqltext::Dialect::MySQL, {layout.socket.string(), port, "root", "", ""});
+    // The literals below are quoted for the default mode: `settings` may have set
+    // NO_BACKSLASH_ESCAPES, which would read a password's `\` otherwise.
+    session->execute("SET SESSION sql_mode = ''");
     const std::string password = literal(server_.root_password.value);
     const std::string user = literal(server_.root_user);
     // mariadb-install-db also makes password-less root@127.0.0.1, @::1 and @<hostname>;
@@ -130,6 +137,8 @@ class MySqlNativeEngine final : public NativeEngine {
   }
 
   void prepare_run_dir(const ServerLayout& layout) const override { write_client_options(layout); }
+
+  fs::path pid_file(const ServerLayout& layout) const override { return layout.run_dir / "server.pid"; }
 
   std::vector<std::string> script_client(const ServerLayout& layout, int) const override {
     return {client_.string(), "--defaults-file=" + client_options(layout).string()};
@@ -171,17 +180,25 @@ class MySqlNativeEngine final : public NativeEngine {
 
   void write_client_options(const ServerLayout& layout) const {
     fs::create_directories(script_home(layout));
-    std::ofstream(script_home(layout) / "my.cnf", std::ios::trunc)
-        << "[client]\nsocket=" << layout.socket.string() << "\n";
-    const fs::path file = client_options(layout);
-    std::ofstream out(file, std::ios::trunc);
-    out << "[client]\nuser=" << option_value(server_.root_user)
-        << "\npassword=" << option_value(server_.root_password.value) << "\nsocket=" << layout.socket.string() << "\n";
-    out.close();
-    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+    write_private_file(script_home(layout) / "my.cnf", "[client]\nsocket=" + layout.socket.string() + "\n");
+    write_private_file(client_options(layout), "[client]\nuser=" + option_value(server_.root_user) +
+                                                   "\npassword=" + option_value(server_.root_password.value) +
+                                                   "\nsocket=" + layout.socket.string() + "\n");
+  }
+
+  // 0600 from its first byte, and never through a link at its name.
+  static void write_private_file(const fs::path& file, const std::string& text) {
+    const int fd = open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) throw util::RuntimeError("cannot write " + file.string() + ": " + std::strerror(errno));
+    const bool written = fchmod(fd, 0600) == 0 && write(fd, text.data(), text.size()) == ssize_t(text.size());
+    close(fd);
+    if (!written) throw util::RuntimeError("cannot write " + file.string() + ": " + std::strerror(errno));
   }
 
   // What create_data_dir passes besides paths: all that shapes the bare data dir.
+  // The config's settings too: some hold only from a data dir's creation on
+  // (innodb_page_size, lower_case_table_names), and install-db passes them to the
+  // server it runs.
   std::vector<std::string> data_dir_options() const {
     std::vector<std::string> options;
     if (install_db_) {
@@ -189,6 +206,9 @@ class MySqlNativeEngine final : public NativeEngine {
                  "--innodb-log-file-size=8M"};
     }
     add_root_user_flag(options);
+    for (const auto& [name, value] : server_.settings) {
+      for (std::string& argument : server_.engine.setting_arguments(name, value)) options.push_back(argument);
+    }
     return options;
   }
 

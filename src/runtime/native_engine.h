@@ -39,6 +39,9 @@ class NativeEngine {
   // After create_data_dir, on the socket-only server: what the official image does
   // before running init scripts (root's password; MySQL: root@'%').
   virtual void prepare_root(const ServerLayout& layout, int port) const = 0;
+  // The file a running server (or init server) keeps its pid in: while it exists, a
+  // server may run on the data dir.
+  virtual std::filesystem::path pid_file(const ServerLayout& layout) const = 0;
   // Before every start: files in the run dir the clients need (MySQL: root's client
   // option file), which a data dir from the cache did not bring.
   virtual void prepare_run_dir(const ServerLayout& layout) const = 0;

@@ -3,8 +3,10 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "db/session.h"
@@ -34,6 +36,32 @@ const char* health_name(Health health) {
 }
 
 namespace {
+
+// The server process ended before it answered: its data dir (or its settings) is the
+// cause, not a port or a password. After a restore from the cache, the entry's.
+struct ServerExited : util::RuntimeError {
+  using util::RuntimeError::RuntimeError;
+};
+
+// Programs devenv runs on a data dir: the servers, and the tools that make data dirs
+// (a script such as mariadb-install-db runs as `sh <script>`).
+bool is_engine_program(const std::vector<std::string>& argv) {
+  static const std::set<std::string> kNames = {"mariadbd",         "mysqld",   "mariadb-install-db",
+                                               "mysql_install_db", "postgres", "initdb"};
+  for (std::size_t i = 0; i < std::min<std::size_t>(2, argv.size()); ++i) {
+    if (kNames.count(fs::path(argv[i]).filename().string())) return true;
+  }
+  return false;
+}
+
+// Whether `argv` names `dir` as its data dir, the way devenv passes it.
+bool names_data_dir(const std::vector<std::string>& argv, const fs::path& dir) {
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    if (argv[i] == "--datadir=" + dir.string()) return true;
+    if (argv[i] == "-D" && i + 1 < argv.size() && argv[i + 1] == dir.string()) return true;
+  }
+  return false;
+}
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
@@ -157,16 +185,20 @@ fs::path NativeServer::partial_data_dir() const { return layout_.data_dir.string
 
 // A devenv killed between starting a process and recording it in the state leaves it
 // unrecorded: an init server (on the socket the next init would reach, with root's
-// password already set), a server, install-db or initdb. Only devenv runs programs on
-// these private folders: found by their command line, stopped by pid.
-void NativeServer::stop_unrecorded_processes() const {
-  for (const fs::path& dir : {layout_.data_dir, partial_data_dir()}) {
-    for (const std::string& needle : {"--datadir=" + dir.string() + " ", " -D " + dir.string() + " "}) {
-      for (const pid_t pid : processes_whose_command_line_holds(needle)) {
-        progress_("stopping pid " + std::to_string(pid) + ", left running on " + dir.string() +
-                  " by an interrupted devenv");
-        stop_pid(pid);
-      }
+// password already set), a server, install-db or initdb. Such a process is found by
+// what only devenv runs: an engine's program, as this user or the server's, on one of
+// these private folders, named exactly as devenv names it; and stopped by its pid.
+void NativeServer::stop_unrecorded_processes(const std::vector<fs::path>& dirs) const {
+  const std::optional<RunAs> server_user = engine().run_as();
+  for (const ProcessInfo& process : list_processes()) {
+    if (process.uid != geteuid() && !(server_user && process.uid == server_user->uid)) continue;
+    if (!is_engine_program(process.argv)) continue;
+    for (const fs::path& dir : dirs) {
+      if (!names_data_dir(process.argv, dir)) continue;
+      progress_("stopping pid " + std::to_string(process.pid) + ", left running on " + dir.string() +
+                " by an interrupted devenv");
+      stop_pid(process.pid);
+      break;
     }
   }
 }
@@ -199,8 +231,8 @@ void NativeServer::wait_until_ready(pid_t pid, const db::Endpoint& endpoint, con
     if (!process_alive(pid)) {
       std::string tail;
       for (const std::string& line : log_tail(8)) tail += "\n  " + line;
-      throw util::RuntimeError("the " + what + " exited during start-up; last lines of " + layout_.server_log.string() +
-                               ":" + tail);
+      throw ServerExited("the " + what + " exited during start-up; last lines of " + layout_.server_log.string() + ":" +
+                         tail);
     }
     try {
       db::connect(server_.engine.dialect(), endpoint, 2)->column("SELECT 1");
@@ -243,10 +275,10 @@ bool NativeServer::answers(int port) const {
   }
 }
 
-void NativeServer::stop_pid(pid_t pid) const {
-  if (!stop_process(pid, engine().stop_signal(), 30)) {
-    progress_("did not stop within 30 s; killed it");
-  }
+bool NativeServer::stop_pid(pid_t pid) const {
+  if (stop_process(pid, engine().stop_signal(), 30)) return true;
+  progress_("did not stop within 30 s; killed it");
+  return false;
 }
 
 DataDirCache& NativeServer::cache() {
@@ -260,12 +292,18 @@ void NativeServer::warn_cache_unusable(const CacheUnusable& error) {
   cache_.emplace(CacheSettings{cache().settings().dir, 0});
 }
 
+// The cache only saves time: whatever goes wrong in it is said in one line, and the
+// command goes on as if the entry were not there. Only an interruption goes through.
 bool NativeServer::restore_from_cache(const std::string& key, const fs::path& target, std::string* log) {
   DataDirCache::Lookup found = DataDirCache::Lookup::Missing;
   try {
     found = cache().restore(key, target, log);
   } catch (const CacheUnusable& e) {
     warn_cache_unusable(e);
+  } catch (const util::Interrupted&) {
+    throw;
+  } catch (const std::exception& e) {
+    progress_("could not copy from the init cache (initialising instead): " + std::string(e.what()));
   }
   if (found == DataDirCache::Lookup::Damaged) {
     progress_("a cache entry's files differ from its manifest (damaged); removed it from " +
@@ -281,15 +319,30 @@ void NativeServer::store_in_cache(const std::string& key, const fs::path& data_d
     cache().store(key, data_dir, what, log);
   } catch (const CacheUnusable& e) {
     warn_cache_unusable(e);
-  } catch (const util::RuntimeError& e) {
+  } catch (const util::Interrupted&) {
+    throw;
+  } catch (const std::exception& e) {
     progress_("not kept in the cache (the next init of these files runs them again): " + std::string(e.what()));
   }
 }
 
+void NativeServer::remove_from_cache(const std::string& key) {
+  try {
+    cache().remove(key);
+  } catch (const CacheUnusable& e) {
+    warn_cache_unusable(e);
+  } catch (const util::Interrupted&) {
+    throw;
+  } catch (const std::exception& e) {
+    progress_("could not remove a bad entry from the init cache: " + std::string(e.what()));
+  }
+}
+
 // What mariadb-install-db or initdb makes depends only on the engine and its options:
-// made once per machine, copied from the cache after that.
-void NativeServer::make_bare_data_dir(const ServerLayout& init_layout, const std::string& key) {
-  if (restore_from_cache(key, init_layout.data_dir)) return;
+// made once per machine, copied from the cache after that. Returns whether it came
+// from the cache.
+bool NativeServer::make_bare_data_dir(const ServerLayout& init_layout, const std::string& key, bool may_use_cache) {
+  if (may_use_cache && restore_from_cache(key, init_layout.data_dir)) return true;
   fs::create_directory(init_layout.data_dir);
   fs::permissions(init_layout.data_dir, fs::perms::owner_all);
   chown_to(init_layout.data_dir, engine().run_as());
@@ -297,11 +350,14 @@ void NativeServer::make_bare_data_dir(const ServerLayout& init_layout, const std
   engine().create_data_dir(init_layout);
   store_in_cache(key, init_layout.data_dir,
                  std::string(server_.engine.name()) + " " + engine().version() + " bare data dir");
+  return false;
 }
 
 // The official images' contract: a socket-only server, root prepared, the init files
 // in order; stopped again, so that the data dir can be copied whole into the cache.
-void NativeServer::run_init_server(ServerState& state, const ServerLayout& init_layout) {
+// Returns false when the server had to be killed: its files are then a crash's, not
+// to be cached.
+bool NativeServer::run_init_server(ServerState& state, const ServerLayout& init_layout) {
   const int port = resolve_port(state);
   const fs::path scripts = config_.dir / "initdb" / server_.name;
   progress_("starting a socket-only server for init");
@@ -323,9 +379,10 @@ void NativeServer::run_init_server(ServerState& state, const ServerLayout& init_
     state.save(layout_.state_file);
     throw;
   }
-  stop_pid(pid);
+  const bool stopped = stop_pid(pid);
   state.init_pid = 0;
   state.port = port;
+  return stopped;
 }
 
 void NativeServer::finish_init(ServerState& state, const std::string& key) {
@@ -348,7 +405,7 @@ std::string NativeServer::initialise(ServerState& state, bool may_use_cache) {
   state.version = engine().version();
   prepare_dirs();
   state.save(layout_.state_file);
-  stop_unrecorded_processes();
+  stop_unrecorded_processes({layout_.data_dir, partial_data_dir()});
   remove_data_dir();
   discard_partial_data_dir();
   const fs::path scripts = config_.dir / "initdb" / server_.name;
@@ -368,9 +425,23 @@ std::string NativeServer::initialise(ServerState& state, bool may_use_cache) {
   std::ofstream(layout_.init_log, std::ios::trunc) << "devenv: initialising " << layout_.data_dir.string() << "\n";
   ServerLayout init_layout = layout_;  // the same, but on the data dir being made
   init_layout.data_dir = partial_data_dir();
-  make_bare_data_dir(init_layout, keys.bare);
-  run_init_server(state, init_layout);
-  if (keys.init_cacheable) {
+  bool clean = true;
+  const bool bare_from_cache = make_bare_data_dir(init_layout, keys.bare, may_use_cache);
+  try {
+    clean = run_init_server(state, init_layout);
+  } catch (const ServerExited&) {
+    if (!bare_from_cache) throw;
+    // The cached bare data dir is the likely cause: without it, once more.
+    progress_(
+        "the init server did not start from the cached bare data dir; removing that cache entry and "
+        "making a new one");
+    remove_from_cache(keys.bare);
+    state.phase = "initialising";
+    state.save(layout_.state_file);
+    make_bare_data_dir(init_layout, keys.bare, false);
+    clean = run_init_server(state, init_layout);
+  }
+  if (keys.init_cacheable && clean) {
     store_in_cache(keys.init, partial_data_dir(),
                    std::string(server_.engine.name()) + " " + state.version + " init of " + scripts.string(),
                    layout_.init_log);
@@ -380,22 +451,19 @@ std::string NativeServer::initialise(ServerState& state, bool may_use_cache) {
   return kInitialised;
 }
 
+// Only a server that exited during start-up is blamed on the entry it started from:
+// a port in use, a timeout or a refused login would be the same after an init.
 UpResult NativeServer::initialise_and_start(ServerState& state, Clock::time_point started) {
   UpResult result;
   result.action = initialise(state, true);
   progress_("starting on 127.0.0.1:" + std::to_string(resolve_port(state)));
   try {
     start(state);
-  } catch (const util::RuntimeError& e) {
+  } catch (const ServerExited& e) {
     if (result.action != kRestoredFromCache) throw;
     progress_("did not start from the cached data dir (" + std::string(e.what()) +
               "); removing that cache entry and initialising");
-    if (running(state)) stop_pid(state.pid);
-    try {
-      cache().remove(state.init_key);
-    } catch (const CacheUnusable& unusable) {
-      warn_cache_unusable(unusable);
-    }
+    remove_from_cache(state.init_key);
     result.action = initialise(state, false);
     start(state);
   }
@@ -407,6 +475,9 @@ UpResult NativeServer::initialise_and_start(ServerState& state, Clock::time_poin
 
 void NativeServer::start(ServerState& state) {
   prepare_dirs();
+  // A pid file with no recorded server: maybe one a killed devenv started (or a
+  // crash's leftover). Looking costs a scan of /proc, so only then.
+  if (fs::exists(engine().pid_file(layout_))) stop_unrecorded_processes({layout_.data_dir});
   engine().prepare_run_dir(layout_);
   const int port = resolve_port(state);
   const pid_t pid = start_process(layout_, port, false);

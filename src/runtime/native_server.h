@@ -52,17 +52,18 @@ class NativeServer final : public Server {
   void stop_leftover_init(ServerState& state) const;
   std::filesystem::path partial_data_dir() const;
   void discard_partial_data_dir();
-  void stop_unrecorded_processes() const;
+  void stop_unrecorded_processes(const std::vector<std::filesystem::path>& dirs) const;
   // A fresh data dir, from the init cache when it may; returns the UpResult action.
   std::string initialise(ServerState& state, bool may_use_cache);
-  void make_bare_data_dir(const ServerLayout& init_layout, const std::string& key);
-  void run_init_server(ServerState& state, const ServerLayout& init_layout);
+  bool make_bare_data_dir(const ServerLayout& init_layout, const std::string& key, bool may_use_cache);
+  bool run_init_server(ServerState& state, const ServerLayout& init_layout);
   bool restore_from_cache(const std::string& key, const std::filesystem::path& target, std::string* log = nullptr);
-  void warn_cache_unusable(const CacheUnusable& error);
   void store_in_cache(const std::string& key, const std::filesystem::path& data_dir, const std::string& what,
                       const std::filesystem::path& log = {});
+  void remove_from_cache(const std::string& key);
+  void warn_cache_unusable(const CacheUnusable& error);
   void finish_init(ServerState& state, const std::string& key);
-  // initialise, then start; a server that does not start from a cached data dir
+  // initialise, then start; a server that exits while starting from a cached data dir
   // loses that cache entry and is initialised afresh.
   UpResult initialise_and_start(ServerState& state, std::chrono::steady_clock::time_point started);
   DataDirCache& cache();
@@ -70,8 +71,8 @@ class NativeServer final : public Server {
   UpResult start_and_report(ServerState& state, UpResult result, std::chrono::steady_clock::time_point started);
   pid_t start_process(const ServerLayout& layout, int port, bool socket_only);
   void wait_until_ready(pid_t pid, const db::Endpoint& endpoint, const std::string& what);
-  void stop_pid(pid_t pid) const;
-  bool answers(int port) const;  // a real query over TCP, as root
+  bool stop_pid(pid_t pid) const;  // false when it had to be killed
+  bool answers(int port) const;    // a real query over TCP, as root
   void check_engine_version(const ServerState& state) const;
   void prepare_dirs();
   std::filesystem::path data_base() const;

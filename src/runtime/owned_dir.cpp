@@ -148,7 +148,8 @@ void claim_state_dir(const fs::path& state_dir, const std::vector<std::string>& 
                          "set project.state_dir to a new folder (default .devenv)");
 }
 
-void make_private_dir(const fs::path& dir, const std::optional<RunAs>& owner, const std::string& what_to_do) {
+void make_private_dir(const fs::path& dir, const std::optional<RunAs>& owner, const std::string& what_to_do,
+                      bool adopt_unmarked) {
   const uid_t uid = owner ? owner->uid : geteuid();
   if (mkdir(dir.c_str(), 0700) == 0) {
     if (owner && chown(dir.c_str(), owner->uid, owner->gid) != 0) {
@@ -161,7 +162,8 @@ void make_private_dir(const fs::path& dir, const std::optional<RunAs>& owner, co
   const auto info = link_status(dir);
   // Made by a devenv from before markers: the same owner, and nobody else could write
   // in it. Adopt it: private from now on.
-  if (info && S_ISDIR(info->st_mode) && info->st_uid == uid && (info->st_mode & 022) == 0 && !is_owned_dir(dir)) {
+  if (info && S_ISDIR(info->st_mode) && info->st_uid == uid && (info->st_mode & 022) == 0 && !is_owned_dir(dir) &&
+      (adopt_unmarked || is_empty_dir(dir))) {
     chmod(dir.c_str(), 0700);
     write_marker(dir);
     return;

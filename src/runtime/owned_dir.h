@@ -52,8 +52,10 @@ void claim_state_dir(const std::filesystem::path& state_dir, const std::vector<s
 // for `owner` (nullopt: the current user) and marked; an existing one must be a real
 // folder owned by that user with no group or other access, else util::RuntimeError,
 // since another local user could have prepared it to redirect devenv's writes; its
-// hint ends with `what_to_do`.
+// hint ends with `what_to_do`. An unmarked folder of that owner that nobody else can
+// write to is taken over when `adopt_unmarked` (made by a devenv from before the
+// markers), else only when it is empty.
 void make_private_dir(const std::filesystem::path& dir, const std::optional<RunAs>& owner,
-                      const std::string& what_to_do = "set project.data_on_tmpfs = false");
+                      const std::string& what_to_do = "set project.data_on_tmpfs = false", bool adopt_unmarked = true);
 
 }  // namespace devenv::runtime

@@ -4,10 +4,12 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 
 #include "db/session.h"
+#include "generator/password_hash.h"
 #include "runtime/find_program.h"
 #include "runtime/native_engine.h"
 #include "sqltext/identifier.h"
@@ -60,10 +62,14 @@ class PostgresNativeEngine final : public NativeEngine {
     }
   }
 
+  // initdb also writes the time zone it finds (TZ, else /etc/localtime) into
+  // postgresql.conf.
   std::string data_dir_recipe() const override {
     std::string recipe = (bin_dir_ / "initdb").string() + " uid " + std::to_string(run_as_ ? run_as_->uid : geteuid());
     for (const std::string& option : data_dir_options()) recipe += " " + option;
-    return recipe;
+    const char* zone = std::getenv("TZ");
+    std::error_code ignored;
+    return recipe + " TZ=" + (zone ? zone : "") + " localtime=" + fs::read_symlink("/etc/localtime", ignored).string();
   }
 
   ProcessOptions server_process(const ServerLayout& layout, int port, bool socket_only) const override {
@@ -95,13 +101,21 @@ class PostgresNativeEngine final : public NativeEngine {
     return {"", port, server_.root_user, server_.root_password.value, "postgres"};
   }
 
+  // The password as its SCRAM verifier, as the server would store it: the plain text
+  // never reaches SQL (nor a log_statement log), and settings cannot change how its
+  // literal reads.
   void prepare_root(const ServerLayout& layout, int port) const override {
     auto session = db::connect(sqltext::Dialect::Postgres, socket_endpoint(layout, port, false));
-    session->execute("ALTER ROLE " + sqltext::quote_identifier(server_.root_user, sqltext::Dialect::Postgres) +
-                     " PASSWORD " + sqltext::quote_string(server_.root_password.value, sqltext::Dialect::Postgres));
+    session->execute("SET standard_conforming_strings = on");
+    session->execute(
+        "ALTER ROLE " + sqltext::quote_identifier(server_.root_user, sqltext::Dialect::Postgres) + " PASSWORD " +
+        sqltext::quote_string(generator::postgres_scram_verifier(server_.root_user, server_.root_password.value),
+                              sqltext::Dialect::Postgres));
   }
 
   void prepare_run_dir(const ServerLayout&) const override {}
+
+  fs::path pid_file(const ServerLayout& layout) const override { return layout.data_dir / "postmaster.pid"; }
 
   std::vector<std::string> script_client(const ServerLayout& layout, int port) const override {
     return {psql_.string(),

@@ -3,12 +3,15 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -195,17 +198,27 @@ std::string process_command_line(pid_t pid) {
   return text;
 }
 
-std::vector<pid_t> processes_whose_command_line_holds(const std::string& text) {
-  std::vector<pid_t> found;
+std::vector<ProcessInfo> list_processes() {
+  std::vector<ProcessInfo> processes;
   std::error_code error;
   for (auto it = std::filesystem::directory_iterator("/proc", error);
        !error && it != std::filesystem::directory_iterator(); it.increment(error)) {
     const std::string name = it->path().filename().string();
     if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
-    const pid_t pid = static_cast<pid_t>(std::stol(name));
-    if (pid != getpid() && process_command_line(pid).find(text) != std::string::npos) found.push_back(pid);
+    ProcessInfo process;
+    process.pid = static_cast<pid_t>(std::stol(name));
+    struct stat info {};
+    if (process.pid == getpid() || stat(it->path().c_str(), &info) != 0) continue;
+    process.uid = info.st_uid;
+    const std::string arguments = util::read_file(it->path() / "cmdline").value_or("");
+    for (std::size_t at = 0; at < arguments.size();) {
+      const std::size_t end = std::min(arguments.find('\0', at), arguments.size());
+      process.argv.push_back(arguments.substr(at, end - at));
+      at = end + 1;
+    }
+    if (!process.argv.empty()) processes.push_back(std::move(process));
   }
-  return found;
+  return processes;
 }
 
 unsigned long long process_start_ticks(pid_t pid) {

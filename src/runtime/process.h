@@ -57,8 +57,15 @@ bool stop_process(pid_t pid, int signal, double grace_seconds);
 // The command line of a running process, arguments joined by spaces.
 std::string process_command_line(pid_t pid);
 
-// The processes whose command line (arguments joined by spaces) holds `text`.
-std::vector<pid_t> processes_whose_command_line_holds(const std::string& text);
+// A process as /proc shows it: its real uid and its arguments, each whole.
+struct ProcessInfo {
+  pid_t pid = 0;
+  uid_t uid = 0;
+  std::vector<std::string> argv;
+};
+
+// Every process but this one (those that end while being read are left out).
+std::vector<ProcessInfo> list_processes();
 
 // When the process started, in clock ticks since boot (0 when it is gone): with the
 // pid, it tells a process from a later one that got the same pid.

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 
 namespace devenv::test {
@@ -12,10 +13,22 @@ namespace devenv::test {
 namespace {
 
 // Every devenv the tests start shares one init cache in the build tree instead of the
-// user's (~/.cache/devenv): warm across runs of the suite, like a user's, and never
-// touching theirs. Tests of the cache itself give a project a private one.
+// user's (~/.cache/devenv): warm across the runs of one build, like a user's, and never
+// touching theirs. One folder per build of devenv, the others removed: entries an
+// older build made must not hide a change to how init works. Tests of the cache
+// itself give a project a private one.
 const bool kTestCache = [] {
-  setenv("XDG_CACHE_HOME", DEVENV_TEST_CACHE_DIR, 1);
+  namespace fs = std::filesystem;
+  const fs::path base = DEVENV_TEST_CACHE_DIR;
+  std::error_code error;
+  const auto built = fs::last_write_time(DEVENV_BINARY, error).time_since_epoch().count();
+  const std::string current = "build-" + std::to_string(built);
+  for (auto it = fs::directory_iterator(base, error); !error && it != fs::directory_iterator(); it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    std::error_code ignored;
+    if (name.rfind("build-", 0) == 0 && name != current) fs::remove_all(it->path(), ignored);
+  }
+  setenv("XDG_CACHE_HOME", (base / current).c_str(), 1);
   setenv("DEVENV_CACHE_MAX_SIZE", "1G", 1);
   return true;
 }();
