@@ -6,11 +6,13 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <future>
 
 #include "runtime/cache_settings.h"
 #include "runtime/data_dir_cache.h"
 #include "runtime/process.h"
+#include "runtime/program_version.h"
 #include "support/temp_dir.h"
 
 using devenv::runtime::CacheSettings;
@@ -238,4 +240,27 @@ TEST_CASE("data-dir cache: a cache folder that is a link or not private is refus
     CHECK(dir.read("cache/devenv/theirs.txt") == "x");
     CHECK_FALSE(fs::exists(dir.path() / "cache" / "devenv" / "entries"));
   }
+}
+
+TEST_CASE("data-dir cache: a program's version is asked once per build of it", "[unit]") {
+  TempDir dir;
+  const std::string saved = std::getenv("XDG_CACHE_HOME") ? std::getenv("XDG_CACHE_HOME") : "";
+  setenv("XDG_CACHE_HOME", (dir.path() / "cache").c_str(), 1);
+  const fs::path program = dir.write("bin/mariadbd", "#!/bin/sh\n");
+  int asked = 0;
+  const auto ask = [&] {
+    ++asked;
+    return std::string("10.11.") + std::to_string(asked);
+  };
+  CHECK(devenv::runtime::program_version(program, ask) == "10.11.1");  // no cache folder yet: asked each time
+  CHECK(devenv::runtime::program_version(program, ask) == "10.11.2");
+  cache_in(dir).store("k", make_data_dir(dir, "data"), "x");  // makes the cache folder
+  CHECK(devenv::runtime::program_version(program, ask) == "10.11.3");
+  CHECK(devenv::runtime::program_version(program, ask) == "10.11.3");  // remembered
+  CHECK(asked == 3);
+  // An upgraded package: the file changes, and is asked again.
+  dir.write("bin/mariadbd", "#!/bin/sh\n# upgraded\n");
+  CHECK(devenv::runtime::program_version(program, ask) == "10.11.4");
+  CHECK(devenv::runtime::program_version(program, ask) == "10.11.4");
+  setenv("XDG_CACHE_HOME", saved.c_str(), 1);
 }

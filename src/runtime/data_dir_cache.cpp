@@ -60,8 +60,27 @@ bool is_real_dir(const fs::path& path) {
   return lstat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
 }
 
-// Every file, folder and link under `dir` as "f <size> <path>", "d <path>", "l <path>",
-// sorted; never following a link. What a manifest records and restore compares.
+// Every file, folder and link as "f <size> <path>", "d <path>", "l <path>", sorted:
+// what a manifest records and restore compares. From a copy's own list of what it
+// copied, so that neither store nor restore walks the tree twice.
+std::vector<std::string> manifest_lines(const std::vector<util::TreeItem>& items, std::uintmax_t* bytes) {
+  std::vector<std::string> lines;
+  lines.reserve(items.size());
+  std::uintmax_t total = 0;
+  for (const util::TreeItem& item : items) {
+    if (item.type == 'f') {
+      lines.push_back("f " + std::to_string(item.size) + " " + item.path);
+      total += item.size;
+    } else {
+      lines.push_back(std::string(1, item.type) + " " + item.path);
+    }
+  }
+  std::sort(lines.begin(), lines.end());
+  if (bytes) *bytes = total;
+  return lines;
+}
+
+// The same lines for a tree on disk, never following a link.
 std::vector<std::string> tree_listing(const fs::path& dir, std::uintmax_t* bytes) {
   std::vector<std::string> lines;
   std::uintmax_t total = 0;
@@ -110,9 +129,9 @@ std::optional<Manifest> read_manifest(const fs::path& entry) {
   return manifest;
 }
 
-void write_manifest(const fs::path& entry, const std::string& description) {
+void write_manifest(const fs::path& entry, const std::string& description, const std::vector<util::TreeItem>& items) {
   std::uintmax_t bytes = 0;
-  const std::vector<std::string> files = tree_listing(entry / "data", &bytes);
+  const std::vector<std::string> files = manifest_lines(items, &bytes);
   std::ofstream out(entry / "manifest", std::ios::trunc);
   out << kManifestHeader << "\ndescription " << description << "\nbytes " << bytes << "\n";
   for (const std::string& line : files) out << line << "\n";
@@ -174,9 +193,9 @@ void throw_away(const fs::path& root, const fs::path& entry) {
 }
 
 // The entry's data dir to `target`; a failed copy leaves no part of it behind.
-void copy_out(const fs::path& entry, const fs::path& target) {
+void copy_out(const fs::path& entry, const fs::path& target, std::vector<util::TreeItem>* copied) {
   try {
-    util::copy_tree(entry / "data", target);
+    util::copy_tree(entry / "data", target, copied);
   } catch (const std::exception& e) {
     std::error_code ignored;
     fs::remove_all(target, ignored);  // made by this copy just now (restore refuses an existing target)
@@ -287,12 +306,19 @@ DataDirCache::Lookup DataDirCache::restore(const std::string& key, const fs::pat
       count("misses");
       return Lookup::Missing;
     }
-    if (is_intact(entry)) {
-      copy_out(entry, target);
-      if (log) *log = util::read_file(entry / "init.log").value_or("");
-      mark_used(entry);
-      count("hits");
-      return Lookup::Hit;
+    // Checked against its manifest as it is copied: what was copied is what counts.
+    const std::optional<Manifest> manifest = is_real_dir(entry) ? read_manifest(entry) : std::nullopt;
+    if (manifest && is_real_dir(entry / "data")) {
+      std::vector<util::TreeItem> copied;
+      copy_out(entry, target, &copied);
+      if (manifest_lines(copied, nullptr) == manifest->files) {
+        if (log) *log = util::read_file(entry / "init.log").value_or("");
+        mark_used(entry);
+        count("hits");
+        return Lookup::Hit;
+      }
+      std::error_code ignored;
+      fs::remove_all(target, ignored);  // a copy of a damaged entry, made just now: never used
     }
   }
   // Removed only while no other devenv reads entries: one may be copying it.
@@ -310,8 +336,9 @@ void DataDirCache::store(const std::string& key, const fs::path& data_dir, const
   remove_owned_entry(incoming);
   try {
     fs::create_directory(incoming);
-    util::copy_tree(data_dir, incoming / "data");
-    write_manifest(incoming, description);
+    std::vector<util::TreeItem> copied;
+    util::copy_tree(data_dir, incoming / "data", &copied);
+    write_manifest(incoming, description, copied);
     if (!log.empty() && fs::is_regular_file(fs::symlink_status(log))) fs::copy_file(log, incoming / "init.log");
     mark_used(incoming);
   } catch (...) {

@@ -12,6 +12,7 @@
 #include "generator/password_hash.h"
 #include "runtime/find_program.h"
 #include "runtime/native_engine.h"
+#include "runtime/program_version.h"
 #include "sqltext/identifier.h"
 #include "util/runtime_error.h"
 
@@ -36,10 +37,15 @@ class PostgresNativeEngine final : public NativeEngine {
       : server_(server), bin_dir_(std::move(bin_dir)), psql_(std::move(psql)), run_as_(unprivileged_user_when_root()) {}
 
   std::string version() const override {
-    const RunResult result = run({{(bin_dir_ / "postgres").string(), "--version"}});
-    std::smatch match;
-    static const std::regex pattern("\\) ([0-9][^ \n]*)");
-    return std::regex_search(result.output, match, pattern) ? match[1].str() : "unknown";
+    if (!version_) {
+      version_ = program_version(bin_dir_ / "postgres", [&] {
+        const RunResult result = run({{(bin_dir_ / "postgres").string(), "--version"}});
+        std::smatch match;
+        static const std::regex pattern("\\) ([0-9][^ \n]*)");
+        return std::regex_search(result.output, match, pattern) ? match[1].str() : std::string("unknown");
+      });
+    }
+    return *version_;
   }
 
   std::optional<RunAs> run_as() const override { return run_as_; }
@@ -173,6 +179,7 @@ class PostgresNativeEngine final : public NativeEngine {
   fs::path bin_dir_;
   fs::path psql_;
   std::optional<RunAs> run_as_;
+  mutable std::optional<std::string> version_;
 };
 
 // The packages' versions side by side (/usr/lib/postgresql/<major>): config.toml's
