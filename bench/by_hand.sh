@@ -40,9 +40,14 @@ new_project() {  # TMPFS → a scratch copy of the example with free ports
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 med() { printf '%s\n' "$@" | median; }
 
+bench_project=""
+# A failing run must not leave servers behind: the project's are stopped and purged.
+trap '[ -n "$bench_project" ] && (cd "$bench_project" && "$devenv" down --purge >/dev/null 2>&1); rm -rf "$bench_project" "${disk_base:-}"' EXIT
+
 compare() {  # LABEL TMPFS HAND_BASE
   local project cache hand=() missed=() cached=() first=() h
   project=$(new_project "$2")
+  bench_project=$project
   cache=$project/cache
   devenv_cold_up "$project" "$cache" >/dev/null  # the bare data dirs and this init, cached
   for run in $(seq "$runs"); do
@@ -53,6 +58,7 @@ compare() {  # LABEL TMPFS HAND_BASE
   done
   (cd "$project" && XDG_CACHE_HOME=$cache "$devenv" down --purge >/dev/null 2>&1)
   rm -rf "$project"
+  bench_project=""
   h=$(med "${hand[@]}")
   echo "-- $1"
   printf '  by hand (install-db + initdb, one start each, the clients load initdb/)  %6.2f s\n' "$h"
