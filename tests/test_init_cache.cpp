@@ -127,7 +127,7 @@ TEST_CASE("init cache: a changed init file, setting, root password or engine ver
   CHECK_THAT(cold_up(example, "mysql").output, Catch::Contains("restored from the init cache"));
 }
 
-TEST_CASE("init cache: a damaged entry is never used, and the init runs instead", "[native]") {
+TEST_CASE("init cache: a damaged entry is never used, and the init runs instead", "[reliability]") {
   NativeExample example;
   const fs::path cache = example.use_private_cache();
   cold_up(example, "postgres");
@@ -152,7 +152,7 @@ TEST_CASE("init cache: a damaged entry is never used, and the init runs instead"
                                !Catch::Contains("damaged"));
 }
 
-TEST_CASE("init cache: a bare data dir the init server will not start from is made anew", "[native]") {
+TEST_CASE("init cache: a bare data dir the init server will not start from is made anew", "[reliability]") {
   NativeExample example;
   const fs::path cache = example.use_private_cache();
   cold_up(example, "postgres");
@@ -234,7 +234,7 @@ TEST_CASE("init cache: a bad DEVENV_CACHE_MAX_SIZE is exit 2 before anything is 
   CHECK(example.devenv("cache stats").exit_code == 2);
 }
 
-TEST_CASE("init cache: an up killed while storing leaves nothing a later up uses", "[native]") {
+TEST_CASE("init cache: an up killed while storing leaves nothing a later up uses", "[reliability]") {
   NativeExample example;
   const fs::path cache = example.use_private_cache();
   const fs::path incoming = cache / "incoming";
@@ -266,7 +266,7 @@ TEST_CASE("init cache: an up killed while storing leaves nothing a later up uses
   CHECK_THAT(cold_up(example, "mysql").output, Catch::Contains("restored from the init cache"));
 }
 
-TEST_CASE("init cache: two ups racing on one entry both succeed, and one entry is kept", "[native]") {
+TEST_CASE("init cache: two ups racing on one entry both succeed, and one entry is kept", "[reliability]") {
   NativeExample first, second, third;
   const fs::path cache = first.use_private_cache();
   for (NativeExample* other : {&second, &third}) {
@@ -294,7 +294,8 @@ TEST_CASE("init cache: an init folder with a .sh file is never cached", "[native
   CHECK_THAT(reset.output, Catch::Contains("running 50-seed.sh") && !Catch::Contains("restored from"));
 }
 
-TEST_CASE("init cache: down --purge keeps it, cache clear empties it, a linked cache folder is not used", "[native]") {
+TEST_CASE("init cache: down --purge keeps it, cache clear empties it, a linked cache folder is not used",
+          "[reliability]") {
   NativeExample example;
   const fs::path cache = example.use_private_cache();
   require_ok(example, "up mysql");

@@ -194,12 +194,18 @@ void throw_away(const fs::path& root, const fs::path& entry) {
 
 // The entry's data dir to `target`; a failed copy leaves no part of it behind.
 void copy_out(const fs::path& entry, const fs::path& target, std::vector<util::TreeItem>* copied) {
+  // Made by this copy just now (restore refuses an existing target): ours to remove.
+  const auto discard = [&] {
+    std::error_code ignored;
+    fs::remove_all(target, ignored);
+  };
   try {
     util::copy_tree(entry / "data", target, copied);
+  } catch (const util::RuntimeError&) {
+    discard();
+    throw;
   } catch (const std::exception& e) {
-    std::error_code ignored;
-    fs::remove_all(target, ignored);  // made by this copy just now (restore refuses an existing target)
-    if (dynamic_cast<const util::RuntimeError*>(&e)) throw;
+    discard();
     throw util::RuntimeError("cannot copy " + (entry / "data").string() + " from the cache: " + e.what());
   }
 }

@@ -89,15 +89,31 @@ bool reads_other_files(const std::string& sql) {
   return false;
 }
 
-// What the init files do beyond their bytes: a `.sh` file (the environment, other
-// files, the time), or SQL that reads other files. Compressed files are hashed as
-// bytes and taken to hold their data themselves (a dump's COPY … FROM stdin).
-bool depends_on_more_than_bytes(const std::filesystem::path& init_dir) {
-  for (const std::filesystem::path& file : init_files(init_dir)) {
-    if (file.extension() == ".sh") return true;
-    if (file.extension() == ".sql" && reads_other_files(util::read_file(file).value_or(""))) return true;
+// One read of every init file: the hash of the engine version, root's credentials and
+// each file's name and bytes, and whether the init depends on more than those bytes:
+// a `.sh` file (the environment, other files, the time), or SQL that reads other
+// files. Compressed files are hashed as bytes and taken to hold their data themselves
+// (a dump's COPY … FROM stdin).
+struct InitFiles {
+  std::string hash;
+  bool more_than_bytes = false;
+};
+
+InitFiles read_init_files(const std::filesystem::path& dir, const std::string& version,
+                          const std::string& credentials) {
+  InitFiles result;
+  util::Sha256 hash;
+  hash.update("devenv snapshot v2\n" + version + "\n" + util::sha256_hex(credentials) + "\n");
+  for (const std::filesystem::path& file : init_files(dir)) {
+    const std::string content = util::read_file(file).value_or("");
+    hash.update(file.filename().string() + "\n" + std::to_string(content.size()) + "\n");
+    hash.update(content);
+    if (file.extension() == ".sh" || (file.extension() == ".sql" && reads_other_files(content))) {
+      result.more_than_bytes = true;
+    }
   }
-  return false;
+  result.hash = hash.hex().substr(0, 16);
+  return result;
 }
 
 }  // namespace
@@ -113,10 +129,10 @@ DataDirKeys data_dir_keys(const config::Server& server, const NativeEngine& engi
   std::string shape = std::string(kInitRecipe) + "\n" + keys.bare + "\n" + server.charset + "\n" + server.collation;
   for (const auto& [name, value] : server.settings) shape += "\n" + name + "=" + value;
   const std::string credentials = server.root_user + std::string(1, '\0') + server.root_password.value;
-  keys.init =
-      prefix + "-init-" + util::sha256_hex(shape + "\n" + init_key(init_dir, version, credentials)).substr(0, 16);
+  const InitFiles files = read_init_files(init_dir, version, credentials);
+  keys.init = prefix + "-init-" + util::sha256_hex(shape + "\n" + files.hash).substr(0, 16);
   // An unreadable version would let every build of the engine share entries.
-  keys.init_cacheable = version != "unknown" && !depends_on_more_than_bytes(init_dir);
+  keys.init_cacheable = version != "unknown" && !files.more_than_bytes;
   return keys;
 }
 

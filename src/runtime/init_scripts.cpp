@@ -11,7 +11,6 @@
 #include "util/file.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
-#include "util/sha256.h"
 
 namespace devenv::runtime {
 namespace {
@@ -142,17 +141,6 @@ std::vector<fs::path> init_files(const fs::path& dir) {
   std::sort(files.begin(), files.end(),
             [](const fs::path& a, const fs::path& b) { return a.filename().string() < b.filename().string(); });
   return files;
-}
-
-std::string init_key(const fs::path& dir, const std::string& engine_version, const std::string& root_credentials) {
-  util::Sha256 hash;
-  hash.update("devenv snapshot v2\n" + engine_version + "\n" + util::sha256_hex(root_credentials) + "\n");
-  for (const fs::path& file : init_files(dir)) {
-    const std::string content = util::read_file(file).value_or("");
-    hash.update(file.filename().string() + "\n" + std::to_string(content.size()) + "\n");
-    hash.update(content);
-  }
-  return hash.hex().substr(0, 16);
 }
 
 void run_init_files(const fs::path& dir, const NativeEngine& engine, const ServerLayout& layout, int port,

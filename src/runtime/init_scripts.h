@@ -13,12 +13,6 @@ namespace devenv::runtime {
 // in glob (byte) order.
 std::vector<std::filesystem::path> init_files(const std::filesystem::path& dir);
 
-// A hash of the engine version and every init file's name and bytes: part of the key
-// of a cached data dir after init (data_dir_keys.h). `root_credentials` too: the data
-// dir holds root's password, so one made with another password must not be reused.
-std::string init_key(const std::filesystem::path& dir, const std::string& engine_version,
-                     const std::string& root_credentials);
-
 // Runs the init files against the socket-only server with the images' contract:
 // `.sql` (and `.sql.gz/.xz/.zst/.bz2`) through the engine's client, `.sh` executed
 // when executable and sourced otherwise, anything else ignored (and said so).

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -292,19 +293,27 @@ void NativeServer::warn_cache_unusable(const CacheUnusable& error) {
   cache_.emplace(CacheSettings{cache().settings().dir, 0});
 }
 
-// The cache only saves time: whatever goes wrong in it is said in one line, and the
-// command goes on as if the entry were not there. Only an interruption goes through.
-bool NativeServer::restore_from_cache(const std::string& key, const fs::path& target, std::string* log) {
-  DataDirCache::Lookup found = DataDirCache::Lookup::Missing;
+// The cache only saves time: whatever goes wrong in `work` is said in one line
+// (`failing`, then why), and the command goes on as if the cache had nothing. Only an
+// interruption goes through. Returns whether `work` ran to its end.
+bool NativeServer::try_cache(const std::string& failing, const std::function<void()>& work) {
   try {
-    found = cache().restore(key, target, log);
+    work();
+    return true;
   } catch (const CacheUnusable& e) {
     warn_cache_unusable(e);
   } catch (const util::Interrupted&) {
     throw;
   } catch (const std::exception& e) {
-    progress_("could not copy from the init cache (initialising instead): " + std::string(e.what()));
+    progress_(failing + ": " + e.what());
   }
+  return false;
+}
+
+bool NativeServer::restore_from_cache(const std::string& key, const fs::path& target, std::string* log) {
+  DataDirCache::Lookup found = DataDirCache::Lookup::Missing;
+  try_cache("could not copy from the init cache (initialising instead)",
+            [&] { found = cache().restore(key, target, log); });
   if (found == DataDirCache::Lookup::Damaged) {
     progress_("a cache entry's files differ from its manifest (damaged); removed it from " +
               cache().settings().dir.string());
@@ -315,27 +324,12 @@ bool NativeServer::restore_from_cache(const std::string& key, const fs::path& ta
 // Not fatal: the server runs; the next init of the same files is only slower.
 void NativeServer::store_in_cache(const std::string& key, const fs::path& data_dir, const std::string& what,
                                   const fs::path& log) {
-  try {
-    cache().store(key, data_dir, what, log);
-  } catch (const CacheUnusable& e) {
-    warn_cache_unusable(e);
-  } catch (const util::Interrupted&) {
-    throw;
-  } catch (const std::exception& e) {
-    progress_("not kept in the cache (the next init of these files runs them again): " + std::string(e.what()));
-  }
+  try_cache("not kept in the cache (the next init of these files runs them again)",
+            [&] { cache().store(key, data_dir, what, log); });
 }
 
 void NativeServer::remove_from_cache(const std::string& key) {
-  try {
-    cache().remove(key);
-  } catch (const CacheUnusable& e) {
-    warn_cache_unusable(e);
-  } catch (const util::Interrupted&) {
-    throw;
-  } catch (const std::exception& e) {
-    progress_("could not remove a bad entry from the init cache: " + std::string(e.what()));
-  }
+  try_cache("could not remove a bad entry from the init cache", [&] { cache().remove(key); });
 }
 
 // What mariadb-install-db or initdb makes depends only on the engine and its options:

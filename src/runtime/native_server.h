@@ -62,6 +62,7 @@ class NativeServer final : public Server {
                       const std::filesystem::path& log = {});
   void remove_from_cache(const std::string& key);
   void warn_cache_unusable(const CacheUnusable& error);
+  bool try_cache(const std::string& failing, const std::function<void()>& work);
   void finish_init(ServerState& state, const std::string& key);
   // initialise, then start; a server that exits while starting from a cached data dir
   // loses that cache entry and is initialised afresh.
