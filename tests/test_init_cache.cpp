@@ -19,17 +19,11 @@
 
 using devenv::test::CommandResult;
 using devenv::test::NativeExample;
+using devenv::test::require_ok;
 using devenv::test::run_command;
 namespace fs = std::filesystem;
 
 namespace {
-
-CommandResult require_ok(const NativeExample& example, const std::string& arguments) {
-  const CommandResult result = example.devenv(arguments);
-  INFO("devenv " << arguments << "\n" << result.output);
-  REQUIRE(result.exit_code == 0);
-  return result;
-}
 
 // A cold `up` of one server: its data dir gone first, the cache kept.
 CommandResult cold_up(const NativeExample& example, const std::string& server) {

@@ -129,6 +129,7 @@ TEST_CASE("interruptions: a full disk under the init cache is one clear line, le
   REQUIRE(run_command("mount -t tmpfs -o size=40m devenv-test-full '" + cache_home.string() + "'").exit_code == 0);
   example.set_environment("XDG_CACHE_HOME='" + cache_home.string() + "'");
   const CommandResult up = example.devenv("up mysql");
+  example.devenv("down mysql");  // a stopped server's reset makes the data dir again: from the cache if it can
   const CommandResult reset = example.devenv("reset mysql");
   const bool partial_left = holds_anything(cache_home / "devenv" / "incoming");
   const bool init_cached =

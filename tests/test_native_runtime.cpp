@@ -82,7 +82,7 @@ TEST_CASE("native: rows survive down and up, reset wipes them", "[native]") {
   const CommandResult reset = example.devenv("reset");
   INFO(reset.output);
   REQUIRE(reset.exit_code == 0);
-  CHECK_THAT(reset.output, Catch::Contains("restored from cache"));
+  CHECK_THAT(reset.output, Catch::Contains("reset in place"));
   CHECK(example.mysql("SELECT id FROM unkey.workspaces").empty());
   CHECK(example.postgres("SELECT email FROM identity.users", "platform").empty());
 }
@@ -174,7 +174,7 @@ TEST_CASE("native: two concurrent ups do not race, one waits for the other", "[n
   CHECK(example.mysql("SELECT fingerprint IS NOT NULL FROM _devenv.init_fingerprint") == "1\n");
 }
 
-TEST_CASE("native: a reset from the init cache gives exactly the schema of a cold init", "[native]") {
+TEST_CASE("native: a reset, in place or from the init cache, gives exactly the schema of a cold init", "[native]") {
   NativeExample example;
   example.use_private_cache();  // the first up runs the init files
   const CommandResult up = example.devenv("up");
@@ -182,11 +182,20 @@ TEST_CASE("native: a reset from the init cache gives exactly the schema of a col
   REQUIRE(up.exit_code == 0);
   REQUIRE_THAT(up.output, !Catch::Contains("restored from cache"));
   const std::string cold = schema_dump(example);
-  example.mysql("ALTER TABLE unkey.apis ADD COLUMN drifted int");
-  example.postgres("DROP VIEW billing.open_invoices", "platform");
-  const CommandResult reset = example.devenv("reset");
-  REQUIRE(reset.exit_code == 0);
-  CHECK_THAT(reset.output, Catch::Contains("restored from cache"));
+  const auto drift = [&] {
+    example.mysql("ALTER TABLE unkey.apis ADD COLUMN drifted int");
+    example.postgres("DROP VIEW billing.open_invoices", "platform");
+  };
+  drift();
+  const CommandResult in_place = example.devenv("reset");
+  REQUIRE(in_place.exit_code == 0);
+  CHECK_THAT(in_place.output, Catch::Contains("reset in place"));
+  CHECK(schema_dump(example) == cold);
+  drift();
+  REQUIRE(example.devenv("down").exit_code == 0);  // stopped: the data dir is copied instead
+  const CommandResult copied = example.devenv("reset");
+  REQUIRE(copied.exit_code == 0);
+  CHECK_THAT(copied.output, Catch::Contains("restored from cache"));
   CHECK(schema_dump(example) == cold);
 }
 

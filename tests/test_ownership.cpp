@@ -116,6 +116,14 @@ TEST_CASE("ownership: reset stops before deleting databases the config does not 
   REQUIRE(up.exit_code == 0);
   example.mysql("CREATE DATABASE scratch");
   example.postgres("CREATE DATABASE loaded_dump");
+  // In place, a reset leaves them alone.
+  CHECK(example.devenv("reset").exit_code == 0);
+  CHECK(example.mysql("SHOW DATABASES LIKE 'scratch'") == "scratch\n");
+  // A reset that must make the data dirs again (the users changed) would delete them.
+  const std::string config = example.dir().read("config.toml");
+  example.dir().write("config.toml",
+                      std::regex_replace(config, std::regex("UNKEY_DB_PASSWORD:-unkey"), "UNKEY_DB_PASSWORD:-changed"));
+  example.dir().write("initdb/postgres/50-seed.sh", "true\n");
   const CommandResult reset = example.devenv("reset");
   INFO(reset.output);
   CHECK(reset.exit_code == 2);

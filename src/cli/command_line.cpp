@@ -21,8 +21,8 @@ Usage: devenv [--config FILE] <command> [options]
 Commands:
   up        start every server natively (initialising empty data dirs with initdb/)
             and wait until each answers; a summary with one URL per database
-  reset     wipe the named servers (default all) and bring them back with a fresh
-            schema (fast: from the init cache when initdb/ is unchanged)
+  reset     bring the databases back fresh, in place on a running server: after a
+            schema edit only the edited databases, else all (--all-databases)
   down      stop the servers, keep the data (--purge: delete it, saying what)
   status    running / stopped / crashed / init failed, and "schema changed" (--format json)
   env       `export DEVENV_<KEY>_URL=…` lines: eval "$(devenv env)"
@@ -88,6 +88,7 @@ void declare_options(CLI::App& command, BuildOptions& options) { command.add_fla
 void declare_options(CLI::App& command, ResetOptions& options) {
   add_runtime_option(command, options.runtime);
   command.add_flag("--force", options.force);
+  command.add_flag("--all-databases", options.all_databases);
   command.add_option("SERVER", options.servers);
 }
 

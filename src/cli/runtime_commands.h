@@ -16,6 +16,7 @@ struct ResetOptions {
   std::optional<std::string> runtime;
   std::vector<std::string> servers;  // empty: all
   bool force = false;                // also delete databases the config does not declare
+  bool all_databases = false;        // reset every database, not only those whose schema changed
 };
 int run_reset(const std::filesystem::path& config, const ResetOptions& options, std::ostream& out, std::ostream& err);
 
@@ -154,17 +155,35 @@ Exit: 0 all running and matching, 1 drift, 2 usage or config error, 3 a server o
 init script failed.
 )HELP";
 
-inline constexpr const char* kResetHelp = R"HELP(Usage: devenv reset [--force] [--runtime native|compose] [SERVER…]
+inline constexpr const char* kResetHelp =
+    R"HELP(Usage: devenv reset [--all-databases] [--force] [--runtime native|compose] [SERVER…]
 
-Stops the named servers (default: all), throws their data away, and brings them back
-with a fresh schema. When this machine ran the same init files before, the data dir
-is copied from the init cache (a fraction of a second; `devenv cache --help`);
-otherwise the init scripts run again. Other servers are not touched. Run
-`devenv verify` after it if you want the proof.
+Brings the databases of the named servers (default: all) back fresh, and says for
+each server what it did:
 
-  --force   also when a server holds databases the config does not declare (a
-            scratch copy, a loaded dump): without it, reset lists them and stops
-            (exit 2) before touching anything, since they would be deleted too.
+  - In place, on a running server (native runtime), when initdb/ changed only in
+    schema files since the server's databases were made:
+      after editing one database's schema, only that database is rebuilt (with all
+      partitions of its key); the others keep their data;
+      with no schema edit (or --all-databases), every database of the config is
+      reset: PostgreSQL copies each from a pristine copy it keeps in the server
+      (_devenv_tpl_<name>, hidden from devenv's lists), MariaDB/MySQL drops each and
+      runs its init files again. Your own .sql init files (a 50-seed.sql) run again
+      whenever a database is made from its files.
+    Databases the config does not declare are left alone, and so are users.
+  - Otherwise (00-init-databases.sql changed: users, grants, databases; one of your
+    own init files changed; a .sh or compressed init file; the server is not
+    running), the data dir is made again: copied from the init cache when this
+    machine ran the same init files before (`devenv cache --help`), else initialised.
+    That deletes every database on the server: unless --force, reset first lists
+    any the config does not declare and stops (exit 2) before touching anything.
+
+A reset interrupted (Ctrl-C, kill -9) or failed half way is finished by the next
+`reset` or `up`. Run `devenv verify` after it if you want the proof.
+
+  --all-databases   reset every database even when only some schemas changed
+  --force           replace a data dir even when it holds databases the config does
+                    not declare (a scratch copy, a loaded dump)
 )HELP";
 
 inline constexpr const char* kDownHelp = R"HELP(Usage: devenv down [--purge] [--runtime native|compose] [SERVER…]

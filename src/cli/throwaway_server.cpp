@@ -25,10 +25,10 @@ ThrowawayServer::ThrowawayServer(const config::Config& config, const config::Ser
   runtime::claim_state_dir(config_.project.state_dir, {server.name});
   const std::string label = server.name + " (throwaway)";
   server_ = std::make_unique<runtime::NativeServer>(
-      config_, config_.servers.front(), "",
+      config_, config_.servers.front(), "", nullptr,
       [&progress, label](const std::string& message) { progress.say(label, message); });
   server_->purge();  // what a killed devenv may have left
-  server_->up(false);
+  server_->up(false, {});
 }
 
 ThrowawayServer::~ThrowawayServer() {

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "catalog/inspector.h"
-#include "cli/server_connect.h"
 #include "db/session.h"
 #include "util/usage_error.h"
 
@@ -19,7 +18,9 @@ std::vector<std::string> unmanaged_on(const config::Config& config, runtime::Ser
     declared.insert(declared.end(), database->names.begin(), database->names.end());
   }
   std::vector<std::string> unmanaged;
-  const auto inspector = catalog::make_inspector(settings.engine.dialect(), server_connect(server));
+  // Not server_connect: a server halfway through a reset in place is not "running".
+  const auto inspector =
+      catalog::make_inspector(settings.engine.dialect(), db::connector(settings.engine, server.tcp_endpoint()));
   for (const std::string& name : inspector->databases()) {
     if (std::find(declared.begin(), declared.end(), name) == declared.end()) unmanaged.push_back(name);
   }
@@ -32,7 +33,9 @@ void refuse_to_reset_unmanaged(const Workspace& workspace, const std::vector<run
   if (force) return;
   std::string found;
   for (runtime::Server* server : servers) {
-    if (server->status().health != runtime::Health::Running) continue;
+    // A server halfway through a reset in place runs too (its status says so).
+    const runtime::ServerStatus status = server->status();
+    if (status.health != runtime::Health::Running && status.pid == 0) continue;
     try {
       for (const std::string& name : unmanaged_on(workspace.config(), *server)) {
         found += "\n  " + server->server().name + ": " + name;

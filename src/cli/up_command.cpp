@@ -17,7 +17,38 @@ namespace devenv::cli {
 
 namespace {
 
-using Action = std::function<runtime::UpResult(runtime::Server&)>;
+using Action = std::function<runtime::UpResult(runtime::Server&, const runtime::ResetRequest&)>;
+
+// A reset in place leaves databases the config does not declare alone; one that makes
+// the data dir again deletes them: it is refused (exit 2, before anything is touched)
+// for the servers that will, and checked again for one that turns out to.
+// After a schema edit on any of the servers, a reset in place makes only the edited
+// databases again (up --reset-on-change resets only edited servers anyway).
+runtime::ResetRequest reset_request(const Workspace& workspace, const std::vector<runtime::Server*>& servers,
+                                    const ResetOptions& options, bool resets, const std::string& command) {
+  runtime::ResetRequest request;
+  if (!resets) return request;
+  if (!options.all_databases) {
+    request.only_changed = command == "up";
+    for (runtime::Server* server : servers) {
+      if (!request.only_changed && server->resets_in_place(request) && server->status().schema_changed) {
+        request.only_changed = true;
+      }
+    }
+  }
+  if (options.force) return request;
+  std::vector<runtime::Server*> replaced;
+  for (runtime::Server* server : servers) {
+    if (!server->resets_in_place(request)) replaced.push_back(server);
+  }
+  refuse_to_reset_unmanaged(workspace, replaced, false);
+  request.before_replacing_data = [&workspace, replaced](runtime::Server& server) {
+    if (std::find(replaced.begin(), replaced.end(), &server) == replaced.end()) {
+      refuse_to_reset_unmanaged(workspace, {&server}, false);
+    }
+  };
+  return request;
+}
 
 // up and reset end by proving the databases match their schema files.
 int verify_after(const Workspace& workspace, ProgressPrinter& progress, std::ostream& out) {
@@ -58,11 +89,11 @@ int bring_up(const std::filesystem::path& config, const ResetOptions& options, c
   util::catch_interrupts();  // Ctrl-C stops an init server and undoes its data dir before exiting
   workspace.rebuild_if_stale();
   const auto servers = workspace.servers(names);
-  if (resets) refuse_to_reset_unmanaged(workspace, servers, options.force);
+  const runtime::ResetRequest request = reset_request(workspace, servers, options, resets, command);
   std::vector<runtime::UpResult> results(servers.size());
   const auto errors = workspace.in_parallel(servers, [&](runtime::Server& server) {
     const auto index = static_cast<std::size_t>(std::find(servers.begin(), servers.end(), &server) - servers.begin());
-    results[index] = action(server);
+    results[index] = action(server, request);
   });
   print_summary(out, workspace.config(), servers, results, errors);
   warn_schema_changed(err, servers, results, workspace.runtime() == "compose" ? "volume" : "data dir");
@@ -87,12 +118,14 @@ int bring_up(const std::filesystem::path& config, const ResetOptions& options, c
 
 int run_up(const std::filesystem::path& config, const UpOptions& options, std::ostream& out, std::ostream& err) {
   return bring_up(config, options, "up", options.reset_on_change, options.verify, out, err,
-                  [&](runtime::Server& server) { return server.up(options.reset_on_change); });
+                  [&](runtime::Server& server, const runtime::ResetRequest& request) {
+                    return server.up(options.reset_on_change, request);
+                  });
 }
 
 int run_reset(const std::filesystem::path& config, const ResetOptions& options, std::ostream& out, std::ostream& err) {
   return bring_up(config, options, "reset", true, false, out, err,
-                  [](runtime::Server& server) { return server.reset(); });
+                  [](runtime::Server& server, const runtime::ResetRequest& request) { return server.reset(request); });
 }
 
 }  // namespace devenv::cli

@@ -60,7 +60,8 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
     if (compose) {
       servers_.push_back(std::make_unique<runtime::ComposeServer>(config_, server, fingerprint, compose, say));
     } else {
-      servers_.push_back(std::make_unique<runtime::NativeServer>(config_, server, fingerprint, say));
+      const generator::ServerInit* init = outputs_.servers.empty() ? nullptr : &outputs_.server(name);
+      servers_.push_back(std::make_unique<runtime::NativeServer>(config_, server, fingerprint, init, say));
     }
   }
 }

@@ -1,14 +1,26 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace devenv::generator {
+
+// What an init file does, for a reset in place (runtime/reset_plan.h), which re-runs
+// only some of them.
+enum class InitRole {
+  None,           // not an init file (docker-compose.yml)
+  InitDatabases,  // 00-init-databases.sql: databases, users, grants
+  Schema,         // NN-<key>-schema.sql: fills `databases`
+  Fingerprint,    // the last one: records the fingerprint of the others
+};
 
 // A file devenv writes: its path relative to the config's folder (with '/'), and
 // its full content.
 struct GeneratedFile {
   std::string path;
   std::string content;
+  InitRole role = InitRole::None;
+  std::vector<std::string> databases;  // a schema file's databases (all partitions of a key)
 };
 
 // The first line of every file devenv generates; `build` recognises its own files by it.

@@ -90,7 +90,7 @@ class ServerPlanner {
     const std::string content = header(server_, "databases, users and grants",
                                        {{config_.file.filename().string(), file_sha256(config_.file)}}) +
                                 "\n" + writer_->init_databases(config_, server_);
-    return {file_name(directory, width, 0, "init-databases"), content};
+    return {file_name(directory, width, 0, "init-databases"), content, InitRole::InitDatabases, {}};
   }
 
   GeneratedFile schema_file(const std::string& directory, int width, int number, const Database& database,
@@ -128,14 +128,14 @@ class ServerPlanner {
       for (const std::string& sql : history) content += sql + ";\n";
       writer_->close_database(content, config_, database, name);
     }
-    return {file_name(directory, width, number, database.key + "-schema"), content};
+    return {file_name(directory, width, number, database.key + "-schema"), content, InitRole::Schema, database.names};
   }
 
   GeneratedFile fingerprint_file(const std::string& directory, int width, int number,
                                  const std::string& fingerprint) const {
     const std::string content = header(server_, "records the fingerprint of the files before this one; runs last", {}) +
                                 "\n" + writer_->record_fingerprint(fingerprint);
-    return {file_name(directory, width, number, "devenv-fingerprint"), content};
+    return {file_name(directory, width, number, "devenv-fingerprint"), content, InitRole::Fingerprint, {}};
   }
 
   const Config& config_;

@@ -156,6 +156,10 @@ class MySqlScriptWriter final : public ScriptWriter {
         kFingerprintSchema, kFingerprintTable, fingerprint);
   }
 
+  std::string forget_fingerprint() const override {
+    return fmt::format("DROP DATABASE IF EXISTS `{}`", kFingerprintSchema);
+  }
+
  private:
   // The engine's password plugin with the password's hash, never the password: MySQL
   // 8.4 turns mysql_native_password off and 9.0 removes it; MariaDB has no

@@ -247,6 +247,10 @@ class PostgresScriptWriter final : public ScriptWriter {
         "INSERT INTO {0}.{1} (fingerprint) VALUES ('{2}');\n",
         kFingerprintSchema, kFingerprintTable, fingerprint);
   }
+
+  std::string forget_fingerprint() const override {
+    return fmt::format("DROP TABLE IF EXISTS {}.{}", kFingerprintSchema, kFingerprintTable);
+  }
 };
 
 }  // namespace

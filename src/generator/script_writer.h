@@ -67,6 +67,9 @@ class ScriptWriter {
 
   // The body of the last file: records the init fingerprint in the server.
   virtual std::string record_fingerprint(const std::string& fingerprint) const = 0;
+  // Undoes record_fingerprint, so that the last file can run again (a reset in place);
+  // PostgreSQL: to run in the database `postgres`, where the record lives.
+  virtual std::string forget_fingerprint() const = 0;
 };
 
 std::unique_ptr<ScriptWriter> make_script_writer(const engine::Engine& engine);

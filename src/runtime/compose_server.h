@@ -20,8 +20,10 @@ class ComposeServer final : public Server {
 
   const config::Server& server() const override { return server_; }
   ServerStatus status() const override;
-  UpResult up(bool reset_on_change) override;
-  UpResult reset() override;
+  UpResult up(bool reset_on_change, const ResetRequest& reset) override;
+  // Always a new volume: the image's init runs inside the container.
+  UpResult reset(const ResetRequest& request) override;
+  bool resets_in_place(const ResetRequest&) const override { return false; }
   void stop() override;
   std::vector<std::string> purge() override;
   int port() const override;

@@ -1,5 +1,7 @@
 #include "runtime/compose_tool.h"
 
+#include "runtime/find_program.h"
+#include "runtime/program_version.h"
 #include "util/runtime_error.h"
 
 namespace devenv::runtime {
@@ -11,10 +13,14 @@ ComposeTool::ComposeTool(const config::Config& config)
   if (const RunResult v2 = runtime::run(ProcessOptions({"docker", "compose", "version"})); v2.exit_code == 0) {
     prefix_ = {"docker", "compose"};
     description_ = first_line(v2.output);
-  } else if (const RunResult v1 = runtime::run(ProcessOptions({"docker-compose", "version", "--short"}));
-             v1.exit_code == 0) {
-    prefix_ = {"docker-compose"};
-    description_ = "docker-compose " + first_line(v1.output) + " (v1)";
+  } else if (const std::optional<std::filesystem::path> v1 = find_program("docker-compose", {})) {
+    // v1 is Python: 1–2.5 s to print its version here. Asked once per installed build.
+    const std::string version = program_version(*v1, [&] {
+      const RunResult result = runtime::run(ProcessOptions({v1->string(), "version", "--short"}));
+      return result.exit_code == 0 ? first_line(result.output) : std::string("unknown");
+    });
+    prefix_ = {v1->string()};
+    description_ = "docker-compose " + version + " (v1)";
   } else {
     throw util::RuntimeError(
         "neither `docker compose` nor `docker-compose` is installed",
@@ -34,6 +40,12 @@ ProcessOptions ComposeTool::command(const std::vector<std::string>& arguments) c
 }
 
 RunResult ComposeTool::run(const std::vector<std::string>& arguments) const { return runtime::run(command(arguments)); }
+
+std::vector<std::string> ComposeTool::service_filter(const std::string& service) const {
+  return {"--filter", "label=com.docker.compose.project=" + project_,
+          "--filter", "label=com.docker.compose.service=" + service,
+          "--filter", "label=com.docker.compose.oneoff=False"};
+}
 
 RunResult ComposeTool::docker(const std::vector<std::string>& arguments) {
   std::vector<std::string> argv = {"docker"};

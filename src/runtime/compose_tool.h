@@ -23,6 +23,10 @@ class ComposeTool {
   ProcessOptions command(const std::vector<std::string>& arguments) const;
   RunResult run(const std::vector<std::string>& arguments) const;
 
+  // `docker ps` filters for the containers compose made for `service` (its labels):
+  // the docker CLI answers in 50 ms where compose v1, Python, takes a second.
+  std::vector<std::string> service_filter(const std::string& service) const;
+
   // docker <arguments…>
   static RunResult docker(const std::vector<std::string>& arguments);
 

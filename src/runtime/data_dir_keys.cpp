@@ -14,7 +14,9 @@ namespace {
 
 // Bumped when devenv changes how it initialises (prepare_root, the init server's
 // options): entries made the old way are then never used.
-constexpr const char* kInitRecipe = "devenv init recipe 1";
+// 2: the init client speaks utf8mb4 and keeps comments; PostgreSQL keeps pristine
+// copies of its databases.
+constexpr const char* kInitRecipe = "devenv init recipe 2";
 
 // The version as a key may hold it: letters, digits, '.', '-', '_'.
 std::string key_safe(const std::string& text) {
@@ -97,6 +99,7 @@ bool reads_other_files(const std::string& sql) {
 struct InitFiles {
   std::string hash;
   bool more_than_bytes = false;
+  std::vector<std::pair<std::string, std::string>> files;  // name, sha256 of its bytes
 };
 
 InitFiles read_init_files(const std::filesystem::path& dir, const std::string& version,
@@ -108,6 +111,7 @@ InitFiles read_init_files(const std::filesystem::path& dir, const std::string& v
     const std::string content = util::read_file(file).value_or("");
     hash.update(file.filename().string() + "\n" + std::to_string(content.size()) + "\n");
     hash.update(content);
+    result.files.emplace_back(file.filename().string(), util::sha256_hex(content));
     if (file.extension() == ".sh" || (file.extension() == ".sql" && reads_other_files(content))) {
       result.more_than_bytes = true;
     }
@@ -131,8 +135,10 @@ DataDirKeys data_dir_keys(const config::Server& server, const NativeEngine& engi
   const std::string credentials = server.root_user + std::string(1, '\0') + server.root_password.value;
   const InitFiles files = read_init_files(init_dir, version, credentials);
   keys.init = prefix + "-init-" + util::sha256_hex(shape + "\n" + files.hash).substr(0, 16);
+  keys.setup = util::sha256_hex(shape + "\n" + util::sha256_hex(credentials)).substr(0, 16);
   // An unreadable version would let every build of the engine share entries.
   keys.init_cacheable = version != "unknown" && !files.more_than_bytes;
+  keys.files = files.files;
   return keys;
 }
 

@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "config/config.h"
 #include "runtime/native_engine.h"
@@ -24,6 +26,12 @@ struct DataDirKeys {
   // SQL that includes or loads other files (psql \i, \copy; mysql source; LOAD DATA,
   // COPY … FROM 'file', pg_read_file…).
   bool init_cacheable = false;
+  // Every init file's name and the sha256 of its bytes, as they were read for `init`
+  // (server_state.h records them: a reset in place re-runs only what changed).
+  std::vector<std::pair<std::string, std::string>> files;
+  // The init key without the files: the engine, root's credentials, charset, collation
+  // and settings. A reset in place keeps the running server, so these must not change.
+  std::string setup;
 };
 
 DataDirKeys data_dir_keys(const config::Server& server, const NativeEngine& engine, const std::string& version,

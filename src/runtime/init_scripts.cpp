@@ -147,36 +147,44 @@ void run_init_files(const fs::path& dir, const NativeEngine& engine, const Serve
                     const std::function<void(const std::string&)>& progress) {
   for (const fs::path& file : init_files(dir)) {
     util::throw_if_interrupted();
-    const std::string name = file.filename().string();
-    if (!ends_with(name, ".sh") && !decompressor(name)) {
-      append_log(layout.init_log, "devenv: ignoring " + file.string() + "\n");
-      progress("ignoring " + name + " (not .sh, .sql or compressed .sql)");
-      continue;
-    }
-    progress("running " + name);
-    append_log(layout.init_log, "devenv: running " + file.string() + "\n");
-    const RunResult result = run(command_for(file, engine, layout, port));
-    append_log(layout.init_log, result.output);
-    if (result.exit_code == 0) continue;
-    const int line = failing_line(result.output);
-    const fs::path shown = file.lexically_relative(dir.parent_path().parent_path());
-    std::string where = (shown.empty() ? file : shown).string();
-    if (line > 0) where += ":" + std::to_string(line);
-    std::string source = line > 0 ? source_of_line(file, line) : "";
-    std::string hint =
-        "fix it, then run `devenv up` (the data dir is re-initialised); full output in " + layout.init_log.string();
-    if (const auto collation = engine::unknown_collation(result.output); collation && line > 0) {
-      if (const auto place =
-              collation_clause(file, (shown.empty() ? file : shown).string(), line, source, *collation)) {
-        where = place->init;
-        source = place->source;
-      }
-      hint = engine::unknown_collation_hint(*collation) + "; then `devenv up` re-initialises the data dir";
-    }
-    throw util::RuntimeError("init script " + where + (source.empty() ? "" : " (from " + source + ")") + " failed:\n" +
-                                 error_lines(result.output),
-                             hint);
+    run_init_file(file, engine, layout, port, progress, "`devenv up` (the data dir is re-initialised)");
   }
+}
+
+void run_init_file(const fs::path& file, const NativeEngine& engine, const ServerLayout& layout, int port,
+                   const std::function<void(const std::string&)>& progress, const std::string& then) {
+  const std::string name = file.filename().string();
+  if (!ends_with(name, ".sh") && !decompressor(name)) {
+    append_log(layout.init_log, "devenv: ignoring " + file.string() + "\n");
+    progress("ignoring " + name + " (not .sh, .sql or compressed .sql)");
+    return;
+  }
+  progress("running " + name);
+  append_log(layout.init_log, "devenv: running " + file.string() + "\n");
+  const RunResult result = run(command_for(file, engine, layout, port));
+  append_log(layout.init_log, result.output);
+  if (result.exit_code == 0) return;
+  throw init_file_failure(file, failing_line(result.output), result.output, layout.init_log, then);
+}
+
+util::RuntimeError init_file_failure(const fs::path& file, int line, const std::string& output, const fs::path& log,
+                                     const std::string& then) {
+  const fs::path dir = file.parent_path();
+  const fs::path shown = file.lexically_relative(dir.parent_path().parent_path());
+  std::string where = (shown.empty() ? file : shown).string();
+  if (line > 0) where += ':' + std::to_string(line);
+  std::string source = line > 0 ? source_of_line(file, line) : "";
+  std::string hint = "fix it, then run " + then + "; full output in " + log.string();
+  if (const auto collation = engine::unknown_collation(output); collation && line > 0) {
+    if (const auto place = collation_clause(file, (shown.empty() ? file : shown).string(), line, source, *collation)) {
+      where = place->init;
+      source = place->source;
+    }
+    hint = engine::unknown_collation_hint(*collation) + "; then " + then;
+  }
+  return util::RuntimeError(
+      "init script " + where + (source.empty() ? "" : " (from " + source + ")") + " failed:\n" + error_lines(output),
+      hint);
 }
 
 }  // namespace devenv::runtime

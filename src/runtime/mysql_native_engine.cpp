@@ -148,8 +148,11 @@ class MySqlNativeEngine final : public NativeEngine {
 
   fs::path pid_file(const ServerLayout& layout) const override { return layout.run_dir / "server.pid"; }
 
+  // --comments: the client sends statements as written, comments inside routine and
+  // trigger bodies included, as devenv's own sessions do (a reset in place,
+  // session_script.h); without it the client cuts them out, and the bodies differ.
   std::vector<std::string> script_client(const ServerLayout& layout, int) const override {
-    return {client_.string(), "--defaults-file=" + client_options(layout).string()};
+    return {client_.string(), "--defaults-file=" + client_options(layout).string(), "--comments"};
   }
 
   void attach_script(ProcessOptions& client, const fs::path& file) const override { client.stdin_file = file.string(); }
@@ -188,10 +191,13 @@ class MySqlNativeEngine final : public NativeEngine {
 
   void write_client_options(const ServerLayout& layout) const {
     fs::create_directories(script_home(layout));
-    write_private_file(script_home(layout) / "my.cnf", "[client]\nsocket=" + layout.socket.string() + "\n");
+    // Init files are UTF-8 text, and the image's client (LANG=C.UTF-8) reads them as
+    // utf8mb4; ours would pick latin1 from a C locale.
+    const std::string charset = "default-character-set=utf8mb4\n";
+    write_private_file(script_home(layout) / "my.cnf", "[client]\nsocket=" + layout.socket.string() + "\n" + charset);
     write_private_file(client_options(layout), "[client]\nuser=" + option_value(server_.root_user) +
                                                    "\npassword=" + option_value(server_.root_password.value) +
-                                                   "\nsocket=" + layout.socket.string() + "\n");
+                                                   "\nsocket=" + layout.socket.string() + "\n" + charset);
   }
 
   // 0600 from its first byte, and never through a link at its name.

@@ -12,10 +12,13 @@
 
 #include "db/session.h"
 #include "runtime/data_dir_keys.h"
+#include "runtime/database_reset.h"
+#include "runtime/in_place_reset.h"
 #include "runtime/init_scripts.h"
 #include "runtime/owned_dir.h"
 #include "runtime/port_check.h"
 #include "runtime/process.h"
+#include "runtime/reset_plan.h"
 #include "util/copy_tree.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
@@ -75,10 +78,11 @@ void chown_to(const fs::path& path, const std::optional<RunAs>& user) {
 }  // namespace
 
 NativeServer::NativeServer(const config::Config& config, const config::Server& server, std::string fingerprint,
-                           Progress progress)
+                           const generator::ServerInit* init, Progress progress)
     : config_(config),
       server_(server),
       fingerprint_(std::move(fingerprint)),
+      init_(init),
       progress_(std::move(progress)),
       layout_(ServerLayout::of(config, server)) {}
 
@@ -142,6 +146,11 @@ ServerStatus NativeServer::status() const {
   if (state.phase == "failed" || state.phase == "initialising") {
     status.health = Health::InitFailed;
     status.failure = state.phase == "failed" ? state.failure : "init was interrupted";
+  } else if (state.phase == "resetting") {
+    status.health = Health::InitFailed;
+    status.pid = running(state) ? state.pid : 0;
+    status.failure = "a reset did not finish" + (state.failure.empty() ? "" : " (" + state.failure + ")") +
+                     ": `devenv reset` finishes it";
   } else if (state.phase != "ready" || !fs::exists(layout_.data_dir)) {
     status.health = Health::NotInitialised;
   } else if (running(state)) {
@@ -364,6 +373,7 @@ bool NativeServer::run_init_server(ServerState& state, const ServerLayout& init_
     engine().prepare_root(init_layout, port);
     engine().prepare_run_dir(init_layout);
     run_init_files(scripts, engine(), init_layout, port, progress_);
+    keep_pristine_copies(init_layout, port);
   } catch (const std::exception& e) {
     stop_pid(pid);
     remove_owned_entry(partial_data_dir());
@@ -379,12 +389,23 @@ bool NativeServer::run_init_server(ServerState& state, const ServerLayout& init_
   return stopped;
 }
 
-void NativeServer::finish_init(ServerState& state, const std::string& key) {
+void NativeServer::finish_init(ServerState& state, const DataDirKeys& keys) {
   fs::rename(partial_data_dir(), layout_.data_dir);
   state.port = resolve_port(state);  // chosen once: the progress line and the start agree
+  record_init(state, keys);
+}
+
+// The databases are what these init files make: ready, and what a reset in place
+// compares the files with next time.
+void NativeServer::record_init(ServerState& state, const DataDirKeys& keys) {
   state.phase = "ready";
   state.fingerprint = fingerprint_;
-  state.init_key = key;
+  state.init_key = keys.init;
+  state.init_setup = keys.setup;
+  state.init_files.clear();
+  for (const auto& [name, sha256] : keys.files) {
+    if (name.find('\n') == std::string::npos) state.init_files.emplace_back(name, sha256);
+  }
   state.failure.clear();
   state.save(layout_.state_file);
 }
@@ -412,7 +433,7 @@ std::string NativeServer::initialise(ServerState& state, bool may_use_cache) {
         << "devenv: " << layout_.data_dir.string() << " restored from the init cache (entry " << keys.init
         << "); the log of the init that made it:\n"
         << log;
-    finish_init(state, keys.init);
+    finish_init(state, keys);
     progress_("restored from the init cache in " + elapsed() + " (this machine ran the same init files before)");
     return kRestoredFromCache;
   }
@@ -440,7 +461,7 @@ std::string NativeServer::initialise(ServerState& state, bool may_use_cache) {
                    std::string(server_.engine.name()) + " " + state.version + " init of " + scripts.string(),
                    layout_.init_log);
   }
-  finish_init(state, keys.init);
+  finish_init(state, keys);
   progress_("initialised in " + elapsed());
   return kInitialised;
 }
@@ -484,11 +505,15 @@ void NativeServer::start(ServerState& state) {
   wait_until_ready(pid, engine().tcp_endpoint(port), "server");
 }
 
-UpResult NativeServer::up(bool reset_on_change) {
+UpResult NativeServer::up(bool reset_on_change, const ResetRequest& reset_request) {
   const auto started = Clock::now();
   ServerState state = ServerState::load(layout_.state_file);
   stop_leftover_init(state);
   UpResult result;
+  if (state.phase == "resetting") {
+    progress_("the last reset did not finish; resetting again");
+    return reset(reset_request);
+  }
   if (state.phase == "ready" && running(state) && !answers(state.port)) {
     // A devenv killed while starting or stopping it leaves a server on its way up or
     // down: wait for either; one that ends is started afresh below.
@@ -519,8 +544,7 @@ UpResult NativeServer::up(bool reset_on_change) {
   }
   if (state.phase == "ready" && state.fingerprint != fingerprint_ && reset_on_change) {
     progress_("schema changed since this data dir was initialised; resetting (--reset-on-change)");
-    if (running(state)) stop_pid(state.pid);
-    result = reset();
+    result = reset(reset_request);
     result.seconds = seconds_since(started);
     return result;
   }
@@ -541,10 +565,12 @@ UpResult NativeServer::start_and_report(ServerState& state, UpResult result, Clo
   return result;
 }
 
-UpResult NativeServer::reset() {
+UpResult NativeServer::reset(const ResetRequest& request) {
   const auto started = Clock::now();
   ServerState state = ServerState::load(layout_.state_file);
   stop_leftover_init(state);
+  if (std::optional<UpResult> result = reset_in_place(state, request, started)) return *result;
+  if (request.before_replacing_data) request.before_replacing_data(*this);
   if (running(state)) {
     progress_("stopping");
     stop_pid(state.pid);
@@ -552,6 +578,133 @@ UpResult NativeServer::reset() {
   state.pid = 0;
   state.should_run = false;
   return initialise_and_start(state, started);
+}
+
+// In place, the running server's databases are made again by SQL; not in place, the
+// whole data dir is (from the init cache or by the init).
+// A server on another port or data dir than the config now names is restarted by
+// making its data dir again.
+bool NativeServer::can_reset_in_place(const ServerState& state) const {
+  return init_ && (state.phase == "ready" || state.phase == "resetting") && running(state) &&
+         (state.data_dir.empty() || state.data_dir == layout_.data_dir.string()) &&
+         (server_.port == 0 || server_.port == state.port);
+}
+
+// The files of initdb/<server> now, with what devenv generated them for.
+std::vector<CurrentInitFile> NativeServer::current_init_files(const DataDirKeys& keys) const {
+  std::vector<CurrentInitFile> files;
+  for (const auto& [name, sha256] : keys.files) {
+    CurrentInitFile file{name, sha256, generator::InitRole::None, {}};
+    for (const generator::GeneratedFile& generated : init_->files) {
+      if (fs::path(generated.path).filename() == name) {
+        file.role = generated.role;
+        file.databases = generated.databases;
+      }
+    }
+    files.push_back(std::move(file));
+  }
+  return files;
+}
+
+bool NativeServer::resets_in_place(const ResetRequest& request) const {
+  const ServerState state = ServerState::load(layout_.state_file);
+  if (!can_reset_in_place(state)) return false;
+  const DataDirKeys keys = data_dir_keys(server_, engine(), state.version, config_.dir / "initdb" / server_.name);
+  return keys.setup == state.init_setup &&
+         plan_reset({state.init_files, current_init_files(keys), false, false, {}, request.only_changed}).in_place;
+}
+
+std::optional<UpResult> NativeServer::reset_in_place(ServerState& state, const ResetRequest& request,
+                                                     Clock::time_point started) {
+  if (!can_reset_in_place(state)) return std::nullopt;
+  const fs::path scripts = config_.dir / "initdb" / server_.name;
+  const DataDirKeys keys = data_dir_keys(server_, engine(), state.version, scripts);
+  if (keys.setup != state.init_setup) {
+    progress_("making the data dir again: " +
+              std::string(state.init_setup.empty() ? "an older devenv made it"
+                                                   : "root's credentials, the engine, charset, collation or settings "
+                                                     "changed since it was made"));
+    return std::nullopt;
+  }
+  const ResetTarget target{
+      &server_, &engine(), &layout_, state.port, engine().socket_endpoint(layout_, state.port, true), progress_};
+  const std::unique_ptr<DatabaseReset> databases = make_database_reset(target);
+  ResetPlan plan;
+  try {
+    ResetPlanInput input{state.init_files,
+                         current_init_files(keys),
+                         databases->keeps_pristine_copies(),
+                         databases->reruns_init_databases(),
+                         {},
+                         request.only_changed};
+    if (input.keeps_pristine_copies) {
+      std::vector<std::string> declared;
+      for (const CurrentInitFile& file : input.current) {
+        declared.insert(declared.end(), file.databases.begin(), file.databases.end());
+      }
+      input.pristine = databases->pristine_copies(declared);
+    }
+    plan = plan_reset(input);
+    if (!plan.in_place) {
+      progress_("making the data dir again: " + plan.why_not);
+      return std::nullopt;
+    }
+    if (plan.rebuilt.empty() && plan.from_pristine.empty()) {
+      progress_("no schema change here: " + describe_reset(plan));
+      return UpResult{kUnchanged, seconds_since(started), state.port, state.version, false};
+    }
+    databases->prepare_rebuild(plan.rebuilt);
+  } catch (const CannotResetInPlace& e) {
+    progress_("making the data dir again: " + std::string(e.what()));
+    return std::nullopt;
+  } catch (const db::DbError& e) {
+    progress_("making the data dir again: the server does not answer on its socket (" + std::string(e.what()) + ")");
+    return std::nullopt;
+  }
+  state.phase = "resetting";  // until it is done: an interrupted reset is finished by the next one
+  state.failure.clear();
+  state.save(layout_.state_file);
+  std::ofstream(layout_.init_log, std::ios::app) << "devenv: reset in place: " << describe_reset(plan) << "\n";
+  try {
+    runtime::reset_in_place(
+        plan, *databases, scripts,
+        [&](const fs::path& file) { run_init_file(file, engine(), layout_, state.port, progress_, "`devenv reset`"); },
+        progress_);
+  } catch (const CannotResetInPlace& e) {
+    state.failure = e.what();
+    state.save(layout_.state_file);
+    progress_(std::string(e.what()) + "; making the data dir again instead");
+    return std::nullopt;
+  } catch (const util::Interrupted&) {
+    throw;
+  } catch (const std::exception& e) {
+    state.failure = e.what();
+    state.save(layout_.state_file);
+    throw;
+  }
+  record_init(state, keys);
+  progress_("reset in place in " + std::to_string(static_cast<int>(seconds_since(started) * 1000)) +
+            " ms: " + describe_reset(plan));
+  return UpResult{kResetInPlace, seconds_since(started), state.port, state.version, false};
+}
+
+// PostgreSQL: a copy of each database as the init left it, for a reset in place.
+// Without one, a reset makes that database from its files instead: not fatal.
+void NativeServer::keep_pristine_copies(const ServerLayout& init_layout, int port) {
+  const ResetTarget target{&server_, &engine(), &init_layout, port, engine().socket_endpoint(init_layout, port, false),
+                           progress_};
+  const std::unique_ptr<DatabaseReset> databases = make_database_reset(target);
+  if (!init_ || !databases->keeps_pristine_copies()) return;
+  progress_("keeping a pristine copy of each database (for `devenv reset`)");
+  for (const generator::GeneratedFile& file : init_->files) {
+    for (const std::string& name : file.databases) {
+      try {
+        databases->keep_pristine(name);
+      } catch (const db::DbError& e) {
+        progress_("no pristine copy of " + name + " (" + e.what() + "); a reset makes it from its files");
+      }
+    }
+  }
 }
 
 void NativeServer::stop() {

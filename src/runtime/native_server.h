@@ -10,8 +10,11 @@
 #include <vector>
 
 #include "config/config.h"
+#include "generator/init_plan.h"
 #include "runtime/data_dir_cache.h"
+#include "runtime/data_dir_keys.h"
 #include "runtime/native_engine.h"
+#include "runtime/reset_plan.h"
 #include "runtime/server.h"
 #include "runtime/server_layout.h"
 #include "runtime/server_state.h"
@@ -21,8 +24,10 @@ namespace devenv::runtime {
 // One server of the config run natively: its data dir, process and state.
 class NativeServer final : public Server {
  public:
-  // `fingerprint` is that of the init files the current config generates.
-  NativeServer(const config::Config& config, const config::Server& server, std::string fingerprint, Progress progress);
+  // `fingerprint` is that of the init files the current config generates; `init` those
+  // files (nullptr when the command did not read the schema files: no reset in place).
+  NativeServer(const config::Config& config, const config::Server& server, std::string fingerprint,
+               const generator::ServerInit* init, Progress progress);
 
   const config::Server& server() const override { return server_; }
   const ServerLayout& layout() const { return layout_; }
@@ -30,10 +35,13 @@ class NativeServer final : public Server {
   ServerStatus status() const override;
   // Initialises when needed (never trusting a half-initialised data dir), starts,
   // and waits until a real query answers over TCP.
-  UpResult up(bool reset_on_change) override;
-  // Stops the server, throws the data away, and brings it back fresh: from the init
+  UpResult up(bool reset_on_change, const ResetRequest& reset) override;
+  // Brings the databases back fresh. In place when it can (runtime/reset_plan.h): the
+  // running server's databases made again by SQL, only those whose schema changed
+  // when some did. Else stops the server and makes the data dir again: from the init
   // cache when this machine initialised the same files before (else initialises).
-  UpResult reset() override;
+  UpResult reset(const ResetRequest& request) override;
+  bool resets_in_place(const ResetRequest& request) const override;
   void stop() override;
   // Stops, then removes everything devenv made for this server; returns what it removed.
   std::vector<std::string> purge() override;
@@ -63,7 +71,13 @@ class NativeServer final : public Server {
   void remove_from_cache(const std::string& key);
   void warn_cache_unusable(const CacheUnusable& error);
   bool try_cache(const std::string& failing, const std::function<void()>& work);
-  void finish_init(ServerState& state, const std::string& key);
+  void finish_init(ServerState& state, const DataDirKeys& keys);
+  void record_init(ServerState& state, const DataDirKeys& keys);
+  void keep_pristine_copies(const ServerLayout& init_layout, int port);
+  bool can_reset_in_place(const ServerState& state) const;
+  std::vector<CurrentInitFile> current_init_files(const DataDirKeys& keys) const;
+  std::optional<UpResult> reset_in_place(ServerState& state, const ResetRequest& request,
+                                         std::chrono::steady_clock::time_point started);
   // initialise, then start; a server that exits while starting from a cached data dir
   // loses that cache entry and is initialised afresh.
   UpResult initialise_and_start(ServerState& state, std::chrono::steady_clock::time_point started);
@@ -84,6 +98,7 @@ class NativeServer final : public Server {
   const config::Config& config_;
   const config::Server& server_;
   std::string fingerprint_;
+  const generator::ServerInit* init_;
   Progress progress_;
   ServerLayout layout_;
   mutable std::unique_ptr<NativeEngine> engine_;  // found on first use: status works without binaries

@@ -27,10 +27,12 @@ struct ServerStatus {
 
 inline constexpr const char* kInitialised = "initialised";
 inline constexpr const char* kRestoredFromCache = "restored from cache";
+inline constexpr const char* kResetInPlace = "reset in place";
+inline constexpr const char* kUnchanged = "unchanged";  // a reset after a schema edit elsewhere
 
 // What one `up` or `reset` did to a server.
 struct UpResult {
-  std::string action;  // "started", "already running", "initialised", "restored from cache"
+  std::string action;  // "started", "already running", "initialised", "restored from cache", "reset in place"
   double seconds = 0;
   int port = 0;
   std::string version;
@@ -39,6 +41,18 @@ struct UpResult {
 
 using Progress = std::function<void(const std::string&)>;
 
+class Server;
+
+// What `reset` (and `up --reset-on-change`) asks of a server.
+struct ResetRequest {
+  // After a schema edit, only the databases whose schema changed are made again (in
+  // place); the others keep their data. Else (or with --all-databases) every one is.
+  bool only_changed = false;
+  // Called before the whole data dir (or volume) is made again, which deletes the
+  // databases the config does not declare too; throws to refuse.
+  std::function<void(Server&)> before_replacing_data;
+};
+
 // One server of the config, whichever runtime runs it (native processes or docker
 // compose). Commands work through this and never ask which runtime it is.
 class Server {
@@ -46,8 +60,11 @@ class Server {
   virtual ~Server() = default;
   virtual const config::Server& server() const = 0;
   virtual ServerStatus status() const = 0;
-  virtual UpResult up(bool reset_on_change) = 0;
-  virtual UpResult reset() = 0;
+  virtual UpResult up(bool reset_on_change, const ResetRequest& reset) = 0;
+  virtual UpResult reset(const ResetRequest& request) = 0;
+  // Whether a reset now would happen in place, inside the running server, leaving the
+  // databases the config does not declare alone (else it replaces the data dir).
+  virtual bool resets_in_place(const ResetRequest& request) const = 0;
   virtual void stop() = 0;
   virtual std::vector<std::string> purge() = 0;
   // The port on 127.0.0.1 it runs on (or will), and root's way in over TCP.

@@ -33,7 +33,14 @@ ServerState ServerState::load(const std::filesystem::path& file) {
   std::map<std::string, std::string> values;
   for (std::string line; std::getline(in, line);) {
     const auto equals = line.find('=');
-    if (equals != std::string::npos) values[line.substr(0, equals)] = line.substr(equals + 1);
+    if (equals == std::string::npos) continue;
+    const std::string key = line.substr(0, equals), value = line.substr(equals + 1);
+    // "init_file=<sha256> <name>", one line per file (a name never holds a newline here).
+    if (key == "init_file" && value.size() > 65 && value[64] == ' ') {
+      state.init_files.emplace_back(value.substr(65), value.substr(0, 64));
+    } else {
+      values[key] = value;
+    }
   }
   state.phase = values["phase"];
   state.fingerprint = values["fingerprint"];
@@ -46,6 +53,7 @@ ServerState ServerState::load(const std::filesystem::path& file) {
   state.init_pid = number<pid_t>(values, "init_pid", file);
   state.init_pid_started = number<unsigned long long>(values, "init_pid_started", file);
   state.data_dir = values["data_dir"];
+  state.init_setup = values["init_setup"];
   state.should_run = values["should_run"] == "1";
   return state;
 }
@@ -62,7 +70,8 @@ void ServerState::save(const std::filesystem::path& file) const {
     out << "phase=" << phase << "\nfingerprint=" << fingerprint << "\ninit_key=" << init_key << "\nversion=" << version
         << "\nfailure=" << one_line_failure << "\nport=" << port << "\npid=" << pid << "\npid_started=" << pid_started
         << "\ninit_pid=" << init_pid << "\ninit_pid_started=" << init_pid_started << "\ndata_dir=" << data_dir
-        << "\nshould_run=" << (should_run ? 1 : 0) << "\n";
+        << "\nshould_run=" << (should_run ? 1 : 0) << "\ninit_setup=" << init_setup << "\n";
+    for (const auto& [name, sha256] : init_files) out << "init_file=" << sha256 << " " << name << "\n";
     if (!out) throw util::RuntimeError("cannot write " + temporary.string());
   }
   std::filesystem::rename(temporary, file);

@@ -4,13 +4,17 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace devenv::runtime {
 
 // What devenv remembers about one server between commands. Written atomically.
 struct ServerState {
   // "" (never initialised), "initialising" (an init is running or was interrupted),
-  // "failed" (init failed: never started as is), "ready" (initialised).
+  // "failed" (init failed: never started as is), "ready" (initialised), "resetting"
+  // (a reset in place is running, failed or was interrupted: the server runs, some
+  // databases may be half made; the next reset or up finishes it).
   std::string phase;
   std::string fingerprint;  // of the initdb/ files the data dir was made from
   std::string init_key;     // snapshot key: engine version + every file that ran
@@ -25,6 +29,10 @@ struct ServerState {
   unsigned long long init_pid_started = 0;
   std::string data_dir;     // the data dir it was started on (the config may move it later)
   bool should_run = false;  // set by up, cleared by down: a dead pid then means "crashed"
+  // Every file of initdb/<server> the databases were made from: its name and the
+  // sha256 of its bytes. A reset in place re-runs only what changed since.
+  std::vector<std::pair<std::string, std::string>> init_files;
+  std::string init_setup;  // DataDirKeys::setup of the init: what else the server was made with
 
   // A missing file is a server never initialised; a corrupt one is util::RuntimeError
   // naming it and what to do.

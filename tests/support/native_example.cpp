@@ -1,5 +1,8 @@
 #include "support/native_example.h"
 
+#include <catch2/catch.hpp>
+
+#include <cctype>
 #include <regex>
 
 #include "db/session.h"
@@ -43,8 +46,13 @@ std::string NativeExample::field(const std::string& server, const std::string& n
   return std::regex_search(json, match, pattern) ? match[1].str() : "";
 }
 
-int NativeExample::port(const std::string& server) const { return std::stoi("0" + field(server, "port")); }
-int NativeExample::pid(const std::string& server) const { return std::stoi("0" + field(server, "pid")); }
+// 0 when the field is empty ("-" for a server that is not running).
+static int number_or_zero(const std::string& text) {
+  return !text.empty() && std::isdigit(static_cast<unsigned char>(text.front())) ? std::stoi(text) : 0;
+}
+
+int NativeExample::port(const std::string& server) const { return number_or_zero(field(server, "port")); }
+int NativeExample::pid(const std::string& server) const { return number_or_zero(field(server, "pid")); }
 std::string NativeExample::status_of(const std::string& server) const { return field(server, "status"); }
 
 static std::string joined(const std::vector<std::string>& rows) {
@@ -66,6 +74,13 @@ std::string NativeExample::postgres(const std::string& sql, const std::string& d
   if (sql.rfind("SELECT", 0) == 0) return joined(session->column(sql));
   session->execute(sql);
   return {};
+}
+
+CommandResult require_ok(const NativeExample& example, const std::string& arguments) {
+  const CommandResult result = example.devenv(arguments);
+  INFO("devenv " << arguments << "\n" << result.output);
+  REQUIRE(result.exit_code == 0);
+  return result;
 }
 
 }  // namespace devenv::test

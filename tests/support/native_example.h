@@ -47,4 +47,7 @@ class NativeExample {
   std::string environment_;
 };
 
+// `devenv arguments` in `example`, REQUIREd to exit 0 (its output shown when not).
+CommandResult require_ok(const NativeExample& example, const std::string& arguments);
+
 }  // namespace devenv::test
