@@ -7,6 +7,9 @@
 #   reset after a schema edit      schemas/main.sql edited (a table added, then taken
 #                                  away again): only `unkey` is rebuilt, the other
 #                                  databases keep their rows (target: <= 0.20x)
+#   reset, the first after up      the same, on data dirs fresh from `up`: PostgreSQL
+#                                  makes its databases from their files this once, and
+#                                  keeps pristine copies for the resets after it
 #   reset, data dir copied         the servers stopped first: the data dirs come from
 #                                  the init cache, as before issue 17 (for reference)
 # min / median / max of RUNS runs each (default 5), and median / the hand run's median.
@@ -47,7 +50,7 @@ edit_main() {
 }
 
 measure() {  # LABEL TMPFS HAND_BASE
-  local hand=() same=() edited=() copied=()
+  local hand=() first=() same=() edited=() copied=()
   project=$(mktemp -d /tmp/devenv-bench-XXXXXX)
   cp -r "$repo/config.toml" "$repo/schemas" "$repo/initdb" "$repo/docker-compose.yml" "$project/"
   sed -i 's/^port = [0-9]*/port = 0/; s/^data_on_tmpfs = .*/data_on_tmpfs = '"$2"'/' "$project/config.toml"
@@ -60,6 +63,9 @@ measure() {  # LABEL TMPFS HAND_BASE
   done
   for _ in $(seq "$runs"); do
     hand+=("$(by_hand "$3")")
+    seconds "$devenv" down --purge >/dev/null
+    seconds "$devenv" up >/dev/null
+    first+=("$(seconds "$devenv" reset)")
     same+=("$(seconds "$devenv" reset)")
     seconds "$devenv" down >/dev/null
     copied+=("$(seconds "$devenv" reset)")
@@ -73,6 +79,7 @@ measure() {  # LABEL TMPFS HAND_BASE
   echo "-- $1                                        min / median / max      / by hand"
   printf '  %-44s %s s\n' "by hand: a cold init of both servers" "$(printf '%s\n' "${hand[@]}" | spread)"
   row "devenv reset, nothing edited (in place)" "${same[@]}"
+  row "devenv reset, the first after up" "${first[@]}"
   row "devenv reset after editing schemas/main.sql" "${edited[@]}"
   row "devenv reset of stopped servers (cache copy)" "${copied[@]}"
 }

@@ -37,6 +37,11 @@ void add_mysql_dev_rows(const NativeExample& example) {
   example.mysql(
       "INSERT INTO unkey.workspaces (id, org_id, name, beta_features, features) VALUES ('ws_dev', 'o', 'n', '{}', "
       "'{}')");
+  // A key from a later database into an earlier one: dropping `unkey` first must still work.
+  example.mysql(
+      "CREATE TABLE hydra.dev_child (ws VARCHAR(256), FOREIGN KEY (ws) REFERENCES unkey.workspaces (id)) "
+      "ENGINE = InnoDB");
+  example.mysql("INSERT INTO hydra.dev_child VALUES ('ws_dev')");
 }
 
 void add_mysql_dev_data(const NativeExample& example) {
@@ -105,10 +110,11 @@ TEST_CASE("reset in place: no row of the developer's is left, seeds run again, g
   const int mysql_pid = example.pid("mysql"), postgres_pid = example.pid("postgres");
   add_dev_data(example);
 
+  // The first reset makes PostgreSQL's databases from their files, and then copies of them.
   const CommandResult reset = require_ok(example, "reset");
   CHECK_THAT(reset.output, Catch::Contains("mysql      reset in place") &&
                                Catch::Contains("postgres   reset in place") &&
-                               Catch::Contains("platform, analytics from pristine copies"));
+                               Catch::Contains("rebuilt platform, analytics from the init files"));
   CHECK(example.pid("mysql") == mysql_pid);  // the servers kept running
   CHECK(example.pid("postgres") == postgres_pid);
   for (const std::string& database : kMysqlDatabases) {
@@ -131,10 +137,10 @@ TEST_CASE("reset in place: no row of the developer's is left, seeds run again, g
   CHECK_THAT(verify.output, Catch::Contains("database scratch") && Catch::Contains("database loaded_dump"));
   CHECK_THAT(verify.output, Catch::Contains("2 differences"));
 
-  // A second reset gives the same again (the pristine copies were not used up).
+  // A second reset gives the same again, from the pristine copies.
   add_mysql_dev_rows(example);
   add_postgres_dev_rows(example);
-  require_ok(example, "reset --force");
+  CHECK_THAT(require_ok(example, "reset").output, Catch::Contains("platform, analytics from pristine copies"));
   CHECK(example.mysql("SELECT id FROM unkey.workspaces") == "ws_seed\n");
   CHECK(example.postgres("SELECT email FROM identity.users", "platform") == "seed@example.com\n");
   CHECK(postgres_dev_tables(example, "analytics") == 0);
@@ -143,6 +149,8 @@ TEST_CASE("reset in place: no row of the developer's is left, seeds run again, g
 TEST_CASE("reset in place: PostgreSQL's pristine copies are hidden, closed, and owned as the originals", "[native]") {
   NativeExample example;
   require_ok(example, "up");
+  CHECK(example.postgres("SELECT count(*) FROM pg_database WHERE datname LIKE '\\_devenv\\_tpl\\_%'") == "0\n");
+  require_ok(example, "reset");  // the first makes them
   CHECK(example.postgres(
             "SELECT datname || ' ' || datallowconn FROM pg_database WHERE datname LIKE '\\_devenv\\_tpl\\_%' "
             "ORDER BY 1") == "_devenv_tpl_analytics false\n_devenv_tpl_platform false\n");

@@ -14,8 +14,7 @@ namespace {
 
 // Bumped when devenv changes how it initialises (prepare_root, the init server's
 // options): entries made the old way are then never used.
-// 2: the init client speaks utf8mb4 and keeps comments; PostgreSQL keeps pristine
-// copies of its databases.
+// 2: the init client speaks utf8mb4 and keeps comments.
 constexpr const char* kInitRecipe = "devenv init recipe 2";
 
 // The version as a key may hold it: letters, digits, '.', '-', '_'.

@@ -373,7 +373,6 @@ bool NativeServer::run_init_server(ServerState& state, const ServerLayout& init_
     engine().prepare_root(init_layout, port);
     engine().prepare_run_dir(init_layout);
     run_init_files(scripts, engine(), init_layout, port, progress_);
-    keep_pristine_copies(init_layout, port);
   } catch (const std::exception& e) {
     stop_pid(pid);
     remove_owned_entry(partial_data_dir());
@@ -686,25 +685,6 @@ std::optional<UpResult> NativeServer::reset_in_place(ServerState& state, const R
   progress_("reset in place in " + std::to_string(static_cast<int>(seconds_since(started) * 1000)) +
             " ms: " + describe_reset(plan));
   return UpResult{kResetInPlace, seconds_since(started), state.port, state.version, false};
-}
-
-// PostgreSQL: a copy of each database as the init left it, for a reset in place.
-// Without one, a reset makes that database from its files instead: not fatal.
-void NativeServer::keep_pristine_copies(const ServerLayout& init_layout, int port) {
-  const ResetTarget target{&server_, &engine(), &init_layout, port, engine().socket_endpoint(init_layout, port, false),
-                           progress_};
-  const std::unique_ptr<DatabaseReset> databases = make_database_reset(target);
-  if (!init_ || !databases->keeps_pristine_copies()) return;
-  progress_("keeping a pristine copy of each database (for `devenv reset`)");
-  for (const generator::GeneratedFile& file : init_->files) {
-    for (const std::string& name : file.databases) {
-      try {
-        databases->keep_pristine(name);
-      } catch (const db::DbError& e) {
-        progress_("no pristine copy of " + name + " (" + e.what() + "); a reset makes it from its files");
-      }
-    }
-  }
 }
 
 void NativeServer::stop() {

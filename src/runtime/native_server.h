@@ -73,7 +73,6 @@ class NativeServer final : public Server {
   bool try_cache(const std::string& failing, const std::function<void()>& work);
   void finish_init(ServerState& state, const DataDirKeys& keys);
   void record_init(ServerState& state, const DataDirKeys& keys);
-  void keep_pristine_copies(const ServerLayout& init_layout, int port);
   bool can_reset_in_place(const ServerState& state) const;
   std::vector<CurrentInitFile> current_init_files(const DataDirKeys& keys) const;
   std::optional<UpResult> reset_in_place(ServerState& state, const ResetRequest& request,
