@@ -34,7 +34,7 @@ sed -i "s/^name = \"unkey-dev\"/name = \"devenv-bench-$$\"/; s/^runtime = \"nati
 (cd "$native" && "$devenv" up >/dev/null 2>&1)
 (cd "$compose" && "$devenv" up >/dev/null 2>&1)
 
-project=$(sed -n 's/^name = "\(.*\)"/\1/p' "$compose/config.toml")
+project=$(grep -m1 '^name = ' "$compose/config.toml" | sed 's/^name = "\(.*\)"/\1/')  # [project]'s, the first
 mysql_port=$(sed -n '/^\[servers.mysql\]/,/^\[/s/^port = //p' "$compose/config.toml")
 pg_port=$(sed -n '/^\[servers.postgres\]/,/^\[/s/^port = //p' "$compose/config.toml")
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)  # not Debian's Perl wrapper: 80 ms a call

@@ -1,6 +1,7 @@
 #include "cli/unmanaged_databases.h"
 
 #include <algorithm>
+#include <future>
 
 #include "catalog/inspector.h"
 #include "db/session.h"
@@ -29,22 +30,30 @@ std::vector<std::string> unmanaged_on(const config::Config& config, runtime::Ser
 
 }  // namespace
 
+// Each server asked on its own thread: with compose, a status costs docker calls and
+// logins, and a reset should not wait for them one after the other.
 void refuse_to_reset_unmanaged(const Workspace& workspace, const std::vector<runtime::Server*>& servers, bool force) {
   if (force) return;
-  std::string found;
+  std::vector<std::future<std::string>> lists;
   for (runtime::Server* server : servers) {
-    // A server halfway through a reset in place runs too (its status says so).
-    const runtime::ServerStatus status = server->status();
-    if (status.health != runtime::Health::Running && status.pid == 0) continue;
-    try {
-      for (const std::string& name : unmanaged_on(workspace.config(), *server)) {
-        found += "\n  " + server->server().name + ": " + name;
+    lists.push_back(std::async(std::launch::async, [&workspace, server] {
+      // A server halfway through a reset in place runs too (its status says so).
+      const runtime::ServerStatus status = server->status();
+      std::string found;
+      if (status.health != runtime::Health::Running && status.pid == 0) return found;
+      try {
+        for (const std::string& name : unmanaged_on(workspace.config(), *server)) {
+          found += "\n  " + server->server().name + ": " + name;
+        }
+      } catch (const db::DbError& e) {  // e.g. root's password changed in the config since init
+        throw util::UsageError("cannot list the databases on server " + server->server().name +
+                               " before resetting it (" + e.what() + ")\nrerun with --force to reset it anyway");
       }
-    } catch (const db::DbError& e) {  // e.g. root's password changed in the config since init
-      throw util::UsageError("cannot list the databases on server " + server->server().name + " before resetting it (" +
-                             e.what() + ")\nrerun with --force to reset it anyway");
-    }
+      return found;
+    }));
   }
+  std::string found;
+  for (auto& list : lists) found += list.get();  // the first error, in server order
   if (found.empty()) return;
   throw util::UsageError("a reset would delete databases that the config does not declare:" + found +
                          "\nkeep them first (e.g. `mariadb-dump` / `pg_dump`), or rerun with --force to delete them");

@@ -27,7 +27,15 @@ case $action in
       echo "engine: using the Docker engine that is already running"
       exit 0
     fi
-    setsid dockerd --bridge=none --iptables=false --ip6tables=false >"$state/dockerd.log" 2>&1 </dev/null &
+    # dockerd outlives this script: it must not keep a descriptor it inherited open (a
+    # `flock LOCK tests/…` around the caller would stay held until dockerd stops).
+    (
+      for fd in /proc/$BASHPID/fd/*; do
+        fd=${fd##*/}
+        [ "$fd" -gt 2 ] && eval "exec $fd>&-"
+      done
+      exec setsid dockerd --bridge=none --iptables=false --ip6tables=false >"$state/dockerd.log" 2>&1 </dev/null
+    ) &
     echo $! >"$state/dockerd.pid"
     for _ in $(seq 120); do
       docker info >/dev/null 2>&1 && { echo "engine: started dockerd (pid $(cat "$state/dockerd.pid"))"; exit 0; }
