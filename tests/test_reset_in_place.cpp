@@ -281,7 +281,7 @@ TEST_CASE("reset in place: killed half way, the next up finishes it", "[reliabil
   CHECK_THAT(example.dir().read("reset.log"), Catch::Contains("running 50-seed.sql"));
   CHECK_THAT(require_ok(example, "status").output, Catch::Contains("a reset did not finish"));
   const CommandResult up = require_ok(example, "up mysql");
-  CHECK_THAT(up.output, Catch::Contains("the last reset did not finish; resetting again"));
+  CHECK_THAT(up.output, Catch::Contains("the last reset did not finish; finishing it"));
   CHECK_THAT(up.output, Catch::Contains("reset in place"));
   CHECK(example.mysql("SELECT id FROM unkey.workspaces") == "ws_seed\n");
   CHECK(mysql_dev_tables(example, "partition_002") == 0);

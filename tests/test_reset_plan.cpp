@@ -179,3 +179,15 @@ TEST_CASE("reset plan: asked for changes on a server without any, it keeps every
   CHECK(plan.kept.size() == 4);
   CHECK(plan.files.empty());
 }
+
+TEST_CASE("reset plan: what an interrupted reset was making is made again, with what changed since", "[unit]") {
+  ResetPlanInput input = postgres_input();
+  change(input, "01-main-schema.sql");
+  input.only_changed = true;
+  input.unfinished = {"hydra", "gone_since"};
+  const ResetPlan plan = plan_reset(input);
+  REQUIRE(plan.in_place);
+  CHECK(plan.rebuilt == Names{"unkey"});
+  CHECK(plan.from_pristine == Names{"hydra"});  // its copy is whole: an interrupted reset never touches one it uses
+  CHECK(plan.kept == Names{"partition_001", "partition_002"});
+}

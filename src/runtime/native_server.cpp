@@ -142,7 +142,8 @@ ServerStatus NativeServer::status() const {
   status.version = state.version;
   status.port = state.port;
   // Unknown (no initdb/ built yet) is not reported as changed.
-  status.schema_changed = state.phase == "ready" && !fingerprint_.empty() && state.fingerprint != fingerprint_;
+  status.schema_changed = (state.phase == "ready" || state.phase == "resetting") && !fingerprint_.empty() &&
+                          state.fingerprint != fingerprint_;
   if (state.phase == "failed" || state.phase == "initialising") {
     status.health = Health::InitFailed;
     status.failure = state.phase == "failed" ? state.failure : "init was interrupted";
@@ -401,6 +402,7 @@ void NativeServer::record_init(ServerState& state, const DataDirKeys& keys) {
   state.fingerprint = fingerprint_;
   state.init_key = keys.init;
   state.init_setup = keys.setup;
+  state.resetting_databases.clear();
   state.init_files.clear();
   for (const auto& [name, sha256] : keys.files) {
     if (name.find('\n') == std::string::npos) state.init_files.emplace_back(name, sha256);
@@ -510,8 +512,10 @@ UpResult NativeServer::up(bool reset_on_change, const ResetRequest& reset_reques
   stop_leftover_init(state);
   UpResult result;
   if (state.phase == "resetting") {
-    progress_("the last reset did not finish; resetting again");
-    return reset(reset_request);
+    progress_("the last reset did not finish; finishing it");
+    ResetRequest finish = reset_request;
+    finish.only_changed = true;  // what it was making, and what changed since: not every database
+    return reset(finish);
   }
   if (state.phase == "ready" && running(state) && !answers(state.port)) {
     // A devenv killed while starting or stopping it leaves a server on its way up or
@@ -610,7 +614,7 @@ bool NativeServer::resets_in_place(const ResetRequest& request) const {
   if (!can_reset_in_place(state)) return false;
   const DataDirKeys keys = data_dir_keys(server_, engine(), state.version, config_.dir / "initdb" / server_.name);
   return keys.setup == state.init_setup &&
-         plan_reset({state.init_files, current_init_files(keys), false, false, {}, request.only_changed}).in_place;
+         plan_reset({state.init_files, current_init_files(keys), false, false, {}, request.only_changed, {}}).in_place;
 }
 
 std::optional<UpResult> NativeServer::reset_in_place(ServerState& state, const ResetRequest& request,
@@ -635,7 +639,11 @@ std::optional<UpResult> NativeServer::reset_in_place(ServerState& state, const R
                          databases->keeps_pristine_copies(),
                          databases->reruns_init_databases(),
                          {},
-                         request.only_changed};
+                         request.only_changed,
+                         {}};
+    if (state.phase == "resetting") {
+      input.unfinished.insert(state.resetting_databases.begin(), state.resetting_databases.end());
+    }
     if (input.keeps_pristine_copies) {
       std::vector<std::string> declared;
       for (const CurrentInitFile& file : input.current) {
@@ -662,6 +670,14 @@ std::optional<UpResult> NativeServer::reset_in_place(ServerState& state, const R
   }
   state.phase = "resetting";  // until it is done: an interrupted reset is finished by the next one
   state.failure.clear();
+  for (const std::vector<std::string>* names : {&plan.rebuilt, &plan.from_pristine}) {
+    for (const std::string& name : *names) {
+      if (std::find(state.resetting_databases.begin(), state.resetting_databases.end(), name) ==
+          state.resetting_databases.end()) {
+        state.resetting_databases.push_back(name);
+      }
+    }
+  }
   state.save(layout_.state_file);
   std::ofstream(layout_.init_log, std::ios::app) << "devenv: reset in place: " << describe_reset(plan) << "\n";
   try {

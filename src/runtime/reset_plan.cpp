@@ -73,6 +73,9 @@ ResetPlan plan_reset(const ResetPlanInput& input) {
   // Reset: the changed databases after a schema edit, else all.
   const std::set<std::string> everything(declared.begin(), declared.end());
   std::set<std::string> reset = input.only_changed ? changed : everything;
+  for (const std::string& name : input.unfinished) {
+    if (contains(everything, name)) reset.insert(name);
+  }
   std::set<std::string> rebuild;
   for (const std::string& name : reset) {
     if (contains(changed, name) || !input.keeps_pristine_copies || !contains(input.pristine, name)) {

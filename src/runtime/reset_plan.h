@@ -46,6 +46,7 @@ struct ResetPlanInput {
   bool reruns_init_databases = false;  // MySQL: 00-init-databases.sql is idempotent and re-grants
   std::set<std::string> pristine;      // databases that have one
   bool only_changed = false;           // ResetRequest::only_changed
+  std::set<std::string> unfinished;    // what an interrupted reset was making: made again in any case
 };
 
 ResetPlan plan_reset(const ResetPlanInput& input);

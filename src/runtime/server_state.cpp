@@ -38,6 +38,8 @@ ServerState ServerState::load(const std::filesystem::path& file) {
     // "init_file=<sha256> <name>", one line per file (a name never holds a newline here).
     if (key == "init_file" && value.size() > 65 && value[64] == ' ') {
       state.init_files.emplace_back(value.substr(65), value.substr(0, 64));
+    } else if (key == "resetting_database") {
+      state.resetting_databases.push_back(value);
     } else {
       values[key] = value;
     }
@@ -72,6 +74,7 @@ void ServerState::save(const std::filesystem::path& file) const {
         << "\ninit_pid=" << init_pid << "\ninit_pid_started=" << init_pid_started << "\ndata_dir=" << data_dir
         << "\nshould_run=" << (should_run ? 1 : 0) << "\ninit_setup=" << init_setup << "\n";
     for (const auto& [name, sha256] : init_files) out << "init_file=" << sha256 << " " << name << "\n";
+    for (const std::string& name : resetting_databases) out << "resetting_database=" << name << "\n";
     if (!out) throw util::RuntimeError("cannot write " + temporary.string());
   }
   std::filesystem::rename(temporary, file);

@@ -33,6 +33,9 @@ struct ServerState {
   // sha256 of its bytes. A reset in place re-runs only what changed since.
   std::vector<std::pair<std::string, std::string>> init_files;
   std::string init_setup;  // DataDirKeys::setup of the init: what else the server was made with
+  // While the phase is "resetting": the databases that reset set out to make again
+  // (the next one makes them again too, whatever else it does).
+  std::vector<std::string> resetting_databases;
 
   // A missing file is a server never initialised; a corrupt one is util::RuntimeError
   // naming it and what to do.
