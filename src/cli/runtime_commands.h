@@ -167,9 +167,9 @@ each server what it did:
       partitions of its key); the others keep their data;
       with no schema edit (or --all-databases), every database of the config is
       reset: PostgreSQL copies each from a pristine copy it keeps in the server
-      (_devenv_tpl_<name>, hidden from devenv's lists), MariaDB/MySQL drops each and
-      runs its init files again. Your own .sql init files (a 50-seed.sql) run again
-      whenever a database is made from its files.
+      (_devenv_tpl_<name>, made by the first reset, hidden from devenv's lists),
+      MariaDB/MySQL drops each and runs its init files again. Your own .sql init
+      files (a 50-seed.sql) run again whenever a database is made from its files.
     Databases the config does not declare are left alone, and so are users.
   - Otherwise (00-init-databases.sql changed: users, grants, databases; one of your
     own init files changed; a .sh or compressed init file; the server is not
@@ -177,6 +177,9 @@ each server what it did:
     machine ran the same init files before (`devenv cache --help`), else initialised.
     That deletes every database on the server: unless --force, reset first lists
     any the config does not declare and stops (exit 2) before touching anything.
+  - With the compose runtime, always: new containers and volumes, and the images'
+    init (devenv needs no `docker-compose down`, and waits until each fingerprint
+    answers).
 
 A reset interrupted (Ctrl-C, kill -9) or failed half way is finished by the next
 `reset` or `up`. Run `devenv verify` after it if you want the proof.
