@@ -435,12 +435,16 @@ class PostgresInspector final : public Inspector {
 
   // Comments on everything but tables and columns (compared with those), read through
   // pg_identify_object, which names any object the way COMMENT ON does; objects of
-  // extensions carry their extension's comments and are left out.
+  // extensions carry their extension's comments and are left out. The server's own
+  // objects (OIDs below FirstNormalObjectId, 16384) are not named at all: thousands of
+  // built-in functions have comments, and only schemas (public) of theirs may be the
+  // user's to comment.
   void read_comments(db::Session& session, Database& database) {
     for (const Row& row :
          session.rows("SELECT i.type, i.schema, i.identity, d.description FROM pg_description d "
                       "CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) i "
-                      "WHERE d.objsubid = 0 AND i.type NOT IN ('table', 'foreign table', 'extension') "
+                      "WHERE d.objsubid = 0 AND (d.objoid >= 16384 OR d.classoid = 'pg_namespace'::regclass) "
+                      "AND i.type NOT IN ('table', 'foreign table', 'extension') "
                       "AND d.classoid IN ('pg_proc'::regclass, 'pg_constraint'::regclass, 'pg_type'::regclass, "
                       "'pg_namespace'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_class'::regclass) "
                       "AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = d.classoid AND e.objid = d.objoid "
