@@ -9,6 +9,39 @@
 namespace devenv::db {
 namespace {
 
+// A forward-only result set: Connector/C++ reads it with mysql_use_result, a row at
+// a time from the socket.
+class MySqlRowStream final : public RowStream {
+ public:
+  MySqlRowStream(::sql::Connection& connection, const std::string& sql) : statement_(connection.createStatement()) {
+    statement_->setResultSetType(::sql::ResultSet::TYPE_FORWARD_ONLY);
+    result_.reset(statement_->executeQuery(sql));
+    columns_ = result_->getMetaData()->getColumnCount();
+  }
+
+  bool next(Row& row) override {
+    try {
+      if (!result_->next()) return false;
+      row.resize(columns_);
+      for (unsigned int i = 1; i <= columns_; ++i) {
+        if (result_->isNull(i)) {
+          row[i - 1].reset();
+        } else {
+          row[i - 1] = result_->getString(i).asStdString();
+        }
+      }
+      return true;
+    } catch (const ::sql::SQLException& e) {
+      throw DbError(e.what());
+    }
+  }
+
+ private:
+  std::unique_ptr<::sql::Statement> statement_;
+  std::unique_ptr<::sql::ResultSet> result_;  // declared after its statement: goes first
+  unsigned int columns_ = 0;
+};
+
 class MySqlSession final : public Session {
  public:
   explicit MySqlSession(std::unique_ptr<::sql::Connection> connection) : connection_(std::move(connection)) {}
@@ -22,28 +55,19 @@ class MySqlSession final : public Session {
     }
   }
 
-  std::vector<Row> rows(const std::string& sql) override {
-    try {
-      std::unique_ptr<::sql::Statement> statement(connection_->createStatement());
-      std::unique_ptr<::sql::ResultSet> result(statement->executeQuery(sql));
-      const unsigned int columns = result->getMetaData()->getColumnCount();
-      std::vector<Row> out;
-      while (result->next()) {
-        Row row;
-        for (unsigned int i = 1; i <= columns; ++i) {
-          row.push_back(result->isNull(i) ? std::nullopt : std::optional<std::string>(result->getString(i)));
-        }
-        out.push_back(std::move(row));
-      }
-      return out;
-    } catch (const ::sql::SQLException& e) {
-      throw DbError(e.what());
-    }
-  }
+  std::unique_ptr<RowStream> stream(const std::string& sql) override;
 
  private:
   std::unique_ptr<::sql::Connection> connection_;
 };
+
+std::unique_ptr<RowStream> MySqlSession::stream(const std::string& sql) {
+  try {
+    return std::make_unique<MySqlRowStream>(*connection_, sql);
+  } catch (const ::sql::SQLException& e) {
+    throw DbError(e.what());
+  }
+}
 
 }  // namespace
 

@@ -15,6 +15,36 @@ std::string conninfo_value(const std::string& value) {
   return out + "'";
 }
 
+// libpqxx 6.4 reads a query's result whole: its stream_from copies a table, not a
+// query, and reading through a cursor (icursorstream) was slower and held no less. A
+// catalog query is about one database, so its result is small; its rows are copied
+// out one at a time.
+class PostgresRowStream final : public RowStream {
+ public:
+  explicit PostgresRowStream(pqxx::result result) : result_(std::move(result)) {}
+
+  bool next(Row& row) override {
+    if (next_ >= result_.size()) return false;
+    const pqxx::row result_row = result_[static_cast<pqxx::result::size_type>(next_++)];
+    row.resize(result_row.size());
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const pqxx::field field = result_row[static_cast<pqxx::row::size_type>(i)];
+      if (field.is_null()) {
+        row[i].reset();
+      } else if (row[i]) {
+        row[i]->assign(field.c_str(), field.size());
+      } else {
+        row[i].emplace(field.c_str(), field.size());
+      }
+    }
+    return true;
+  }
+
+ private:
+  pqxx::result result_;
+  std::size_t next_ = 0;
+};
+
 class PostgresSession final : public Session {
  public:
   explicit PostgresSession(const std::string& conninfo) : connection_(conninfo) {}
@@ -28,18 +58,10 @@ class PostgresSession final : public Session {
     }
   }
 
-  std::vector<Row> rows(const std::string& sql) override {
+  std::unique_ptr<RowStream> stream(const std::string& sql) override {
     try {
       pqxx::nontransaction tx(connection_);
-      std::vector<Row> out;
-      for (const auto& result_row : tx.exec(sql)) {
-        Row row;
-        for (const auto& field : result_row) {
-          row.push_back(field.is_null() ? std::nullopt : std::optional<std::string>(field.c_str()));
-        }
-        out.push_back(std::move(row));
-      }
-      return out;
+      return std::make_unique<PostgresRowStream>(tx.exec(sql));
     } catch (const std::exception& e) {
       throw DbError(e.what());
     }

@@ -5,6 +5,13 @@ namespace devenv::db {
 std::unique_ptr<Session> connect_mysql(const Endpoint& endpoint, int timeout_seconds);
 std::unique_ptr<Session> connect_postgres(const Endpoint& endpoint, int timeout_seconds);
 
+std::vector<Row> Session::rows(const std::string& sql) {
+  const std::unique_ptr<RowStream> result = stream(sql);
+  std::vector<Row> out;
+  for (Row row; result->next(row);) out.push_back(std::move(row));
+  return out;
+}
+
 std::vector<std::string> Session::column(const std::string& sql) {
   std::vector<std::string> out;
   for (const Row& row : rows(sql)) out.push_back(row.empty() || !row[0] ? std::string() : *row[0]);

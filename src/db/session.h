@@ -21,12 +21,25 @@ struct DbError : std::runtime_error {
 // One row of a result: NULL is nullopt.
 using Row = std::vector<std::optional<std::string>>;
 
+// The rows of one query, read one at a time as the server sends them: the reader
+// keeps only what it takes. While it is open its session runs nothing else.
+class RowStream {
+ public:
+  virtual ~RowStream() = default;
+  // The next row into `row` (its strings' room reused); false after the last.
+  virtual bool next(Row& row) = 0;
+};
+
 // One connection to a server, the same for every engine.
 class Session {
  public:
   virtual ~Session() = default;
   virtual void execute(const std::string& sql) = 0;
-  virtual std::vector<Row> rows(const std::string& sql) = 0;
+  // MySQL family: unbuffered (mysql_use_result), the rows stay at the server until
+  // read. PostgreSQL: libpq holds the one result, the rows are copied out one by one.
+  virtual std::unique_ptr<RowStream> stream(const std::string& sql) = 0;
+  // Every row, read at once.
+  std::vector<Row> rows(const std::string& sql);
   // The first column of every row (NULL as the empty string).
   std::vector<std::string> column(const std::string& sql);
 };

@@ -1,5 +1,7 @@
 #include "verify/verification.h"
 
+#include <atomic>
+#include <future>
 #include <set>
 
 #include "catalog/inspector.h"
@@ -10,39 +12,66 @@ namespace devenv::verify {
 
 namespace {
 
-std::vector<std::string> live_names(const config::DatabaseSelection& selection,
-                                    const std::vector<const config::Database*>& databases) {
-  std::vector<std::string> names;
-  for (const config::Database* database : databases) {
-    const std::vector<std::string>& selected = selection.at(database->key);
-    names.insert(names.end(), selected.begin(), selected.end());
-  }
-  return names;
-}
+// What one logical database's schema sources make, read from its shadow; the
+// shadow's other databases already have their live names back.
+struct Expected {
+  catalog::Database model;
+  std::string shadow;  // the name the model still uses for the database itself
+};
 
-// One logical database: its expected model, from a shadow, against each of its live databases.
-void compare_database(const config::Config& config, const LiveServer& live, const config::Database& database,
-                      const std::vector<std::string>& names, catalog::Inspector& inspector,
-                      const std::map<std::string, catalog::Database>& actual, const IgnoreRules& ignore,
-                      std::vector<catalog::Difference>& out, catalog::ComparedModels* models) {
-  const ShadowDatabase shadow(config, *live.server, database, live.connect, live.connect_as);
-  catalog::Database expected = inspector.inspect({shadow.name()}).at(shadow.name());
-  shadow.restore_event_statuses(expected);
-  for (const std::string& name : names) {
-    const auto found = actual.find(name);
-    if (found == actual.end()) {
-      out.push_back(catalog::missing_database(name));
-      continue;
+// The expected models of a server's logical databases, each built in a shadow
+// database on a thread of its own while the live databases are read. A shadow is
+// dropped as soon as it has been read.
+class ExpectedModels {
+ public:
+  ExpectedModels(const config::Config& config, const LiveServer& live,
+                 const std::vector<const config::Database*>& databases, const Progress& progress)
+      : promises_(databases.size()) {
+    for (std::size_t i = 0; i < databases.size(); ++i) {
+      models_.emplace(databases[i], promises_[i].get_future().share());
     }
-    catalog::Database renamed = expected;
-    catalog::rename_references(renamed, shadow.name(), name, live.server->engine.dialect());
-    shadow.rename_other_databases(renamed);
-    auto differences = catalog::compare(renamed, found->second, live.server->engine.dialect());
-    ignore.remove_ignored(differences, &database);
-    if (models) models->emplace(name, catalog::ComparedPair{renamed, found->second});
-    out.insert(out.end(), differences.begin(), differences.end());
+    building_ = std::async(std::launch::async, [this, &config, &live, databases, &progress] {
+      std::size_t i = 0;
+      try {
+        for (; i < databases.size() && !stop_; ++i) {
+          util::throw_if_interrupted();
+          progress("building the expected schema of " + databases[i]->key + " in a shadow database");
+          promises_[i].set_value(build(config, live, *databases[i]));
+        }
+      } catch (...) {  // this one's error is every later one's too: none of them is built
+        for (; i < databases.size(); ++i) promises_[i].set_exception(std::current_exception());
+      }
+    });
   }
-}
+
+  ~ExpectedModels() {
+    stop_ = true;
+    if (building_.valid()) building_.wait();
+  }
+
+  ExpectedModels(const ExpectedModels&) = delete;
+  ExpectedModels& operator=(const ExpectedModels&) = delete;
+
+  // Waits for it; throws what building it threw.
+  const Expected& of(const config::Database& database) const { return models_.at(&database).get(); }
+
+ private:
+  static Expected build(const config::Config& config, const LiveServer& live, const config::Database& database) {
+    const ShadowDatabase shadow(config, *live.server, database, live.connect, live.connect_as);
+    Expected expected{catalog::make_inspector(live.server->engine.dialect(), live.connect)
+                          ->inspect({shadow.name()})
+                          .at(shadow.name()),
+                      shadow.name()};
+    shadow.restore_event_statuses(expected.model);
+    shadow.rename_other_databases(expected.model);
+    return expected;
+  }
+
+  std::vector<std::promise<Expected>> promises_;
+  std::map<const config::Database*, std::shared_future<Expected>> models_;
+  std::atomic<bool> stop_{false};
+  std::future<void> building_;  // the last member: waited for before the others go
+};
 
 void extra_databases(const config::Config& config, const LiveServer& live, catalog::Inspector& inspector,
                      std::vector<catalog::Difference>& out) {
@@ -75,6 +104,10 @@ bool selects_server(const config::Config& config, const config::DatabaseSelectio
   return false;
 }
 
+// Every live database is compared as soon as it is read and then let go (unless it
+// differs and `models` wants it for the fix-up SQL): partitions of one template are
+// compared with one expected model, and no more than a few live models are held at
+// once, however many there are. The report keeps the config's order.
 std::vector<catalog::Difference> verify_server(const config::Config& config, const LiveServer& live,
                                                const config::DatabaseSelection& selection, bool report_everything,
                                                const IgnoreRules& ignore, const Progress& progress,
@@ -87,13 +120,45 @@ std::vector<catalog::Difference> verify_server(const config::Config& config, con
     if (selection.count(database->key)) databases.push_back(database);
   }
   if (databases.empty()) return out;
-  const std::vector<std::string> names = live_names(selection, databases);
-  progress("inspecting " + std::to_string(names.size()) + " databases");
-  const std::map<std::string, catalog::Database> actual = inspector->inspect(names);
+  std::map<std::string, const config::Database*> owners;  // live name → its logical database
+  std::vector<std::string> names;
   for (const config::Database* database : databases) {
+    for (const std::string& name : selection.at(database->key)) {
+      owners.emplace(name, database);
+      names.push_back(name);
+    }
+  }
+  const ExpectedModels expected(config, live, databases, progress);
+  progress("inspecting " + std::to_string(names.size()) + " databases");
+  const sqltext::Dialect dialect = live.server->engine.dialect();
+  std::map<std::string, std::vector<catalog::Difference>> found;  // by live database
+  const auto compare = [&](catalog::Database&& actual) {
+    const std::string name = actual.name;
+    const config::Database& database = *owners.at(name);
+    const Expected& schema = expected.of(database);
+    catalog::Database renamed = schema.model;
+    catalog::rename_references(renamed, schema.shadow, name, dialect);
+    auto differences = catalog::compare(renamed, actual, dialect);
+    ignore.remove_ignored(differences, &database);
+    if (models && !differences.empty()) {
+      models->emplace(name, catalog::ComparedPair{std::move(renamed), std::move(actual)});
+    }
+    found.emplace(name, std::move(differences));
+  };
+  inspector->inspect_each(names, [&](catalog::Database&& actual) {
     util::throw_if_interrupted();
-    progress("building the expected schema of " + database->key + " in a shadow database");
-    compare_database(config, live, *database, selection.at(database->key), *inspector, actual, ignore, out, models);
+    compare(std::move(actual));
+  });
+  for (const config::Database* database : databases) {
+    expected.of(*database);  // a schema file the server rejects fails the verify, whatever else
+    for (const std::string& name : selection.at(database->key)) {
+      const auto compared = found.find(name);
+      if (compared == found.end()) {
+        out.push_back(catalog::missing_database(name));
+      } else {
+        out.insert(out.end(), compared->second.begin(), compared->second.end());
+      }
+    }
   }
   if (report_everything) {  // a targeted verify stays on its target
     std::vector<catalog::Difference> server_wide;
