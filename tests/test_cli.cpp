@@ -133,7 +133,7 @@ TEST_CASE("devenv: compose's spellings: up -d, down -v, logs --tail and -t", "[u
   check_answer(project.devenv("up -d --detach --runtime kubernetes"), 2, "--runtime: kubernetes");
 }
 
-TEST_CASE("devenv: --quiet and --verbose on every command; not both", "[unit][cli]") {
+TEST_CASE("devenv: --quiet and --verbose on every command, but not both", "[unit][cli]") {
   const NeverStarted project;
   const CommandResult verbose = project.devenv("status --verbose --config project/config.toml");
   CHECK(verbose.exit_code == 3);
@@ -142,7 +142,7 @@ TEST_CASE("devenv: --quiet and --verbose on every command; not both", "[unit][cl
   check_answer(project.devenv("--quiet --verbose status"), 2, "--quiet excludes --verbose");
 }
 
-TEST_CASE("devenv: colour only where asked or on a terminal; never with NO_COLOR or TERM=dumb", "[unit][cli]") {
+TEST_CASE("devenv: colour only where asked or on a terminal, never with NO_COLOR or TERM=dumb", "[unit][cli]") {
   const NeverStarted project;
   const std::string status = "status --config project/config.toml";
   const std::string red_or_yellow = "\033[";

@@ -66,7 +66,7 @@ TEST_CASE("cli: status exits 0 running, 1 with a changed schema, 3 crashed or st
   CHECK(example.devenv("status").exit_code == 3);
 }
 
-TEST_CASE("cli: logs of every server with prefixes; -t puts the servers' own time stamps in front", "[native]") {
+TEST_CASE("cli: logs of every server with prefixes, and -t puts the servers' own time stamps in front", "[native]") {
   NativeExample example;
   require_ok(example, "up");
   const CommandResult all = require_ok(example, "logs -n 4");
@@ -112,7 +112,7 @@ TEST_CASE("cli: a scratch database is a note in verify, drift only with --strict
   CHECK_THAT(drift.output, Catch::Contains("+ table audit_log_target") && Catch::Contains("a fix adds it"));
 }
 
-TEST_CASE("cli: --quiet hides progress, not results; down -v deletes the data", "[native]") {
+TEST_CASE("cli: --quiet hides progress, not results, and down -v deletes the data", "[native]") {
   NativeExample example;
   const CommandResult loud = require_ok(example, "up mysql");
   CHECK_THAT(loud.output, Catch::Contains("s mysql      "));  // "  0.41s mysql      starting"

@@ -90,12 +90,12 @@ TEST_CASE("compose: up on the example gives the same databases as the native run
   const std::string mysql = "mysql://root:devenv-root@127.0.0.1:" + std::to_string(compose.mysql_port()) + "/";
   const std::string postgres =
       "postgres://postgres:devenv-root@127.0.0.1:" + std::to_string(compose.postgres_port()) + "/";
-  for (const std::string& database : {"unkey", "partition_001", "partition_004", "hydra"}) {
+  for (const std::string database : {"unkey", "partition_001", "partition_004", "hydra"}) {
     const CommandResult diff = native.devenv("diff " + database + " " + mysql + database);
     INFO(diff.output);
     CHECK(diff.exit_code == 0);
   }
-  for (const std::string& database : {"platform", "analytics"}) {
+  for (const std::string database : {"platform", "analytics"}) {
     const CommandResult diff = native.devenv("diff " + database + " " + postgres + database);
     INFO(diff.output);
     CHECK(diff.exit_code == 0);
@@ -162,7 +162,7 @@ TEST_CASE("compose: down --purge removes only devenv's own volumes", "[docker]")
   run_command("docker volume rm " + outsider);
 }
 
-TEST_CASE("compose: --runtime compose on every runtime command of a native config; down -v removes the network",
+TEST_CASE("compose: --runtime compose on every runtime command of a native config, and down -v removes the network",
           "[docker]") {
   ComposeExample compose(false);
   require_up(compose);

@@ -702,6 +702,10 @@ std::optional<UpResult> NativeServer::reset_in_place(ServerState& state, const R
     return std::nullopt;
   } catch (const util::Interrupted&) {
     throw;
+  } catch (const db::DbError& e) {  // the server's own words: a full disk, a lost connection
+    state.failure = e.what();
+    state.save(layout_.state_file);
+    throw util::RuntimeError(e.what(), "once the cause is fixed, `devenv up` or `devenv reset` finishes the reset");
   } catch (const std::exception& e) {
     state.failure = e.what();
     state.save(layout_.state_file);
