@@ -10,12 +10,15 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${DEVENV_BUILD_DIR:-$repo/build}
 
-# Build tools, libraries, and the servers the native runtime and the db tests run.
+# Build tools, libraries, and the servers the native runtime and the db tests run;
+# help2man makes the man page, dpkg-dev and file let cpack find the package's Depends,
+# zsh runs the test of the zsh completion.
 packages=(
   cmake g++ make pkg-config
   libtomlplusplus-dev libpoco-dev libpqxx-dev libmysqlcppconn-dev libfmt-dev libssl-dev libcli11-dev
   libidn-dev
   catch2 procps clang libclang-rt-dev
+  help2man dpkg-dev file zsh
   mariadb-server mariadb-client
   postgresql postgresql-client
 )
@@ -23,9 +26,11 @@ packages=(
 missing_packages() {
   local p
   for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"
+    installed "$p" || echo "$p"
   done
 }
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 install_missing() {
   local missing
