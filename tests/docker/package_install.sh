@@ -5,7 +5,9 @@
 # the images come from (no Recommends: Depends must be enough for what runs here). Then
 # `devenv --version`, `devenv build --check` on the example (read-only: it writes
 # nothing), the man page, and the bash and zsh completion scripts where they were
-# installed.
+# installed. Last, in the same container, scripts/system_services.sh on the image's
+# PostgreSQL, whose package enabled its service for boot: disabled, also through an
+# upgrade of the package, without and with systemd installed.
 #   tests/docker/package_install.sh SOURCE_DIR DEB_DIR
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,6 +23,7 @@ docker run --rm -i --network host --entrypoint /bin/bash \
   -v "$deb:/tmp/$(basename "$deb"):ro" \
   -v "$source/config.toml:/example/config.toml:ro" -v "$source/schemas:/example/schemas:ro" \
   -v "$source/initdb:/example/initdb:ro" -v "$source/docker-compose.yml:/example/docker-compose.yml:ro" \
+  -v "$source/scripts/system_services.sh:/usr/local/bin/system_services.sh:ro" \
   devenv-test/postgres:15 -s <<'INSIDE'
 set -euo pipefail
 exec 2>&1
@@ -56,5 +59,31 @@ got=$(zsh -fc 'autoload -U compinit && compinit -u -d /tmp/zcompdump && print -r
 echo "compinit binds devenv to: $got"
 [ "$got" = _devenv ] || fail "zsh completion not found by compinit"
 
+wants=/etc/systemd/system/multi-user.target.wants/postgresql.service
+enabled() { [ -L "$wants" ] || ls /etc/rc[2345].d/S*postgresql >/dev/null 2>&1; }
+show() { echo "   boot links: $(ls -1 "$wants" /etc/rc[2345].d/*postgresql 2>/dev/null | tr '\n' ' ')"; }
+step "system services: postgresql as its package left it (no systemd in the image)"
+show
+enabled || fail "the package did not enable postgresql; nothing to test"
+system_services.sh disable postgresql-common mariadb-server zsh
+show
+! enabled || fail "postgresql still enabled"
+step "an upgrade of postgresql-common keeps it disabled"
+quiet apt-get install -y -qq --reinstall postgresql-common
+show
+! enabled || fail "the upgrade enabled postgresql again"
+
+step "the same with systemd installed (not running): systemctl disable, offline"
+quiet apt-get install -y -qq --no-install-recommends systemd
+quiet systemctl enable postgresql.service
+show
+enabled || fail "could not enable postgresql again"
+system_services.sh disable postgresql-common
+show
+! enabled || fail "postgresql still enabled"
+echo "   systemctl is-enabled: $(systemctl is-enabled postgresql.service)"
+quiet apt-get install -y -qq --reinstall postgresql-common
+show
+! enabled || fail "the upgrade enabled postgresql again"
 echo "package_install: all good"
 INSIDE
