@@ -18,6 +18,7 @@ for package in "$@"; do
     postgresql-common) service=postgresql port=5432 ;;
     *) continue ;;
   esac
+  [ -e "/lib/systemd/system/$service.service" ] || [ -e "/etc/init.d/$service" ] || continue
   if command -v systemctl >/dev/null; then
     # Works without a running systemd too: it removes the unit's links and runs
     # update-rc.d … disable for the init script.

@@ -65,7 +65,9 @@ show() { echo "   boot links: $(ls -1 "$wants" /etc/rc[2345].d/*postgresql 2>/de
 step "system services: postgresql as its package left it (no systemd in the image)"
 show
 enabled || fail "the package did not enable postgresql; nothing to test"
-system_services.sh disable postgresql-common mariadb-server zsh
+said=$(system_services.sh disable postgresql-common mariadb-server zsh 2>&1)
+echo "$said"
+[ "$(grep -c disabled <<<"$said")" = 1 ] || fail "not one service said: postgresql's (no MariaDB in this image)"
 show
 ! enabled || fail "postgresql still enabled"
 step "an upgrade of postgresql-common keeps it disabled"
