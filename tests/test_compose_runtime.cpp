@@ -29,16 +29,20 @@ int free_port() {
 }
 
 // The example, on the compose runtime: its own project name, local images, host network.
+// `in_config`: runtime = "compose" in config.toml; else the config says native and
+// every command is given --runtime compose.
 class ComposeExample {
  public:
-  ComposeExample() : mysql_port_(free_port()), postgres_port_(free_port()) {
+  explicit ComposeExample(bool in_config = true)
+      : mysql_port_(free_port()), postgres_port_(free_port()), runtime_flag_(in_config ? "" : " --runtime compose") {
     devenv::test::copy_example(dir_.path());
     project_ = "devenv-test-" + dir_.path().filename().string().substr(12);
     for (char& c : project_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::string config = dir_.read("config.toml");
     config = std::regex_replace(config, std::regex("name = \"unkey-dev\""), "name = \"" + project_ + "\"");
-    config = std::regex_replace(config, std::regex("runtime = \"native\""),
-                                "runtime = \"compose\"\nnetwork_mode = \"host\"");
+    config = std::regex_replace(
+        config, std::regex("runtime = \"native\""),
+        std::string(in_config ? "runtime = \"compose\"" : "runtime = \"native\"") + "\nnetwork_mode = \"host\"");
     config = std::regex_replace(config, std::regex("\nport = 3306"), "\nport = " + std::to_string(mysql_port_));
     config = std::regex_replace(config, std::regex("\nport = 5432"), "\nport = " + std::to_string(postgres_port_));
     config = std::regex_replace(config, std::regex("image = \"mariadb:11\""), "image = \"devenv-test/mariadb:10.11\"");
@@ -48,7 +52,7 @@ class ComposeExample {
   ~ComposeExample() { devenv("down --purge"); }
 
   CommandResult devenv(const std::string& arguments) const {
-    return devenv::test::run_devenv(dir_.path().string(), arguments);
+    return devenv::test::run_devenv(dir_.path().string(), arguments + runtime_flag_);
   }
   const devenv::test::TempDir& dir() const { return dir_; }
   const std::string& project() const { return project_; }
@@ -59,6 +63,7 @@ class ComposeExample {
   devenv::test::TempDir dir_;
   std::string project_;
   int mysql_port_, postgres_port_;
+  std::string runtime_flag_;
 };
 
 void require_up(const ComposeExample& example) {
@@ -85,12 +90,12 @@ TEST_CASE("compose: up on the example gives the same databases as the native run
   const std::string mysql = "mysql://root:devenv-root@127.0.0.1:" + std::to_string(compose.mysql_port()) + "/";
   const std::string postgres =
       "postgres://postgres:devenv-root@127.0.0.1:" + std::to_string(compose.postgres_port()) + "/";
-  for (const std::string& database : {"unkey", "partition_001", "partition_004", "hydra"}) {
+  for (const std::string database : {"unkey", "partition_001", "partition_004", "hydra"}) {
     const CommandResult diff = native.devenv("diff " + database + " " + mysql + database);
     INFO(diff.output);
     CHECK(diff.exit_code == 0);
   }
-  for (const std::string& database : {"platform", "analytics"}) {
+  for (const std::string database : {"platform", "analytics"}) {
     const CommandResult diff = native.devenv("diff " + database + " " + postgres + database);
     INFO(diff.output);
     CHECK(diff.exit_code == 0);
@@ -155,4 +160,33 @@ TEST_CASE("compose: down --purge removes only devenv's own volumes", "[docker]")
   CHECK(run_command("docker volume inspect " + compose.project() + "_mysql-data").exit_code != 0);
   CHECK(run_command("docker volume inspect " + outsider).exit_code == 0);
   run_command("docker volume rm " + outsider);
+}
+
+TEST_CASE("compose: --runtime compose on every runtime command of a native config, and down -v removes the network",
+          "[docker]") {
+  ComposeExample compose(false);
+  require_up(compose);
+  const CommandResult status = compose.devenv("status");
+  INFO(status.output);
+  CHECK(status.exit_code == 0);
+  CHECK_THAT(status.output, Catch::Contains("running"));
+  CHECK_THAT(compose.devenv("env").output, Catch::Contains("export DEVENV_MAIN_URL="));
+  const CommandResult logs = compose.devenv("logs -n 3");
+  CHECK(logs.exit_code == 0);
+  CHECK_THAT(logs.output, Catch::Contains("mysql    | ") && Catch::Contains("postgres | "));
+  CHECK(compose.devenv("verify").exit_code == 0);
+  // The network compose makes for a project without network_mode = "host".
+  const std::string network = compose.project() + "_default";
+  REQUIRE(run_command("docker network create --label com.docker.compose.project=" + compose.project() +
+                      " --label com.docker.compose.network=default " + network)
+              .exit_code == 0);
+  const CommandResult purged = compose.devenv("down -v");
+  INFO(purged.output);
+  CHECK(purged.exit_code == 0);
+  CHECK_THAT(purged.output, Catch::Contains("removed network " + network));
+  CHECK_THAT(purged.output, Catch::Contains("removed volume " + compose.project() + "_mysql-data"));
+  CHECK(run_command("docker network ls --format '{{.Name}}' | grep -cx '" + network + "'").output == "0\n");
+  const CommandResult after = compose.devenv("status");
+  CHECK(after.exit_code == 3);
+  CHECK_THAT(after.output, Catch::Contains("not initialised"));
 }

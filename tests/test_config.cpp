@@ -222,10 +222,64 @@ TEST_CASE("interpolate: ${VAR}, ${VAR:-default} and $$", "[unit][config]") {
   CHECK(interpolate("${B:-dflt}", env) == "dflt");
   CHECK(interpolate("${EMPTY:-dflt}", env) == "dflt");
   CHECK(interpolate("${EMPTY}", env).empty());
-  CHECK(interpolate("cost: $$5 and $x", env) == "cost: $5 and $x");
+  CHECK(interpolate("cost: $$5 and $$x", env) == "cost: $5 and $x");
   CHECK_THROWS_AS(interpolate("${B}", env), UnsetVariable);
   CHECK_THROWS_AS(interpolate("${A", env), BadReference);
   CHECK_THROWS_AS(interpolate("${1A}", env), BadReference);
+}
+
+// As docker compose reads them (compose-spec's interpolation section).
+TEST_CASE("interpolate: bare $VAR and the rest of compose's forms", "[unit][config]") {
+  const Environment env = fake_environment({{"A", "1"}, {"EMPTY", ""}, {"PW", "p$w d"}});
+  CHECK(interpolate("$A", env) == "1");
+  CHECK(interpolate("x$A.y", env) == "x1.y");
+  CHECK(interpolate("$PW", env) == "p$w d");  // a value is not expanded again
+  CHECK_THROWS_AS(interpolate("$UNSET_ONE", env), UnsetVariable);
+  // - without a colon: the default only when unset.
+  CHECK(interpolate("${EMPTY-dflt}", env).empty());
+  CHECK(interpolate("${B-dflt}", env) == "dflt");
+  // ? and :? : an error with the message.
+  CHECK(interpolate("${A:?need A}", env) == "1");
+  CHECK(interpolate("${EMPTY?need it}", env).empty());
+  try {
+    interpolate("${EMPTY:?set the password}", env);
+    FAIL("expected UnsetVariable");
+  } catch (const UnsetVariable& e) {
+    CHECK(e.variable == "EMPTY");
+    CHECK_THAT(e.what(), Catch::Contains("is empty: set the password"));
+  }
+  CHECK_THROWS_WITH(interpolate("${B?no B}", env), Catch::Contains("is not set: no B"));
+  // + and :+ : the other word when set.
+  CHECK(interpolate("${A:+yes}", env) == "yes");
+  CHECK(interpolate("${EMPTY:+yes}", env).empty());
+  CHECK(interpolate("${EMPTY+yes}", env) == "yes");
+  CHECK(interpolate("${B+yes}", env).empty());
+  // A default may hold variables, nested braces counted.
+  CHECK(interpolate("${B:-${A}x}", env) == "1x");
+  CHECK(interpolate("${B:-${C:-deep}}!", env) == "deep!");
+  // A $ that starts nothing is an error, as in compose: $$ is the literal one.
+  CHECK_THROWS_AS(interpolate("cost: $5", env), BadReference);
+  CHECK_THROWS_AS(interpolate("trailing $", env), BadReference);
+  CHECK_THROWS_AS(interpolate("${A:x}", env), BadReference);
+  CHECK_THROWS_AS(interpolate("${A x}", env), BadReference);
+  CHECK_THROWS_AS(interpolate("${}", env), BadReference);
+}
+
+TEST_CASE("config: a bare $VAR in a password is the variable's value, and an unset one is an error at its key",
+          "[unit][config]") {
+  ConfigProject project;
+  const std::string config = with_database("key = \"main\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n") +
+                             "[[users]]\nname = \"app\"\npassword = \"$UNKEY_DB_PASSWORD\"\nserver = \"mysql\"\n";
+  const Config loaded = project.load(config, {{"UNKEY_DB_PASSWORD", "s3cr$t"}});
+  REQUIRE(loaded.users.size() == 1);
+  CHECK(loaded.users[0].password.value == "s3cr$t");
+  CHECK(loaded.users[0].password.reference == "$UNKEY_DB_PASSWORD");
+  const std::string error = project.error(config);
+  CHECK_THAT(error, Catch::Contains("config.toml:") && Catch::Contains("users[0].password") &&
+                        Catch::Contains("$UNKEY_DB_PASSWORD is not set") && Catch::Contains(".env"));
+  CHECK_THAT(project.error(with_database("key = \"main\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n") +
+                           "[[users]]\nname = \"app\"\npassword = \"a$ b\"\nserver = \"mysql\"\n"),
+             Catch::Contains("users[0].password") && Catch::Contains("write $$ for a literal $"));
 }
 
 TEST_CASE("name patterns expand with zero padding", "[unit][config]") {

@@ -235,10 +235,20 @@ TEST_CASE("render: text groups parts under their object, JSON keeps its shape", 
         "    ~ column name\n"
         "        expected: varchar(256) NOT NULL\n"
         "        actual:   varchar(100)\n"
-        "    + column added\n"
+        "    - column added\n"
         "        int\n"
         "stray\n"
-        "  + database stray\n");
+        "  - database stray\n");
+  // diff A B: a fix of A adds what only B has.
+  std::ostringstream from_a_to_b;
+  render_text(from_a_to_b, differences, false, FixDirection::ExpectedToActual);
+  CHECK_THAT(from_a_to_b.str(), Catch::Contains("    + column added\n") && Catch::Contains("  + database stray\n"));
+  // A column the schema files have and the database lacks: a fix adds it (green).
+  std::ostringstream coloured;
+  render_text(coloured, compare(mysql_database("unkey", {live}), mysql_database("unkey", {apis()}), Dialect::MySQL),
+              true);
+  CHECK_THAT(coloured.str(), Catch::Contains("\033[32m+ column added\033[0m"));
+  CHECK_THAT(sign_legend(FixDirection::ActualToExpected), Catch::StartsWith("+ in the schema files"));
   CHECK(devenv::test::flattened_differences(json_of(differences)) ==
         "drift: true\n"
         "\"database\": \"unkey\", \"object\": \"table apis\", \"kind\": \"column\", \"name\": \"name\", \"change\": "

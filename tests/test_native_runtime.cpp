@@ -210,7 +210,7 @@ TEST_CASE("native: a schema change is reported, and --reset-on-change applies it
   CHECK(up.exit_code == 1);  // up ends with verify: the new table is missing
   CHECK_THAT(up.output, Catch::Contains("postgres: schema changed since this data dir was initialised — run `devenv "
                                         "reset postgres`"));
-  CHECK_THAT(up.output, Catch::Contains("- table public.added"));
+  CHECK_THAT(up.output, Catch::Contains("+ table public.added"));
   CHECK(example.postgres("SELECT count(*) FROM pg_tables WHERE tablename = 'added'", "analytics") == "0\n");
   const CommandResult applied = example.devenv("up --reset-on-change");
   INFO(applied.output);

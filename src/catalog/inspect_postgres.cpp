@@ -4,9 +4,6 @@
 // pg_get_functiondef. Both sides are read with the same search_path, so names in
 // defaults and checks render alike (docs/engines.md, item 15).
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <future>
 #include <mutex>
 #include <regex>
 #include <thread>
@@ -17,6 +14,7 @@
 #include "catalog/postgres_ddl.h"
 #include "catalog/postgres_normalise.h"
 #include "sqltext/identifier.h"
+#include "util/parallel.h"
 
 namespace devenv::catalog {
 namespace {
@@ -96,33 +94,12 @@ class PostgresInspector final : public Inspector {
       for (const std::string& name : todo) each(inspect_one(name));
       return;
     }
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> failed{false};
     std::mutex handing_on;
-    std::vector<std::future<void>> workers;
-    for (std::size_t worker = 0; worker < std::min(worker_count(), todo.size()); ++worker) {
-      workers.push_back(std::async(std::launch::async, [&] {
-        try {
-          for (std::size_t i; !failed && (i = next++) < todo.size();) {
-            Database database = inspect_one(todo[i]);
-            const std::lock_guard<std::mutex> lock(handing_on);
-            if (!failed) each(std::move(database));
-          }
-        } catch (...) {
-          failed = true;  // the others stop after the database they are reading
-          throw;
-        }
-      }));
-    }
-    std::exception_ptr first;
-    for (auto& worker : workers) {
-      try {
-        worker.get();
-      } catch (...) {
-        if (!first) first = std::current_exception();
-      }
-    }
-    if (first) std::rethrow_exception(first);
+    util::for_each_in_parallel(todo.size(), worker_count(), [&](std::size_t i) {
+      Database database = inspect_one(todo[i]);
+      const std::lock_guard<std::mutex> lock(handing_on);
+      each(std::move(database));
+    });
   }
 
  private:

@@ -3,27 +3,26 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <fmt/color.h>
+
 #include <ostream>
 
 namespace devenv::catalog {
 namespace {
 
-const char* sign(Change change) {
-  switch (change) {
-    case Change::Missing: return "-";
-    case Change::Extra: return "+";
-    case Change::Changed: return "~";
-  }
-  return "?";
+// Whether a fix adds what the difference names (else it drops or changes it).
+bool fix_adds(Change change, FixDirection direction) {
+  return change == (direction == FixDirection::ActualToExpected ? Change::Missing : Change::Extra);
 }
 
-const char* colour_of(Change change) {
-  switch (change) {
-    case Change::Missing: return "\033[31m";
-    case Change::Extra: return "\033[32m";
-    case Change::Changed: return "\033[33m";
-  }
-  return "";
+const char* sign(Change change, FixDirection direction) {
+  if (change == Change::Changed) return "~";
+  return fix_adds(change, direction) ? "+" : "-";
+}
+
+fmt::text_style style_of(Change change, FixDirection direction) {
+  if (change == Change::Changed) return fmt::fg(fmt::terminal_color::yellow);
+  return fmt::fg(fix_adds(change, direction) ? fmt::terminal_color::green : fmt::terminal_color::red);
 }
 
 std::string indent(const std::string& text, const std::string& prefix) {
@@ -37,26 +36,29 @@ std::string indent(const std::string& text, const std::string& prefix) {
 
 }  // namespace
 
-void render_text(std::ostream& out, const std::vector<Difference>& differences, bool colour) {
+void render_text(std::ostream& out, const std::vector<Difference>& differences, bool colour, FixDirection direction) {
+  const auto styled = [colour](const fmt::text_style& style, const std::string& text) {
+    return colour ? fmt::format(style, "{}", text) : text;
+  };
   std::string database, object;
   for (const Difference& d : differences) {
     if (d.database != database) {
       database = d.database;
       object.clear();
-      out << (colour ? "\033[1m" : "") << database << (colour ? "\033[0m" : "") << "\n";
+      out << styled(fmt::emphasis::bold, database) << "\n";
     }
-    const std::string start = colour ? colour_of(d.change) : "";
-    const std::string end = colour ? "\033[0m" : "";
+    const fmt::text_style style = style_of(d.change, direction);
     const std::string label = object_label(d), part = part_name(d);
     if (part.empty()) {  // a whole object
-      out << "  " << start << sign(d.change) << " " << label << end << "\n";
+      out << "  " << styled(style, std::string(sign(d.change, direction)) + " " + label) << "\n";
       object.clear();
     } else {
       if (label != object) {
         object = label;
         out << "  " << object << "\n";
       }
-      out << "    " << start << sign(d.change) << " " << kind_name(d.kind) << " " << part << end << "\n";
+      out << "    " << styled(style, std::string(sign(d.change, direction)) + " " + kind_name(d.kind) + " " + part)
+          << "\n";
     }
     const std::string pad = part.empty() ? "      " : "        ";
     if (d.change == Change::Changed) {
@@ -68,7 +70,15 @@ void render_text(std::ostream& out, const std::vector<Difference>& differences, 
   }
 }
 
-void render_json(std::ostream& out, const std::vector<Difference>& differences) {
+std::string sign_legend(FixDirection direction) {
+  return direction == FixDirection::ActualToExpected
+             ? "+ in the schema files, not in the database (a fix adds it); - in the database only (a fix drops "
+               "it); ~ differs"
+             : "+ only in B (a fix of A adds it); - only in A (a fix drops it); ~ differs";
+}
+
+void render_json(std::ostream& out, const std::vector<Difference>& differences,
+                 const std::optional<std::vector<UnmanagedDatabase>>& unmanaged) {
   Poco::JSON::Array list;
   for (const Difference& d : differences) {
     Poco::JSON::Object item(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -84,6 +94,16 @@ void render_json(std::ostream& out, const std::vector<Difference>& differences) 
   Poco::JSON::Object document(Poco::JSON_PRESERVE_KEY_ORDER);
   document.set("drift", !differences.empty());
   document.set("differences", list);
+  if (unmanaged) {
+    Poco::JSON::Array databases;
+    for (const UnmanagedDatabase& database : *unmanaged) {
+      Poco::JSON::Object item(Poco::JSON_PRESERVE_KEY_ORDER);
+      item.set("server", database.server);
+      item.set("database", database.database);
+      databases.add(item);
+    }
+    document.set("unmanaged_databases", databases);
+  }
   document.stringify(out, 2);
   out << "\n";
 }

@@ -4,8 +4,10 @@
 #include <ostream>
 
 #include "cli/build_command.h"
+#include "cli/colour.h"
 #include "cli/completion.h"
 #include "cli/exit_code.h"
+#include "cli/progress.h"
 #include "cli/runtime_commands.h"
 #include "config/did_you_mean.h"
 
@@ -36,10 +38,17 @@ Commands:
             (--check: write nothing, exit 1 if anything is stale)
   cache     stats|clear: the data dirs this machine initialised, kept for reuse
 
-Global options:
-  --config FILE   the config to use (default: config.toml in this folder or the
-                  nearest parent folder that has one; or $DEVENV_CONFIG)
-  --help          this text; `devenv <command> --help` for one command
+  help      this text; `devenv help <command>` (or `devenv <command> --help`) for one
+  version   devenv's version (also --version)
+
+Global options (before or after the command):
+  --config FILE        the config to use (default: config.toml in this folder or the
+                       nearest parent folder that has one; or $DEVENV_CONFIG)
+  --color WHEN         auto (default: on a terminal, unless NO_COLOR is set or
+                       TERM=dumb), always or never
+  -q, --quiet          no progress lines on stderr (errors and results still show)
+  --verbose            more progress: which config, runtime and state dir
+  -h, --help           this text, or the command's
   --version
 
 Exit codes: 0 ok, 1 drift or stale files, 2 usage or config error, 3 runtime failure.
@@ -97,6 +106,8 @@ void declare_options(CLI::App& command, UpOptions& options) {
   declare_options(command, static_cast<ResetOptions&>(options));
   command.add_flag("--reset-on-change", options.reset_on_change);
   command.add_flag("--verify", options.verify);
+  // As `docker compose up -d`: devenv's servers always outlive the command.
+  command.add_flag("-d,--detach", options.detach);
 }
 
 void declare_options(CLI::App& command, CacheOptions& options) {
@@ -104,7 +115,8 @@ void declare_options(CLI::App& command, CacheOptions& options) {
 }
 
 void declare_options(CLI::App& command, DownOptions& options) {
-  command.add_flag("--purge", options.purge);
+  // -v/--volumes: what `docker compose down -v` calls deleting the data.
+  command.add_flag("--purge,-v,--volumes", options.purge);
   add_runtime_option(command, options.runtime);
   command.add_option("SERVER", options.servers);
 }
@@ -114,13 +126,17 @@ void declare_options(CLI::App& command, StatusOptions& options) {
   add_runtime_option(command, options.runtime);
 }
 
-void declare_options(CLI::App& command, EnvOptions& options) { add_runtime_option(command, options.runtime); }
+void declare_options(CLI::App& command, EnvOptions& options) {
+  add_format_option(command, options.format, {"shell", "dotenv", "json"});
+  add_runtime_option(command, options.runtime);
+}
 
 void declare_options(CLI::App& command, LogsOptions& options) {
-  command.add_option("SERVER", options.server)->required();
+  command.add_option("SERVER", options.servers);
   command.add_flag("--init", options.init);
-  command.add_option("-n", options.lines);
+  command.add_option("-n,--tail", options.lines)->type_name("LINES");
   command.add_flag("-f,--follow", options.follow);
+  command.add_flag("-t,--timestamps", options.timestamps);
   add_runtime_option(command, options.runtime);
 }
 
@@ -133,6 +149,7 @@ void declare_options(CLI::App& command, ShellOptions& options) {
 
 void declare_options(CLI::App& command, VerifyOptions& options) {
   add_format_option(command, options.format, {"text", "json", "sql"});
+  command.add_flag("--strict", options.strict);
   command.add_flag("--allow-destructive", options.allow_destructive);
   add_ignore_option(command, options.ignore, options.include_history);
   add_runtime_option(command, options.runtime);
@@ -158,9 +175,12 @@ void declare_options(CLI::App& command, DumpOptions& options) {
   add_runtime_option(command, options.runtime);
 }
 
-int print_overview(const fs::path&, std::ostream& out, std::ostream&) {
-  out << kHelp;
-  return kOk;
+std::vector<std::string> long_names(const CLI::App& command) {
+  std::vector<std::string> names;
+  for (const CLI::Option* option : command.get_options()) {
+    for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+  }
+  return names;
 }
 
 }  // namespace
@@ -169,6 +189,9 @@ CommandLine::CommandLine() : app_("", "devenv") {
   app_.set_help_flag("-h,--help");
   app_.set_version_flag("--version", std::string("devenv ") + DEVENV_VERSION);
   app_.add_option("--config", config_)->type_name("FILE");
+  app_.add_option("--color,--colour", colour_)->type_name("WHEN")->check(CLI::IsMember({"auto", "always", "never"}));
+  CLI::Option* quiet = app_.add_flag("-q,--quiet", quiet_);
+  app_.add_flag("--verbose", verbose_)->excludes(quiet);
   app_.formatter_fn(help_text(kHelp));
   app_.require_subcommand(0, 1);  // none at all is answered in parse()
   // Options a command does not know go up to the app: --config after the command
@@ -197,8 +220,41 @@ CommandLine::CommandLine() : app_("", "devenv") {
   add_command("dump", kDumpHelp, run_dump);
   add_command("diff", kDiffHelp, run_diff);
   add_command("cache", kCacheHelp, run_cache);
-  app_.add_subcommand("help");  // `devenv help`, as git and docker take it
-  runners_["help"] = print_overview;
+  // `devenv help [COMMAND]` and `devenv version`, as git and docker take them.
+  app_.add_subcommand("help")->add_option("COMMAND", help_topic_);
+  runners_["help"] = [this](const fs::path&, std::ostream& out, std::ostream& err) { return print_help(out, err); };
+  app_.add_subcommand("version");
+  runners_["version"] = [](const fs::path&, std::ostream& out, std::ostream&) {
+    out << "devenv " << DEVENV_VERSION << "\n";
+    return kOk;
+  };
+}
+
+int CommandLine::print_help(std::ostream& out, std::ostream& err) const {
+  if (help_topic_.empty()) {
+    out << kHelp;
+    return kOk;
+  }
+  if (!runners_.count(help_topic_)) {
+    return report_usage_error("no command '" + help_topic_ + "'" + did_you_mean_command(help_topic_), "", err);
+  }
+  out << app_.get_subcommand(help_topic_)->help();
+  return kOk;
+}
+
+std::string CommandLine::did_you_mean_command(const std::string& word) const {
+  std::vector<std::string> names;
+  for (const auto& [name, runner] : runners_) names.push_back(name);
+  const std::string guess = config::did_you_mean(word, names);
+  return guess.empty() ? "" : "; did you mean '" + guess + "'?";
+}
+
+void CommandLine::apply_output_options() const {
+  if (colour_)
+    choose_colour(*colour_ == "always"  ? ColourChoice::Always
+                  : *colour_ == "never" ? ColourChoice::Never
+                                        : ColourChoice::Auto);
+  ProgressPrinter::set_verbosity(quiet_ ? Verbosity::Quiet : verbose_ ? Verbosity::Verbose : Verbosity::Normal);
 }
 
 template <typename Options>
@@ -233,6 +289,7 @@ std::optional<int> CommandLine::parse(int argc, const char* const* argv, std::os
     return report_usage_error(error.what(), command(), err);
   }
   if (command().empty()) return report_usage_error("no command given", "", err);
+  apply_output_options();
   return std::nullopt;
 }
 
@@ -241,12 +298,22 @@ std::string CommandLine::explain_extras(const CLI::ExtrasError& error) const {
   const std::vector<std::string> extras = app_.remaining(true);
   if (extras.empty()) return error.what();
   const std::string& word = extras.front();
-  if (word.size() > 1 && word[0] == '-') return "unknown option " + word;
+  if (word.size() > 1 && word[0] == '-') return "unknown option " + word + did_you_mean_option(word);
   if (!command().empty()) return "unexpected argument " + word;
-  std::vector<std::string> names;
-  for (const auto& [name, runner] : runners_) names.push_back(name);
-  const std::string guess = config::did_you_mean(word, names);
-  return "unknown command '" + word + "'" + (guess.empty() ? "" : "; did you mean '" + guess + "'?");
+  return "unknown command '" + word + "'" + did_you_mean_command(word);
+}
+
+// Among the chosen command's long options and the global ones: `--purg` → `--purge`.
+std::string CommandLine::did_you_mean_option(const std::string& word) const {
+  if (word.rfind("--", 0) != 0) return "";
+  const std::string name = word.substr(0, word.find('='));
+  std::vector<std::string> names = long_names(app_);
+  if (!command().empty()) {
+    const std::vector<std::string> own = long_names(*app_.get_subcommand(command()));
+    names.insert(names.end(), own.begin(), own.end());
+  }
+  const std::string guess = config::did_you_mean(name, names);
+  return guess.empty() ? "" : "; did you mean " + guess + "?";
 }
 
 int CommandLine::run(std::ostream& out, std::ostream& err) const {

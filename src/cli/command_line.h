@@ -39,9 +39,18 @@ class CommandLine {
   void add_command(const std::string& name, const char* help,
                    int (*run)(const std::filesystem::path&, const Options&, std::ostream&, std::ostream&));
   std::string explain_extras(const CLI::ExtrasError& error) const;
+  std::string did_you_mean_command(const std::string& word) const;
+  std::string did_you_mean_option(const std::string& word) const;
+  int print_help(std::ostream& out, std::ostream& err) const;
+  // --color, --quiet and --verbose, for every command.
+  void apply_output_options() const;
 
   CLI::App app_;
   std::optional<std::string> config_;
+  std::optional<std::string> colour_;
+  bool quiet_ = false;
+  bool verbose_ = false;
+  std::string help_topic_;
   std::map<std::string, Runner> runners_;
 };
 

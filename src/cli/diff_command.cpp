@@ -5,6 +5,7 @@
 
 #include "catalog/fix_sql.h"
 #include "catalog/render.h"
+#include "cli/colour.h"
 #include "cli/exit_code.h"
 #include "cli/file_server.h"
 #include "cli/runtime_commands.h"
@@ -135,7 +136,9 @@ int run_diff(const std::filesystem::path& config, const DiffOptions& options, st
     out << "no differences between " << a.label << " and " << b.label << "\n";
   } else {
     out << "from " << a.label << " (-) to " << b.label << " (+):\n";
-    catalog::render_text(out, differences, &out == &std::cout && isatty(STDOUT_FILENO));
+    catalog::render_text(out, differences, &out == &std::cout && colour_on(STDOUT_FILENO),
+                         catalog::FixDirection::ExpectedToActual);
+    out << catalog::sign_legend(catalog::FixDirection::ExpectedToActual) << "\n";
   }
   return differences.empty() ? kOk : kDrift;
 }

@@ -24,6 +24,7 @@ int run_reset(const std::filesystem::path& config, const ResetOptions& options, 
 struct UpOptions : ResetOptions {
   bool reset_on_change = false;
   bool verify = false;  // verify also when every server was just initialised
+  bool detach = false;  // -d, as in compose; devenv's servers always outlive the command
 };
 int run_up(const std::filesystem::path& config, const UpOptions& options, std::ostream& out, std::ostream& err);
 
@@ -69,15 +70,17 @@ struct StatusOptions {
 int run_status(const std::filesystem::path& config, const StatusOptions& options, std::ostream& out, std::ostream& err);
 
 struct EnvOptions {
+  std::string format = "shell";  // or dotenv, json
   std::optional<std::string> runtime;
 };
 int run_env(const std::filesystem::path& config, const EnvOptions& options, std::ostream& out, std::ostream& err);
 
 struct LogsOptions {
-  std::string server;
+  std::vector<std::string> servers;  // empty: all, each line prefixed with its server
   bool init = false;
   unsigned lines = 100;
   bool follow = false;
+  bool timestamps = false;
   std::optional<std::string> runtime;
 };
 int run_logs(const std::filesystem::path& config, const LogsOptions& options, std::ostream& out, std::ostream& err);
@@ -97,6 +100,7 @@ struct VerifyOptions {
   std::vector<std::string> databases;  // empty: all
   std::vector<std::string> ignore;     // --ignore kind:glob, on top of the config's
   bool include_history = false;        // compare migration tools' history tables too
+  bool strict = false;                 // databases the config does not declare are drift too
 };
 int run_verify(const std::filesystem::path& config, const VerifyOptions& options, std::ostream& out, std::ostream& err);
 
@@ -122,7 +126,7 @@ struct DumpOptions {
 int run_dump(const std::filesystem::path& config, const DumpOptions& options, std::ostream& out, std::ostream& err);
 
 inline constexpr const char* kUpHelp =
-    R"HELP(Usage: devenv up [--reset-on-change] [--verify] [--runtime native|compose] [SERVER…]
+    R"HELP(Usage: devenv up [--reset-on-change] [--verify] [-d] [--runtime native|compose] [SERVER…]
 
 Starts every server of the config (or the named ones) as a native process from the
 machine's packages (mariadbd/mysqld, postgres), in parallel, and waits until each
@@ -147,6 +151,7 @@ finished (the fingerprint over TCP).
     init files: those match them by construction.
 
   --verify   verify also after a fresh init
+  -d, --detach   accepted for compose's sake: servers always outlive the command
 
 Servers outlive the command (like `docker compose up -d`); stop them with
 `devenv down`. Data, sockets and logs live under project.state_dir (.devenv/).
@@ -189,14 +194,16 @@ A reset interrupted (Ctrl-C, kill -9) or failed half way is finished by the next
                     not declare (a scratch copy, a loaded dump)
 )HELP";
 
-inline constexpr const char* kDownHelp = R"HELP(Usage: devenv down [--purge] [--runtime native|compose] [SERVER…]
+inline constexpr const char* kDownHelp = R"HELP(Usage: devenv down [--purge|-v] [--runtime native|compose] [SERVER…]
 
 Stops the servers (SIGTERM for MariaDB/MySQL, SIGINT for PostgreSQL; SIGKILL only
 after 30 s). Data is kept for the next `devenv up`.
 
-  --purge   also delete what devenv made for them (data dirs, sockets, logs),
-            listing every path it removes. Nothing else is touched; the init
-            cache stays (`devenv cache clear` empties it).
+  --purge, -v, --volumes
+            also delete what devenv made for them, listing every path it
+            removes: data dirs, sockets and logs (native); the containers, the
+            volumes and the project's network (compose). Nothing else is
+            touched; the init cache stays (`devenv cache clear` empties it).
 )HELP";
 
 inline constexpr const char* kStatusHelp = R"HELP(Usage: devenv status [--format text|json] [--runtime native|compose]
@@ -204,23 +211,39 @@ inline constexpr const char* kStatusHelp = R"HELP(Usage: devenv status [--format
 For each server: running, stopped, crashed (with the last lines of its log), init
 failed, or not initialised; its port and pid; and whether its data dir was made
 from other init files than the config generates now ("schema changed").
+
+--format json: {"servers": [{"name", "engine", "status", "port", "pid" (null when
+none), "version", "schema_changed", "failure", "log_tail": [...]}]}
+
+Exit (for scripts, as `systemctl status`): 0 every server runs with the current
+schema, 1 one runs with a changed schema (`devenv reset`), 3 one is stopped, not
+initialised, crashed or its init failed; 2 usage or config error.
 )HELP";
 
-inline constexpr const char* kEnvHelp = R"HELP(Usage: devenv env [--runtime native|compose]
+inline constexpr const char* kEnvHelp = R"HELP(Usage: devenv env [--format shell|dotenv|json] [--runtime native|compose]
 
-Prints shell `export` lines with one URL per database, for the first user the
-config grants it (else root), e.g.
-  export DEVENV_MAIN_URL='mysql://unkey:unkey@127.0.0.1:3306/unkey'
-Use:  eval "$(devenv env)"
+Prints one URL per database, for the first user the config grants it (else root):
+  --format shell    (default) `export` lines for a shell or direnv's .envrc:
+                      export DEVENV_MAIN_URL='mysql://unkey:unkey@127.0.0.1:3306/unkey'
+                    use: eval "$(devenv env)"
+  --format dotenv   NAME="value" lines for a .env file (docker compose, dotenv libraries):
+                      devenv env --format dotenv > .env.local
+  --format json     {"DEVENV_MAIN_URL": "mysql://…", …} for tools
+Passwords are percent-encoded in the URLs; the shell and dotenv forms quote the rest.
 )HELP";
 
 inline constexpr const char* kLogsHelp =
-    R"HELP(Usage: devenv logs SERVER [--init] [-n LINES] [-f] [--runtime native|compose]
+    R"HELP(Usage: devenv logs [SERVER…] [--init] [-n LINES] [-f] [-t] [--runtime native|compose]
 
-Shows the server's log (default: the last 100 lines).
-  --init      the log of its last init instead (client output of every init script)
-  -n LINES    how many lines
-  -f          keep following it
+Shows the servers' logs (default: the last 100 lines of each). With one server, its
+lines as they are; with several (or none named: all), each line prefixed with its
+server, as `docker compose logs` does.
+  --init              the log of the last init instead (client output of every init script)
+  -n, --tail LINES    how many lines of each
+  -f, --follow        keep following them (Ctrl-C to stop)
+  -t, --timestamps    each line prefixed with when it was written: the server's own
+                      time stamp of the line where it has one (native), compose's
+                      otherwise
 )HELP";
 
 inline constexpr const char* kVerifyHelp = R"HELP(Usage: devenv verify [--format text|json|sql] [--allow-destructive]
@@ -234,18 +257,22 @@ afterwards, also on failure or Ctrl-C), so the server itself parses and normalis
 them; every partition is compared with that one expected schema. Spellings the server
 treats as the same (int(11) and int, BOOLEAN and tinyint(1), CURRENT_TIMESTAMP and
 current_timestamp(), generated constraint names, InnoDB's implicit FK indexes…) are
-not drift. Without names it also reports databases the config does not declare and a
-data dir initialised from an older initdb/.
+not drift. Without names it also reports a data dir initialised from an older
+initdb/, and lists databases the config does not declare (a scratch copy, a loaded
+dump) as a note, not as drift, unless --strict.
 
-Output: text grouped by database and object (+ extra, - missing, ~ changed, with
-expected and actual), or --format json:
+Output: text grouped by database and object, signed by what a fix does: + the schema
+files have it and the database lacks it, - only the database has it, ~ changed (with
+expected and actual); or --format json:
   {"drift": true, "differences": [{"database", "object", "kind", "name",
-   "change": "missing|extra|changed", "expected", "actual"}]}
+   "change": "missing|extra|changed", "expected", "actual"}],
+   "unmanaged_databases": [{"server", "database"}]}
 or --format sql: statements that bring the live databases to the schema files, one
 block per server (run each with `devenv shell <database> --root < fix.sql`).
 Destructive ones (DROP COLUMN/TABLE/TYPE/SCHEMA/DATABASE, re-creating a generated
 column) are commented out unless --allow-destructive.
 
+  --strict           databases the config does not declare are drift too (for CI)
   --ignore PATTERN   leave objects out of the report (repeatable), on top of the
                      config's `ignore = [...]` (top level: everywhere; in a
                      [[databases]] entry: that database). PATTERN is kind:glob, kind

@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <iostream>
 #include <ostream>
 
+#include "cli/colour.h"
 #include "cli/database_urls.h"
 
 namespace devenv::cli {
@@ -18,7 +22,12 @@ void print_summary(std::ostream& out, const config::Config& config, const std::v
     const std::string engine = std::string(server.engine.name()) + " " + result.version;
     const std::string status = errors[i] ? "FAILED" : result.action;
     const std::string address = errors[i] ? "-" : "127.0.0.1:" + std::to_string(result.port);
-    out << fmt::format("{:<10} {:<20} {:<16} {:<20} {:.2f}s\n", server.name, errors[i] ? "-" : engine, address, status,
+    // Padded before it is coloured: the escapes take no room on the screen.
+    const std::string shown = styled(
+        colour_on(STDOUT_FILENO) && &out == &std::cout,
+        errors[i] ? fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold : fmt::fg(fmt::terminal_color::green),
+        fmt::format("{:<20}", status));
+    out << fmt::format("{:<10} {:<20} {:<16} {} {:.2f}s\n", server.name, errors[i] ? "-" : engine, address, shown,
                        result.seconds);
   }
   out << "\n";

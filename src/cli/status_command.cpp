@@ -2,8 +2,12 @@
 #include <Poco/JSON/Object.h>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <iostream>
 #include <ostream>
 
+#include "cli/colour.h"
 #include "cli/exit_code.h"
 #include "cli/runtime_commands.h"
 #include "cli/workspace.h"
@@ -12,8 +16,19 @@ namespace devenv::cli {
 
 namespace {
 
+fmt::text_style style_of(runtime::Health health) {
+  switch (health) {
+    case runtime::Health::Running: return fmt::fg(fmt::terminal_color::green);
+    case runtime::Health::Crashed:
+    case runtime::Health::InitFailed: return fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold;
+    case runtime::Health::Stopped:
+    case runtime::Health::NotInitialised: return fmt::fg(fmt::terminal_color::yellow);
+  }
+  return {};
+}
+
 void print_text(std::ostream& out, const std::vector<runtime::Server*>& servers,
-                const std::vector<runtime::ServerStatus>& statuses, const std::string& storage) {
+                const std::vector<runtime::ServerStatus>& statuses, const std::string& storage, bool colour) {
   out << fmt::format("{:<10} {:<16} {:<16} {:<8} {}\n", "SERVER", "STATUS", "ADDRESS", "PID", "NOTE");
   for (std::size_t i = 0; i < servers.size(); ++i) {
     const runtime::ServerStatus& status = statuses[i];
@@ -21,9 +36,11 @@ void print_text(std::ostream& out, const std::vector<runtime::Server*>& servers,
     std::string note;
     if (status.schema_changed) note = "schema changed since this " + storage + " was initialised — run `devenv reset`";
     if (!status.failure.empty()) note = status.failure.substr(0, status.failure.find('\n'));
-    out << fmt::format("{:<10} {:<16} {:<16} {:<8} {}\n", servers[i]->server().name,
-                       runtime::health_name(status.health), address, status.pid ? std::to_string(status.pid) : "-",
-                       note);
+    // Padded before it is coloured: the escapes take no room on the screen.
+    const std::string health =
+        styled(colour, style_of(status.health), fmt::format("{:<16}", runtime::health_name(status.health)));
+    out << fmt::format("{:<10} {} {:<16} {:<8} {}\n", servers[i]->server().name, health, address,
+                       status.pid ? std::to_string(status.pid) : "-", note);
     for (const std::string& line : status.last_log_lines) out << "           | " << line << "\n";
   }
 }
@@ -55,6 +72,17 @@ void print_json(std::ostream& out, const std::vector<runtime::Server*>& servers,
   out << "\n";
 }
 
+// As `systemctl status`: 0 all running as configured, 1 running with a schema that
+// changed since (a reset is due), 3 one is not running at all.
+int exit_code_of(const std::vector<runtime::ServerStatus>& statuses) {
+  int code = kOk;
+  for (const runtime::ServerStatus& status : statuses) {
+    if (status.health != runtime::Health::Running) return kRuntime;
+    if (status.schema_changed) code = kDrift;
+  }
+  return code;
+}
+
 }  // namespace
 
 int run_status(const std::filesystem::path& config, const StatusOptions& options, std::ostream& out,
@@ -67,9 +95,10 @@ int run_status(const std::filesystem::path& config, const StatusOptions& options
   if (options.format == "json") {
     print_json(out, servers, statuses);
   } else {
-    print_text(out, servers, statuses, workspace.runtime() == "compose" ? "volume" : "data dir");
+    print_text(out, servers, statuses, workspace.runtime() == "compose" ? "volume" : "data dir",
+               &out == &std::cout && colour_on(STDOUT_FILENO));
   }
-  return kOk;
+  return exit_code_of(statuses);
 }
 
 }  // namespace devenv::cli

@@ -59,6 +59,7 @@ int verify_after(const Workspace& workspace, ProgressPrinter& progress, std::ost
   }
   out << "\nthe databases differ from the schema files:\n";
   catalog::render_text(out, differences, false);
+  out << catalog::sign_legend(catalog::FixDirection::ActualToExpected) << "\n";
   return kDrift;
 }
 

@@ -1,14 +1,33 @@
 #include "cli/verification.h"
 
+#include <algorithm>
+
 #include "cli/server_connect.h"
 #include "util/interrupt.h"
 #include "verify/verification.h"
 
 namespace devenv::cli {
 
+namespace {
+
+// Moves the extra databases out of the differences.
+std::vector<std::string> take_unmanaged(std::vector<catalog::Difference>& differences) {
+  std::vector<std::string> names;
+  const auto unmanaged = [](const catalog::Difference& d) {
+    return d.kind == catalog::Kind::Database && d.change == catalog::Change::Extra;
+  };
+  for (const catalog::Difference& d : differences) {
+    if (unmanaged(d)) names.push_back(d.name);
+  }
+  differences.erase(std::remove_if(differences.begin(), differences.end(), unmanaged), differences.end());
+  return names;
+}
+
+}  // namespace
+
 std::vector<ServerDifferences> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
                                                 ProgressPrinter& progress, const std::vector<std::string>& ignore,
-                                                bool include_history) {
+                                                bool include_history, bool strict) {
   const config::Config& config = workspace.config();
   const verify::IgnoreRules rules(config, ignore, include_history);
   util::catch_interrupts();
@@ -20,8 +39,9 @@ std::vector<ServerDifferences> verify_databases(const Workspace& workspace, cons
     const verify::LiveServer live{&settings, server_connect(*server), server->status().schema_changed,
                                   server_connect_as(*server)};
     const auto say = [&](const std::string& message) { progress.say(settings.name, message); };
-    ServerDifferences found{&settings, {}, {}};
+    ServerDifferences found{&settings, {}, {}, {}};
     found.differences = verify::verify_server(config, live, selection, selected.empty(), rules, say, &found.models);
+    if (!strict) found.unmanaged = take_unmanaged(found.differences);
     out.push_back(std::move(found));
   }
   return out;

@@ -15,6 +15,8 @@ struct ServerDifferences {
   const config::Server* server;
   std::vector<catalog::Difference> differences;
   catalog::ComparedModels models;  // by live database: what fix-up SQL plans from
+  // Databases on the server the config does not declare, when they are not drift.
+  std::vector<std::string> unmanaged;
 };
 
 // Runs verify::verify_server on every running server of the workspace that holds a
@@ -22,9 +24,11 @@ struct ServerDifferences {
 // (partition_002); empty means all, and then databases the config does not declare
 // and stale data dirs are reported too. `ignore` holds --ignore patterns, on top of
 // the config's; migration tools' history tables are left out unless `include_history`.
+// Databases the config does not declare are a developer's scratch copies or loaded
+// dumps: listed in `unmanaged`, and drift only when `strict` (CI).
 std::vector<ServerDifferences> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
                                                 ProgressPrinter& progress, const std::vector<std::string>& ignore = {},
-                                                bool include_history = false);
+                                                bool include_history = false, bool strict = false);
 
 // All of them, in order.
 std::vector<catalog::Difference> all_differences(const std::vector<ServerDifferences>& servers);

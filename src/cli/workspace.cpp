@@ -42,6 +42,9 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
       runtime_(runtime.value_or(config_.project.runtime)) {
   verify::IgnoreRules{config_};  // a bad ignore pattern is a config error for every command, as any other is
   if (runtime_ != "native" && runtime_ != "compose") throw UsageError("--runtime takes native or compose");
+  progress_.detail("devenv", "config " + config_file.string() + ", runtime " + runtime_ +
+                                 (runtime ? " (--runtime)" : " (config)") + ", state dir " +
+                                 config_.project.state_dir.string());
   std::vector<std::string> server_names;
   for (const config::Server& server : config_.servers) server_names.push_back(server.name);
   runtime::claim_state_dir(config_.project.state_dir, server_names);

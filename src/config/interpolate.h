@@ -14,8 +14,9 @@ using Environment = std::function<std::optional<std::string>(const std::string&)
 Environment process_environment();
 
 struct UnsetVariable : std::runtime_error {
+  UnsetVariable(const std::string& name, const std::string& message) : std::runtime_error(message), variable(name) {}
   explicit UnsetVariable(const std::string& name)
-      : std::runtime_error("${" + name + "} is not set and has no default"), variable(name) {}
+      : UnsetVariable(name, "$" + name + " is not set and has no default") {}
   std::string variable;
 };
 
@@ -23,9 +24,16 @@ struct BadReference : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Replaces ${VAR} and ${VAR:-default} (default used when VAR is unset or empty, as
-// in the shell and docker compose); $$ stands for a literal $. Throws UnsetVariable
-// or BadReference.
+// Replaces variables as docker compose does, so a value means the same in config.toml
+// as in a compose file:
+//   $VAR, ${VAR}          the value; unset is an error (compose would warn and use "",
+//                         which turned a password into an empty one without a word)
+//   ${VAR:-default}       default when VAR is unset or empty; ${VAR-default}: when unset
+//   ${VAR:?message}       error with the message when VAR is unset or empty; ${VAR?message}: when unset
+//   ${VAR:+other}         other when VAR is set and not empty, else ""; ${VAR+other}: when set
+//   $$                    a literal $
+// Defaults, messages and others may hold variables themselves. A $ followed by
+// anything else is a BadReference, as in compose. Throws UnsetVariable or BadReference.
 std::string interpolate(std::string_view text, const Environment& environment);
 
 }  // namespace devenv::config

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "config/did_you_mean.h"
+#include "config/dotenv.h"
 #include "config/migration_sources.h"
 #include "config/name_pattern.h"
 #include "config/name_rules.h"
@@ -632,6 +633,8 @@ class Loader {
 Config parse_config(std::string_view text, const std::filesystem::path& file, const Environment& environment) {
   return Loader(file, environment).load(text);
 }
+
+Config load_config(const std::filesystem::path& file) { return load_config(file, project_environment(file)); }
 
 Config load_config(const std::filesystem::path& file, const Environment& environment) {
   std::error_code error;

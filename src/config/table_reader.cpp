@@ -107,7 +107,8 @@ std::string TableReader::resolve(const std::string& key, const std::string& raw)
     return interpolate(raw, environment_);
   } catch (const UnsetVariable& e) {
     throw ConfigError(where_of(key), key_path(key), e.what(),
-                      "export " + e.variable + "=…, or write ${" + e.variable + ":-default}");
+                      "export " + e.variable + "=…, add " + e.variable +
+                          "=… to the .env file beside the config, or write ${" + e.variable + ":-default}");
   } catch (const BadReference& e) {
     throw ConfigError(where_of(key), key_path(key), e.what(), "write $$ for a literal $");
   }

@@ -235,7 +235,30 @@ void ComposeServer::stop() {
 std::vector<std::string> ComposeServer::purge() {
   std::vector<std::string> removed;
   remove_container_and_volume(&removed);
+  remove_networks_when_unused(removed);
   return removed;
+}
+
+// The project's networks (compose's `<project>_default`) belong to no one service: the
+// purge of the last service with a container removes them, as `down -v` does.
+void ComposeServer::remove_networks_when_unused(std::vector<std::string>& removed) const {
+  std::vector<std::string> arguments = {"ps", "-aq"};
+  for (const std::string& filter : tool_->project_filter()) arguments.push_back(filter);
+  if (!trim(ComposeTool::docker(arguments).output).empty()) return;
+  arguments = {"network", "ls", "--format", "{{.Name}}"};
+  for (const std::string& filter : tool_->project_filter()) arguments.push_back(filter);
+  const std::string names = ComposeTool::docker(arguments).output;
+  for (std::size_t start = 0, end; start < names.size(); start = end + 1) {
+    end = names.find('\n', start);
+    if (end == std::string::npos) end = names.size();
+    const std::string name = trim(names.substr(start, end - start));
+    if (name.empty()) continue;
+    if (ComposeTool::docker({"network", "rm", name}).exit_code != 0) {
+      throw util::RuntimeError("docker network rm " + name + " failed (network of compose project " + tool_->project() +
+                               ")");
+    }
+    removed.push_back("network " + name);
+  }
 }
 
 ProcessOptions ComposeServer::shell(const std::string& database, const config::User* user) const {
@@ -250,11 +273,14 @@ ProcessOptions ComposeServer::shell(const std::string& database, const config::U
   return tool_->command(arguments);
 }
 
-ProcessOptions ComposeServer::logs(bool, const std::string& lines, bool follow) const {
-  std::vector<std::string> arguments = {"logs", "--no-color", "--tail", lines};
-  if (follow) arguments.push_back("-f");
+// The container's log holds the images' init output too: --init shows the same.
+LogCommand ComposeServer::logs(const LogRequest& request) const {
+  std::vector<std::string> arguments = {"logs", "--no-color", "--tail", std::to_string(request.lines)};
+  if (request.follow) arguments.push_back("-f");
+  if (request.timestamps) arguments.push_back("-t");
+  if (request.prefixed) arguments.push_back("--no-log-prefix");
   arguments.push_back(server_.name);
-  return tool_->command(arguments);
+  return {tool_->command(arguments), false};
 }
 
 }  // namespace devenv::runtime

@@ -29,7 +29,7 @@ class ComposeServer final : public Server {
   int port() const override;
   db::Endpoint tcp_endpoint() const override;
   ProcessOptions shell(const std::string& database, const config::User* user) const override;
-  ProcessOptions logs(bool init, const std::string& lines, bool follow) const override;
+  LogCommand logs(const LogRequest& request) const override;
 
  private:
   std::string container() const;                             // id of the service's container, "" if none
@@ -41,6 +41,7 @@ class ComposeServer final : public Server {
   UpResult wait_until_initialised(std::chrono::steady_clock::time_point started, bool fresh);
   [[noreturn]] void fail_init(const std::string& why);
   void remove_container_and_volume(std::vector<std::string>* removed);
+  void remove_networks_when_unused(std::vector<std::string>& removed) const;
   int inner_port() const;  // the port the server listens on inside its network namespace
 
   const config::Config& config_;

@@ -47,6 +47,10 @@ std::vector<std::string> ComposeTool::service_filter(const std::string& service)
           "--filter", "label=com.docker.compose.oneoff=False"};
 }
 
+std::vector<std::string> ComposeTool::project_filter() const {
+  return {"--filter", "label=com.docker.compose.project=" + project_};
+}
+
 RunResult ComposeTool::docker(const std::vector<std::string>& arguments) {
   std::vector<std::string> argv = {"docker"};
   argv.insert(argv.end(), arguments.begin(), arguments.end());

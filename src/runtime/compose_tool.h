@@ -26,6 +26,8 @@ class ComposeTool {
   // `docker ps` filters for the containers compose made for `service` (its labels):
   // the docker CLI answers in 50 ms where compose v1, Python, takes a second.
   std::vector<std::string> service_filter(const std::string& service) const;
+  // The same for everything compose made for the project: containers, networks.
+  std::vector<std::string> project_filter() const;
 
   // docker <arguments…>
   static RunResult docker(const std::vector<std::string>& arguments);

@@ -432,8 +432,7 @@ std::string NativeServer::initialise(ServerState& state, bool may_use_cache) {
   stop_unrecorded_processes({layout_.data_dir, partial_data_dir()});
   remove_data_dir();
   discard_partial_data_dir();
-  const fs::path scripts = config_.dir / "initdb" / server_.name;
-  const DataDirKeys keys = data_dir_keys(server_, engine(), state.version, scripts);
+  const DataDirKeys& keys = init_keys(state.version);
   const auto elapsed = [&] { return std::to_string(static_cast<int>(seconds_since(started) * 1000)) + " ms"; };
   std::string log;
   if (may_use_cache && keys.init_cacheable && restore_from_cache(keys.init, partial_data_dir(), &log)) {
@@ -467,7 +466,8 @@ std::string NativeServer::initialise(ServerState& state, bool may_use_cache) {
   }
   if (keys.init_cacheable && clean) {
     store_in_cache(keys.init, partial_data_dir(),
-                   std::string(server_.engine.name()) + " " + state.version + " init of " + scripts.string(),
+                   std::string(server_.engine.name()) + " " + state.version + " init of " +
+                       (config_.dir / "initdb" / server_.name).string(),
                    layout_.init_log);
   }
   finish_init(state, keys);
@@ -617,10 +617,20 @@ std::vector<CurrentInitFile> NativeServer::current_init_files(const DataDirKeys&
   return files;
 }
 
+const DataDirKeys& NativeServer::init_keys(const std::string& version) const {
+  auto known = init_keys_.find(version);
+  if (known == init_keys_.end()) {
+    known =
+        init_keys_.emplace(version, data_dir_keys(server_, engine(), version, config_.dir / "initdb" / server_.name))
+            .first;
+  }
+  return known->second;
+}
+
 bool NativeServer::resets_in_place(const ResetRequest& request) const {
   const ServerState state = ServerState::load(layout_.state_file);
   if (!can_reset_in_place(state)) return false;
-  const DataDirKeys keys = data_dir_keys(server_, engine(), state.version, config_.dir / "initdb" / server_.name);
+  const DataDirKeys& keys = init_keys(state.version);
   return keys.setup == state.init_setup &&
          plan_reset({state.init_files, current_init_files(keys), false, false, {}, request.only_changed, {}}).in_place;
 }
@@ -629,7 +639,7 @@ std::optional<UpResult> NativeServer::reset_in_place(ServerState& state, const R
                                                      Clock::time_point started) {
   if (!can_reset_in_place(state)) return std::nullopt;
   const fs::path scripts = config_.dir / "initdb" / server_.name;
-  const DataDirKeys keys = data_dir_keys(server_, engine(), state.version, scripts);
+  const DataDirKeys& keys = init_keys(state.version);
   if (keys.setup != state.init_setup) {
     progress_("making the data dir again: " +
               std::string(state.init_setup.empty() ? "an older devenv made it"
@@ -700,6 +710,10 @@ std::optional<UpResult> NativeServer::reset_in_place(ServerState& state, const R
     return std::nullopt;
   } catch (const util::Interrupted&) {
     throw;
+  } catch (const db::DbError& e) {  // the server's own words: a full disk, a lost connection
+    state.failure = e.what();
+    state.save(layout_.state_file);
+    throw util::RuntimeError(e.what(), "once the cause is fixed, `devenv up` or `devenv reset` finishes the reset");
   } catch (const std::exception& e) {
     state.failure = e.what();
     state.save(layout_.state_file);
@@ -725,13 +739,15 @@ void NativeServer::stop() {
   }
 }
 
-ProcessOptions NativeServer::logs(bool init, const std::string& lines, bool follow) const {
-  const fs::path log = init ? layout_.init_log : layout_.server_log;
-  if (!fs::exists(log)) throw util::RuntimeError("no log yet at " + log.string(), "has `devenv up` run?");
-  std::vector<std::string> argv = {"tail", "-n", lines};
-  if (follow) argv.push_back("-F");
+LogCommand NativeServer::logs(const LogRequest& request) const {
+  const fs::path log = request.init ? layout_.init_log : layout_.server_log;
+  if (!fs::exists(log)) {
+    throw util::RuntimeError(server_.name + ": no log yet at " + log.string(), "has `devenv up` run?");
+  }
+  std::vector<std::string> argv = {"tail", "-n", std::to_string(request.lines)};
+  if (request.follow) argv.push_back("-F");
   argv.push_back(log.string());
-  return ProcessOptions(argv);
+  return {ProcessOptions(argv), request.timestamps};
 }
 
 // Only what devenv made: the data dir (and the per-project snapshots of devenv

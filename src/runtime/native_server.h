@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,7 +52,7 @@ class NativeServer final : public Server {
   ProcessOptions shell(const std::string& database, const config::User* user) const override {
     return engine().shell(layout_, port(), database, user);
   }
-  ProcessOptions logs(bool init, const std::string& lines, bool follow) const override;
+  LogCommand logs(const LogRequest& request) const override;
   const NativeEngine& engine() const;
 
  private:
@@ -75,6 +76,9 @@ class NativeServer final : public Server {
   void record_init(ServerState& state, const DataDirKeys& keys);
   bool can_reset_in_place(const ServerState& state) const;
   std::vector<CurrentInitFile> current_init_files(const DataDirKeys& keys) const;
+  // The keys of initdb/<server> for `version`, read once per command: a reset asks
+  // for them two or three times, and init files may be large dumps.
+  const DataDirKeys& init_keys(const std::string& version) const;
   std::optional<UpResult> reset_in_place(ServerState& state, const ResetRequest& request,
                                          std::chrono::steady_clock::time_point started);
   // initialise, then start; a server that exits while starting from a cached data dir
@@ -100,8 +104,9 @@ class NativeServer final : public Server {
   const generator::ServerInit* init_;
   Progress progress_;
   ServerLayout layout_;
-  mutable std::unique_ptr<NativeEngine> engine_;  // found on first use: status works without binaries
-  std::optional<DataDirCache> cache_;             // likewise: a bad DEVENV_CACHE_MAX_SIZE fails only up and reset
+  mutable std::unique_ptr<NativeEngine> engine_;          // found on first use: status works without binaries
+  mutable std::map<std::string, DataDirKeys> init_keys_;  // by engine version
+  std::optional<DataDirCache> cache_;  // likewise: a bad DEVENV_CACHE_MAX_SIZE fails only up and reset
 };
 
 }  // namespace devenv::runtime

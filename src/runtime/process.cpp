@@ -110,6 +110,21 @@ pid_t spawn(const ProcessOptions& options) {
   return pid;
 }
 
+pid_t spawn_reading(const ProcessOptions& options, int& output) {
+  int pipe_fds[2];
+  if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw util::RuntimeError(std::string("pipe failed: ") + std::strerror(errno));
+  try {
+    const pid_t pid = spawn_with(options, pipe_fds[1]);
+    close(pipe_fds[1]);
+    output = pipe_fds[0];
+    return pid;
+  } catch (...) {
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+    throw;
+  }
+}
+
 RunResult run(const ProcessOptions& options) {
   if (!options.output_file.empty()) {
     const pid_t pid = spawn(options);
@@ -118,27 +133,18 @@ RunResult run(const ProcessOptions& options) {
     }
     return {decode_status(status), {}};
   }
-  int pipe_fds[2];
-  if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw util::RuntimeError(std::string("pipe failed: ") + std::strerror(errno));
-  pid_t pid;
-  try {
-    pid = spawn_with(options, pipe_fds[1]);
-  } catch (...) {
-    close(pipe_fds[0]);
-    close(pipe_fds[1]);
-    throw;
-  }
-  close(pipe_fds[1]);
+  int output_fd = -1;
+  const pid_t pid = spawn_reading(options, output_fd);
   std::string output;
   char buffer[4096];
   ssize_t n;
-  while ((n = read(pipe_fds[0], buffer, sizeof buffer)) != 0) {
+  while ((n = read(output_fd, buffer, sizeof buffer)) != 0) {
     if (n > 0)
       output.append(buffer, static_cast<std::size_t>(n));
     else if (errno != EINTR)
       break;
   }
-  close(pipe_fds[0]);
+  close(output_fd);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }

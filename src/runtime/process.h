@@ -40,6 +40,10 @@ struct RunResult {
 // Runs a process to completion.
 RunResult run(const ProcessOptions& options);
 
+// Starts a process whose stdout and stderr go to a pipe; `output` gets the pipe's
+// read end (close-on-exec), for the caller to read and close.
+pid_t spawn_reading(const ProcessOptions& options, int& output);
+
 // True while `pid` exists and is not a zombie of ours (those are reaped here).
 bool process_alive(pid_t pid);
 

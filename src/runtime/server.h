@@ -53,6 +53,21 @@ struct ResetRequest {
   std::function<void(Server&)> before_replacing_data;
 };
 
+struct LogRequest {
+  bool init = false;  // the log of the last init instead (native; compose's log holds both)
+  unsigned lines = 100;
+  bool follow = false;
+  bool timestamps = false;
+  bool prefixed = false;  // devenv prefixes each line with the server: the tool must not
+};
+
+struct LogCommand {
+  ProcessOptions process;  // writes the log to its stdout
+  // Its lines carry the server's own time stamps, which devenv moves to the front
+  // for --timestamps (native); else the tool writes them itself (compose).
+  bool stamps_from_lines = false;
+};
+
 // One server of the config, whichever runtime runs it (native processes or docker
 // compose). Commands work through this and never ask which runtime it is.
 class Server {
@@ -72,8 +87,8 @@ class Server {
   virtual db::Endpoint tcp_endpoint() const = 0;
   // The engine's client on `database`, as `user` (nullptr: root).
   virtual ProcessOptions shell(const std::string& database, const config::User* user) const = 0;
-  // Shows the server's log (or its last init's): `lines` from the end, then follows.
-  virtual ProcessOptions logs(bool init, const std::string& lines, bool follow) const = 0;
+  // The command that shows the server's log (or its last init's).
+  virtual LogCommand logs(const LogRequest& request) const = 0;
 };
 
 }  // namespace devenv::runtime

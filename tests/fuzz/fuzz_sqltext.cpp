@@ -1,11 +1,15 @@
-// libFuzzer target: the splitter and the qualifier, in both dialects, on any bytes.
-// A SourceError is the expected answer to bad input; anything else the sanitizers or
+// libFuzzer target: the splitter and the qualifier, in both dialects, and the
+// config's ${VAR} interpolation and .env reader, on any bytes. A SourceError (or a
+// ConfigError, UnsetVariable, BadReference) is the expected answer to bad input; anything else the sanitizers or
 // libFuzzer see (a crash, an overflow, undefined behaviour, an uncaught exception) is
 // a bug. Run by tests/fuzz/run.sh.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "config/config_error.h"
+#include "config/dotenv.h"
+#include "config/interpolate.h"
 #include "engine/collations.h"
 #include "sqltext/own_database.h"
 #include "sqltext/qualifier.h"
@@ -43,11 +47,32 @@ void read_as(Dialect dialect, const std::string& text) {
   }
 }
 
+// HOME is set, EMPTY is set and empty, anything else is unset.
+std::optional<std::string> fake_variable(const std::string& name) {
+  if (name == "HOME") return std::string("/root");
+  if (name == "EMPTY") return std::string();
+  return std::nullopt;
+}
+
+void read_variables(const std::string& text) {
+  const devenv::config::Environment environment = fake_variable;
+  try {
+    devenv::config::interpolate(text, environment);
+  } catch (const devenv::config::UnsetVariable&) {
+  } catch (const devenv::config::BadReference&) {
+  }
+  try {
+    devenv::config::parse_dotenv(text, "fuzz/.env", environment);
+  } catch (const devenv::config::ConfigError&) {
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   read_as(Dialect::MySQL, text);
   read_as(Dialect::Postgres, text);
+  read_variables(text);
   return 0;
 }
