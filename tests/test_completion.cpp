@@ -150,6 +150,9 @@ TEST_CASE("completion: bash completes commands, options and their values", "[uni
   CHECK(complete({"devenv", "down", "--runtime", "c"}) == Words{"compose"});
   CHECK(complete({"devenv", "cache", ""}) == Words{"clear", "stats"});
   CHECK(complete({"devenv", "logs", "-n", ""}).empty());  // a number: nothing to offer
+  CHECK(complete({"devenv", "help", "ve"}) == Words{"verify", "version"});
+  CHECK(complete({"devenv", "--color", ""}) == Words{"always", "auto", "never"});
+  CHECK(complete({"devenv", "env", "--quiet", "--format", "d"}) == Words{"dotenv"});
 }
 
 TEST_CASE("completion: bash offers the config's servers and databases, and files", "[unit][completion]") {
@@ -179,6 +182,8 @@ TEST_CASE("completion: zsh completes commands, options, their values and the con
   CHECK(complete_zsh("devenv status --conf") == Words{"--config"});
   CHECK(complete_zsh("devenv verify --format=s") == Words{"sql"});
   CHECK(complete_zsh("devenv cache ") == Words{"clear", "stats"});
+  CHECK(complete_zsh("devenv help ve") == Words{"verify", "version"});
+  CHECK(complete_zsh("devenv --color=a") == Words{"always", "auto"});
   CHECK(complete_zsh("devenv logs ") == Words{"mysql", "postgres"});  // the example's config, found as devenv finds it
   CHECK(complete_zsh("devenv --config=config.toml shell partition_00") ==
         Words{"partition_001", "partition_002", "partition_003", "partition_004"});
