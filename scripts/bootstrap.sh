@@ -10,12 +10,15 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${DEVENV_BUILD_DIR:-$repo/build}
 
-# Build tools, libraries, and the servers the native runtime and the db tests run.
+# Build tools, libraries, and the servers the native runtime and the db tests run;
+# help2man makes the man page, dpkg-dev and file let cpack find the package's Depends,
+# zsh runs the test of the zsh completion.
 packages=(
   cmake g++ make pkg-config
   libtomlplusplus-dev libpoco-dev libpqxx-dev libmysqlcppconn-dev libfmt-dev libssl-dev libcli11-dev
   libidn-dev
   catch2 procps clang libclang-rt-dev
+  help2man dpkg-dev file zsh
   mariadb-server mariadb-client
   postgresql postgresql-client
 )
@@ -23,12 +26,14 @@ packages=(
 missing_packages() {
   local p
   for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"
+    installed "$p" || echo "$p"
   done
 }
 
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
 install_missing() {
-  local missing
+  local missing p
   mapfile -t missing < <(missing_packages)
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "devenv bootstrap: installing ${missing[*]}" >&2
@@ -42,9 +47,17 @@ install_missing() {
     $sudo chmod +x /usr/sbin/policy-rc.d
     made_policy=1
   fi
+  # The packages that bring a system service on the example's ports, if this run is
+  # the one that installs them (see below).
+  local services=()
+  for p in mariadb-server postgresql-common; do installed "$p" || services+=("$p"); done
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   [ -z "$made_policy" ] || $sudo rm -f /usr/sbin/policy-rc.d
+  # Nor may they start at the next boot, on 3306 and 5432: disabled, when installed here.
+  local new_services=()
+  for p in "${services[@]}"; do installed "$p" && new_services+=("$p"); done
+  [ ${#new_services[@]} -eq 0 ] || $sudo "$repo/scripts/system_services.sh" disable "${new_services[@]}"
 }
 
 build() {

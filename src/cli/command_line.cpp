@@ -5,6 +5,7 @@
 
 #include "cli/build_command.h"
 #include "cli/colour.h"
+#include "cli/completion.h"
 #include "cli/exit_code.h"
 #include "cli/progress.h"
 #include "cli/runtime_commands.h"
@@ -196,6 +197,17 @@ CommandLine::CommandLine() : app_("", "devenv") {
   // Options a command does not know go up to the app: --config after the command
   // name. Set before the commands are added, which inherit it.
   app_.fallthrough();
+  // Hidden (no group): `devenv completion bash|zsh`, the scripts the package installs,
+  // read off this parser; `servers|databases`, the config's names those scripts offer.
+  auto completion = std::make_shared<std::string>();
+  app_.add_subcommand("completion")
+      ->group("")
+      ->add_option("KIND", *completion)
+      ->required()
+      ->check(CLI::IsMember(kCompletionKinds));
+  runners_["completion"] = [this, completion](const fs::path& config, std::ostream& out, std::ostream&) {
+    return print_completion(app_, *completion, config, out);
+  };
   add_command("build", kBuildHelp, run_build);
   add_command("up", kUpHelp, run_up);
   add_command("reset", kResetHelp, run_reset);

@@ -29,6 +29,9 @@ class CommandLine {
   // The command named on the command line, or "" if none was, to point at its help.
   std::string command() const;
 
+  // The parser itself, for the completion scripts and their tests.
+  const CLI::App& app() const { return app_; }
+
  private:
   using Runner = std::function<int(const std::filesystem::path& config, std::ostream& out, std::ostream& err)>;
 

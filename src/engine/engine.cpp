@@ -33,6 +33,7 @@ struct Facts {
   const char* socket_file_name;
   const char* client_program;
   const char* packages;
+  const char* system_service;
 };
 
 const Facts& facts(Engine::Kind kind) {
@@ -57,7 +58,8 @@ const Facts& facts(Engine::Kind kind) {
                            .server_program = "mysqld",
                            .socket_file_name = "mysqld.sock",
                            .client_program = "mysql",
-                           .packages = "install MySQL 8 (not packaged in Debian bookworm)"};
+                           .packages = "install MySQL 8 (not packaged in Debian bookworm)",
+                           .system_service = "mysql"};
   static const Facts mariadb{.name = "mariadb",
                              .dialect = sqltext::Dialect::MySQL,
                              .port = 3306,
@@ -79,7 +81,8 @@ const Facts& facts(Engine::Kind kind) {
                              .server_program = "mariadbd",
                              .socket_file_name = "mysqld.sock",
                              .client_program = "mariadb",
-                             .packages = "apt-get install mariadb-server mariadb-client"};
+                             .packages = "apt-get install mariadb-server mariadb-client",
+                             .system_service = "mariadb"};
   static const Facts postgres{.name = "postgres",
                               .dialect = sqltext::Dialect::Postgres,
                               .port = 5432,
@@ -101,7 +104,8 @@ const Facts& facts(Engine::Kind kind) {
                               .server_program = "postgres",
                               .socket_file_name = "",
                               .client_program = "psql",
-                              .packages = "apt-get install postgresql postgresql-client"};
+                              .packages = "apt-get install postgresql postgresql-client",
+                              .system_service = "postgresql"};
   switch (kind) {
     case Engine::Kind::MySQL: return mysql;
     case Engine::Kind::MariaDB: return mariadb;
@@ -201,6 +205,7 @@ const char* Engine::server_program() const { return facts(kind_).server_program;
 const char* Engine::socket_file_name() const { return facts(kind_).socket_file_name; }
 const char* Engine::client_program() const { return facts(kind_).client_program; }
 const char* Engine::packages_to_install() const { return facts(kind_).packages; }
+const char* Engine::system_service() const { return facts(kind_).system_service; }
 bool Engine::refuses_to_run_as_root() const { return kind_ == Kind::Postgres; }
 
 }  // namespace devenv::engine

@@ -109,6 +109,9 @@ class Engine {
   const char* socket_file_name() const;
   const char* client_program() const;       // mariadb, mysql, psql
   const char* packages_to_install() const;  // what to apt-get when they are missing
+  // The system service those packages enable for boot, on default_port(): mariadb,
+  // postgresql (Debian's); mysql (MySQL's own packages).
+  const char* system_service() const;
   // PostgreSQL: started by root, it must run as an unprivileged user.
   bool refuses_to_run_as_root() const;
 

@@ -223,10 +223,18 @@ void NativeServer::discard_partial_data_dir() {
 pid_t NativeServer::start_process(const ServerLayout& layout, int port, bool socket_only) {
   if (!socket_only && !port_is_free(port)) {
     const auto owner = port_owner(port);
+    std::string hint = "stop that process, or change servers." + server_.name + ".port in " +
+                       config_.file.filename().string() + " (0 picks a free port)";
+    // Debian's server packages run a system service on the engine's port from boot on:
+    // a likely owner when the owner is that server program, or one this user cannot see.
+    const engine::Engine& engine = server_.engine;
+    const std::string program = std::string(engine.server_program()) + " (";
+    if (owner ? owner->rfind(program, 0) == 0 : port == engine.default_port()) {
+      hint +=
+          "; if it is the system's own service: sudo systemctl disable --now " + std::string(engine.system_service());
+    }
     throw util::RuntimeError(
-        "port " + std::to_string(port) + " on 127.0.0.1 is in use" + (owner ? " by " + *owner : ""),
-        "stop that process, or change servers." + server_.name + ".port in " + config_.file.filename().string() +
-            " (0 picks a free port)");
+        "port " + std::to_string(port) + " on 127.0.0.1 is in use" + (owner ? " by " + *owner : ""), hint);
   }
   std::ofstream(layout_.server_log, std::ios::app)
       << "devenv: starting " << (socket_only ? "socket-only " : "") << "server\n";
