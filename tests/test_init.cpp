@@ -210,7 +210,7 @@ TEST_CASE("init: a sqlx migration folder goes to the compose service's database"
   Project project("ledger");
   project.write("compose.yaml",
                 "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: example\n"
-                "      POSTGRES_DB: ledger\n    ports: [\"5432:5432\"]\n");
+                "      POSTGRES_DB: ledger\n    ports: [\"${LEDGER_DB_PORT:-6543}:5432\"]\n");
   project.write("migrations/20240105093000_accounts.sql",
                 "CREATE TABLE accounts (id BIGSERIAL PRIMARY KEY, created_at TIMESTAMPTZ NOT NULL DEFAULT now());\n");
   project.write("migrations/20240212141500_transfers.sql",
@@ -224,6 +224,7 @@ TEST_CASE("init: a sqlx migration folder goes to the compose service's database"
   REQUIRE(ledger.migrations);
   CHECK(ledger.migrations->tool == "sqlx");
   CHECK(ledger.sources.size() == 2);
+  CHECK(config.find_server("db")->port == 6543);  // the port's default: init never looks variables up
   // A password written out in the compose file is the default of a variable of devenv's.
   CHECK(config.find_server("db")->root_password.reference == "${DEVENV_DB_ROOT_PASSWORD:-example}");
   CHECK(project.read("initdb/db/01-ledger-schema.sql").find("_sqlx_migrations") != std::string::npos);
@@ -293,6 +294,23 @@ TEST_CASE("init: an init folder at initdb/<service> is the user's, and the serve
   CHECK(config.project.compose_file == "docker-compose.yml");  // the project's is another name
   const CommandResult again = project.devenv("init --force --compose docker-compose.dev.yml");
   CHECK_THAT(again.output, Catch::Contains("check    initdb/postgres/01-tables.sql: CREATE SCHEMA sales fails"));
+}
+
+TEST_CASE("init: a pg_dump --create file fills the database it creates", "[unit][init]") {
+  Project project;
+  project.write("compose.yml",
+                "services:\n  db:\n    image: postgres:15\n    environment:\n      POSTGRES_PASSWORD: pw\n"
+                "    volumes:\n      - ./dump:/docker-entrypoint-initdb.d:ro\n");
+  project.write("dump/shop.sql",
+                "SET statement_timeout = 0;\nSET client_encoding = 'UTF8';\n"
+                "CREATE DATABASE inventory WITH TEMPLATE = template0 ENCODING = 'UTF8';\n"
+                "\\connect inventory\n\nSET statement_timeout = 0;\n"
+                "SELECT pg_catalog.set_config('search_path', '', false);\n"
+                "CREATE TABLE public.items (id integer NOT NULL, name text);\n");
+  const devenv::config::Config config = project.init_and_check();
+  REQUIRE(config.databases.size() == 1);
+  CHECK(config.databases[0].names.front() == "inventory");
+  CHECK(source_files(config.databases[0]) == std::vector<std::string>{"dump/shop.sql"});
 }
 
 TEST_CASE("init: never overwrites config.toml; --force replaces it and nothing else", "[unit][init]") {

@@ -39,6 +39,13 @@ bool path_exists(const fs::path& path) {
   return fs::exists(fs::symlink_status(path, error));
 }
 
+// Something at `path` that devenv did not generate.
+bool is_users(const fs::path& path) {
+  std::error_code error;
+  const fs::file_status status = fs::symlink_status(path, error);
+  return fs::exists(status) && !(fs::is_regular_file(status) && generator::is_generated(path));
+}
+
 // A folder of the user's files (not devenv's generated ones).
 bool holds_own_files(const fs::path& dir) {
   std::error_code error;
@@ -77,6 +84,7 @@ class Planner {
         project_(plain_name(root_.filename().string())) {}
 
   AdoptionPlan plan() {
+    choose_compose_file();
     if (compose_) adopt_compose();
     const ProjectScan scan = scan_project(root_, adopted_, findings_);
     for (const MigrationSet& set : scan.migrations) place_migrations(set);
@@ -98,7 +106,6 @@ class Planner {
     plan_.project_name =
         plain_value(base + "-devenv", "not \"" + base + "\", the compose project of " + compose.display +
                                           ": devenv's containers and volumes stay apart from yours");
-    choose_compose_file();
     for (const ComposeService& service : compose.services) {
       // What reading the service found comes after the line that names it.
       Findings details;
@@ -111,15 +118,15 @@ class Planner {
     }
   }
 
-  // devenv never overwrites a compose file it did not write: with the project's own
-  // beside it, its own gets another name.
+  // devenv never overwrites a file it did not write: with a compose file of the
+  // project's own (or anything else of the user's where docker compose looks), its own
+  // compose file gets another name.
   void choose_compose_file() {
-    const bool own = std::any_of(
-        compose_file_names().begin(), compose_file_names().end(),
-        [this](const std::string& n) { return path_exists(root_ / n) && !generator::is_generated(root_ / n); });
-    if (!own) return;
+    const bool taken = std::any_of(compose_file_names().begin(), compose_file_names().end(),
+                                   [this](const std::string& name) { return is_users(root_ / name); });
+    if (!taken) return;
     for (const char* name : kOwnComposeFiles) {
-      if (!path_exists(root_ / name) || generator::is_generated(root_ / name)) {
+      if (!is_users(root_ / name)) {
         plan_.compose_file = plain_value(name, "the project's compose file is its own: devenv writes its own here");
         return;
       }

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "adopt/compose_text.h"
 #include "adopt/env_file.h"
 #include "adopt/input_error.h"
 #include "adopt/yaml_file.h"
@@ -129,19 +130,36 @@ class ComposeReader {
     }
   }
 
+  // A scalar with compose's variables filled in as they are when none is set.
+  std::string unset_value(const YAML::Node& node, const std::string& what) const {
+    const std::string text = yaml_.scalar(node, what);
+    try {
+      return ComposeText(text).unset_value();
+    } catch (const std::invalid_argument& e) {
+      yaml_.fail(node, e.what(), "compose would refuse it too: fix the value, then run init again");
+    }
+  }
+
+  bool has_variables(const YAML::Node& node) const {
+    return node.IsScalar() && node.Scalar().find('$') != std::string::npos;
+  }
+
   // "[host_ip:][published:]target[/protocol]", or { target, published, host_ip }.
   PortMapping mapping_of(const YAML::Node& node) const {
     PortMapping mapping;
     mapping.where = yaml_.where(node);
     if (node.IsMap()) {
-      mapping.target = yaml_.scalar(yaml_.get(node, "target"), "a target port");
-      if (const YAML::Node published = yaml_.get(node, "published"); published.IsDefined()) {
-        mapping.published = yaml_.scalar(published, "a published port");
-      }
-      if (const YAML::Node ip = yaml_.get(node, "host_ip"); ip.IsDefined()) mapping.host_ip = yaml_.scalar(ip, "an IP");
+      const YAML::Node published = yaml_.get(node, "published");
+      mapping.target = unset_value(yaml_.get(node, "target"), "a target port");
+      if (published.IsDefined()) mapping.published = unset_value(published, "a published port");
+      if (const YAML::Node ip = yaml_.get(node, "host_ip"); ip.IsDefined()) mapping.host_ip = unset_value(ip, "an IP");
+      mapping.written = mapping.published;
+      mapping.has_variables = has_variables(published);
       return mapping;
     }
-    std::string text = yaml_.scalar(node, "a port mapping such as \"5432:5432\"");
+    mapping.written = yaml_.scalar(node, "a port mapping such as \"5432:5432\"");
+    mapping.has_variables = has_variables(node);
+    std::string text = unset_value(node, "a port mapping such as \"5432:5432\"");
     text = text.substr(0, text.find('/'));
     std::string ip;
     if (text.starts_with("[")) {  // [::1]:5433:5432
@@ -168,18 +186,18 @@ class ComposeReader {
       if (type.IsDefined() && yaml_.scalar(type, "a volume type") != "bind") return std::nullopt;
       const YAML::Node source = yaml_.get(node, "source");
       if (!source.IsDefined()) return std::nullopt;
-      return BindMount{yaml_.scalar(source, "a source path"), yaml_.scalar(yaml_.get(node, "target"), "a target path"),
-                       yaml_.where(node)};
+      return BindMount{unset_value(source, "a source path"), unset_value(yaml_.get(node, "target"), "a target path"),
+                       yaml_.scalar(source, "a source path"), yaml_.where(node)};
     }
-    const std::string text = yaml_.scalar(node, "a volume such as \"./init:/docker-entrypoint-initdb.d\"");
+    const std::string text = unset_value(node, "a volume such as \"./init:/docker-entrypoint-initdb.d\"");
     const std::size_t colon = text.find(':');
     if (colon == std::string::npos) return std::nullopt;
     const std::string source = text.substr(0, colon);
-    if (source.empty() || (source[0] != '.' && source[0] != '/' && source[0] != '~' && source[0] != '$')) {
+    if (source.empty() || (source[0] != '.' && source[0] != '/' && source[0] != '~')) {
       return std::nullopt;  // a named volume
     }
     const std::string rest = text.substr(colon + 1);
-    return BindMount{source, rest.substr(0, rest.find(':')), yaml_.where(node)};
+    return BindMount{source, rest.substr(0, rest.find(':')), node.Scalar(), yaml_.where(node)};
   }
 
   void read_command(const YAML::Node& node, ComposeService& service) const {

@@ -11,22 +11,27 @@ namespace devenv::adopt {
 // A scalar of a project file as written (compose variables and all) and where it is.
 struct Located {
   std::string text;
-  std::string where;     // file:line:col
-  std::string env_file;  // the env_file it was read from, "" for the compose file itself
+  std::string where;          // file:line:col
+  std::string env_file = {};  // the env_file it was read from, "" for the compose file itself
 };
 
-// One entry of a service's `ports`: [host_ip:][published:]target[/protocol].
+// One entry of a service's `ports`: [host_ip:][published:]target[/protocol]. Its parts
+// as they are when no variable is set (compose fills them in before it reads the entry).
 struct PortMapping {
   std::string host_ip;
   std::string published;  // "" when docker picks the host port
   std::string target;     // the container's port
+  std::string written;    // the entry as written, for messages
+  bool has_variables = false;
   std::string where;
 };
 
-// A bind mount of a service's `volumes` (named volumes are left out).
+// A bind mount of a service's `volumes` (named volumes are left out), its paths as they
+// are when no variable is set.
 struct BindMount {
-  std::string source;  // as written: ./db/init
-  std::string target;  // /docker-entrypoint-initdb.d
+  std::string source;   // ./db/init
+  std::string target;   // /docker-entrypoint-initdb.d
+  std::string written;  // the entry as written, for messages
   std::string where;
 };
 

@@ -56,9 +56,9 @@ ComposeText::ComposeText(std::string_view text) {
       const std::size_t length = name_length(body);
       Part part{true, std::string(body.substr(0, length)), "", ""};
       std::string_view after = body.substr(length);
-      for (const char* operation : {":-", ":?", ":+", "-", "?", "+"}) {
+      for (const std::string_view operation : {":-", ":?", ":+", "-", "?", "+"}) {
         if (after.starts_with(operation)) {
-          part.operation = operation;
+          part.operation.assign(operation.data(), operation.size());
           break;
         }
       }

@@ -171,18 +171,15 @@ class ServiceReader {
   void read_port(DatabaseService& out) {
     const std::string target = std::to_string(out.engine.default_port());
     for (const PortMapping& mapping : service_.ports) {
-      if (unset_value(mapping.target, mapping.where) != target) continue;
-      const Located published{mapping.published, mapping.where, ""};
-      const ComposeText text = compose_text(published);
-      out.port = port_number(text.unset_value());
-      if (out.port != 0) {
-        out.port_origin = "ports, " + mapping.where;
-        if (text.has_variables()) {
-          findings_.guessed("service " + service_.name + ": port " + mapping.published + " read as " +
-                            std::to_string(out.port) + " (config.toml's port is a number)");
-        }
-        return;
+      if (mapping.target != target) continue;
+      out.port = port_number(mapping.published);
+      if (out.port == 0) continue;
+      out.port_origin = "ports, " + mapping.where;
+      if (mapping.has_variables) {
+        findings_.guessed("service " + service_.name + ": port " + mapping.written + " read as " +
+                          std::to_string(out.port) + " (config.toml's port is a number)");
       }
+      return;
     }
     out.port = out.engine.default_port();
     out.port_origin = "guessed: the image's port, which the compose file does not publish on a fixed host port";
@@ -192,20 +189,20 @@ class ServiceReader {
 
   void read_init_mounts(DatabaseService& out) {
     for (const BindMount& mount : service_.mounts) {
-      std::string target = unset_value(mount.target, mount.where);
+      std::string target = mount.target;
       while (target.size() > 1 && target.back() == '/') target.pop_back();
       const bool folder = target == kInitFolder;
       if (!folder && target.rfind(std::string(kInitFolder) + "/", 0) != 0) continue;
-      const std::string source = unset_value(mount.source, mount.where);
+      const std::string& source = mount.source;
       if (source.empty() || source[0] == '~') {
-        findings_.skipped("service " + service_.name + ": init mount " + mount.source + " (" + mount.where +
+        findings_.skipped("service " + service_.name + ": init mount " + mount.written + " (" + mount.where +
                           "): a path outside the project");
         continue;
       }
       const fs::path path = (compose_dir_ / source).lexically_normal();
       std::error_code error;
       if (!fs::exists(path, error)) {
-        findings_.skipped("service " + service_.name + ": init mount " + mount.source + " (" + mount.where +
+        findings_.skipped("service " + service_.name + ": init mount " + mount.written + " (" + mount.where +
                           ") does not exist");
         continue;
       }

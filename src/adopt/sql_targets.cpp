@@ -24,7 +24,7 @@ void add_once(std::vector<std::string>& names, const std::string& name) {
 bool is_server_statement(const sqltext::Statement& statement) {
   for (const auto& words : std::initializer_list<std::initializer_list<std::string_view>>{{"SET"},
                                                                                           {"RESET"},
-                                                                                          {"SELECT", "pg_catalog", "."},
+                                                                                          {"SELECT", "pg_catalog"},
                                                                                           {"GRANT"},
                                                                                           {"REVOKE"},
                                                                                           {"FLUSH"},

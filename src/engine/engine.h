@@ -22,14 +22,14 @@ struct ClientCommand {
 // ones it also accepts). Empty where the image has no such variable. A project's
 // compose file sets them; `devenv init` reads them back (adopt/database_service.h).
 struct ImageVariables {
-  std::vector<std::string> root_password;
-  std::vector<std::string> root_user;
-  std::vector<std::string> database;       // the database the entrypoint creates
-  std::vector<std::string> user;           // an app user it creates, granted that database
-  std::vector<std::string> user_password;  // that user's password
+  std::vector<std::string> root_password = {};
+  std::vector<std::string> root_user = {};
+  std::vector<std::string> database = {};       // the database the entrypoint creates
+  std::vector<std::string> user = {};           // an app user it creates, granted that database
+  std::vector<std::string> user_password = {};  // that user's password
   // Root's password may be left out when one of these is set (random or none); devenv
   // needs one all the same.
-  std::vector<std::string> no_root_password;
+  std::vector<std::string> no_root_password = {};
   // PostgreSQL: without a database variable the entrypoint names the database after the
   // root user.
   bool database_defaults_to_root_user = false;
