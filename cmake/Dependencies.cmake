@@ -5,6 +5,8 @@ find_package(fmt REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 find_package(Poco REQUIRED COMPONENTS Foundation JSON)
 find_package(OpenSSL REQUIRED)
+# yaml-cpp 0.7 (libyaml-cpp-dev): its CMake config names the target `yaml-cpp`.
+find_package(yaml-cpp 0.7 REQUIRED)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
 # libidn's stringprep: the SASLprep profile PostgreSQL applies to SCRAM passwords.
 pkg_check_modules(IDN REQUIRED IMPORTED_TARGET libidn)

@@ -16,7 +16,7 @@ build_dir=${DEVENV_BUILD_DIR:-$repo/build}
 packages=(
   cmake g++ make pkg-config
   libtomlplusplus-dev libpoco-dev libpqxx-dev libmysqlcppconn-dev libfmt-dev libssl-dev libcli11-dev
-  libidn-dev
+  libidn-dev libyaml-cpp-dev
   catch2 procps clang libclang-rt-dev
   help2man dpkg-dev file zsh
   mariadb-server mariadb-client

@@ -465,3 +465,17 @@ TEST_CASE("config: server settings read as the server takes them, in name order"
   CHECK_THAT(project.error(std::string(kServers) + "settings = 3\n" + main),
              Catch::Contains("servers.pg.settings") && Catch::Contains("a table"));
 }
+
+TEST_CASE("config: project.compose_file names devenv's compose file beside the config", "[unit][config]") {
+  ConfigProject project;
+  const std::string main = "[[databases]]\nkey = \"main\"\nserver = \"mysql\"\nsource = \"schemas/main.sql\"\n";
+  const auto with_compose_file = [&](const std::string& name) {
+    return "[project]\ncompose_file = \"" + name + "\"\n" + std::string(kServers) + main;
+  };
+  CHECK(project.load(std::string(kServers) + main).project.compose_file == "docker-compose.yml");
+  CHECK(project.load(with_compose_file("devenv.compose.yml")).project.compose_file == "devenv.compose.yml");
+  for (const std::string bad : {"../compose.yml", "sub/compose.yml", "compose.json", ".hidden.yml", ""}) {
+    CHECK_THAT(project.error(with_compose_file(bad)),
+               Catch::Contains("config.toml:2:16: project.compose_file") && Catch::Contains("file name"));
+  }
+}

@@ -12,7 +12,8 @@ Writes, from config.toml and its schema files:
   initdb/<server>/NN-<key>-schema.sql     one per logical database, in config order,
                                           every table name qualified with its database
   initdb/<server>/NN-devenv-fingerprint.sql  records a hash of the files before it
-  docker-compose.yml                      for the compose runtime
+  docker-compose.yml                      for the compose runtime (another name:
+                                          [project] compose_file = "devenv.compose.yml")
 Output is byte-identical on every run. Files devenv did not generate are never
 overwritten or removed; files it generated earlier and no longer needs are removed.
 

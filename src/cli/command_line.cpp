@@ -7,6 +7,7 @@
 #include "cli/colour.h"
 #include "cli/completion.h"
 #include "cli/exit_code.h"
+#include "cli/init_command.h"
 #include "cli/progress.h"
 #include "cli/runtime_commands.h"
 #include "config/did_you_mean.h"
@@ -22,6 +23,8 @@ constexpr const char* kHelp = R"HELP(devenv — local databases from config.toml
 Usage: devenv [--config FILE] <command> [options]
 
 Commands:
+  init      adopt this folder's compose file, init folder, migrations or .sql files:
+            write a commented config.toml for them, and build it
   up        start every server natively (initialising empty data dirs with initdb/)
             and wait until each answers; a summary with one URL per database
   reset     bring the databases back fresh, in place on a running server: after a
@@ -94,6 +97,12 @@ void add_format_option(CLI::App& command, std::string& format, const std::vector
 // One overload per options struct: the options and positionals of its command.
 
 void declare_options(CLI::App& command, BuildOptions& options) { command.add_flag("--check", options.check); }
+
+void declare_options(CLI::App& command, InitOptions& options) {
+  command.add_flag("--force", options.force);
+  command.add_flag("--dry-run", options.dry_run);
+  command.add_option("--compose", options.compose)->type_name("FILE");
+}
 
 void declare_options(CLI::App& command, ResetOptions& options) {
   add_runtime_option(command, options.runtime);
@@ -208,6 +217,7 @@ CommandLine::CommandLine() : app_("", "devenv") {
   runners_["completion"] = [this, completion](const fs::path& config, std::ostream& out, std::ostream&) {
     return print_completion(app_, *completion, config, out);
   };
+  add_command("init", kInitHelp, run_init);
   add_command("build", kBuildHelp, run_build);
   add_command("up", kUpHelp, run_up);
   add_command("reset", kResetHelp, run_reset);
@@ -317,7 +327,8 @@ std::string CommandLine::did_you_mean_option(const std::string& word) const {
 }
 
 int CommandLine::run(std::ostream& out, std::ostream& err) const {
-  return runners_.at(command())(find_config(config_), out, err);
+  // init writes config.toml where it runs (or at --config), never into a parent's.
+  return runners_.at(command())(command() == "init" ? fs::path(config_.value_or("")) : find_config(config_), out, err);
 }
 
 std::string CommandLine::command() const {

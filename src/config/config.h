@@ -127,6 +127,9 @@ struct Project {
   std::filesystem::path state_dir;  // native runtime: data, sockets, logs (absolute)
   bool data_on_tmpfs = false;       // native runtime: data dirs under /dev/shm (fast DDL, lost on reboot)
   std::string network_mode;         // compose runtime: "" (ports on 127.0.0.1) or "host"
+  // The compose file `build` writes, beside the config: another name when the project
+  // keeps a docker-compose.yml of its own (devenv never overwrites one it did not write).
+  std::string compose_file = "docker-compose.yml";
 };
 
 struct Config {

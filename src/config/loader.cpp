@@ -73,7 +73,7 @@ class Loader {
     const toml::node* node = top.node("project");
     if (!node) return project;
     TableReader reader(top.table("project", *node), "project", display_, environment_,
-                       {"name", "runtime", "state_dir", "data_on_tmpfs", "network_mode"});
+                       {"name", "runtime", "state_dir", "data_on_tmpfs", "network_mode", "compose_file"});
     if (auto state_dir = reader.string("state_dir"))
       project.state_dir = (file_.parent_path() / *state_dir).lexically_normal();
     project.data_on_tmpfs = reader.boolean("data_on_tmpfs").value_or(false);
@@ -82,6 +82,8 @@ class Loader {
       throw ConfigError(reader.where_of("network_mode"), "project.network_mode",
                         "expected \"host\" (or no key: ports published on 127.0.0.1)");
     }
+    if (auto compose_file = reader.string("compose_file"))
+      project.compose_file = checked_compose_file(reader, *compose_file);
     if (auto name = reader.string("name")) {
       if (!is_compose_project_name(*name)) {
         throw ConfigError(reader.where_of("name"), "project.name", "\"" + *name + "\" is not a valid project name",
@@ -97,6 +99,16 @@ class Loader {
       project.runtime = *runtime;
     }
     return project;
+  }
+
+  // A file name beside the config: the compose file mounts ./initdb/<server>, which is
+  // relative to the compose file's own folder.
+  static std::string checked_compose_file(const TableReader& reader, const std::string& name) {
+    const bool yaml = name.ends_with(".yml") || name.ends_with(".yaml");
+    if (yaml && name.find('/') == std::string::npos && name.front() != '.') return name;
+    throw ConfigError(reader.where_of("compose_file"), "project.compose_file",
+                      "\"" + name + "\" is not a .yml or .yaml file name beside the config",
+                      "write a plain file name, e.g. \"devenv.compose.yml\"");
   }
 
   std::string config_dir_name() const {

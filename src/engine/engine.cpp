@@ -29,6 +29,8 @@ struct Facts {
   const char* image_user_variable;
   const char* image_client;
   const char* image_server;
+  const char* charset_setting;
+  const char* collation_setting;
   const char* server_program;
   const char* socket_file_name;
   const char* client_program;
@@ -55,6 +57,8 @@ const Facts& facts(Engine::Kind kind) {
                            .image_user_variable = "",
                            .image_client = "mysql",
                            .image_server = "mysqld",
+                           .charset_setting = "character-set-server",
+                           .collation_setting = "collation-server",
                            .server_program = "mysqld",
                            .socket_file_name = "mysqld.sock",
                            .client_program = "mysql",
@@ -78,6 +82,8 @@ const Facts& facts(Engine::Kind kind) {
                              .image_user_variable = "",
                              .image_client = "mariadb",
                              .image_server = "mariadbd",
+                             .charset_setting = "character-set-server",
+                             .collation_setting = "collation-server",
                              .server_program = "mariadbd",
                              .socket_file_name = "mysqld.sock",
                              .client_program = "mariadb",
@@ -101,6 +107,8 @@ const Facts& facts(Engine::Kind kind) {
                               .image_user_variable = "POSTGRES_USER",
                               .image_client = "psql",
                               .image_server = "postgres",
+                              .charset_setting = "",
+                              .collation_setting = "",
                               .server_program = "postgres",
                               .socket_file_name = "",
                               .client_program = "psql",
@@ -190,6 +198,36 @@ const char* Engine::image_root_password_variable() const { return facts(kind_).i
 const char* Engine::image_root_user_variable() const { return facts(kind_).image_user_variable; }
 const char* Engine::image_client() const { return facts(kind_).image_client; }
 const char* Engine::image_server() const { return facts(kind_).image_server; }
+const char* Engine::charset_setting() const { return facts(kind_).charset_setting; }
+const char* Engine::collation_setting() const { return facts(kind_).collation_setting; }
+
+// From the images' entrypoints (docker-library mysql, mariadb and postgres
+// docker-entrypoint.sh): the names each reads, and the `_FILE` forms are theirs too.
+const ImageVariables& Engine::image_variables() const {
+  static const ImageVariables mysql{.root_password = {"MYSQL_ROOT_PASSWORD"},
+                                    .database = {"MYSQL_DATABASE"},
+                                    .user = {"MYSQL_USER"},
+                                    .user_password = {"MYSQL_PASSWORD"},
+                                    .no_root_password = {"MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD"}};
+  static const ImageVariables mariadb{
+      .root_password = {"MARIADB_ROOT_PASSWORD", "MYSQL_ROOT_PASSWORD"},
+      .database = {"MARIADB_DATABASE", "MYSQL_DATABASE"},
+      .user = {"MARIADB_USER", "MYSQL_USER"},
+      .user_password = {"MARIADB_PASSWORD", "MYSQL_PASSWORD"},
+      .no_root_password = {"MARIADB_ALLOW_EMPTY_ROOT_PASSWORD", "MARIADB_RANDOM_ROOT_PASSWORD",
+                           "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD"}};
+  static const ImageVariables postgres{.root_password = {"POSTGRES_PASSWORD"},
+                                       .root_user = {"POSTGRES_USER"},
+                                       .database = {"POSTGRES_DB"},
+                                       .no_root_password = {"POSTGRES_HOST_AUTH_METHOD"},
+                                       .database_defaults_to_root_user = true};
+  switch (kind_) {
+    case Kind::MySQL: return mysql;
+    case Kind::MariaDB: return mariadb;
+    case Kind::Postgres: return postgres;
+  }
+  return mariadb;
+}
 
 std::vector<std::string> Engine::loopback_server_arguments(int port) const {
   if (dialect() == sqltext::Dialect::MySQL) return {"--port=" + std::to_string(port), "--bind-address=127.0.0.1"};

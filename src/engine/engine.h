@@ -17,6 +17,24 @@ struct ClientCommand {
   std::string password_variable;
 };
 
+// The environment variables of the official image's entrypoint, each with every name
+// the image reads, in the order it prefers them (MariaDB's own names before the MYSQL_
+// ones it also accepts). Empty where the image has no such variable. A project's
+// compose file sets them; `devenv init` reads them back (adopt/database_service.h).
+struct ImageVariables {
+  std::vector<std::string> root_password = {};
+  std::vector<std::string> root_user = {};
+  std::vector<std::string> database = {};       // the database the entrypoint creates
+  std::vector<std::string> user = {};           // an app user it creates, granted that database
+  std::vector<std::string> user_password = {};  // that user's password
+  // Root's password may be left out when one of these is set (random or none); devenv
+  // needs one all the same.
+  std::vector<std::string> no_root_password = {};
+  // PostgreSQL: without a database variable the entrypoint names the database after the
+  // root user.
+  bool database_defaults_to_root_user = false;
+};
+
 // Every fact about a database engine that code outside the engine's own files
 // needs: one value per engine, asked instead of branching on the engine (the idea
 // of Skeema's `flavor`). Behaviour that differs per engine (inspectors, script
@@ -96,6 +114,12 @@ class Engine {
   const char* image_root_user_variable() const;  // "" when the image has none
   const char* image_client() const;              // the client program inside the image
   const char* image_server() const;              // the server program the image runs
+  const ImageVariables& image_variables() const;
+  // The server settings for the character set and collation of new databases, as a
+  // compose file's `command:` gives them ("character-set-server"); "" where the engine
+  // has none (PostgreSQL takes them from initdb).
+  const char* charset_setting() const;
+  const char* collation_setting() const;
   // Server arguments that make it listen on 127.0.0.1:port only (host networking).
   std::vector<std::string> loopback_server_arguments(int port) const;
   // A server setting on the server's command line (config.toml's `settings`, devenv's

@@ -9,7 +9,7 @@ namespace devenv::runtime {
 static std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 ComposeTool::ComposeTool(const config::Config& config)
-    : project_(config.project.name), file_((config.dir / "docker-compose.yml").string()) {
+    : project_(config.project.name), file_((config.dir / config.project.compose_file).string()) {
   if (const RunResult v2 = runtime::run(ProcessOptions({"docker", "compose", "version"})); v2.exit_code == 0) {
     prefix_ = {"docker", "compose"};
     description_ = first_line(v2.output);

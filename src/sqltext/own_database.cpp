@@ -57,28 +57,44 @@ std::optional<std::string> connected_database(const Statement& statement) {
   return identifier_value(rest, Dialect::Postgres);
 }
 
-std::optional<OwnDatabaseStatement> client_command(const Statement& statement, const QualifyTarget& target) {
-  const std::optional<std::string> database = connected_database(statement);
-  if (!database || !target.own_databases.contains(*database)) return std::nullopt;
-  return OwnDatabaseStatement{"\\connect " + *database, false, 0};
-}
+// The statement's database statement with where its code starts, for both callers.
+struct Named {
+  DatabaseStatement statement;
+  bool has_options = false;
+  std::size_t code_begin = 0;
+};
 
-}  // namespace
-
-std::optional<OwnDatabaseStatement> own_database_statement(const Statement& statement, const QualifyTarget& target) {
-  if (statement.kind == StatementKind::ClientCommand) return client_command(statement, target);
+std::optional<Named> named_database(const Statement& statement, Dialect dialect) {
+  if (statement.kind == StatementKind::ClientCommand) {
+    if (const std::optional<std::string> database = connected_database(statement)) return Named{{*database, true}};
+    return std::nullopt;
+  }
   if (statement.kind != StatementKind::Sql) return std::nullopt;
   Code code{{}, statement.text};
   for (const Token& token : statement.tokens) {
     if (token.is_code()) code.tokens.push_back(&token);
   }
-  const std::optional<std::size_t> created = created_name(code, target.dialect);
-  const std::optional<std::size_t> name = created ? created : used_name(code, target.dialect);
+  const std::optional<std::size_t> created = created_name(code, dialect);
+  const std::optional<std::size_t> name = created ? created : used_name(code, dialect);
   if (!name) return std::nullopt;
-  const std::string database = identifier_value(code.tokens[*name]->text(statement.text), target.dialect);
-  if (!target.own_databases.contains(database)) return std::nullopt;
-  const std::string verb = created ? "CREATE DATABASE " : "USE ";
-  return OwnDatabaseStatement{verb + database, created && code.tokens.size() > *name + 1, code.tokens[0]->begin};
+  const std::string database = identifier_value(code.tokens[*name]->text(statement.text), dialect);
+  return Named{{database, !created}, created && code.tokens.size() > *name + 1, code.tokens[0]->begin};
+}
+
+}  // namespace
+
+std::optional<OwnDatabaseStatement> own_database_statement(const Statement& statement, const QualifyTarget& target) {
+  const std::optional<Named> named = named_database(statement, target.dialect);
+  if (!named || !target.own_databases.contains(named->statement.database)) return std::nullopt;
+  const std::string& database = named->statement.database;
+  if (statement.kind == StatementKind::ClientCommand) return OwnDatabaseStatement{"\\connect " + database, false, 0};
+  const std::string verb = named->statement.selects ? "USE " : "CREATE DATABASE ";
+  return OwnDatabaseStatement{verb + database, named->has_options, named->code_begin};
+}
+
+std::optional<DatabaseStatement> database_statement(const Statement& statement, Dialect dialect) {
+  const std::optional<Named> named = named_database(statement, dialect);
+  return named ? std::optional<DatabaseStatement>(named->statement) : std::nullopt;
 }
 
 }  // namespace devenv::sqltext

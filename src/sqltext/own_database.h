@@ -22,4 +22,12 @@ struct OwnDatabaseStatement {
 
 std::optional<OwnDatabaseStatement> own_database_statement(const Statement& statement, const QualifyTarget& target);
 
+// The database such a statement names, whichever it is: what `devenv init` reads to
+// tell which database an init file of the official images fills.
+struct DatabaseStatement {
+  std::string database;
+  bool selects;  // USE / \connect: the statements after it run there; false for CREATE DATABASE
+};
+std::optional<DatabaseStatement> database_statement(const Statement& statement, Dialect dialect);
+
 }  // namespace devenv::sqltext

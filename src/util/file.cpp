@@ -13,4 +13,9 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
+bool is_link(const std::filesystem::path& path) {
+  std::error_code error;
+  return std::filesystem::is_symlink(std::filesystem::symlink_status(path, error));
+}
+
 }  // namespace devenv::util
