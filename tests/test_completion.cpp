@@ -112,7 +112,7 @@ TEST_CASE("completion: the bash and zsh scripts name every command and option of
     CHECK_THAT(zsh, Catch::Contains(option + "'") || Catch::Contains(option + "=:") || Catch::Contains(option + "+:"));
   }
   // The hidden command itself is not offered.
-  CHECK_THAT(bash, !Catch::Contains("completion servers") && Catch::Contains("echo 'build up"));
+  CHECK_THAT(bash, !Catch::Contains("completion servers") && Catch::Contains("echo 'init build up"));
   CHECK_THAT(zsh, !Catch::Contains("'completion:"));
 }
 

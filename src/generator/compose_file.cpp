@@ -97,7 +97,7 @@ GeneratedFile compose_file(const config::Config& config) {
   for (const Server& server : config.servers) out += service(server, config.project.network_mode == "host");
   out += "volumes:\n";
   for (const Server& server : config.servers) out += fmt::format("  {}-data:\n", server.name);
-  return {config.project.compose_file, out};
+  return {config.project.compose_file, out, InitRole::None, {}};
 }
 
 }  // namespace devenv::generator
