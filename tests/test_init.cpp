@@ -313,7 +313,7 @@ TEST_CASE("init: a pg_dump --create file fills the database it creates", "[unit]
   CHECK(source_files(config.databases[0]) == std::vector<std::string>{"dump/shop.sql"});
 }
 
-TEST_CASE("init: never overwrites config.toml; --force replaces it and nothing else", "[unit][init]") {
+TEST_CASE("init: never overwrites config.toml, and --force replaces it and nothing else", "[unit][init]") {
   Project project;
   project.write("schema.sql", "CREATE TABLE notes (id int PRIMARY KEY);\n");
   project.write("config.toml", "# mine\n");
