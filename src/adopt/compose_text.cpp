@@ -2,34 +2,13 @@
 
 #include <cctype>
 
+#include "config/interpolate.h"
+
 namespace devenv::adopt {
 
 namespace {
 
-bool starts_name(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool continues_name(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-std::size_t name_length(std::string_view text) {
-  if (text.empty() || !starts_name(text[0])) return 0;
-  std::size_t n = 1;
-  while (n < text.size() && continues_name(text[n])) ++n;
-  return n;
-}
-
-// The `}` closing the `${` whose body starts at `from`, past nested `${…}` in a default.
-std::size_t closing_brace(std::string_view text, std::size_t from) {
-  int depth = 0;
-  for (std::size_t i = from; i < text.size(); ++i) {
-    if (text[i] == '$' && i + 1 < text.size() && (text[i + 1] == '$' || text[i + 1] == '{')) {
-      depth += text[i + 1] == '{' ? 1 : 0;
-      ++i;
-    } else if (text[i] == '}') {
-      if (depth == 0) return i;
-      --depth;
-    }
-  }
-  return std::string_view::npos;
-}
+using config::closing_brace;
 
 bool has_default(const std::string& operation) { return operation == ":-" || operation == "-"; }
 
@@ -53,7 +32,7 @@ ComposeText::ComposeText(std::string_view text) {
       const std::size_t close = closing_brace(text, i + 2);
       if (close == std::string_view::npos) throw std::invalid_argument("unclosed ${ in \"" + std::string(text) + "\"");
       const std::string_view body = text.substr(i + 2, close - i - 2);
-      const std::size_t length = name_length(body);
+      const std::size_t length = config::variable_name_length(body);
       Part part{true, std::string(body.substr(0, length)), "", ""};
       std::string_view after = body.substr(length);
       for (const std::string_view operation : {":-", ":?", ":+", "-", "?", "+"}) {
@@ -68,7 +47,7 @@ ComposeText::ComposeText(std::string_view text) {
       part.word = std::string(after.substr(part.operation.size()));
       parts_.push_back(part);
       i = close;
-    } else if (const std::size_t length = name_length(rest); length > 0) {
+    } else if (const std::size_t length = config::variable_name_length(rest); length > 0) {
       parts_.push_back({true, std::string(rest.substr(0, length)), "", ""});
       i += length;
     } else {

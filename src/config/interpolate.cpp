@@ -14,35 +14,6 @@ Environment process_environment() {
 
 namespace {
 
-bool starts_name(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool continues_name(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// The length of the variable name at the start of `text`, 0 if there is none.
-std::size_t name_length(std::string_view text) {
-  if (text.empty() || !starts_name(text[0])) return 0;
-  std::size_t n = 1;
-  while (n < text.size() && continues_name(text[n])) ++n;
-  return n;
-}
-
-// The position of the `}` that closes a `${` whose body starts at `from`, counting
-// the braces of nested `${…}` in a default.
-std::size_t closing_brace(std::string_view text, std::size_t from) {
-  int depth = 0;
-  for (std::size_t i = from; i < text.size(); ++i) {
-    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '$') {
-      ++i;
-    } else if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
-      ++depth;
-      ++i;
-    } else if (text[i] == '}') {
-      if (depth == 0) return i;
-      --depth;
-    }
-  }
-  return std::string_view::npos;
-}
-
 class Interpolator {
  public:
   explicit Interpolator(const Environment& environment) : environment_(environment) {}
@@ -66,7 +37,7 @@ class Interpolator {
         }
         out += braced(text.substr(i + 2, close - i - 2));
         i = close;
-      } else if (const std::size_t length = name_length(rest); length > 0) {
+      } else if (const std::size_t length = variable_name_length(rest); length > 0) {
         out += plain(std::string(rest.substr(0, length)));
         i += length;
       } else {
@@ -86,7 +57,7 @@ class Interpolator {
 
   // The inside of ${…}: NAME, then nothing or one of :- - :? ? :+ + and a word.
   std::string braced(std::string_view body) const {
-    const std::size_t length = name_length(body);
+    const std::size_t length = variable_name_length(body);
     if (length == 0 || (length < body.size() && body[length] != ':' && body[length] != '-' && body[length] != '?' &&
                         body[length] != '+')) {
       throw BadReference("\"${" + std::string(body) +
@@ -126,6 +97,34 @@ class Interpolator {
 };
 
 }  // namespace
+
+static bool starts_name(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+static bool continues_name(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+std::size_t variable_name_length(std::string_view text) {
+  if (text.empty() || !starts_name(text[0])) return 0;
+  std::size_t n = 1;
+  while (n < text.size() && continues_name(text[n])) ++n;
+  return n;
+}
+
+// The position of the `}` that closes a `${` whose body starts at `from`, counting
+// the braces of nested `${…}` in a default.
+std::size_t closing_brace(std::string_view text, std::size_t from) {
+  int depth = 0;
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '$') {
+      ++i;
+    } else if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
+      ++depth;
+      ++i;
+    } else if (text[i] == '}') {
+      if (depth == 0) return i;
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
 
 std::string interpolate(std::string_view text, const Environment& environment) {
   return Interpolator(environment).expand(text);

@@ -36,4 +36,11 @@ struct BadReference : std::runtime_error {
 // anything else is a BadReference, as in compose. Throws UnsetVariable or BadReference.
 std::string interpolate(std::string_view text, const Environment& environment);
 
+// The syntax interpolate() reads, for readers that keep references instead of
+// expanding them (devenv init's compose reader):
+// the length of the variable name at the start of `text`, 0 if there is none;
+std::size_t variable_name_length(std::string_view text);
+// the `}` closing a `${` whose body starts at `from`, past nested `${…}` and `$$`.
+std::size_t closing_brace(std::string_view text, std::size_t from);
+
 }  // namespace devenv::config
