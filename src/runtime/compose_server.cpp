@@ -179,7 +179,7 @@ UpResult ComposeServer::wait_until_initialised(Clock::time_point started, bool f
   while (Clock::now() < deadline) {
     if (const auto fingerprint = read_fingerprint()) {
       return {fresh ? "initialised" : "started", seconds_since(started), port(), server_version(),
-              *fingerprint != fingerprint_};
+              *fingerprint != fingerprint_, {}};
     }
     if (Clock::now() >= next_container_check) {
       const std::string id = container();
@@ -204,7 +204,7 @@ UpResult ComposeServer::up(bool reset_on_change, const ResetRequest& reset_reque
         progress_("schema changed since this volume was initialised; resetting (--reset-on-change)");
         return reset(reset_request);
       }
-      return {"already running", seconds_since(started), port(), server_version(), changed};
+      return {"already running", seconds_since(started), port(), server_version(), changed, {}};
     }
   }
   const bool fresh = ComposeTool::docker({"volume", "inspect", volume()}).exit_code != 0;

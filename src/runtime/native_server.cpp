@@ -542,7 +542,7 @@ UpResult NativeServer::up(bool reset_on_change, const ResetRequest& reset_reques
     }
     result.schema_changed = state.fingerprint != fingerprint_;
     if (!(result.schema_changed && reset_on_change)) {
-      return {"already running", seconds_since(started), state.port, state.version, result.schema_changed};
+      return {"already running", seconds_since(started), state.port, state.version, result.schema_changed, {}};
     }
   }
   if (state.phase == "failed" || state.phase == "initialising") {
@@ -676,7 +676,7 @@ std::optional<UpResult> NativeServer::reset_in_place(ServerState& state, const R
     }
     if (plan.rebuilt.empty() && plan.from_pristine.empty()) {
       progress_("no schema change here: " + describe_reset(plan));
-      return UpResult{kUnchanged, seconds_since(started), state.port, state.version, false};
+      return UpResult{kUnchanged, seconds_since(started), state.port, state.version, false, describe_reset(plan)};
     }
     databases->prepare_rebuild(plan.rebuilt);
   } catch (const CannotResetInPlace& e) {
@@ -722,7 +722,7 @@ std::optional<UpResult> NativeServer::reset_in_place(ServerState& state, const R
   record_init(state, keys);
   progress_("reset in place in " + std::to_string(static_cast<int>(seconds_since(started) * 1000)) +
             " ms: " + describe_reset(plan));
-  return UpResult{kResetInPlace, seconds_since(started), state.port, state.version, false};
+  return UpResult{kResetInPlace, seconds_since(started), state.port, state.version, false, describe_reset(plan)};
 }
 
 void NativeServer::stop() {
