@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <iomanip>
 #include <memory>
@@ -79,9 +81,15 @@ class RoundProgress {
   ProgressPrinter printer_;
 };
 
-void print_round(std::ostream& out, const std::string& cause, const WatchCycleResult& result) {
-  for (const std::string& line : result.lines) {
-    out << clock_time() << " " << cause << (result.broken ? " — " : " → ") << line << "\n";
+// The last line of a round that reset something ends with how long the whole round
+// took: build, the shadow loads and the resets, from the end of the burst.
+void print_round(std::ostream& out, const std::string& cause, const WatchCycleResult& result, double seconds) {
+  for (std::size_t i = 0; i < result.lines.size(); ++i) {
+    out << clock_time() << " " << cause << (result.broken ? " — " : " → ") << result.lines[i];
+    if (i + 1 == result.lines.size() && !result.broken && !result.reset_servers.empty()) {
+      out << " [round " << std::fixed << std::setprecision(2) << seconds << " s]" << std::defaultfloat;
+    }
+    out << "\n";
   }
   if (result.broken) out << "         the databases keep serving the last schema that loaded\n";
   out << std::flush;
@@ -118,10 +126,12 @@ class Watch {
  private:
   void round(const std::vector<std::string>& names, const std::set<std::string>& user_init_servers, bool starting) {
     RoundProgress progress(err_);
+    const auto started = std::chrono::steady_clock::now();
     const WatchCycleResult result =
         run_watch_cycle({config_, options_.runtime, starting, user_init_servers}, progress.printer());
     generated_.insert(result.generated.begin(), result.generated.end());
-    print_round(out_, joined(names), result);
+    print_round(out_, joined(names), result,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   }
 
   // A config edit may name other schema files or folders: watch those from now on. The
