@@ -1,7 +1,5 @@
 // `devenv watch` (issue 19): which files it watches, the debounce of a burst of saves
 // through real inotify, and the edit → reset loop on real servers.
-#include <signal.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -12,11 +10,13 @@
 
 #include "cli/watch_paths.h"
 #include "config/loader.h"
+#include "support/background_watch.h"
 #include "support/native_example.h"
 #include "support/temp_dir.h"
 #include "util/change_watcher.h"
 
 using devenv::cli::WatchPaths;
+using devenv::test::BackgroundWatch;
 using devenv::test::CommandResult;
 using devenv::test::NativeExample;
 using devenv::test::require_ok;
@@ -128,64 +128,6 @@ TEST_CASE("change watcher: a burst of ten saves is one change, a rename over the
 
 namespace {
 
-// `devenv watch` running in the background in `example`, its output in a file;
-// stopped with SIGINT (Ctrl-C) when the test ends.
-class BackgroundWatch {
- public:
-  explicit BackgroundWatch(const NativeExample& example, const std::string& arguments = "")
-      : log_(example.dir().path() / "watch.log") {
-    const CommandResult started =
-        run_command("cd '" + example.dir().path().string() + "' && " + example.environment() +
-                    " '" DEVENV_BINARY "' watch " + arguments + " > '" + log_.string() + "' 2>&1 & echo $!");
-    pid_ = std::stoi(started.output);
-  }
-  ~BackgroundWatch() {
-    if (pid_ > 0) stop();
-  }
-
-  std::string output() const { return devenv::test::read_file(log_); }
-
-  std::size_t count(const std::string& text) const {
-    const std::string all = output();
-    std::size_t found = 0;
-    for (std::size_t at = all.find(text); at != std::string::npos; at = all.find(text, at + text.size())) ++found;
-    return found;
-  }
-
-  // Waits until `text` is in the output `times` times; false after `timeout`.
-  bool wait_for(const std::string& text, std::chrono::seconds timeout = 30s, std::size_t times = 1) const {
-    for (const auto until = Clock::now() + timeout; Clock::now() < until; std::this_thread::sleep_for(50ms)) {
-      if (count(text) >= times) return true;
-    }
-    return false;
-  }
-
-  // Ctrl-C; whether it ended within 10 s.
-  bool stop() {
-    ::kill(pid_, SIGINT);
-    const pid_t pid = pid_;
-    pid_ = 0;
-    for (const auto until = Clock::now() + 10s; Clock::now() < until; std::this_thread::sleep_for(50ms)) {
-      if (!alive(pid)) return true;
-    }
-    ::kill(pid, SIGKILL);
-    return false;
-  }
-
- private:
-  // Gone, or a zombie nobody has reaped yet.
-  static bool alive(pid_t pid) {
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    std::string line;
-    if (!std::getline(stat, line)) return false;
-    const std::size_t end = line.rfind(')');
-    return end != std::string::npos && end + 2 < line.size() && line[end + 2] != 'Z';
-  }
-
-  fs::path log_;
-  pid_t pid_ = 0;
-};
-
 // Polls `query` until it answers `expected`; the time it took, or nullopt after 20 s.
 template <typename Query>
 std::optional<double> seconds_until(Query query, const std::string& expected) {
@@ -219,7 +161,7 @@ TEST_CASE("watch: a saved schema resets only its databases, a broken one changes
   example.postgres("CREATE TABLE dev_rows (id int)", "platform");
   example.postgres("INSERT INTO dev_rows VALUES (1)", "platform");
 
-  BackgroundWatch watch(example);
+  BackgroundWatch watch(example.dir().path(), example.environment());
   REQUIRE(watch.wait_for("Ctrl-C stops watching"));
   CHECK_THAT(watch.output(), Catch::Contains("start → no change to initdb/"));
 
