@@ -14,10 +14,13 @@ namespace {
 
 using Files = std::vector<std::pair<std::string, std::string>>;
 
-const Files kFiles = {{"00-init-databases.sql", "a0"},
-                      {"01-main-schema.sql", "a1"},
-                      {"50-seed.sql", "a5"},
-                      {"99-devenv-fingerprint.sql", "a9"}};
+// A sha256 in hex, as the state file holds it.
+std::string sha(char digit) { return std::string(64, digit); }
+
+const Files kFiles = {{"00-init-databases.sql", sha('0')},
+                      {"01-main-schema.sql", sha('1')},
+                      {"50-seed.sql", sha('5')},
+                      {"99-devenv-fingerprint.sql", sha('9')}};
 
 devenv::generator::ServerInit example_init() {
   devenv::generator::ServerInit init;
@@ -52,7 +55,7 @@ TEST_CASE("reset record: init files get the role devenv generated them for, the 
   CHECK(current[0].role == InitRole::InitDatabases);
   CHECK(current[1].role == InitRole::Schema);
   CHECK(current[1].databases == std::vector<std::string>{"unkey"});
-  CHECK(current[1].sha256 == "a1");
+  CHECK(current[1].sha256 == sha('1'));
   CHECK(current[2].role == InitRole::None);
   CHECK(current[3].role == InitRole::Fingerprint);
 }
@@ -62,15 +65,15 @@ TEST_CASE("reset record: a finished init or reset leaves nothing to finish, and 
   state.phase = "resetting";
   state.failure = "half way";
   state.resetting_databases = {"unkey"};
-  state.init_files = {{"old.sql", "00"}};
+  state.init_files = {{"old.sql", sha('e')}};
   Files files = kFiles;
-  files.emplace_back("bad\nname.sql", "ff");  // not on one line of the file: left out
+  files.emplace_back("bad\nname.sql", sha('f'));  // not on one line of the file: left out
   devenv::runtime::record_init_files(state, "fp", "setup", files);
   CHECK(state.phase == "ready");
   CHECK(state.failure.empty());
   CHECK(state.resetting_databases.empty());
   CHECK(state.init_files == kFiles);
-  state.data_dir = "project_mysql-data 2026-12-02T07:00:00Z";  // a compose volume
+  state.data_dir = "project_mysql-data";  // a compose volume
   const devenv::test::TempDir dir;
   state.save(dir.path() / "compose-state");
   const ServerState loaded = ServerState::load(dir.path() / "compose-state");
@@ -86,10 +89,10 @@ TEST_CASE("reset record: in place only with the recorded setup and no file of th
   CHECK(devenv::runtime::plans_in_place(state, "setup", current(kFiles), false));
   CHECK_FALSE(devenv::runtime::plans_in_place(state, "new root password", current(kFiles), false));
   Files schema_edit = kFiles;
-  schema_edit[1].second = "b1";
+  schema_edit[1].second = sha('b');
   CHECK(devenv::runtime::plans_in_place(state, "setup", current(schema_edit), true));
   Files seed_edit = kFiles;
-  seed_edit[2].second = "b5";
+  seed_edit[2].second = sha('c');
   CHECK_FALSE(devenv::runtime::plans_in_place(state, "setup", current(seed_edit), false));
   CHECK_FALSE(devenv::runtime::plans_in_place(ServerState{}, "", current(kFiles), false));  // no record
 }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,11 +60,8 @@ class ComposeServer final : public Server {
   int inner_port() const;  // the port the server listens on inside its network namespace
   bool running(const std::string& id) const;
   pid_t container_pid(const std::string& id) const;  // its server's pid on this machine; 0 when it is not running
-  // The volume's name and creation time: another volume made under the same name
-  // (`docker compose down -v` outside devenv) is not the one recorded. "" if none.
-  std::string volume_identity() const;
-  std::filesystem::path state_file() const;  // <state>/<server>/compose-state
-  std::filesystem::path reset_log() const;   // <state>/<server>/compose-reset.log: the clients' output
+  std::filesystem::path state_file() const;          // <state>/<server>/compose-state
+  std::filesystem::path reset_log() const;           // <state>/<server>/compose-reset.log: the clients' output
   ServerState load_record() const;
   void forget_record() const;
   void save_record(ServerState& state) const;
@@ -85,6 +83,7 @@ class ComposeServer final : public Server {
   std::shared_ptr<const ComposeTool> tool_;
   Progress progress_;
   mutable std::optional<DataDirKeys> keys_;
+  mutable std::map<bool, bool> resets_in_place_;  // by ResetRequest::only_changed, until it acts
 };
 
 }  // namespace devenv::runtime

@@ -11,7 +11,7 @@ namespace devenv::runtime {
 
 // What devenv remembers about one server between commands. Written atomically. The
 // compose runtime keeps one too (<state>/<server>/compose-state), for what a reset in
-// place needs: the phase, the fingerprint, the init files, the setup, the volume.
+// place needs: the phase, the fingerprint, the init files, the setup, the volume's name.
 struct ServerState {
   // "" (never initialised), "initialising" (an init is running or was interrupted),
   // "failed" (init failed: never started as is), "ready" (initialised), "resetting"
@@ -29,8 +29,8 @@ struct ServerState {
   // during init leaves it running, and the next command stops it.
   pid_t init_pid = 0;
   unsigned long long init_pid_started = 0;
-  // The data dir it was started on (the config may move it later). Compose: the volume
-  // the databases live in, "<name> <created at>" (compose_server.h).
+  // The data dir it was started on (the config may move it later). Compose: the name of
+  // the volume the databases live in.
   std::string data_dir;
   bool should_run = false;  // set by up, cleared by down: a dead pid then means "crashed"
   // Every file of initdb/<server> the databases were made from: its name and the
