@@ -335,7 +335,7 @@ TEST_CASE("compose: a reset in place killed half way is finished by the next res
   compose.mysql("CREATE TABLE hydra.dev_rows (id int)");
   compose.mysql("CREATE DATABASE scratch");
   // kill -9 of devenv and the docker CLI it runs (their process group), once the seed runs.
-  run_command("cd '" + compose.dir().path().string() + "' && setsid '" + DEVENV_BINARY +
+  run_command("cd '" + compose.dir().path().string() + "' || exit 1; setsid '" + DEVENV_BINARY +
               "' reset mysql > reset.log 2>&1 & pid=$!; for i in $(seq 200); do grep -q 'running 50-seed.sql' "
               "reset.log && break; sleep 0.1; done; sleep 0.5; kill -9 -$pid; wait $pid");
   INFO(compose.dir().read("reset.log"));
