@@ -201,8 +201,9 @@ inline constexpr const char* kResetHelp =
 Brings the databases of the named servers (default: all) back fresh, and says for
 each server what it did:
 
-  - In place, on a running server (native runtime), when initdb/ changed only in
-    schema files since the server's databases were made:
+  - In place, on a running server (either runtime), when initdb/ changed only in
+    schema files since the server's databases were made (compose: since devenv saw
+    the image's init make its volume, .devenv/<server>/compose-state):
       after editing one database's schema, only that database is rebuilt (with all
       partitions of its key); the others keep their data;
       with no schema edit (or --all-databases), every database of the config is
@@ -211,15 +212,16 @@ each server what it did:
       MariaDB/MySQL drops each and runs its init files again. Your own .sql init
       files (a 50-seed.sql) run again whenever a database is made from its files.
     Databases the config does not declare are left alone, and so are users.
-  - Otherwise (00-init-databases.sql changed: users, grants, databases; one of your
-    own init files changed; a .sh or compressed init file; the server is not
-    running), the data dir is made again: copied from the init cache when this
+  - Otherwise (00-init-databases.sql changed: users, grants, databases; root's
+    password, charset, collation, settings or image changed; one of your own init
+    files changed; a .sh or compressed init file; the server is not running; no
+    record), the data dir is made again: copied from the init cache when this
     machine ran the same init files before (`devenv cache --help`), else initialised.
-    That deletes every database on the server: unless --force, reset first lists
-    any the config does not declare and stops (exit 2) before touching anything.
-  - With the compose runtime, always: new containers and volumes, and the images'
-    init (devenv needs no `docker-compose down`, and waits until each fingerprint
-    answers).
+    With the compose runtime: a new container and volume, and the image's init
+    (devenv needs no `docker-compose down`, and waits until each fingerprint
+    answers). That deletes every database on the server: unless --force, reset
+    first lists any the config does not declare and stops (exit 2) before touching
+    anything.
 
 A reset interrupted (Ctrl-C, kill -9) or failed half way is finished by the next
 `reset` or `up`. Run `devenv verify` after it if you want the proof.
