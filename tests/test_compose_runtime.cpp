@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "db/session.h"
+#include "support/background_watch.h"
 #include "support/native_example.h"
 
 using devenv::test::CommandResult;
@@ -348,4 +349,29 @@ TEST_CASE("compose: a reset in place killed half way is finished by the next res
   CHECK(tables_named(compose, "hydra", "dev_rows") == "0\n");
   CHECK(compose.mysql("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = 'scratch'") == "1\n");
   CHECK_THAT(compose.devenv("status").output, !Catch::Contains("a reset did not finish"));
+}
+
+TEST_CASE("compose: watch resets only the edited database in place, and a broken save changes nothing", "[docker]") {
+  ComposeExample compose;
+  require_up(compose);
+  compose.mysql("CREATE TABLE hydra.dev_rows (id int)");
+  compose.mysql("INSERT INTO hydra.dev_rows VALUES (1)");
+  devenv::test::BackgroundWatch watch(compose.dir().path(), "");
+  REQUIRE(watch.wait_for("Ctrl-C stops watching", std::chrono::seconds(60)));
+
+  const std::string good = compose.dir().read("schemas/main.sql");
+  compose.dir().write("schemas/main.sql", good + "\nCREATE TABLE added_by_watch (id int PRIMARY KEY);\n");
+  REQUIRE(watch.wait_for("schemas/main.sql → mysql: reset in place", std::chrono::seconds(60)));
+  CHECK(tables_named(compose, "unkey", "added_by_watch") == "1\n");
+  CHECK(compose.mysql("SELECT COUNT(*) FROM hydra.dev_rows") == "1\n");
+  CHECK_THAT(watch.output(), Catch::Contains("kept partition_001 … hydra (5) with their data"));
+
+  compose.dir().write("schemas/main.sql", good + "\nCREATE TABLE broken (id int REFERENCES nowhere (id));\n");
+  REQUIRE(watch.wait_for("schemas/main.sql — ", std::chrono::seconds(60)));
+  CHECK(std::regex_search(watch.output(), std::regex("schemas/main.sql — .*schemas/main.sql:[0-9]+")));
+  CHECK(tables_named(compose, "unkey", "added_by_watch") == "1\n");
+  REQUIRE(watch.stop());
+  INFO(watch.output());
+  CHECK_THAT(watch.output(), Catch::Contains("stopped watching"));
+  CHECK(compose.mysql("SELECT COUNT(*) FROM hydra.dev_rows") == "1\n");  // still serving
 }

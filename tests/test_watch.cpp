@@ -161,7 +161,8 @@ TEST_CASE("watch: a saved schema resets only its databases, a broken one changes
   example.postgres("CREATE TABLE dev_rows (id int)", "platform");
   example.postgres("INSERT INTO dev_rows VALUES (1)", "platform");
 
-  BackgroundWatch watch(example.dir().path(), example.environment());
+  // A quiet time well above the 30 ms between the burst's saves, even on a loaded machine.
+  BackgroundWatch watch(example.dir().path(), example.environment(), "--debounce 600");
   REQUIRE(watch.wait_for("Ctrl-C stops watching"));
   CHECK_THAT(watch.output(), Catch::Contains("start → no change to initdb/"));
 
