@@ -220,6 +220,15 @@ TEST_CASE("watch: a saved schema resets only its databases, a broken one changes
     CHECK(std::regex_search(watch.output(), std::regex("config error: [^\n]*config.toml:[0-9]+:[0-9]+")));
     example.dir().write("config.toml", config);
     REQUIRE(watch.wait_for("config.toml → no change to initdb/"));
+
+    // A server stopped while watching is left alone: a reset could not be in place,
+    // and would make its data dir again.
+    require_ok(example, "down mysql");
+    example.dir().write("schemas/main.sql", good + "\nCREATE TABLE while_stopped (id int);\n");
+    REQUIRE(watch.wait_for("mysql: not running (stopped); `devenv up --reset-on-change mysql` applies the change"));
+    require_ok(example, "up mysql");
+    CHECK(example.mysql("SELECT id FROM hydra.dev_rows") == "1\n");
+    CHECK(mysql_tables_named(example, "unkey", "while_stopped") == "0\n");
   }
 
   // Ctrl-C ends the watch, not the servers.

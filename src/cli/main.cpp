@@ -42,7 +42,8 @@ int main(int argc, char** argv) {
     return kUsage;
   } catch (const devenv::util::Interrupted&) {
     std::cerr << "devenv: interrupted; what was half-made was undone (shadow databases dropped, init servers "
-                 "stopped)\n";
+                 "stopped), and a reset in place that did not finish is finished by the next `devenv up` or "
+                 "`devenv reset`\n";
     return 130;
   } catch (const devenv::util::RuntimeError& e) {
     std::cerr << "devenv: " << e.what() << "\n";

@@ -51,9 +51,11 @@ own files in initdb/<server>/ (a seed). On a save, it does what `devenv build` a
     config or a schema does not load, watch prints the first error (file:line:col)
     and changes nothing; the databases keep serving the last schema that loaded.
   - A burst of saves (editors write several times) is one round: it starts when the
-    files have been quiet for --debounce MS (default 200), at most 2 s after the first.
-  - At start it does what `devenv up --reset-on-change` does: servers that are not
-    running are started, edits made meanwhile are applied.
+    files have been quiet for --debounce MS (default 200), at most 2 s (or twice MS)
+    after the first.
+  - At start, servers that are not running are started (as `devenv up`), and edits
+    made meanwhile are applied as any other edit. A server stopped later is left
+    alone: the line says so, and `devenv up --reset-on-change` applies the change.
   - A reset that would replace a data dir holding databases the config does not
     declare is refused for that server, as `devenv reset` without --force refuses it.
 

@@ -108,13 +108,10 @@ class Watch {
     out_ << "watching " << watcher_->folders().size() << " folders (config, schema files, migrations, initdb/); "
          << "Ctrl-C stops watching, the servers keep running\n"
          << std::flush;
+    const auto quiet = std::chrono::milliseconds(options_.debounce_ms);
+    const auto longest = std::max<std::chrono::milliseconds>(kLongestBurst, 2 * quiet);
     while (!util::interrupt_requested()) {
-      std::set<fs::path> changed = carried_over_;
-      carried_over_.clear();
-      if (changed.empty()) {
-        changed = watcher_->wait(std::chrono::milliseconds(options_.debounce_ms), kLongestBurst,
-                                 [] { return util::interrupt_requested(); });
-      }
+      const std::set<fs::path> changed = watcher_->wait(quiet, longest, [] { return util::interrupt_requested(); });
       const Edits edits = edits_among(changed, *paths_);
       if (!edits.names.empty()) round(edits.names, edits.user_init_servers, false);
       refresh_watch();
@@ -134,21 +131,32 @@ class Watch {
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   }
 
-  // A config edit may name other schema files or folders: watch those from now on. The
-  // old watch stays until the new one runs, and what it saw meanwhile is kept.
+  // A config edit may name other schema files or folders, a folder may be made or made
+  // again: watch what is there now. What the old watch saw is handed to the new one.
+  // (Poco adds a watch on its own thread: a save in the moment between the two can be
+  // missed; it happens only when the folders change.)
   void refresh_watch() {
     auto paths = std::make_unique<WatchPaths>(watch_paths(config_, generated_));
-    if (watcher_ && watcher_->folders() == paths->folders()) {
+    if (watcher_ && watcher_->folders() == existing(paths->folders()) && watcher_->still_watching()) {
       paths_ = std::move(paths);
       return;
     }
     auto watcher = std::make_unique<util::ChangeWatcher>(paths->folders());
-    if (watcher_) {
-      const std::set<fs::path> seen = watcher_->take();
-      carried_over_.insert(seen.begin(), seen.end());
+    for (const std::string& failure : watcher->failures()) {
+      if (reported_failures_.insert(failure).second) out_ << "not watched: " << failure << "\n";
     }
+    if (watcher_) watcher->add(watcher_->take());
     watcher_ = std::move(watcher);
     paths_ = std::move(paths);
+  }
+
+  static std::set<fs::path> existing(const std::set<fs::path>& folders) {
+    std::set<fs::path> found;
+    for (const fs::path& folder : folders) {
+      std::error_code error;
+      if (fs::is_directory(folder, error)) found.insert(folder);
+    }
+    return found;
   }
 
   fs::path config_;
@@ -158,7 +166,7 @@ class Watch {
   std::set<std::string> generated_;
   std::unique_ptr<WatchPaths> paths_;
   std::unique_ptr<util::ChangeWatcher> watcher_;
-  std::set<fs::path> carried_over_;
+  std::set<std::string> reported_failures_;
 };
 
 }  // namespace

@@ -64,23 +64,47 @@ const config::Database* database_of_file(const config::Config& config, const gen
   return nullptr;
 }
 
-// The server itself parses each changed schema in a shadow database first (as verify
-// does): a schema it rejects never reaches the reset, which would drop the database
-// and then fail half way. Throws util::RuntimeError naming the file and line.
-void prove_schemas_load(const Workspace& workspace, const std::vector<const generator::GeneratedFile*>& changed) {
-  for (const generator::GeneratedFile* file : changed) {
-    const config::Database* database = database_of_file(workspace.config(), *file);
-    if (!database) continue;
+// The databases a reset of these servers may make again: those whose generated schema
+// file differs from initdb/ (an edit), and every one of a server whose data dir was made
+// from other init files than initdb/ holds (`devenv build` ran by hand, a reset that
+// failed or was refused in an earlier round).
+std::vector<const config::Database*> databases_to_prove(const Workspace& workspace,
+                                                        const std::vector<runtime::Server*>& servers,
+                                                        const std::vector<const generator::GeneratedFile*>& edited,
+                                                        const std::set<std::string>& stale_servers) {
+  std::vector<const config::Database*> databases;
+  const auto add = [&](const config::Database* database) {
+    if (database && std::find(databases.begin(), databases.end(), database) == databases.end()) {
+      databases.push_back(database);
+    }
+  };
+  for (runtime::Server* server : servers) {
+    const std::string& name = server->server().name;
+    for (const generator::GeneratedFile* file : edited) {
+      if (under_server(file->path, name)) add(database_of_file(workspace.config(), *file));
+    }
+    if (stale_servers.count(name)) {
+      for (const config::Database* database : workspace.config().databases_on(name)) add(database);
+    }
+  }
+  return databases;
+}
+
+// The server itself parses each schema in a shadow database first (as verify does): a
+// schema it rejects never reaches the reset, which would drop the database and then
+// fail half way. Throws util::RuntimeError naming the file and line.
+void prove_schemas_load(const Workspace& workspace, const std::vector<const config::Database*>& databases) {
+  for (const config::Database* database : databases) {
     runtime::Server& server = workspace.server(database->server);
-    if (server.status().health != runtime::Health::Running) continue;  // its init will report it
     verify::ShadowDatabase shadow(workspace.config(), server.server(), *database, server_connect(server),
                                   server_connect_as(server));
   }
 }
 
 std::string describe_result(const runtime::UpResult& result) {
-  if (result.action == runtime::kResetInPlace)
+  if (result.action == runtime::kResetInPlace) {
     return "reset in place in " + seconds_text(result.seconds) + ": " + result.detail;
+  }
   if (result.action == runtime::kUnchanged) return "nothing to reset: " + result.detail;
   if (result.action == runtime::kInitialised || result.action == runtime::kRestoredFromCache) {
     return "every database made again (" + result.action + ") in " + seconds_text(result.seconds);
@@ -88,25 +112,56 @@ std::string describe_result(const runtime::UpResult& result) {
   return result.action + " in " + seconds_text(result.seconds);
 }
 
-struct Targets {
-  std::vector<runtime::Server*> servers;
-  std::vector<bool> start;  // not running: `up` it instead
-};
+// Each server's result or error as one line of the round.
+void report(const std::vector<runtime::Server*>& servers, const std::vector<runtime::UpResult>& results,
+            const std::vector<std::optional<std::string>>& errors, WatchCycleResult& result) {
+  for (std::size_t i = 0; i < servers.size(); ++i) {
+    const std::string& name = servers[i]->server().name;
+    result.reset_servers.insert(name);
+    result.lines.push_back(name + ": " + (errors[i] ? "failed: " + *errors[i] : describe_result(results[i])));
+  }
+}
 
-Targets servers_to_act_on(const Workspace& workspace, const WatchCycleRequest& request,
-                          const generator::OutputStatus& status) {
-  Targets targets;
+std::size_t index_of(const std::vector<runtime::Server*>& servers, const runtime::Server& server) {
+  return static_cast<std::size_t>(std::find(servers.begin(), servers.end(), &server) - servers.begin());
+}
+
+// The first round starts the servers that are not running, as `devenv up` does (an
+// empty data dir is initialised), without any reset: a reset of a stopped server could
+// not be in place, and would replace its data dir.
+void start_stopped_servers(const Workspace& workspace, WatchCycleResult& result) {
+  std::vector<runtime::Server*> stopped;
+  for (runtime::Server* server : workspace.servers()) {
+    if (server->status().health != runtime::Health::Running) stopped.push_back(server);
+  }
+  if (stopped.empty()) return;
+  std::vector<runtime::UpResult> results(stopped.size());
+  const auto errors = workspace.in_parallel(
+      stopped, [&](runtime::Server& server) { results[index_of(stopped, server)] = server.up(false, {}); });
+  report(stopped, results, errors, result);
+}
+
+// The running servers whose init files changed: initdb/ is about to change for them, a
+// seed of the user's changed, or their data dir was made from other init files. A
+// server that is not running is left alone (its data dir is reset by `devenv up
+// --reset-on-change` or `devenv reset` when the developer asks), and the line says so.
+std::vector<runtime::Server*> servers_to_reset(const Workspace& workspace, const WatchCycleRequest& request,
+                                               const generator::OutputStatus& status,
+                                               std::set<std::string>& stale_servers, WatchCycleResult& result) {
+  std::vector<runtime::Server*> servers;
   for (runtime::Server* server : workspace.servers()) {
     const std::string& name = server->server().name;
     const runtime::ServerStatus now = server->status();
-    const bool running = now.health == runtime::Health::Running;
-    const bool changed = init_files_change(status, name) || request.user_init_servers.count(name) ||
-                         (request.starting && now.schema_changed);
-    if (!changed && !(request.starting && !running)) continue;
-    targets.servers.push_back(server);
-    targets.start.push_back(!running);
+    if (now.schema_changed) stale_servers.insert(name);
+    if (!init_files_change(status, name) && !request.user_init_servers.count(name) && !now.schema_changed) continue;
+    if (now.health != runtime::Health::Running) {
+      result.lines.push_back(name + ": not running (" + runtime::health_name(now.health) +
+                             "); `devenv up --reset-on-change " + name + "` applies the change");
+      continue;
+    }
+    servers.push_back(server);
   }
-  return targets;
+  return servers;
 }
 
 // Only the databases whose schema changed are made again; a reset that would replace
@@ -121,19 +176,12 @@ runtime::ResetRequest watch_reset_request(const Workspace& workspace) {
   return reset;
 }
 
-void act_on_servers(const Workspace& workspace, const Targets& targets, WatchCycleResult& result) {
+void reset_servers(const Workspace& workspace, const std::vector<runtime::Server*>& servers, WatchCycleResult& result) {
   const runtime::ResetRequest reset = watch_reset_request(workspace);
-  std::vector<runtime::UpResult> results(targets.servers.size());
-  const auto errors = workspace.in_parallel(targets.servers, [&](runtime::Server& server) {
-    const auto i = static_cast<std::size_t>(std::find(targets.servers.begin(), targets.servers.end(), &server) -
-                                            targets.servers.begin());
-    results[i] = targets.start[i] ? server.up(true, reset) : server.reset(reset);
-  });
-  for (std::size_t i = 0; i < targets.servers.size(); ++i) {
-    const std::string& name = targets.servers[i]->server().name;
-    result.reset_servers.insert(name);
-    result.lines.push_back(name + ": " + (errors[i] ? "failed: " + *errors[i] : describe_result(results[i])));
-  }
+  std::vector<runtime::UpResult> results(servers.size());
+  const auto errors = workspace.in_parallel(
+      servers, [&](runtime::Server& server) { results[index_of(servers, server)] = server.reset(reset); });
+  report(servers, results, errors, result);
 }
 
 void run_cycle(const WatchCycleRequest& request, ProgressPrinter& progress, WatchCycleResult& result) {
@@ -143,20 +191,24 @@ void run_cycle(const WatchCycleRequest& request, ProgressPrinter& progress, Watc
     if (file.role != generator::InitRole::None) result.generated.insert(file.path);
   }
   const generator::OutputStatus status = generator::check_outputs(workspace.config().dir, files);
-  const Targets targets = servers_to_act_on(workspace, request, status);
+  result.generated.insert(status.unexpected.begin(), status.unexpected.end());  // build removes them
+  if (request.starting) start_stopped_servers(workspace, result);
+  std::set<std::string> stale_servers;
+  const std::vector<runtime::Server*> servers = servers_to_reset(workspace, request, status, stale_servers, result);
   try {
-    prove_schemas_load(workspace, changed_schema_files(files, status));
+    prove_schemas_load(workspace,
+                       databases_to_prove(workspace, servers, changed_schema_files(files, status), stale_servers));
   } catch (const util::RuntimeError& e) {
     result.broken = true;
     result.lines.push_back(std::string("error: ") + e.what());
     return;
   }
   if (!status.up_to_date()) generator::write_outputs(workspace.config().dir, files);
-  if (targets.servers.empty()) {
+  if (!servers.empty()) {
+    reset_servers(workspace, servers, result);
+  } else if (result.lines.empty()) {
     result.lines.push_back(status.up_to_date() ? "no change to initdb/" : "initdb/ rebuilt; no server runs it");
-    return;
   }
-  act_on_servers(workspace, targets, result);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "runtime/in_place_reset.h"
 #include "runtime/init_scripts.h"
 #include "runtime/owned_dir.h"
+#include "util/interrupt.h"
 #include "util/runtime_error.h"
 
 namespace devenv::runtime {
@@ -195,8 +196,12 @@ UpResult ComposeServer::wait_until_initialised(Clock::time_point started, bool f
   auto next_container_check = Clock::now() + std::chrono::seconds(1);
   while (Clock::now() < deadline) {
     if (const auto fingerprint = read_fingerprint()) {
-      return {fresh ? "initialised" : "started", seconds_since(started), port(), server_version(),
-              *fingerprint != fingerprint_, {}};
+      return {fresh ? "initialised" : "started",
+              seconds_since(started),
+              port(),
+              server_version(),
+              *fingerprint != fingerprint_,
+              {}};
     }
     if (Clock::now() >= next_container_check) {
       const std::string id = container();
@@ -247,10 +252,36 @@ UpResult ComposeServer::up(bool reset_on_change, const ResetRequest& reset_reque
   return result;
 }
 
+// A reset in place that did not finish is finished in place, in the running server:
+// a stopped container is started on its volume first (and waited for until root's
+// session answers: the reset may have dropped the fingerprint already). Without this,
+// the reset would find no running server and replace the whole volume.
+void ComposeServer::start_container_for_reset() {
+  const std::string id = container();
+  if (!id.empty() && container_state(id).rfind("running", 0) == 0) return;
+  progress_("starting its container to finish the reset in place");
+  const RunResult up = tool_->run({"up", "-d", server_.name});
+  if (up.exit_code != 0) throw util::RuntimeError(tool_->description() + " up failed:\n" + up.output);
+  const auto deadline = Clock::now() + std::chrono::seconds(120);
+  while (Clock::now() < deadline) {
+    util::throw_if_interrupted();
+    try {
+      db::connect(server_.engine.dialect(), tcp_endpoint(), 2)->column("SELECT 1");
+      return;
+    } catch (const db::DbError&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  throw util::RuntimeError("the container did not answer within 120 s after it was started to finish a reset",
+                           "`devenv logs " + server_.name + "` shows why");
+}
+
 UpResult ComposeServer::reset(const ResetRequest& request) {
   const auto started = Clock::now();
   resets_in_place_.clear();
+  if (load_record().phase == "resetting") start_container_for_reset();
   if (std::optional<UpResult> result = reset_in_place(request, started)) return *result;
+  util::throw_if_interrupted();  // never replace the data because a Ctrl-C stopped the reset in place
   if (request.before_replacing_data) request.before_replacing_data(*this);
   progress_("removing its container and volume");
   remove_container_and_volume(nullptr);

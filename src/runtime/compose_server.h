@@ -55,6 +55,7 @@ class ComposeServer final : public Server {
   std::string server_version() const;
   UpResult wait_until_initialised(std::chrono::steady_clock::time_point started, bool fresh);
   [[noreturn]] void fail_init(const std::string& why);
+  void start_container_for_reset();
   void remove_container_and_volume(std::vector<std::string>* removed);
   void remove_networks_when_unused(std::vector<std::string>& removed) const;
   int inner_port() const;  // the port the server listens on inside its network namespace

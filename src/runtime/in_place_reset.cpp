@@ -133,6 +133,9 @@ std::optional<UpResult> reset_server_in_place(ServerState& state, const InPlaceS
   } catch (const CannotResetInPlace& e) {
     state.failure = e.what();
     state.save(server.state_file);
+    // A user's file fails when Ctrl-C reached its client too: that is no reason to
+    // make the data dir (or volume) again, which would delete every database.
+    util::throw_if_interrupted();
     progress(std::string(e.what()) + "; making " + server.remake + " again instead");
     return std::nullopt;
   } catch (const util::Interrupted&) {

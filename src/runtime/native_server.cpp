@@ -573,6 +573,7 @@ UpResult NativeServer::reset(const ResetRequest& request) {
   ServerState state = ServerState::load(layout_.state_file);
   stop_leftover_init(state);
   if (std::optional<UpResult> result = reset_in_place(state, request, started)) return *result;
+  util::throw_if_interrupted();  // never replace the data because a Ctrl-C stopped the reset in place
   if (request.before_replacing_data) request.before_replacing_data(*this);
   if (running(state)) {
     progress_("stopping");

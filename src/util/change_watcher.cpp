@@ -2,6 +2,7 @@
 
 #include <Poco/Delegate.h>
 #include <Poco/DirectoryWatcher.h>
+#include <sys/stat.h>
 
 namespace devenv::util {
 
@@ -39,14 +40,40 @@ ChangeWatcher::ChangeWatcher(const std::set<fs::path>& folders) {
     if (!fs::is_directory(folder, error)) continue;
     listeners_.push_back(
         std::make_unique<ChangeListener>(ChangeListener{[this](const fs::path& path) { record(path); }, folder}));
-    auto watcher = std::make_unique<DirectoryWatcher>(folder.string(), DirectoryWatcher::DW_FILTER_ENABLE_ALL);
-    subscribe(*watcher, *listeners_.back());
-    watchers_.push_back(std::move(watcher));
-    folders_.insert(folder);
+    try {
+      auto watcher = std::make_unique<DirectoryWatcher>(folder.string(), DirectoryWatcher::DW_FILTER_ENABLE_ALL);
+      subscribe(*watcher, *listeners_.back());
+      watchers_.push_back(std::move(watcher));
+      folders_.insert(folder);
+      identities_[folder] = identity_of(folder);
+    } catch (const Poco::Exception& e) {  // gone meanwhile, or no inotify instance left
+      failures_.push_back(folder.string() + ": " + e.displayText());
+    }
   }
 }
 
-ChangeWatcher::~ChangeWatcher() = default;
+ChangeWatcher::Identity ChangeWatcher::identity_of(const fs::path& folder) {
+  struct stat info {};
+  if (::stat(folder.c_str(), &info) != 0) return {0, 0};
+  return {info.st_dev, info.st_ino};
+}
+
+// inotify watches a folder's inode: one deleted and made again (a `git checkout`, a
+// tool that writes its folder afresh) is a new folder the old watch never reports on.
+bool ChangeWatcher::still_watching() const {
+  for (const auto& [folder, identity] : identities_) {
+    if (identity_of(folder) != identity) return false;
+  }
+  return true;
+}
+
+void ChangeWatcher::add(const std::set<fs::path>& paths) {
+  for (const fs::path& path : paths) record(path);
+}
+
+// The watchers' threads call record(), which uses the members declared after them:
+// stop and join those threads first.
+ChangeWatcher::~ChangeWatcher() { watchers_.clear(); }
 
 void ChangeWatcher::record(const fs::path& path) {
   {
@@ -63,6 +90,9 @@ std::set<fs::path> ChangeWatcher::wait(std::chrono::milliseconds quiet, std::chr
                                        const std::function<bool()>& stop) {
   constexpr auto kPoll = std::chrono::milliseconds(100);
   std::unique_lock lock(mutex_);
+  // Changes seen while the caller was busy (its own writes, a save during a round)
+  // count from now: a burst under way must still get its quiet time.
+  first_change_ = std::max(first_change_, Clock::now());
   for (;;) {
     if (stop()) return {};
     if (pending_.empty()) {

@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -33,7 +34,14 @@ class ChangeWatcher {
   ChangeWatcher(const ChangeWatcher&) = delete;
   ChangeWatcher& operator=(const ChangeWatcher&) = delete;
 
+  // The folders it watches: those that existed, less those it could not watch.
   const std::set<std::filesystem::path>& folders() const { return folders_; }
+  // Why a folder is not watched ("<folder>: <reason>"), e.g. no inotify instance left.
+  const std::vector<std::string>& failures() const { return failures_; }
+  // False once a watched folder was deleted or replaced by another of the same name.
+  bool still_watching() const;
+  // Counts `paths` as changed now (what an earlier watch saw and nobody took).
+  void add(const std::set<std::filesystem::path>& paths);
 
   // Blocks until something changed and then nothing more for `quiet` (but no longer
   // than `longest` after the first change), and returns the paths that changed;
@@ -45,9 +53,13 @@ class ChangeWatcher {
   std::set<std::filesystem::path> take();
 
  private:
+  using Identity = std::pair<unsigned long, unsigned long>;  // device, inode
+  static Identity identity_of(const std::filesystem::path& folder);
   void record(const std::filesystem::path& path);
 
   std::set<std::filesystem::path> folders_;
+  std::map<std::filesystem::path, Identity> identities_;
+  std::vector<std::string> failures_;
   // Declared before the watchers, so destroyed after them: a watcher's thread calls
   // its listener until the watcher is gone.
   std::vector<std::unique_ptr<ChangeListener>> listeners_;
