@@ -39,6 +39,14 @@ double seconds_since(Clock::time_point start) { return std::chrono::duration<dou
 
 std::string seconds_text(double seconds) { return fmt::format("{:.2f} s", seconds); }
 
+// A dump is often a few KiB: finer than the init cache's whole MiB.
+std::string size_text(std::uintmax_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " B";
+  if (bytes < (std::uintmax_t(1) << 20)) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024);
+  if (bytes < (std::uintmax_t(1) << 30)) return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
+  return runtime::byte_size_text(bytes);
+}
+
 // Usage errors before anything is touched: which arguments each action takes.
 void check_arguments(const SnapshotOptions& options) {
   const std::string& action = options.action;
@@ -126,8 +134,8 @@ runtime::SnapshotDatabase dump_one(const Workspace& workspace, const SaveTarget&
   }
   fs::remove(dump.error_file);
   saved.bytes = fs::file_size(dump.output_file);
-  progress.say(server.server().name, "saved " + target.name + " (" + runtime::byte_size_text(saved.bytes) + ") in " +
-                                         seconds_text(seconds_since(started)));
+  progress.say(server.server().name,
+               "saved " + target.name + " (" + size_text(saved.bytes) + ") in " + seconds_text(seconds_since(started)));
   return saved;
 }
 
@@ -155,7 +163,7 @@ int save(const Workspace& workspace, runtime::SnapshotStore& store, const Snapsh
   std::uintmax_t bytes = 0;
   for (const runtime::SnapshotDatabase& database : manifest.databases) bytes += database.bytes;
   out << "saved snapshot " << options.name << ": " << manifest.databases.size()
-      << (manifest.databases.size() == 1 ? " database, " : " databases, ") << runtime::byte_size_text(bytes) << ", in "
+      << (manifest.databases.size() == 1 ? " database, " : " databases, ") << size_text(bytes) << ", in "
       << seconds_text(seconds_since(started)) << "\n";
   return kOk;
 }
@@ -179,23 +187,49 @@ const config::Database& config_database(const config::Config& config, const runt
                    snapshot + "`)");
 }
 
-// The keys whose schema source differs from what the snapshot was saved with, each
-// with its databases: "main (unkey)".
-std::vector<std::string> changed_schemas(const Workspace& workspace, const runtime::SnapshotManifest& manifest) {
-  std::map<std::string, std::vector<std::string>> changed;
+// The databases whose schema source differs from what the snapshot was saved with.
+struct SchemaChanges {
+  std::map<std::string, std::vector<std::string>> by_key;  // key → its databases
+  std::set<std::string> servers;                           // theirs
+
+  // "\n  main (unkey)" per key.
+  std::string lines() const {
+    std::string text;
+    for (const auto& [key, names] : by_key) {
+      std::string list;
+      for (const std::string& name : names) list += (list.empty() ? "" : ", ") + name;
+      text += "\n  " + key + " (" + list + ")";
+    }
+    return text;
+  }
+};
+
+SchemaChanges schema_changes(const Workspace& workspace, const runtime::SnapshotManifest& manifest) {
+  SchemaChanges changes;
   for (const runtime::SnapshotDatabase& saved : manifest.databases) {
     const config::Database& database = config_database(workspace.config(), saved, manifest.name);
     if (schema_fingerprint(workspace.config(), workspace.outputs(), database) != saved.schema_fingerprint) {
-      changed[saved.key].push_back(saved.database);
+      changes.by_key[saved.key].push_back(saved.database);
+      changes.servers.insert(saved.server);
     }
   }
-  std::vector<std::string> lines;
-  for (const auto& [key, names] : changed) {
-    std::string list;
-    for (const std::string& name : names) list += (list.empty() ? "" : ", ") + name;
-    lines.push_back(key + " (" + list + ")");
+  return changes;
+}
+
+// Everything a restore needs, checked before any database is dropped.
+void check_restorable(const Workspace& workspace, const runtime::SnapshotStore& store,
+                      const runtime::SnapshotManifest& manifest, const SchemaChanges& changes, bool force) {
+  std::set<std::string> servers;
+  for (const runtime::SnapshotDatabase& saved : manifest.databases) {
+    servers.insert(saved.server);
+    if (!fs::is_regular_file(store.folder(manifest.name) / saved.file)) {
+      throw util::RuntimeError("snapshot " + manifest.name + " lacks " + saved.file + "; nothing was restored");
+    }
   }
-  return lines;
+  for (const std::string& server : servers) require_running(workspace.server(server));
+  if (changes.by_key.empty() || force) return;
+  throw UsageError("the schema files changed since snapshot " + manifest.name + " was saved, for:" + changes.lines() +
+                   "\nnothing was restored; `--force` restores the snapshot as it was saved (its schema and data)");
 }
 
 void load_one(const Workspace& workspace, const runtime::SnapshotDatabase& saved, const fs::path& folder,
@@ -222,41 +256,27 @@ void load_one(const Workspace& workspace, const runtime::SnapshotDatabase& saved
                              "the database is half-restored: run the restore again once the cause is fixed, or "
                              "`devenv reset` for a fresh one");
   }
-  progress.say(server.server().name, "restored " + saved.database + " (" + runtime::byte_size_text(saved.bytes) +
-                                         ") in " + seconds_text(seconds_since(started)));
+  progress.say(server.server().name, "restored " + saved.database + " (" + size_text(saved.bytes) + ") in " +
+                                         seconds_text(seconds_since(started)));
 }
 
 int restore(const Workspace& workspace, const runtime::SnapshotStore& store, const SnapshotOptions& options,
             ProgressPrinter& progress, std::ostream& out) {
   const auto started = Clock::now();
   const runtime::SnapshotManifest manifest = store.read(options.name);
-  const std::vector<std::string> changed = changed_schemas(workspace, manifest);
-  std::set<std::string> servers;
-  for (const runtime::SnapshotDatabase& saved : manifest.databases) {
-    servers.insert(saved.server);
-    if (!fs::is_regular_file(store.folder(options.name) / saved.file)) {
-      throw util::RuntimeError("snapshot " + options.name + " lacks " + saved.file + "; nothing was restored");
-    }
-  }
-  for (const std::string& server : servers) require_running(workspace.server(server));
-  std::string changed_list;
-  for (const std::string& line : changed) changed_list += "\n  " + line;
-  if (!changed.empty() && !options.force) {
-    throw UsageError("the schema files changed since snapshot " + options.name + " was saved, for:" + changed_list +
-                     "\nnothing was restored; `--force` restores the snapshot as it was saved (its schema and data)");
-  }
+  const SchemaChanges changes = schema_changes(workspace, manifest);
+  check_restorable(workspace, store, manifest, changes, options.force);
   for (const runtime::SnapshotDatabase& saved : manifest.databases) {
     load_one(workspace, saved, store.folder(options.name), progress);
   }
   out << "restored snapshot " << options.name << ": " << manifest.databases.size()
       << (manifest.databases.size() == 1 ? " database" : " databases") << " in " << seconds_text(seconds_since(started))
       << "\n";
-  if (!changed.empty()) {
-    std::string reset;
-    for (const std::string& server : servers) reset += " " + server;
-    out << "these now have the snapshot's schema, not the schema files':" << changed_list << "\n`devenv reset" << reset
-        << "` brings the schema files' schema back (with the seed data, not the snapshot's)\n";
-  }
+  if (changes.by_key.empty()) return kOk;
+  std::string reset;
+  for (const std::string& server : changes.servers) reset += " " + server;
+  out << "these now have the snapshot's schema, not the schema files':" << changes.lines() << "\n`devenv reset" << reset
+      << "` brings the schema files' schema back (with the seed data, not the snapshot's)\n";
   return kOk;
 }
 
@@ -317,10 +337,11 @@ int list(const runtime::SnapshotStore& store, const SnapshotOptions& options, st
     out << "no snapshots (`devenv snapshot save NAME` makes one)\n";
     return kOk;
   }
-  out << fmt::format("{:<24} {:<16} {:>9}  {}\n", "NAME", "CREATED", "SIZE", "DATABASES");
+  out << fmt::format("{:<24} {:<16} {:>10}  {}\n", "NAME", "CREATED", "SIZE", "DATABASES");
   for (const runtime::SnapshotSummary& snapshot : snapshots) {
-    out << fmt::format("{:<24} {:<16} {:>9}  {}\n", snapshot.manifest.name, time_text(snapshot.manifest.created, false),
-                       runtime::byte_size_text(snapshot.bytes), database_list(snapshot.manifest));
+    out << fmt::format("{:<24} {:<16} {:>10}  {}\n", snapshot.manifest.name,
+                       time_text(snapshot.manifest.created, false), size_text(snapshot.bytes),
+                       database_list(snapshot.manifest));
   }
   return kOk;
 }
