@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <thread>
 
 #include "db/session.h"
@@ -193,45 +194,96 @@ TEST_CASE("snapshots: only the saved databases come back, a schema edit needs --
   CHECK_THAT(stopped.output, Catch::Contains("devenv up"));
 }
 
-TEST_CASE("snapshots: a save killed half way leaves no snapshot, and the next command cleans up", "[reliability]") {
-  NativeExample example({{"config.toml",
-                          "[servers.my]\nengine = \"mariadb\"\nport = 0\nroot_password = \"devenv-root\"\n"
-                          "[[databases]]\nkey = \"big\"\nname = \"big\"\nserver = \"my\"\nsource = \"t.sql\"\n"},
-                         {"t.sql", "CREATE TABLE t (id int PRIMARY KEY, filler varchar(500));\n"}});
-  require_ok(example, "up");
-  example.mysql("INSERT INTO big.t SELECT seq, REPEAT('x', 400) FROM seq_1_to_100000", "big", "my");
+namespace {
 
-  const fs::path store = example.dir().path() / ".devenv" / "data-snapshots";
+// One database of 40 MB: its dump takes long enough to be caught half way.
+const std::map<std::string, std::string> kBigProject = {
+    {"config.toml",
+     "[servers.my]\nengine = \"mariadb\"\nport = 0\nroot_password = \"devenv-root\"\n"
+     "[[databases]]\nkey = \"big\"\nname = \"big\"\nserver = \"my\"\nsource = \"t.sql\"\n"},
+    {"t.sql", "CREATE TABLE t (id int PRIMARY KEY, filler varchar(500));\n"}};
+
+void fill_big_table(const NativeExample& example) {
+  example.mysql("INSERT INTO big.t SELECT seq, REPEAT('x', 400) FROM seq_1_to_100000", "big", "my");
+}
+
+fs::path snapshot_store(const NativeExample& example) { return example.dir().path() / ".devenv" / "data-snapshots"; }
+
+// `devenv snapshot save big` in the background; its pid.
+pid_t start_save(const NativeExample& example) {
   const CommandResult started = run_command("cd '" + example.dir().path().string() +
                                             "' && ('" DEVENV_BINARY "' snapshot save big > save.log 2>&1 & echo $!)");
-  const pid_t pid = std::stoi(started.output);
-  // Until its dump has begun to arrive.
-  bool dumping = false;
-  for (int i = 0; i < 400 && !dumping; ++i) {
+  return std::stoi(started.output);
+}
+
+// Until the save's dump has begun to arrive in its hidden folder.
+bool wait_until_dumping(const fs::path& store) {
+  for (int i = 0; i < 400; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
     std::error_code error;
     for (const fs::directory_entry& entry : fs::directory_iterator(store, error)) {
       if (entry.path().filename().string().rfind(".saving-big-", 0) != 0) continue;
       for (const fs::directory_entry& file : fs::directory_iterator(entry.path(), error)) {
-        dumping |= file.path().extension() == ".sql" && fs::file_size(file.path(), error) > 0;
+        if (file.path().extension() == ".sql" && fs::file_size(file.path(), error) > 0) return true;
       }
     }
   }
-  REQUIRE(dumping);
+  return false;
+}
+
+// Gone, or a zombie nobody reaped yet (it is not our child).
+bool ended(pid_t pid) {
+  const std::string stat = devenv::test::read_file("/proc/" + std::to_string(pid) + "/stat");
+  const std::size_t close = stat.rfind(')');
+  return stat.empty() || close == std::string::npos || stat.substr(close + 2, 1) == "Z";
+}
+
+// The store's hidden work folders (.saving-…, .replaced-…, .removing-…).
+std::vector<std::string> hidden_folders(const fs::path& store) {
+  std::vector<std::string> names;
+  for (const fs::directory_entry& entry : fs::directory_iterator(store)) {
+    const std::string name = entry.path().filename().string();
+    if (name[0] == '.' && name != ".devenv-owned") names.push_back(name);
+  }
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("snapshots: a save killed half way leaves no snapshot, and the next command cleans up", "[reliability]") {
+  NativeExample example(kBigProject);
+  require_ok(example, "up");
+  fill_big_table(example);
+  const fs::path store = snapshot_store(example);
+  const pid_t pid = start_save(example);
+  REQUIRE(wait_until_dumping(store));
   kill(pid, SIGKILL);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   // Its dump tool died with it (PR_SET_PDEATHSIG).
   CHECK(run_command("pgrep -f '[m]ariadb-dump.*-P " + std::to_string(example.port("my")) + "'").output.empty());
+  CHECK(hidden_folders(store).size() == 1);
 
   const CommandResult list = require_ok(example, "snapshot list");
   CHECK_THAT(list.output, Catch::Contains("deleted .saving-big-") && Catch::Contains("no snapshots"));
   CHECK_FALSE(fs::exists(store / "big"));
-  for (const fs::directory_entry& entry : fs::directory_iterator(store)) {
-    const std::string name = entry.path().filename().string();
-    CHECK((name[0] != '.' || name == ".devenv-owned"));
-  }
+  CHECK(hidden_folders(store).empty());
   // And a save now is whole.
   const CommandResult save = require_ok(example, "snapshot save big");
   CHECK_THAT(save.output, Catch::Contains("saved snapshot big: 1 database"));
-  INFO(save.output);
+}
+
+TEST_CASE("snapshots: a save stopped by SIGTERM half way deletes what it made", "[reliability]") {
+  NativeExample example(kBigProject);
+  require_ok(example, "up");
+  fill_big_table(example);
+  const fs::path store = snapshot_store(example);
+  const pid_t pid = start_save(example);
+  REQUIRE(wait_until_dumping(store));
+  kill(pid, SIGTERM);
+  for (int i = 0; i < 600 && !ended(pid); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  REQUIRE(ended(pid));
+  CHECK_THAT(example.dir().read("save.log"), Catch::Contains("interrupted"));
+  CHECK_FALSE(fs::exists(store / "big"));
+  CHECK(hidden_folders(store).empty());  // without waiting for the next command
+  CHECK_THAT(require_ok(example, "snapshot list").output, Catch::Contains("no snapshots"));
 }

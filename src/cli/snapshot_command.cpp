@@ -249,7 +249,13 @@ void load_one(const Workspace& workspace, const runtime::SnapshotDatabase& saved
   load.stdin_file = (folder / saved.file).string();
   load.dies_with_devenv = true;
   const runtime::RunResult result = runtime::run(load);
-  util::throw_if_interrupted();
+  try {
+    util::throw_if_interrupted();
+  } catch (const util::Interrupted&) {
+    progress.say(server.server().name,
+                 saved.database + " is half-restored: run the restore again, or `devenv reset` for a fresh one");
+    throw;
+  }
   if (result.exit_code != 0) {
     throw util::RuntimeError(server.server().name + ": " + engine.load_program() + " into " + saved.database +
                                  " failed (exit " + std::to_string(result.exit_code) + "):\n" + result.output,
