@@ -70,7 +70,7 @@ TEST_CASE("devenv: usage errors exit 2, say what is wrong and which help to read
 TEST_CASE("devenv: every command's --help prints that command's help", "[unit][cli]") {
   const NeverStarted project;
   for (const std::string command :
-       {"build", "up", "reset", "down", "status", "env", "logs", "shell", "verify", "diff", "dump"}) {
+       {"build", "up", "reset", "down", "status", "env", "logs", "shell", "verify", "diff", "dump", "snapshot"}) {
     const CommandResult help = project.devenv(command + " --help");
     CHECK(help.exit_code == 0);
     CHECK_THAT(help.output, Catch::StartsWith("Usage: devenv " + command + " "));
@@ -175,4 +175,30 @@ TEST_CASE("devenv: env --format shell, dotenv and json", "[unit][cli]") {
   const std::string from_json = parsed.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("DEVENV_NOTES_URL");
   CHECK(from_json.rfind("postgres://postgres:devenv@127.0.0.1:", 0) == 0);  // port 0: a free one each time
   CHECK_THAT(from_json, Catch::EndsWith("/notes"));
+}
+
+// The arguments each action takes, before anything is touched; a stopped server is a
+// runtime error that says what to run (docs/snapshots.md).
+TEST_CASE("devenv snapshot: help, usage errors, and a server that is not running", "[unit][cli]") {
+  const NeverStarted project;
+  const CommandResult help = project.devenv("help snapshot");
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.output, Catch::Contains("devenv snapshot save before-reset") && Catch::Contains("devenv reset") &&
+                              Catch::Contains("devenv snapshot restore before-reset"));
+  const std::string config = " --config project/config.toml";
+  check_answer(project.devenv("snapshot" + config), 2, "ACTION is required");
+  check_answer(project.devenv("snapshot take x" + config), 2, "ACTION");
+  check_answer(project.devenv("snapshot save" + config), 2, "`devenv snapshot save` needs a NAME");
+  check_answer(project.devenv("snapshot list x" + config), 2, "takes no NAME");
+  check_answer(project.devenv("snapshot restore x notes" + config), 2, "only `devenv snapshot save` takes DATABASE");
+  check_answer(project.devenv("snapshot rm x --force" + config), 2, "--force is for save");
+  check_answer(project.devenv("snapshot save x --format json" + config), 2, "--format is for");
+  check_answer(project.devenv("snapshot save ../x" + config), 2, "is not a snapshot name");
+  check_answer(project.devenv("snapshot save x nothere" + config), 2, "nothere");
+  check_answer(project.devenv("snapshot list" + config), 0, "no snapshots");
+  check_answer(project.devenv("snapshot list --format json" + config), 0, "\"snapshots\": [");
+  check_answer(project.devenv("snapshot restore x" + config), 2, "no snapshot named 'x'");
+  check_answer(project.devenv("snapshot save x" + config), 3, "run `devenv up`");
+  check_answer(project.devenv("snapshot list" + config), 0, "no snapshots");  // the failed save left nothing
+  check_answer(project.devenv("completion snapshots" + config), 0, "");
 }

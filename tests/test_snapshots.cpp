@@ -167,6 +167,7 @@ TEST_CASE("snapshots: only the saved databases come back, a schema edit needs --
   const CommandResult list = require_ok(example, "snapshot list");
   CHECK_THAT(list.output, Catch::Contains("all") && !Catch::Contains("some"));
   CHECK(example.devenv("snapshot rm some").exit_code == 2);
+  CHECK(example.devenv("completion snapshots").output == "all\n");  // what the shells offer for NAME
   CHECK(example.devenv("snapshot restore nothing-here").exit_code == 2);
   for (const char* bad : {"../up", "'.hidden'", "'a b'", "-x"}) {
     INFO(bad);
