@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <string>
+#include <vector>
 
 #include "support/run_command.h"
 #include "support/temp_dir.h"
@@ -185,20 +186,30 @@ TEST_CASE("devenv snapshot: help, usage errors, and a server that is not running
   CHECK(help.exit_code == 0);
   CHECK_THAT(help.output, Catch::Contains("devenv snapshot save before-reset") && Catch::Contains("devenv reset") &&
                               Catch::Contains("devenv snapshot restore before-reset"));
-  const std::string config = " --config project/config.toml";
-  check_answer(project.devenv("snapshot" + config), 2, "ACTION is required");
-  check_answer(project.devenv("snapshot take x" + config), 2, "ACTION");
-  check_answer(project.devenv("snapshot save" + config), 2, "`devenv snapshot save` needs a NAME");
-  check_answer(project.devenv("snapshot list x" + config), 2, "takes no NAME");
-  check_answer(project.devenv("snapshot restore x notes" + config), 2, "only `devenv snapshot save` takes DATABASE");
-  check_answer(project.devenv("snapshot rm x --force" + config), 2, "--force is for save");
-  check_answer(project.devenv("snapshot save x --format json" + config), 2, "--format is for");
-  check_answer(project.devenv("snapshot save ../x" + config), 2, "is not a snapshot name");
-  check_answer(project.devenv("snapshot save x nothere" + config), 2, "nothere");
-  check_answer(project.devenv("snapshot list" + config), 0, "no snapshots");
-  check_answer(project.devenv("snapshot list --format json" + config), 0, "\"snapshots\": [");
-  check_answer(project.devenv("snapshot restore x" + config), 2, "no snapshot named 'x'");
-  check_answer(project.devenv("snapshot save x" + config), 3, "run `devenv up`");
-  check_answer(project.devenv("snapshot list" + config), 0, "no snapshots");  // the failed save left nothing
-  check_answer(project.devenv("completion snapshots" + config), 0, "");
+  struct Answer {
+    std::string arguments;
+    int exit_code;
+    std::string phrase;
+  };
+  const std::vector<Answer> answers = {
+      {"snapshot", 2, "ACTION is required"},
+      {"snapshot take x", 2, "ACTION"},
+      {"snapshot save", 2, "`devenv snapshot save` needs a NAME"},
+      {"snapshot list x", 2, "takes no NAME"},
+      {"snapshot restore x notes", 2, "only `devenv snapshot save` takes DATABASE"},
+      {"snapshot rm x --force", 2, "--force is for save"},
+      {"snapshot save x --format json", 2, "--format is for"},
+      {"snapshot save ../x", 2, "is not a snapshot name"},
+      {"snapshot save x nothere", 2, "nothere"},
+      {"snapshot list", 0, "no snapshots"},
+      {"snapshot list --format json", 0, "\"snapshots\": ["},
+      {"snapshot restore x", 2, "no snapshot named 'x'"},
+      {"snapshot save x", 3, "run `devenv up`"},
+      {"snapshot list", 0, "no snapshots"},  // the failed save left nothing
+      {"completion snapshots", 0, ""},
+  };
+  for (const Answer& answer : answers) {
+    INFO(answer.arguments);
+    check_answer(project.devenv(answer.arguments + " --config project/config.toml"), answer.exit_code, answer.phrase);
+  }
 }
