@@ -189,6 +189,14 @@ TEST_CASE("snapshots: only the saved databases come back, a schema edit needs --
   CHECK_THAT(gone.output, Catch::Contains("Group") && Catch::Contains("no longer declares"));
   example.dir().write("config.toml", config);
 
+  // A schema file that does not parse: save and restore compare with initdb/ as last built.
+  const std::string schema = example.dir().read("t.sql");
+  example.dir().write("t.sql", schema + "INSERT INTO t VALUES ('never closed);\n");
+  const CommandResult broken = require_ok(example, "snapshot save broken select");
+  CHECK_THAT(broken.output, Catch::Contains("a schema file has an error"));
+  CHECK_THAT(require_ok(example, "snapshot restore broken").output, !Catch::Contains("`devenv reset"));
+  example.dir().write("t.sql", schema);
+
   require_ok(example, "down");
   const CommandResult stopped = example.devenv("snapshot save later");
   CHECK(stopped.exit_code == 3);
