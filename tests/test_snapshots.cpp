@@ -197,6 +197,13 @@ TEST_CASE("snapshots: only the saved databases come back, a schema edit needs --
   CHECK_THAT(require_ok(example, "snapshot restore broken").output, !Catch::Contains("`devenv reset"));
   example.dir().write("t.sql", schema);
 
+  // A dump that does not load: exit 3, the tool's own words, and what state it left.
+  require_ok(example, "snapshot save corrupt user");
+  example.dir().write(".devenv/data-snapshots/corrupt/01-user.dump", "not an archive");
+  const CommandResult corrupt = example.devenv("snapshot restore corrupt");
+  CHECK(corrupt.exit_code == 3);
+  CHECK_THAT(corrupt.output, Catch::Contains("pg_restore into user failed") && Catch::Contains("half-restored"));
+
   require_ok(example, "down");
   const CommandResult stopped = example.devenv("snapshot save later");
   CHECK(stopped.exit_code == 3);

@@ -103,37 +103,49 @@ std::vector<SaveTarget> save_targets(const config::Config& config, const std::ve
   return targets;
 }
 
-runtime::SnapshotDatabase dump_one(const Workspace& workspace, const SaveTarget& target, const fs::path& draft,
-                                   std::size_t index, ProgressPrinter& progress) {
-  const auto started = Clock::now();
-  runtime::Server& server = workspace.server(target.database->server);
+// What the manifest says of one database, read before its dump.
+runtime::SnapshotDatabase describe(const Workspace& workspace, const runtime::Server& server, const SaveTarget& target,
+                                   std::size_t index) {
   const engine::Engine& engine = server.server().engine;
   const auto session = root_session(server);
   if (!runtime::database_exists(*session, engine, target.name)) {
     throw util::RuntimeError("database " + target.name + " does not exist on server " + server.server().name,
                              "`devenv reset` makes the config's databases again");
   }
-  runtime::SnapshotDatabase saved{target.database->key,
-                                  server.server().name,
-                                  engine.name(),
-                                  target.name,
-                                  schema_fingerprint(workspace.config(), workspace.outputs(), *target.database),
-                                  dump_file_name(index, target.name, engine),
-                                  0,
-                                  runtime::database_creation(*session, engine, target.name)};
-  runtime::ProcessOptions dump = server.dump_database(target.name);
-  dump.output_file = (draft / saved.file).string();
-  dump.error_file = (draft / (saved.file + ".errors")).string();
+  return {target.database->key,
+          server.server().name,
+          engine.name(),
+          target.name,
+          schema_fingerprint(workspace.config(), workspace.outputs(), *target.database),
+          dump_file_name(index, target.name, engine),
+          0,
+          runtime::database_creation(*session, engine, target.name)};
+}
+
+// The server's dump tool for `database`, into `file`. Its stderr goes to a file beside
+// it, shown when the tool fails and deleted when it does not.
+void write_dump(const runtime::Server& server, const std::string& database, const fs::path& file) {
+  runtime::ProcessOptions dump = server.dump_database(database);
+  dump.output_file = file.string();
+  dump.error_file = file.string() + ".errors";
   dump.dies_with_devenv = true;
   const runtime::RunResult result = runtime::run(dump);
   util::throw_if_interrupted();
-  const std::string errors = util::read_file(dump.error_file).value_or("");
   if (result.exit_code != 0) {
-    throw util::RuntimeError(server.server().name + ": " + engine.dump_program() + " of " + target.name +
-                             " failed (exit " + std::to_string(result.exit_code) + "):\n" + errors);
+    throw util::RuntimeError(server.server().name + ": " + server.server().engine.dump_program() + " of " + database +
+                             " failed (exit " + std::to_string(result.exit_code) + "):\n" +
+                             util::read_file(dump.error_file).value_or(""));
   }
   fs::remove(dump.error_file);
-  saved.bytes = fs::file_size(dump.output_file);
+}
+
+runtime::SnapshotDatabase dump_one(const Workspace& workspace, const SaveTarget& target, const fs::path& draft,
+                                   std::size_t index, ProgressPrinter& progress) {
+  const auto started = Clock::now();
+  const runtime::Server& server = workspace.server(target.database->server);
+  runtime::SnapshotDatabase saved = describe(workspace, server, target, index);
+  write_dump(server, target.name, draft / saved.file);
+  saved.bytes = fs::file_size(draft / saved.file);
   progress.say(server.server().name,
                "saved " + target.name + " (" + size_text(saved.bytes) + ") in " + seconds_text(seconds_since(started)));
   return saved;
@@ -232,35 +244,38 @@ void check_restorable(const Workspace& workspace, const runtime::SnapshotStore& 
                    "\nnothing was restored; `--force` restores the snapshot as it was saved (its schema and data)");
 }
 
+// Drops the database and, for the MySQL family, makes it again empty with what init
+// gave it (its charset and collation), else what it had when saved.
+void make_room(const runtime::Server& server, const runtime::SnapshotDatabase& saved) {
+  const engine::Engine& engine = server.server().engine;
+  const auto session = root_session(server);
+  const std::string creation = runtime::database_exists(*session, engine, saved.database)
+                                   ? runtime::database_creation(*session, engine, saved.database)
+                                   : saved.creation;
+  runtime::clear_database(*session, engine, saved.database, creation);
+}
+
 void load_one(const Workspace& workspace, const runtime::SnapshotDatabase& saved, const fs::path& folder,
               ProgressPrinter& progress) {
   const auto started = Clock::now();
-  runtime::Server& server = workspace.server(saved.server);
-  const engine::Engine& engine = server.server().engine;
-  {
-    const auto session = root_session(server);
-    // What init gave the database (its charset and collation), else what it had when saved.
-    const std::string creation = runtime::database_exists(*session, engine, saved.database)
-                                     ? runtime::database_creation(*session, engine, saved.database)
-                                     : saved.creation;
-    runtime::clear_database(*session, engine, saved.database, creation);
-  }
+  const runtime::Server& server = workspace.server(saved.server);
+  make_room(server, saved);
   runtime::ProcessOptions load = server.load_database(saved.database);
   load.stdin_file = (folder / saved.file).string();
   load.dies_with_devenv = true;
   const runtime::RunResult result = runtime::run(load);
+  const std::string half_restored = saved.database + " is half-restored: run the restore again, or `devenv reset`";
   try {
     util::throw_if_interrupted();
   } catch (const util::Interrupted&) {
-    progress.say(server.server().name,
-                 saved.database + " is half-restored: run the restore again, or `devenv reset` for a fresh one");
+    progress.say(server.server().name, half_restored);
     throw;
   }
   if (result.exit_code != 0) {
-    throw util::RuntimeError(server.server().name + ": " + engine.load_program() + " into " + saved.database +
-                                 " failed (exit " + std::to_string(result.exit_code) + "):\n" + result.output,
-                             "the database is half-restored: run the restore again once the cause is fixed, or "
-                             "`devenv reset` for a fresh one");
+    throw util::RuntimeError(server.server().name + ": " + server.server().engine.load_program() + " into " +
+                                 saved.database + " failed (exit " + std::to_string(result.exit_code) + "):\n" +
+                                 result.output,
+                             half_restored + " once the cause is fixed");
   }
   progress.say(server.server().name, "restored " + saved.database + " (" + size_text(saved.bytes) + ") in " +
                                          seconds_text(seconds_since(started)));
