@@ -8,6 +8,8 @@
 
 #include <regex>
 
+#include "db/session.h"
+#include "support/background_watch.h"
 #include "support/native_example.h"
 
 using devenv::test::CommandResult;
@@ -59,7 +61,27 @@ class ComposeExample {
   int mysql_port() const { return mysql_port_; }
   int postgres_port() const { return postgres_port_; }
 
+  // SQL as root over TCP; the first column of every row, one per line.
+  std::string mysql(const std::string& sql, const std::string& password = "devenv-root") const {
+    return query(devenv::sqltext::Dialect::MySQL, {"", mysql_port_, "root", password, ""}, sql);
+  }
+  std::string postgres(const std::string& sql, const std::string& database) const {
+    return query(devenv::sqltext::Dialect::Postgres, {"", postgres_port_, "postgres", "devenv-root", database}, sql);
+  }
+
  private:
+  static std::string query(devenv::sqltext::Dialect dialect, const devenv::db::Endpoint& endpoint,
+                           const std::string& sql) {
+    auto session = devenv::db::connect(dialect, endpoint);
+    if (sql.rfind("SELECT", 0) != 0) {
+      session->execute(sql);
+      return {};
+    }
+    std::string out;
+    for (const std::string& value : session->column(sql)) out += value + "\n";
+    return out;
+  }
+
   devenv::test::TempDir dir_;
   std::string project_;
   int mysql_port_, postgres_port_;
@@ -70,6 +92,26 @@ void require_up(const ComposeExample& example) {
   const CommandResult up = example.devenv("up");
   INFO(up.output);
   REQUIRE(up.exit_code == 0);
+}
+
+CommandResult require_ok(const ComposeExample& example, const std::string& arguments) {
+  const CommandResult result = example.devenv(arguments);
+  INFO("devenv " << arguments << "\n" << result.output);
+  REQUIRE(result.exit_code == 0);
+  return result;
+}
+
+void append(const ComposeExample& example, const std::string& file, const std::string& text) {
+  example.dir().write(file, example.dir().read(file) + text);
+}
+
+std::string tables_named(const ComposeExample& example, const std::string& database, const std::string& table) {
+  return example.mysql("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '" + database +
+                       "' AND table_name = '" + table + "'");
+}
+
+std::string pg_tables_named(const ComposeExample& example, const std::string& database, const std::string& table) {
+  return example.postgres("SELECT count(*) FROM pg_tables WHERE tablename = '" + table + "'", database);
 }
 
 }  // namespace
@@ -189,6 +231,149 @@ TEST_CASE("compose: --runtime compose on every runtime command of a native confi
   const CommandResult after = compose.devenv("status");
   CHECK(after.exit_code == 3);
   CHECK_THAT(after.output, Catch::Contains("not initialised"));
+}
+
+TEST_CASE("compose: reset in place rebuilds only the edited databases, and a plain reset makes every one fresh",
+          "[docker]") {
+  ComposeExample compose;
+  require_up(compose);
+  compose.mysql(
+      "INSERT INTO unkey.workspaces (id, org_id, name, beta_features, features) VALUES ('ws_dev', 'o', 'n', '{}', "
+      "'{}')");
+  compose.mysql("CREATE TABLE hydra.dev_rows (id int)");
+  compose.mysql("INSERT INTO hydra.dev_rows VALUES (1)");
+  compose.mysql("CREATE DATABASE scratch");  // not the config's: left alone, and no --force needed
+  for (const char* database : {"platform", "analytics"}) {
+    compose.postgres("CREATE TABLE dev_rows (id int)", database);
+    compose.postgres("INSERT INTO dev_rows VALUES (1)", database);
+  }
+  append(compose, "schemas/main.sql", "\nCREATE TABLE added (id int PRIMARY KEY);\n");
+  append(compose, "schemas/analytics.sql", "\nCREATE TABLE added (id int PRIMARY KEY);\n");
+  require_ok(compose, "build");
+
+  const CommandResult edited = require_ok(compose, "reset");
+  CHECK_THAT(edited.output, Catch::Contains("rebuilt unkey (schema changed); kept partition_001 … hydra (5) with "
+                                            "their data"));
+  CHECK_THAT(edited.output, Catch::Contains("rebuilt analytics (schema changed); kept platform with their data"));
+  CHECK_THAT(edited.output, !Catch::Contains("removing its container and volume"));
+  CHECK(compose.mysql("SELECT COUNT(*) FROM unkey.workspaces") == "0\n");
+  CHECK(tables_named(compose, "unkey", "added") == "1\n");
+  CHECK(compose.mysql("SELECT COUNT(*) FROM hydra.dev_rows") == "1\n");
+  CHECK(pg_tables_named(compose, "analytics", "dev_rows") == "0\n");
+  CHECK(pg_tables_named(compose, "analytics", "added") == "1\n");
+  CHECK(compose.postgres("SELECT count(*) FROM dev_rows", "platform") == "1\n");
+  CHECK_THAT(compose.devenv("status").output, !Catch::Contains("schema changed"));
+
+  // Nothing edited: every database fresh. PostgreSQL copies those with a pristine
+  // copy (analytics, made by the reset above) and makes the other from its file.
+  const CommandResult plain = require_ok(compose, "reset");
+  CHECK_THAT(plain.output, Catch::Contains("reset in place") && Catch::Contains("rebuilt unkey … hydra (6)"));
+  CHECK_THAT(plain.output, Catch::Contains("rebuilt platform from the init files; analytics from pristine copies"));
+  CHECK(tables_named(compose, "hydra", "dev_rows") == "0\n");
+  CHECK(pg_tables_named(compose, "platform", "dev_rows") == "0\n");
+  CHECK(compose.mysql("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = 'scratch'") == "1\n");
+  compose.postgres("CREATE TABLE dev_rows (id int)", "platform");
+  const CommandResult copies = require_ok(compose, "reset postgres");
+  CHECK_THAT(copies.output, Catch::Contains("platform, analytics from pristine copies"));
+  CHECK(pg_tables_named(compose, "platform", "dev_rows") == "0\n");
+  compose.mysql("DROP DATABASE scratch");
+  CHECK(require_ok(compose, "verify").exit_code == 0);
+
+  // up --reset-on-change resets in place too.
+  append(compose, "schemas/analytics.sql", "\nCREATE TABLE added_again (id int PRIMARY KEY);\n");
+  compose.postgres("CREATE TABLE dev_rows (id int)", "platform");
+  const CommandResult up = require_ok(compose, "up --reset-on-change postgres");
+  CHECK_THAT(up.output, Catch::Contains("rebuilt analytics (schema changed); kept platform with their data"));
+  CHECK(pg_tables_named(compose, "analytics", "added_again") == "1\n");
+  CHECK(pg_tables_named(compose, "platform", "dev_rows") == "1\n");
+}
+
+TEST_CASE("compose: a new seed file or root password makes a new volume, saying why, and a seed runs in the container",
+          "[docker]") {
+  ComposeExample compose;
+  require_ok(compose, "up mysql");
+  compose.dir().write("initdb/mysql/50-seed.sql",
+                      "INSERT INTO unkey.workspaces (id, org_id, name, beta_features, features) "
+                      "VALUES ('ws_seed', 'o', 'seeded', '{}', '{}');\n");
+  const CommandResult seeded = require_ok(compose, "reset mysql");
+  CHECK_THAT(seeded.output,
+             Catch::Contains("making the container and volume again: 50-seed.sql is new since the init"));
+  CHECK_THAT(seeded.output, Catch::Contains("removing its container and volume") && Catch::Contains("initialised"));
+  CHECK(compose.mysql("SELECT id FROM unkey.workspaces") == "ws_seed\n");
+
+  // Root's password in the config (any character: it reaches the container's client
+  // through the environment).
+  const std::string password = "n3w p'w\"d $x;`";
+  std::string quoted = "'";
+  for (char c : password) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  const std::string environment = "DEVENV_MYSQL_ROOT_PASSWORD=" + quoted + "'";
+  const std::string dir = compose.dir().path().string();
+  const CommandResult changed = devenv::test::run_devenv(dir, "reset --force mysql", environment);
+  INFO(changed.output);
+  REQUIRE(changed.exit_code == 0);
+  CHECK_THAT(changed.output, Catch::Contains("making the container and volume again: root's credentials"));
+  CHECK(compose.mysql("SELECT id FROM unkey.workspaces", password) == "ws_seed\n");
+
+  compose.mysql(
+      "INSERT INTO unkey.workspaces (id, org_id, name, beta_features, features) VALUES ('ws_dev', 'o', "
+      "'n', '{}', '{}')",
+      password);
+  const CommandResult again = devenv::test::run_devenv(dir, "reset mysql", environment);
+  INFO(again.output);
+  REQUIRE(again.exit_code == 0);
+  CHECK_THAT(again.output,
+             Catch::Contains("running 50-seed.sql in the container") && Catch::Contains("reset in place"));
+  CHECK(compose.mysql("SELECT id FROM unkey.workspaces", password) == "ws_seed\n");
+}
+
+TEST_CASE("compose: a reset in place killed half way is finished by the next reset", "[docker]") {
+  ComposeExample compose;
+  // A seed that takes a while: the kill lands while it runs, after every database was dropped.
+  compose.dir().write("initdb/mysql/50-seed.sql",
+                      "INSERT INTO unkey.workspaces (id, org_id, name, beta_features, features) "
+                      "VALUES ('ws_seed', 'o', 'seeded', '{}', '{}');\nSELECT SLEEP(6);\n");
+  require_ok(compose, "up mysql");
+  compose.mysql("CREATE TABLE hydra.dev_rows (id int)");
+  compose.mysql("CREATE DATABASE scratch");
+  // kill -9 of devenv and the docker CLI it runs (their process group), once the seed runs.
+  run_command("cd '" + compose.dir().path().string() + "' || exit 1; setsid '" + DEVENV_BINARY +
+              "' reset mysql > reset.log 2>&1 & pid=$!; for i in $(seq 200); do grep -q 'running 50-seed.sql' "
+              "reset.log && break; sleep 0.1; done; sleep 0.5; kill -9 -$pid; wait $pid");
+  INFO(compose.dir().read("reset.log"));
+  CHECK_THAT(compose.dir().read("reset.log"), Catch::Contains("running 50-seed.sql in the container"));
+  CHECK_THAT(compose.devenv("status").output, Catch::Contains("a reset did not finish"));
+  const CommandResult finished = require_ok(compose, "reset mysql");
+  CHECK_THAT(finished.output, Catch::Contains("reset in place"));
+  CHECK_THAT(finished.output, !Catch::Contains("removing its container and volume"));
+  CHECK(compose.mysql("SELECT id FROM unkey.workspaces") == "ws_seed\n");
+  CHECK(tables_named(compose, "hydra", "dev_rows") == "0\n");
+  CHECK(compose.mysql("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = 'scratch'") == "1\n");
+  CHECK_THAT(compose.devenv("status").output, !Catch::Contains("a reset did not finish"));
+}
+
+TEST_CASE("compose: watch resets only the edited database in place, and a broken save changes nothing", "[docker]") {
+  ComposeExample compose;
+  require_up(compose);
+  compose.mysql("CREATE TABLE hydra.dev_rows (id int)");
+  compose.mysql("INSERT INTO hydra.dev_rows VALUES (1)");
+  devenv::test::BackgroundWatch watch(compose.dir().path(), "");
+  REQUIRE(watch.wait_for("Ctrl-C stops watching", std::chrono::seconds(60)));
+
+  const std::string good = compose.dir().read("schemas/main.sql");
+  compose.dir().write("schemas/main.sql", good + "\nCREATE TABLE added_by_watch (id int PRIMARY KEY);\n");
+  REQUIRE(watch.wait_for("schemas/main.sql → mysql: reset in place", std::chrono::seconds(60)));
+  CHECK(tables_named(compose, "unkey", "added_by_watch") == "1\n");
+  CHECK(compose.mysql("SELECT COUNT(*) FROM hydra.dev_rows") == "1\n");
+  CHECK_THAT(watch.output(), Catch::Contains("kept partition_001 … hydra (5) with their data"));
+
+  compose.dir().write("schemas/main.sql", good + "\nCREATE TABLE broken (id int REFERENCES nowhere (id));\n");
+  REQUIRE(watch.wait_for("schemas/main.sql — ", std::chrono::seconds(60)));
+  CHECK(std::regex_search(watch.output(), std::regex("schemas/main.sql — .*schemas/main.sql:[0-9]+")));
+  CHECK(tables_named(compose, "unkey", "added_by_watch") == "1\n");
+  REQUIRE(watch.stop());
+  INFO(watch.output());
+  CHECK_THAT(watch.output(), Catch::Contains("stopped watching"));
+  CHECK(compose.mysql("SELECT COUNT(*) FROM hydra.dev_rows") == "1\n");  // still serving
 }
 
 // Named snapshots through the image's own tools inside the containers (docs/snapshots.md).

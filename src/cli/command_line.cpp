@@ -29,6 +29,8 @@ Commands:
             and wait until each answers; a summary with one URL per database
   reset     bring the databases back fresh, in place on a running server: after a
             schema edit only the edited databases, else all (--all-databases)
+  watch     on every save of the config or a schema: build, then reset in place
+            only the databases whose schema changed (Ctrl-C stops watching)
   down      stop the servers, keep the data (--purge: delete it, saying what)
   status    running / stopped / crashed / init failed, and "schema changed" (--format json)
   env       `export DEVENV_<KEY>_URL=…` lines: eval "$(devenv env)"
@@ -61,6 +63,7 @@ Exit codes: 0 ok, 1 drift or stale files, 2 usage or config error, 3 runtime fai
 Typical day:
   devenv up               # day one: databases up with the schema, in about a second
   devenv reset            # after editing schemas/*.sql
+  devenv watch            # or: reset on every save, one line per change
   devenv snapshot save mine && devenv reset && devenv snapshot restore mine
                           # keep the dev data you prepared across a reset
   eval "$(devenv env)"    # DEVENV_MAIN_URL=mysql://… for the app
@@ -121,6 +124,11 @@ void declare_options(CLI::App& command, UpOptions& options) {
   command.add_flag("--verify", options.verify);
   // As `docker compose up -d`: devenv's servers always outlive the command.
   command.add_flag("-d,--detach", options.detach);
+}
+
+void declare_options(CLI::App& command, WatchOptions& options) {
+  command.add_option("--debounce", options.debounce_ms)->type_name("MS")->check(CLI::Range(10u, 60000u));
+  add_runtime_option(command, options.runtime);
 }
 
 void declare_options(CLI::App& command, CacheOptions& options) {
@@ -234,6 +242,7 @@ CommandLine::CommandLine() : app_("", "devenv") {
   add_command("build", kBuildHelp, run_build);
   add_command("up", kUpHelp, run_up);
   add_command("reset", kResetHelp, run_reset);
+  add_command("watch", kWatchHelp, run_watch);
   add_command("down", kDownHelp, run_down);
   add_command("status", kStatusHelp, run_status);
   add_command("env", kEnvHelp, run_env);

@@ -18,6 +18,7 @@ class ProgressPrinter {
   explicit ProgressPrinter(std::ostream& out);
   // Chosen once, by the command line, before any command runs.
   static void set_verbosity(Verbosity verbosity);
+  static Verbosity verbosity();
 
   void say(const std::string& server, const std::string& message);
   // Only with --verbose.

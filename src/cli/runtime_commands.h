@@ -28,6 +28,41 @@ struct UpOptions : ResetOptions {
 };
 int run_up(const std::filesystem::path& config, const UpOptions& options, std::ostream& out, std::ostream& err);
 
+// `devenv watch`: rebuild and reset in place on every save (cli/watch_command.cpp).
+struct WatchOptions {
+  std::optional<std::string> runtime;
+  unsigned debounce_ms = 200;  // quiet time after the last save of a burst
+};
+int run_watch(const std::filesystem::path& config, const WatchOptions& options, std::ostream& out, std::ostream& err);
+
+inline constexpr const char* kWatchHelp = R"HELP(Usage: devenv watch [--debounce MS] [--runtime native|compose]
+
+Watches the config (and its .env), every schema file and migration folder, and your
+own files in initdb/<server>/ (a seed). On a save, it does what `devenv build` and
+`devenv reset` would, and prints one line per server:
+
+  10:42:07 schemas/main.sql → mysql: reset in place in 0.14 s: rebuilt main (schema
+           changed); kept hydra, partition_001 … with their data
+
+  - Only the databases whose schema changed are made again; the others keep their
+    rows (a seed of yours in initdb/ runs again, and then every database of its
+    server is made again, as `devenv reset` does).
+  - Each changed schema is first loaded into a throwaway shadow database: when the
+    config or a schema does not load, watch prints the first error (file:line:col)
+    and changes nothing; the databases keep serving the last schema that loaded.
+  - A burst of saves (editors write several times) is one round: it starts when the
+    files have been quiet for --debounce MS (default 200), at most 2 s after the first.
+  - At start it does what `devenv up --reset-on-change` does: servers that are not
+    running are started, edits made meanwhile are applied.
+  - A reset that would replace a data dir holding databases the config does not
+    declare is refused for that server, as `devenv reset` without --force refuses it.
+
+Ctrl-C stops watching; the servers keep running (`devenv down` stops them). Other
+devenv commands run meanwhile: each round takes the state-dir lock only while it works.
+--verbose shows each round's progress lines. Keep data across rounds with
+`devenv snapshot` (`devenv help snapshot`).
+)HELP";
+
 // `devenv cache stats|clear`: the machine's init cache (runtime/data_dir_cache.h).
 struct CacheOptions {
   std::string action;
@@ -216,8 +251,9 @@ inline constexpr const char* kResetHelp =
 Brings the databases of the named servers (default: all) back fresh, and says for
 each server what it did:
 
-  - In place, on a running server (native runtime), when initdb/ changed only in
-    schema files since the server's databases were made:
+  - In place, on a running server (either runtime), when initdb/ changed only in
+    schema files since the server's databases were made (compose: since devenv saw
+    the image's init make its volume, .devenv/<server>/compose-state):
       after editing one database's schema, only that database is rebuilt (with all
       partitions of its key); the others keep their data;
       with no schema edit (or --all-databases), every database of the config is
@@ -226,15 +262,16 @@ each server what it did:
       MariaDB/MySQL drops each and runs its init files again. Your own .sql init
       files (a 50-seed.sql) run again whenever a database is made from its files.
     Databases the config does not declare are left alone, and so are users.
-  - Otherwise (00-init-databases.sql changed: users, grants, databases; one of your
-    own init files changed; a .sh or compressed init file; the server is not
-    running), the data dir is made again: copied from the init cache when this
+  - Otherwise (00-init-databases.sql changed: users, grants, databases; root's
+    password, charset, collation, settings or image changed; one of your own init
+    files changed; a .sh or compressed init file; the server is not running; no
+    record), the data dir is made again: copied from the init cache when this
     machine ran the same init files before (`devenv cache --help`), else initialised.
-    That deletes every database on the server: unless --force, reset first lists
-    any the config does not declare and stops (exit 2) before touching anything.
-  - With the compose runtime, always: new containers and volumes, and the images'
-    init (devenv needs no `docker-compose down`, and waits until each fingerprint
-    answers).
+    With the compose runtime: a new container and volume, and the image's init
+    (devenv needs no `docker-compose down`, and waits until each fingerprint
+    answers). That deletes every database on the server: unless --force, reset
+    first lists any the config does not declare and stops (exit 2) before touching
+    anything.
 
 A reset interrupted (Ctrl-C, kill -9) or failed half way is finished by the next
 `reset` or `up`. Run `devenv verify` after it if you want the proof.

@@ -60,10 +60,10 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
     const std::string fingerprint =
         outputs_.servers.empty() ? generator::built_fingerprint(config_.dir, name) : outputs_.server(name).fingerprint;
     runtime::Progress say = [this, name](const std::string& message) { progress_.say(name, message); };
+    const generator::ServerInit* init = outputs_.servers.empty() ? nullptr : &outputs_.server(name);
     if (compose) {
-      servers_.push_back(std::make_unique<runtime::ComposeServer>(config_, server, fingerprint, compose, say));
+      servers_.push_back(std::make_unique<runtime::ComposeServer>(config_, server, fingerprint, init, compose, say));
     } else {
-      const generator::ServerInit* init = outputs_.servers.empty() ? nullptr : &outputs_.server(name);
       servers_.push_back(std::make_unique<runtime::NativeServer>(config_, server, fingerprint, init, say));
     }
   }

@@ -224,6 +224,11 @@ std::vector<std::string> Engine::batch_query_flags() const {
   return {"-tA", "-c"};
 }
 
+std::vector<std::string> Engine::script_flags() const {
+  if (dialect() == sqltext::Dialect::MySQL) return {};
+  return {"-v", "ON_ERROR_STOP=1"};
+}
+
 std::string Engine::quote_identifier(std::string_view name) const { return sqltext::quote_identifier(name, dialect()); }
 std::string Engine::quote_string(std::string_view value) const { return sqltext::quote_string(value, dialect()); }
 std::size_t Engine::max_identifier_bytes() const { return facts(kind_).max_identifier_bytes; }

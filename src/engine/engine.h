@@ -86,6 +86,9 @@ class Engine {
   const char* load_program() const;  // mariadb, mysql, pg_restore
   // Client flags that run the query that follows and print bare values only.
   std::vector<std::string> batch_query_flags() const;
+  // Client flags that make a script on stdin stop at its first error, as the images'
+  // init runs it: psql -v ON_ERROR_STOP=1; none for mysql, which stops by itself.
+  std::vector<std::string> script_flags() const;
 
   // The part of a version that decides whether a data dir can be opened: PostgreSQL
   // "15" of "15.18"; MySQL and MariaDB "10.11" of "10.11.9".

@@ -3,18 +3,25 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <regex>
 #include <thread>
 
 #include "db/session.h"
 #include "generator/fingerprint.h"
+#include "runtime/in_place_reset.h"
+#include "runtime/init_scripts.h"
+#include "runtime/owned_dir.h"
 #include "util/runtime_error.h"
 
 namespace devenv::runtime {
 
 namespace {
 
+namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
+
+constexpr const char* kRemade = "the container and volume";
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
@@ -26,10 +33,12 @@ std::string trim(std::string text) {
 }  // namespace
 
 ComposeServer::ComposeServer(const config::Config& config, const config::Server& server, std::string fingerprint,
-                             std::shared_ptr<const ComposeTool> tool, Progress progress)
+                             const generator::ServerInit* init, std::shared_ptr<const ComposeTool> tool,
+                             Progress progress)
     : config_(config),
       server_(server),
       fingerprint_(std::move(fingerprint)),
+      init_(init),
       tool_(std::move(tool)),
       progress_(std::move(progress)) {}
 
@@ -103,6 +112,14 @@ ServerStatus ComposeServer::status() const {
   const bool has_volume = ComposeTool::docker({"volume", "inspect", volume()}).exit_code == 0;
   if (id.empty()) {
     status.health = has_volume ? Health::Stopped : Health::NotInitialised;
+    return status;
+  }
+  const ServerState record = load_record();
+  if (record.phase == "resetting") {
+    status.health = Health::InitFailed;
+    status.pid = container_pid(id);  // it runs: `reset` lists its databases before replacing them
+    status.failure = "a reset did not finish" + (record.failure.empty() ? "" : " (" + record.failure + ")") +
+                     ": `devenv reset` finishes it";
     return status;
   }
   const std::string state = container_state(id);
@@ -179,7 +196,7 @@ UpResult ComposeServer::wait_until_initialised(Clock::time_point started, bool f
   while (Clock::now() < deadline) {
     if (const auto fingerprint = read_fingerprint()) {
       return {fresh ? "initialised" : "started", seconds_since(started), port(), server_version(),
-              *fingerprint != fingerprint_};
+              *fingerprint != fingerprint_, {}};
     }
     if (Clock::now() >= next_container_check) {
       const std::string id = container();
@@ -196,6 +213,13 @@ UpResult ComposeServer::wait_until_initialised(Clock::time_point started, bool f
 
 UpResult ComposeServer::up(bool reset_on_change, const ResetRequest& reset_request) {
   const auto started = Clock::now();
+  resets_in_place_.clear();
+  if (load_record().phase == "resetting") {
+    progress_("the last reset did not finish; finishing it");
+    ResetRequest finish = reset_request;
+    finish.only_changed = true;  // what it was making, and what changed since: not every database
+    return reset(finish);
+  }
   const std::string id = container();
   if (!id.empty() && container_state(id).rfind("running", 0) == 0) {
     if (const auto fingerprint = read_fingerprint()) {
@@ -204,15 +228,18 @@ UpResult ComposeServer::up(bool reset_on_change, const ResetRequest& reset_reque
         progress_("schema changed since this volume was initialised; resetting (--reset-on-change)");
         return reset(reset_request);
       }
-      return {"already running", seconds_since(started), port(), server_version(), changed};
+      return {"already running", seconds_since(started), port(), server_version(), changed, {}};
     }
   }
   const bool fresh = ComposeTool::docker({"volume", "inspect", volume()}).exit_code != 0;
+  if (fresh) forget_record();
+  const DataDirKeys* made_from = fresh ? &keys() : nullptr;  // read before the init runs them
   progress_(std::string(fresh ? "creating" : "starting") + " its container (" + tool_->description() + ")");
   const RunResult up = tool_->run({"up", "-d", server_.name});
   if (up.exit_code != 0) throw util::RuntimeError(tool_->description() + " up failed:\n" + up.output);
   if (fresh) progress_("waiting for the image's init to finish (the fingerprint over TCP)");
   UpResult result = wait_until_initialised(started, fresh);
+  if (made_from) record_fresh_volume(result, *made_from);
   if (result.schema_changed && reset_on_change) {
     progress_("schema changed since this volume was initialised; resetting (--reset-on-change)");
     return reset(reset_request);
@@ -221,21 +248,151 @@ UpResult ComposeServer::up(bool reset_on_change, const ResetRequest& reset_reque
 }
 
 UpResult ComposeServer::reset(const ResetRequest& request) {
+  const auto started = Clock::now();
+  resets_in_place_.clear();
+  if (std::optional<UpResult> result = reset_in_place(request, started)) return *result;
   if (request.before_replacing_data) request.before_replacing_data(*this);
   progress_("removing its container and volume");
   remove_container_and_volume(nullptr);
+  forget_record();
   return up(false, request);
 }
 
+// Asked two or three times per server before a reset acts (up_command.cpp), at about
+// 0.2 s of docker calls and a login each: the answer is kept until the server acts.
+bool ComposeServer::resets_in_place(const ResetRequest& request) const {
+  const auto known = resets_in_place_.find(request.only_changed);
+  if (known != resets_in_place_.end()) return known->second;
+  bool answer = false;
+  if (init_) {
+    const ServerState state = load_record();
+    answer = running(container()) && record_problem(state).empty() &&
+             plans_in_place(state, keys().setup, current_init_files(keys().files, *init_), request.only_changed);
+  }
+  resets_in_place_[request.only_changed] = answer;
+  return answer;
+}
+
+// Root's sessions over TCP to the published port; the user's files through the
+// client inside the container, as the image's init ran them.
+std::optional<UpResult> ComposeServer::reset_in_place(const ResetRequest& request, Clock::time_point started) {
+  const std::string id = container();
+  if (!init_ || !running(id)) return std::nullopt;
+  ServerState state = load_record();
+  if (const std::string problem = record_problem(state); !problem.empty()) {
+    progress_("making " + std::string(kRemade) + " again: " + problem);
+    return std::nullopt;
+  }
+  const db::Endpoint session = tcp_endpoint();
+  state.port = session.port;
+  const InPlaceServer server{
+      {&server_, session, reset_log(), [this, id](const fs::path& file) { run_in_container(file, id); }, progress_},
+      config_.dir / "initdb" / server_.name,
+      state_file(),
+      keys().setup,
+      current_init_files(keys().files, *init_),
+      [this](ServerState& made) {
+        record_init_files(made, fingerprint_, keys().setup, keys().files);
+        save_record(made);
+      },
+      kRemade};
+  return reset_server_in_place(state, server, request.only_changed, started);
+}
+
+// The database the image's init ran files in: PostgreSQL's POSTGRES_DB, which devenv's
+// compose file leaves to default to the root user's name; none for MySQL.
+std::string ComposeServer::init_database() const {
+  return server_.engine.image_variables().database_defaults_to_root_user ? server_.root_user
+                                                                         : server_.engine.fallback_database();
+}
+
+// docker exec rather than compose's (a second of Python with v1). Root's password
+// goes through the environment: `-e NAME` alone makes docker pass on its own value.
+void ComposeServer::run_in_container(const fs::path& file, const std::string& id) const {
+  const engine::ClientCommand client =
+      server_.engine.tcp_client(server_.engine.image_client(), inner_port(), server_.root_user, init_database());
+  ProcessOptions options(std::vector<std::string>{"docker", "exec", "-i", "-e", client.password_variable, id});
+  options.argv.insert(options.argv.end(), client.argv.begin(), client.argv.end());
+  for (const std::string& flag : server_.engine.script_flags()) options.argv.push_back(flag);
+  options.environment = {{client.password_variable, server_.root_password.value}};
+  options.stdin_file = file.string();
+  progress_("running " + file.filename().string() + " in the container");
+  std::ofstream(reset_log(), std::ios::app) << "devenv: running " << file.string() << " in " << id << "\n";
+  run_client_on_file(file, options, reset_log(), "`devenv reset`");
+}
+
+pid_t ComposeServer::container_pid(const std::string& id) const {
+  const std::string pid = trim(ComposeTool::docker({"inspect", "-f", "{{.State.Pid}}", id}).output);
+  return pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos ? 0 : std::stoi(pid);
+}
+
+bool ComposeServer::running(const std::string& id) const {
+  return !id.empty() && container_state(id).rfind("running", 0) == 0;
+}
+
+fs::path ComposeServer::state_file() const { return config_.project.state_dir / server_.name / "compose-state"; }
+
+fs::path ComposeServer::reset_log() const { return config_.project.state_dir / server_.name / "compose-reset.log"; }
+
+ServerState ComposeServer::load_record() const { return ServerState::load(state_file()); }
+
+void ComposeServer::save_record(ServerState& state) const {
+  make_owned_dirs(config_.project.state_dir, state_file().parent_path());
+  state.save(state_file());
+}
+
+void ComposeServer::forget_record() const {
+  for (const fs::path& file : {state_file(), reset_log()}) {
+    if (fs::exists(fs::symlink_status(file))) remove_owned_entry(file);
+  }
+}
+
+const DataDirKeys& ComposeServer::keys() const {
+  if (!keys_) keys_ = volume_keys(server_, config_.dir / "initdb" / server_.name);
+  return *keys_;
+}
+
+void ComposeServer::record_fresh_volume(const UpResult& result, const DataDirKeys& keys) {
+  if (result.schema_changed || fingerprint_.empty()) return;
+  ServerState state;
+  record_init_files(state, fingerprint_, keys.setup, keys.files);
+  state.version = result.version;
+  state.port = result.port;
+  state.data_dir = volume();
+  save_record(state);
+}
+
+// The volume's `_devenv` fingerprint must be the recorded one: a volume made again
+// from other files (outside devenv) is not what the record describes. In the middle of
+// a reset in place it is gone, or already the new one. With root's password changed it
+// cannot be read: the changed setup is the reason the reset then gives.
+std::string ComposeServer::record_problem(const ServerState& state) const {
+  if (state.phase != "ready" && state.phase != "resetting") {
+    return "devenv has no record of the init files its volume was made from (it did not see the image's init "
+           "finish)";
+  }
+  if (state.data_dir != volume()) return "the record is of volume " + state.data_dir + ", not " + volume();
+  if (state.init_setup != keys().setup) return "";
+  const std::optional<std::string> found = read_fingerprint();
+  const bool expected = found == state.fingerprint || (state.phase == "resetting" && (!found || found == fingerprint_));
+  if (expected) return "";
+  return found ? "the volume's fingerprint is not the one devenv recorded with its init files"
+               : "the volume's fingerprint cannot be read";
+}
+
 void ComposeServer::stop() {
+  resets_in_place_.clear();
   progress_("stopping its container");
   tool_->run({"stop", server_.name});
 }
 
 std::vector<std::string> ComposeServer::purge() {
+  resets_in_place_.clear();
   std::vector<std::string> removed;
   remove_container_and_volume(&removed);
   remove_networks_when_unused(removed);
+  forget_record();
+  remove_owned_dir_if_empty(state_file().parent_path());
   return removed;
 }
 

@@ -121,6 +121,21 @@ InitFiles read_init_files(const std::filesystem::path& dir, const std::string& v
 
 }  // namespace
 
+namespace {
+
+// charset, collation and settings: what the server is started or initialised with.
+std::string server_shape(const config::Server& server) {
+  std::string shape = server.charset + "\n" + server.collation;
+  for (const auto& [name, value] : server.settings) shape += "\n" + name + "=" + value;
+  return shape;
+}
+
+std::string credentials_of(const config::Server& server) {
+  return server.root_user + std::string(1, '\0') + server.root_password.value;
+}
+
+}  // namespace
+
 DataDirKeys data_dir_keys(const config::Server& server, const NativeEngine& engine, const std::string& version,
                           const std::filesystem::path& init_dir) {
   const std::string prefix = std::string(server.engine.name()) + "-" + key_safe(version);
@@ -129,15 +144,24 @@ DataDirKeys data_dir_keys(const config::Server& server, const NativeEngine& engi
               util::sha256_hex(std::string("devenv bare data dir 1\n") + server.engine.name() + "\n" + version + "\n" +
                                engine.data_dir_recipe())
                   .substr(0, 16);
-  std::string shape = std::string(kInitRecipe) + "\n" + keys.bare + "\n" + server.charset + "\n" + server.collation;
-  for (const auto& [name, value] : server.settings) shape += "\n" + name + "=" + value;
-  const std::string credentials = server.root_user + std::string(1, '\0') + server.root_password.value;
+  const std::string shape = std::string(kInitRecipe) + "\n" + keys.bare + "\n" + server_shape(server);
+  const std::string credentials = credentials_of(server);
   const InitFiles files = read_init_files(init_dir, version, credentials);
   keys.init = prefix + "-init-" + util::sha256_hex(shape + "\n" + files.hash).substr(0, 16);
   keys.setup = util::sha256_hex(shape + "\n" + util::sha256_hex(credentials)).substr(0, 16);
   // An unreadable version would let every build of the engine share entries.
   keys.init_cacheable = version != "unknown" && !files.more_than_bytes;
   keys.files = files.files;
+  return keys;
+}
+
+DataDirKeys volume_keys(const config::Server& server, const std::filesystem::path& init_dir) {
+  const std::string credentials = credentials_of(server);
+  DataDirKeys keys;
+  keys.setup = util::sha256_hex("devenv compose volume 1\n" + std::string(server.engine.name()) + "\n" + server.image +
+                                "\n" + server_shape(server) + "\n" + util::sha256_hex(credentials))
+                   .substr(0, 16);
+  keys.files = read_init_files(init_dir, server.image, credentials).files;
   return keys;
 }
 

@@ -37,4 +37,9 @@ struct DataDirKeys {
 DataDirKeys data_dir_keys(const config::Server& server, const NativeEngine& engine, const std::string& version,
                           const std::filesystem::path& init_dir);
 
+// The keys of a compose volume, which the image's init makes inside its container (no
+// bare data dir, no cache): `setup` is the image, root's credentials, charset,
+// collation and settings; `files` as above; `bare` and `init` empty.
+DataDirKeys volume_keys(const config::Server& server, const std::filesystem::path& init_dir);
+
 }  // namespace devenv::runtime

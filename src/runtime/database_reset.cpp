@@ -1,6 +1,5 @@
 #include "runtime/database_reset.h"
 
-#include "runtime/init_scripts.h"
 #include "runtime/session_script.h"
 #include "util/sha256.h"
 
@@ -39,8 +38,8 @@ db::Session& SessionDatabaseReset::admin() {
 
 void SessionDatabaseReset::run_generated_file(const std::filesystem::path& file) {
   target_.progress("running " + file.filename().string());
-  if (run_with_sessions(file, target_.server->engine, target_.session, target_.layout->init_log)) return;
-  run_init_file(file, *target_.engine, *target_.layout, target_.port, target_.progress, "`devenv reset`");
+  if (run_with_sessions(file, target_.server->engine, target_.session, target_.log)) return;
+  target_.run_with_client(file);
 }
 
 void SessionDatabaseReset::forget_fingerprint() { admin().execute(writer_->forget_fingerprint()); }

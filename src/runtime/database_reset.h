@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -9,7 +10,6 @@
 #include "config/config.h"
 #include "db/session.h"
 #include "generator/script_writer.h"
-#include "runtime/native_engine.h"
 #include "runtime/server.h"
 #include "util/runtime_error.h"
 
@@ -53,14 +53,16 @@ class DatabaseReset {
   virtual void keep_pristine(const std::string& name) = 0;
 };
 
-// How it reaches the server: `session` for devenv's own statements, and the layout and
-// port the engine's client uses for init files (the running server, or the init server).
+// How it reaches the server: `session` for devenv's own statements (root, on the
+// native server's socket or over TCP to a container), and the engine's client for a
+// file those sessions cannot run (another psql meta-command, COPY … FROM stdin) and
+// for the user's own files: `run_with_client` runs one as the init ran it, and throws
+// init_file_failure when it fails. `log` is where a failing file's output is.
 struct ResetTarget {
   const config::Server* server = nullptr;
-  const NativeEngine* engine = nullptr;
-  const ServerLayout* layout = nullptr;
-  int port = 0;
   db::Endpoint session;
+  std::filesystem::path log;
+  std::function<void(const std::filesystem::path&)> run_with_client;
   Progress progress;
 };
 

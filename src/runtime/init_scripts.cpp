@@ -161,10 +161,15 @@ void run_init_file(const fs::path& file, const NativeEngine& engine, const Serve
   }
   progress("running " + name);
   append_log(layout.init_log, "devenv: running " + file.string() + "\n");
-  const RunResult result = run(command_for(file, engine, layout, port));
-  append_log(layout.init_log, result.output);
+  run_client_on_file(file, command_for(file, engine, layout, port), layout.init_log, then);
+}
+
+void run_client_on_file(const fs::path& file, const ProcessOptions& client, const fs::path& log,
+                        const std::string& then) {
+  const RunResult result = run(client);
+  append_log(log, result.output);
   if (result.exit_code == 0) return;
-  throw init_file_failure(file, failing_line(result.output), result.output, layout.init_log, then);
+  throw init_file_failure(file, failing_line(result.output), result.output, log, then);
 }
 
 util::RuntimeError init_file_failure(const fs::path& file, int line, const std::string& output, const fs::path& log,

@@ -28,6 +28,12 @@ void run_init_files(const std::filesystem::path& dir, const NativeEngine& engine
 void run_init_file(const std::filesystem::path& file, const NativeEngine& engine, const ServerLayout& layout, int port,
                    const std::function<void(const std::string&)>& progress, const std::string& then);
 
+// Runs `client`, already given init file `file` (on stdin, or as its argument), with
+// its output appended to `log`: util::RuntimeError (init_file_failure) when it fails.
+// The compose runtime's client runs inside the container.
+void run_client_on_file(const std::filesystem::path& file, const ProcessOptions& client,
+                        const std::filesystem::path& log, const std::string& then);
+
 // The error for init file `file` failing at `line` (0: unknown) with the client's or
 // server's `output` ("ERROR 1064 … at line 57: …" or a bare message): where, the
 // line's schema source when devenv generated the file, the error lines, the log.

@@ -406,16 +406,8 @@ void NativeServer::finish_init(ServerState& state, const DataDirKeys& keys) {
 // The databases are what these init files make: ready, and what a reset in place
 // compares the files with next time.
 void NativeServer::record_init(ServerState& state, const DataDirKeys& keys) {
-  state.phase = "ready";
-  state.fingerprint = fingerprint_;
+  record_init_files(state, fingerprint_, keys.setup, keys.files);
   state.init_key = keys.init;
-  state.init_setup = keys.setup;
-  state.resetting_databases.clear();
-  state.init_files.clear();
-  for (const auto& [name, sha256] : keys.files) {
-    if (name.find('\n') == std::string::npos) state.init_files.emplace_back(name, sha256);
-  }
-  state.failure.clear();
   state.save(layout_.state_file);
 }
 
@@ -542,7 +534,7 @@ UpResult NativeServer::up(bool reset_on_change, const ResetRequest& reset_reques
     }
     result.schema_changed = state.fingerprint != fingerprint_;
     if (!(result.schema_changed && reset_on_change)) {
-      return {"already running", seconds_since(started), state.port, state.version, result.schema_changed};
+      return {"already running", seconds_since(started), state.port, state.version, result.schema_changed, {}};
     }
   }
   if (state.phase == "failed" || state.phase == "initialising") {
@@ -601,22 +593,6 @@ bool NativeServer::can_reset_in_place(const ServerState& state) const {
          (server_.port == 0 || server_.port == state.port);
 }
 
-// The files of initdb/<server> now, with what devenv generated them for.
-std::vector<CurrentInitFile> NativeServer::current_init_files(const DataDirKeys& keys) const {
-  std::vector<CurrentInitFile> files;
-  for (const auto& [name, sha256] : keys.files) {
-    CurrentInitFile file{name, sha256, generator::InitRole::None, {}};
-    for (const generator::GeneratedFile& generated : init_->files) {
-      if (fs::path(generated.path).filename() == name) {
-        file.role = generated.role;
-        file.databases = generated.databases;
-      }
-    }
-    files.push_back(std::move(file));
-  }
-  return files;
-}
-
 const DataDirKeys& NativeServer::init_keys(const std::string& version) const {
   auto known = init_keys_.find(version);
   if (known == init_keys_.end()) {
@@ -631,98 +607,28 @@ bool NativeServer::resets_in_place(const ResetRequest& request) const {
   const ServerState state = ServerState::load(layout_.state_file);
   if (!can_reset_in_place(state)) return false;
   const DataDirKeys& keys = init_keys(state.version);
-  return keys.setup == state.init_setup &&
-         plan_reset({state.init_files, current_init_files(keys), false, false, {}, request.only_changed, {}}).in_place;
+  return plans_in_place(state, keys.setup, current_init_files(keys.files, *init_), request.only_changed);
 }
 
+// Root's session on the socket; the user's files through the client, as the init ran
+// them.
 std::optional<UpResult> NativeServer::reset_in_place(ServerState& state, const ResetRequest& request,
                                                      Clock::time_point started) {
   if (!can_reset_in_place(state)) return std::nullopt;
-  const fs::path scripts = config_.dir / "initdb" / server_.name;
   const DataDirKeys& keys = init_keys(state.version);
-  if (keys.setup != state.init_setup) {
-    progress_("making the data dir again: " +
-              std::string(state.init_setup.empty() ? "an older devenv made it"
-                                                   : "root's credentials, the engine, charset, collation or settings "
-                                                     "changed since it was made"));
-    return std::nullopt;
-  }
-  const ResetTarget target{
-      &server_, &engine(), &layout_, state.port, engine().socket_endpoint(layout_, state.port, true), progress_};
-  const std::unique_ptr<DatabaseReset> databases = make_database_reset(target);
-  ResetPlan plan;
-  try {
-    ResetPlanInput input{state.init_files,
-                         current_init_files(keys),
-                         databases->keeps_pristine_copies(),
-                         databases->reruns_init_databases(),
-                         {},
-                         request.only_changed,
-                         {}};
-    if (state.phase == "resetting") {
-      input.unfinished.insert(state.resetting_databases.begin(), state.resetting_databases.end());
-    }
-    if (input.keeps_pristine_copies) {
-      std::vector<std::string> declared;
-      for (const CurrentInitFile& file : input.current) {
-        declared.insert(declared.end(), file.databases.begin(), file.databases.end());
-      }
-      input.pristine = databases->pristine_copies(declared);
-    }
-    plan = plan_reset(input);
-    if (!plan.in_place) {
-      progress_("making the data dir again: " + plan.why_not);
-      return std::nullopt;
-    }
-    if (plan.rebuilt.empty() && plan.from_pristine.empty()) {
-      progress_("no schema change here: " + describe_reset(plan));
-      return UpResult{kUnchanged, seconds_since(started), state.port, state.version, false};
-    }
-    databases->prepare_rebuild(plan.rebuilt);
-  } catch (const CannotResetInPlace& e) {
-    progress_("making the data dir again: " + std::string(e.what()));
-    return std::nullopt;
-  } catch (const db::DbError& e) {
-    progress_("making the data dir again: the server does not answer on its socket (" + std::string(e.what()) + ")");
-    return std::nullopt;
-  }
-  state.phase = "resetting";  // until it is done: an interrupted reset is finished by the next one
-  state.failure.clear();
-  for (const std::vector<std::string>* names : {&plan.rebuilt, &plan.from_pristine}) {
-    for (const std::string& name : *names) {
-      if (std::find(state.resetting_databases.begin(), state.resetting_databases.end(), name) ==
-          state.resetting_databases.end()) {
-        state.resetting_databases.push_back(name);
-      }
-    }
-  }
-  state.save(layout_.state_file);
-  std::ofstream(layout_.init_log, std::ios::app) << "devenv: reset in place: " << describe_reset(plan) << "\n";
-  try {
-    runtime::reset_in_place(
-        plan, *databases, scripts,
-        [&](const fs::path& file) { run_init_file(file, engine(), layout_, state.port, progress_, "`devenv reset`"); },
-        progress_);
-  } catch (const CannotResetInPlace& e) {
-    state.failure = e.what();
-    state.save(layout_.state_file);
-    progress_(std::string(e.what()) + "; making the data dir again instead");
-    return std::nullopt;
-  } catch (const util::Interrupted&) {
-    throw;
-  } catch (const db::DbError& e) {  // the server's own words: a full disk, a lost connection
-    state.failure = e.what();
-    state.save(layout_.state_file);
-    throw util::RuntimeError(e.what(), "once the cause is fixed, `devenv up` or `devenv reset` finishes the reset");
-  } catch (const std::exception& e) {
-    state.failure = e.what();
-    state.save(layout_.state_file);
-    throw;
-  }
-  record_init(state, keys);
-  progress_("reset in place in " + std::to_string(static_cast<int>(seconds_since(started) * 1000)) +
-            " ms: " + describe_reset(plan));
-  return UpResult{kResetInPlace, seconds_since(started), state.port, state.version, false};
+  const int port = state.port;
+  const InPlaceServer server{{&server_, engine().socket_endpoint(layout_, port, true), layout_.init_log,
+                              [this, port](const fs::path& file) {
+                                run_init_file(file, engine(), layout_, port, progress_, "`devenv reset`");
+                              },
+                              progress_},
+                             config_.dir / "initdb" / server_.name,
+                             layout_.state_file,
+                             keys.setup,
+                             current_init_files(keys.files, *init_),
+                             [this, &keys](ServerState& made) { record_init(made, keys); },
+                             "the data dir"};
+  return reset_server_in_place(state, server, request.only_changed, started);
 }
 
 void NativeServer::stop() {

@@ -77,7 +77,6 @@ class NativeServer final : public Server {
   void finish_init(ServerState& state, const DataDirKeys& keys);
   void record_init(ServerState& state, const DataDirKeys& keys);
   bool can_reset_in_place(const ServerState& state) const;
-  std::vector<CurrentInitFile> current_init_files(const DataDirKeys& keys) const;
   // The keys of initdb/<server> for `version`, read once per command: a reset asks
   // for them two or three times, and init files may be large dumps.
   const DataDirKeys& init_keys(const std::string& version) const;

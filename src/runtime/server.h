@@ -37,6 +37,9 @@ struct UpResult {
   int port = 0;
   std::string version;
   bool schema_changed = false;
+  // A reset in place: which databases it made again and which it kept
+  // (describe_reset), for commands that report one line per server (watch).
+  std::string detail;
 };
 
 using Progress = std::function<void(const std::string&)>;

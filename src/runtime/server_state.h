@@ -9,7 +9,9 @@
 
 namespace devenv::runtime {
 
-// What devenv remembers about one server between commands. Written atomically.
+// What devenv remembers about one server between commands. Written atomically. The
+// compose runtime keeps one too (<state>/<server>/compose-state), for what a reset in
+// place needs: the phase, the fingerprint, the init files, the setup, the volume's name.
 struct ServerState {
   // "" (never initialised), "initialising" (an init is running or was interrupted),
   // "failed" (init failed: never started as is), "ready" (initialised), "resetting"
@@ -27,7 +29,9 @@ struct ServerState {
   // during init leaves it running, and the next command stops it.
   pid_t init_pid = 0;
   unsigned long long init_pid_started = 0;
-  std::string data_dir;     // the data dir it was started on (the config may move it later)
+  // The data dir it was started on (the config may move it later). Compose: the name of
+  // the volume the databases live in.
+  std::string data_dir;
   bool should_run = false;  // set by up, cleared by down: a dead pid then means "crashed"
   // Every file of initdb/<server> the databases were made from: its name and the
   // sha256 of its bytes. A reset in place re-runs only what changed since.

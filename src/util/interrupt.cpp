@@ -25,4 +25,6 @@ void throw_if_interrupted() {
   if (requested.load()) throw Interrupted();
 }
 
+bool interrupt_requested() { return requested.load(); }
+
 }  // namespace devenv::util

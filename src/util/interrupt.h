@@ -13,5 +13,7 @@ struct Interrupted : std::runtime_error {
 // destructors drop what was made. A second signal ends the process at once.
 void catch_interrupts();
 void throw_if_interrupted();
+// Whether Ctrl-C or SIGTERM came, for loops that end cleanly instead of unwinding.
+bool interrupt_requested();
 
 }  // namespace devenv::util
