@@ -251,8 +251,8 @@ CommandLine::CommandLine() : app_("", "devenv") {
   add_command("verify", kVerifyHelp, run_verify);
   add_command("dump", kDumpHelp, run_dump);
   add_command("diff", kDiffHelp, run_diff);
-  add_command("cache", kCacheHelp, run_cache);
   add_command("snapshot", kSnapshotHelp, run_snapshot);
+  add_command("cache", kCacheHelp, run_cache);
   // `devenv help [COMMAND]` and `devenv version`, as git and docker take them.
   app_.add_subcommand("help")->add_option("COMMAND", help_topic_);
   runners_["help"] = [this](const fs::path&, std::ostream& out, std::ostream& err) { return print_help(out, err); };
