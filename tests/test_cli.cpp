@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <string>
+#include <vector>
 
 #include "support/run_command.h"
 #include "support/temp_dir.h"
@@ -70,7 +71,7 @@ TEST_CASE("devenv: usage errors exit 2, say what is wrong and which help to read
 TEST_CASE("devenv: every command's --help prints that command's help", "[unit][cli]") {
   const NeverStarted project;
   for (const std::string command :
-       {"build", "up", "reset", "down", "status", "env", "logs", "shell", "verify", "diff", "dump"}) {
+       {"build", "up", "reset", "down", "status", "env", "logs", "shell", "verify", "diff", "dump", "snapshot"}) {
     const CommandResult help = project.devenv(command + " --help");
     CHECK(help.exit_code == 0);
     CHECK_THAT(help.output, Catch::StartsWith("Usage: devenv " + command + " "));
@@ -175,4 +176,40 @@ TEST_CASE("devenv: env --format shell, dotenv and json", "[unit][cli]") {
   const std::string from_json = parsed.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("DEVENV_NOTES_URL");
   CHECK(from_json.rfind("postgres://postgres:devenv@127.0.0.1:", 0) == 0);  // port 0: a free one each time
   CHECK_THAT(from_json, Catch::EndsWith("/notes"));
+}
+
+// The arguments each action takes, before anything is touched; a stopped server is a
+// runtime error that says what to run (docs/snapshots.md).
+TEST_CASE("devenv snapshot: help, usage errors, and a server that is not running", "[unit][cli]") {
+  const NeverStarted project;
+  const CommandResult help = project.devenv("help snapshot");
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.output, Catch::Contains("devenv snapshot save before-reset") && Catch::Contains("devenv reset") &&
+                              Catch::Contains("devenv snapshot restore before-reset"));
+  struct Answer {
+    std::string arguments;
+    int exit_code;
+    std::string phrase;
+  };
+  const std::vector<Answer> answers = {
+      {"snapshot", 2, "ACTION is required"},
+      {"snapshot take x", 2, "ACTION"},
+      {"snapshot save", 2, "`devenv snapshot save` needs a NAME"},
+      {"snapshot list x", 2, "takes no NAME"},
+      {"snapshot restore x notes", 2, "only `devenv snapshot save` takes DATABASE"},
+      {"snapshot rm x --force", 2, "--force is for save"},
+      {"snapshot save x --format json", 2, "--format is for"},
+      {"snapshot save ../x", 2, "is not a snapshot name"},
+      {"snapshot save x nothere", 2, "nothere"},
+      {"snapshot list", 0, "no snapshots"},
+      {"snapshot list --format json", 0, "\"snapshots\": ["},
+      {"snapshot restore x", 2, "no snapshot named 'x'"},
+      {"snapshot save x", 3, "run `devenv up`"},
+      {"snapshot list", 0, "no snapshots"},  // the failed save left nothing
+      {"completion snapshots", 0, ""},
+  };
+  for (const Answer& answer : answers) {
+    INFO(answer.arguments);
+    check_answer(project.devenv(answer.arguments + " --config project/config.toml"), answer.exit_code, answer.phrase);
+  }
 }

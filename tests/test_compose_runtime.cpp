@@ -375,3 +375,36 @@ TEST_CASE("compose: watch resets only the edited database in place, and a broken
   CHECK_THAT(watch.output(), Catch::Contains("stopped watching"));
   CHECK(compose.mysql("SELECT COUNT(*) FROM hydra.dev_rows") == "1\n");  // still serving
 }
+
+// Named snapshots through the image's own tools inside the containers (docs/snapshots.md).
+TEST_CASE("compose: snapshot save, reset and restore through the containers' own dump tools", "[docker]") {
+  ComposeExample compose;
+  require_up(compose);
+  const std::string mysql = "mariadb --no-defaults --protocol=tcp -h127.0.0.1 -P" +
+                            std::to_string(compose.mysql_port()) + " -uroot -pdevenv-root -N -e ";
+  const std::string psql = "PGPASSWORD=devenv-root psql -h 127.0.0.1 -p " + std::to_string(compose.postgres_port()) +
+                           " -U postgres -d platform -tAc ";
+  const auto add_rows = [&](const std::string& tag) {
+    run_command(mysql + "\"INSERT INTO unkey.workspaces (id, org_id, name, beta_features, features) VALUES ('" + tag +
+                "', 'o', '" + tag + "', '{}', '{}')\"");
+    run_command(psql + "\"INSERT INTO identity.users (email) VALUES ('" + tag + "@example.com')\"");
+  };
+  const auto rows = [&] {
+    return run_command(mysql + "'SELECT name FROM unkey.workspaces ORDER BY name'").output +
+           run_command(psql + "'SELECT email FROM identity.users ORDER BY email'").output;
+  };
+  add_rows("saved");
+  const CommandResult save = compose.devenv("snapshot save day-1");
+  INFO(save.output);
+  REQUIRE(save.exit_code == 0);
+  CHECK_THAT(save.output, Catch::Contains("saved snapshot day-1: 8 databases"));
+  add_rows("after");
+  REQUIRE(compose.devenv("reset").exit_code == 0);
+  CHECK(rows().empty());
+  const CommandResult restore = compose.devenv("snapshot restore day-1");
+  INFO(restore.output);
+  REQUIRE(restore.exit_code == 0);
+  CHECK(rows() == "saved\nsaved@example.com\n");
+  CHECK(compose.devenv("verify").exit_code == 0);
+  CHECK_THAT(compose.devenv("snapshot list").output, Catch::Contains("day-1"));
+}

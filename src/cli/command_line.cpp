@@ -41,6 +41,8 @@ Commands:
   dump      a live database's schema as canonical SQL (--check FILE: exit 1 if it differs)
   build     write initdb/<server>/*.sql and docker-compose.yml from the config
             (--check: write nothing, exit 1 if anything is stale)
+  snapshot  save|restore|list|rm NAME: keep the databases' dev data under a name and
+            bring it back later (after a reset)
   cache     stats|clear: the data dirs this machine initialised, kept for reuse
 
   help      this text; `devenv help <command>` (or `devenv <command> --help`) for one
@@ -62,6 +64,8 @@ Typical day:
   devenv up               # day one: databases up with the schema, in about a second
   devenv reset            # after editing schemas/*.sql
   devenv watch            # or: reset on every save, one line per change
+  devenv snapshot save mine && devenv reset && devenv snapshot restore mine
+                          # keep the dev data you prepared across a reset
   eval "$(devenv env)"    # DEVENV_MAIN_URL=mysql://… for the app
   devenv build --check    # in CI: fail if initdb/ was not rebuilt and committed
 )HELP";
@@ -129,6 +133,15 @@ void declare_options(CLI::App& command, WatchOptions& options) {
 
 void declare_options(CLI::App& command, CacheOptions& options) {
   command.add_option("ACTION", options.action)->required()->check(CLI::IsMember({"stats", "clear"}));
+}
+
+void declare_options(CLI::App& command, SnapshotOptions& options) {
+  command.add_option("ACTION", options.action)->required()->check(CLI::IsMember({"save", "restore", "list", "rm"}));
+  command.add_option("NAME", options.name);
+  command.add_option("DATABASE", options.databases);
+  command.add_flag("--force", options.force);
+  add_format_option(command, options.format, {"text", "json"});
+  add_runtime_option(command, options.runtime);
 }
 
 void declare_options(CLI::App& command, DownOptions& options) {
@@ -238,6 +251,7 @@ CommandLine::CommandLine() : app_("", "devenv") {
   add_command("verify", kVerifyHelp, run_verify);
   add_command("dump", kDumpHelp, run_dump);
   add_command("diff", kDiffHelp, run_diff);
+  add_command("snapshot", kSnapshotHelp, run_snapshot);
   add_command("cache", kCacheHelp, run_cache);
   // `devenv help [COMMAND]` and `devenv version`, as git and docker take them.
   app_.add_subcommand("help")->add_option("COMMAND", help_topic_);

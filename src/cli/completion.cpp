@@ -8,6 +8,7 @@
 
 #include "cli/exit_code.h"
 #include "config/loader.h"
+#include "runtime/snapshot_store.h"
 #include "util/shell_quote.h"
 
 namespace devenv::cli {
@@ -25,13 +26,14 @@ CompletionValue value_for(const std::string& placeholder, const std::vector<std:
   if (placeholder == "COMMAND") value.commands = true;
   if (placeholder == "SERVER") value.servers = true;
   if (placeholder == "DATABASE") value.databases = true;
+  if (placeholder == "NAME") value.snapshots = true;                                   // snapshot restore|rm NAME
   if (placeholder == "A" || placeholder == "B") value.databases = value.files = true;  // diff: a name, DSN or file
   if (placeholder == "FILE" || placeholder == "PATH" || placeholder == "TEXT") value.files = true;
   return value;
 }
 
 bool has_rule(const CompletionValue& value) {
-  return !value.words.empty() || value.commands || value.servers || value.databases || value.files;
+  return !value.words.empty() || value.commands || value.servers || value.databases || value.snapshots || value.files;
 }
 
 // "WHEN:{auto,always,never}" (CLI11's type name and its IsMember set) → WHEN, the words.
@@ -125,6 +127,7 @@ std::string bash_kinds(const CompletionValue& value) {
   if (value.commands) kinds.push_back("commands");
   if (value.servers) kinds.push_back("servers");
   if (value.databases) kinds.push_back("databases");
+  if (value.snapshots) kinds.push_back("snapshots");
   if (value.files) kinds.push_back("files");
   if (!value.words.empty()) kinds.push_back("words " + join(value.words));  // last: it takes the rest
   return join(kinds);
@@ -162,7 +165,7 @@ _devenv_positional() {
   esac
 }
 
-# _devenv_names servers|databases: the names in the config in use (--config on the
+# _devenv_names servers|databases|snapshots: the names of the config in use (--config on the
 # command line, else the one devenv itself finds).
 _devenv_names() {
   local i config=()
@@ -179,7 +182,7 @@ _devenv_names() {
 }
 
 # _devenv_reply PREFIX KIND…: COMPREPLY for $cur from commands, servers, databases,
-# files and `words W…`.
+# snapshots, files and `words W…`.
 _devenv_reply() {
   local prefix=$1 found=()
   shift
@@ -187,7 +190,7 @@ _devenv_reply() {
     case $1 in
       words) shift; found+=($(compgen -W "$*" -- "$cur")); break ;;
       commands) found+=($(compgen -W "$(_devenv_commands)" -- "$cur")) ;;
-      servers | databases) found+=($(compgen -W "$(_devenv_names "$1")" -- "$cur")) ;;
+      servers | databases | snapshots) found+=($(compgen -W "$(_devenv_names "$1")" -- "$cur")) ;;
       files)
         compopt -o filenames 2>/dev/null
         mapfile -t -O "${#found[@]}" found < <(compgen -f -- "$cur") ;;
@@ -257,6 +260,7 @@ std::string zsh_action(const CompletionValue& value) {
   if (value.commands) kinds.push_back("commands");
   if (value.servers) kinds.push_back("servers");
   if (value.databases) kinds.push_back("databases");
+  if (value.snapshots) kinds.push_back("snapshots");
   if (value.files) kinds.push_back("files");
   return kinds.empty() ? " " : "_devenv_values " + join(kinds);
 }
@@ -294,7 +298,7 @@ _devenv_commands() {
   _describe -t commands 'devenv command' commands
 }
 
-# _devenv_names servers|databases: the names in the config in use (--config on the
+# _devenv_names servers|databases|snapshots: the names of the config in use (--config on the
 # command line, else the one devenv itself finds).
 _devenv_names() {
   local -a config names
@@ -309,13 +313,13 @@ _devenv_names() {
   _wanted $1 expl ${1%s} compadd -a names
 }
 
-# _devenv_values KIND…: commands, servers, databases, files.
+# _devenv_values KIND…: commands, servers, databases, snapshots, files.
 _devenv_values() {
   local kind ret=1
   for kind; do
     case $kind in
       commands) _devenv_commands && ret=0 ;;
-      servers | databases) _devenv_names $kind && ret=0 ;;
+      servers | databases | snapshots) _devenv_names $kind && ret=0 ;;
       files) _files && ret=0 ;;
     esac
   done
@@ -469,11 +473,16 @@ int print_completion(const CLI::App& app, const std::string& kind, const std::fi
                      std::ostream& out) {
   if (kind == "bash") out << bash_completion_script(app);
   if (kind == "zsh") out << zsh_completion_script(app);
-  if (kind != "servers" && kind != "databases") return kOk;
+  if (kind != "servers" && kind != "databases" && kind != "snapshots") return kOk;
   std::vector<std::string> names;
   try {
     const config::Config loaded = config::load_config(config);
-    if (kind == "servers") {
+    if (kind == "snapshots") {
+      // Read without the state-dir lock: a completion must never wait.
+      for (const runtime::SnapshotSummary& snapshot : runtime::SnapshotStore(loaded.project.state_dir).list()) {
+        names.push_back(snapshot.manifest.name);
+      }
+    } else if (kind == "servers") {
       for (const config::Server& server : loaded.servers) names.push_back(server.name);
     } else {
       for (const config::Database& database : loaded.databases) {

@@ -20,6 +20,7 @@ struct CompletionValue {
   bool commands = false;           // devenv's command names (`help COMMAND`)
   bool servers = false;            // the config's server names
   bool databases = false;          // the config's database keys and names
+  bool snapshots = false;          // the project's snapshot names
   bool files = false;              // file names
 };
 
@@ -57,7 +58,7 @@ std::string bash_completion_script(const CLI::App& app);
 std::string zsh_completion_script(const CLI::App& app);
 
 // The kinds the hidden command takes.
-inline const std::vector<std::string> kCompletionKinds = {"bash", "zsh", "servers", "databases"};
+inline const std::vector<std::string> kCompletionKinds = {"bash", "zsh", "servers", "databases", "snapshots"};
 
 // `devenv completion KIND`: a script, or the config's names one a line (nothing, and
 // exit 0, when the config does not load: a completion must never print an error).

@@ -93,6 +93,56 @@ no longer match its manifest, or that a server will not start from, is removed a
 the init runs instead. `down --purge` leaves the cache alone.
 )HELP";
 
+// `devenv snapshot save|restore|list|rm`: named copies of the dev data (docs/snapshots.md).
+struct SnapshotOptions {
+  std::string action;                  // save, restore, list, rm
+  std::string name;                    // the snapshot's
+  std::vector<std::string> databases;  // save: keys or database names; empty: all
+  bool force = false;                  // save: replace; restore: onto a changed schema
+  std::string format = "text";         // list: or json
+  std::optional<std::string> runtime;
+};
+int run_snapshot(const std::filesystem::path& config, const SnapshotOptions& options, std::ostream& out,
+                 std::ostream& err);
+
+inline constexpr const char* kSnapshotHelp =
+    R"HELP(Usage: devenv snapshot save NAME [DATABASE…] [--force]
+       devenv snapshot restore NAME [--force]
+       devenv snapshot list [--format text|json]
+       devenv snapshot rm NAME
+
+Keeps the current data of the config's databases under a name, and brings it back
+later: after a `devenv reset`, a migration that went wrong, or an experiment. Each
+database is copied with its engine's own tools (mariadb-dump, pg_dump; loaded back
+with the client, pg_restore), on this machine or inside the container, whichever
+runtime runs the server. The servers must be running.
+
+  save NAME [DATABASE…]  copy these databases (keys such as main, or database names
+                         such as partition_002; default every database of the config)
+                         into .devenv/data-snapshots/NAME/. A save that is interrupted
+                         leaves no snapshot. --force replaces an existing NAME (the
+                         old one stays whole until the new one is complete)
+  restore NAME           drop each database the snapshot holds and load it back as it
+                         was saved; other databases are not touched. Refused (exit 2,
+                         nothing changed) when a database's schema files changed since
+                         the save: --force restores it anyway, with the snapshot's schema,
+                         and `devenv reset` brings the schema files' schema back
+  list                   name, when, size and databases of each (--format json)
+  rm NAME                delete a snapshot (only one devenv made)
+
+NAME: letters, digits, '.', '_' and '-', not starting with '.' or '-', at most 64.
+
+Example, keep the data you prepared across a reset:
+  devenv snapshot save before-reset          # every database
+  devenv reset                               # fresh databases from the schema files
+  devenv snapshot restore before-reset       # your rows are back
+  devenv snapshot save seed main partition_001 --force
+
+Exit: 0 ok, 2 usage (no such snapshot, a bad name, a changed schema without --force),
+3 runtime (a server is not running: run `devenv up`; a dump or load failed).
+See docs/snapshots.md.
+)HELP";
+
 struct DownOptions {
   bool purge = false;
   std::optional<std::string> runtime;

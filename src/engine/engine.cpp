@@ -34,6 +34,8 @@ struct Facts {
   const char* server_program;
   const char* socket_file_name;
   const char* client_program;
+  const char* dump_program;
+  const char* load_program;
   const char* packages;
   const char* system_service;
 };
@@ -62,6 +64,8 @@ const Facts& facts(Engine::Kind kind) {
                            .server_program = "mysqld",
                            .socket_file_name = "mysqld.sock",
                            .client_program = "mysql",
+                           .dump_program = "mysqldump",
+                           .load_program = "mysql",
                            .packages = "install MySQL 8 (not packaged in Debian bookworm)",
                            .system_service = "mysql"};
   static const Facts mariadb{.name = "mariadb",
@@ -87,6 +91,8 @@ const Facts& facts(Engine::Kind kind) {
                              .server_program = "mariadbd",
                              .socket_file_name = "mysqld.sock",
                              .client_program = "mariadb",
+                             .dump_program = "mariadb-dump",
+                             .load_program = "mariadb",
                              .packages = "apt-get install mariadb-server mariadb-client",
                              .system_service = "mariadb"};
   static const Facts postgres{.name = "postgres",
@@ -112,6 +118,8 @@ const Facts& facts(Engine::Kind kind) {
                               .server_program = "postgres",
                               .socket_file_name = "",
                               .client_program = "psql",
+                              .dump_program = "pg_dump",
+                              .load_program = "pg_restore",
                               .packages = "apt-get install postgresql postgresql-client",
                               .system_service = "postgresql"};
   switch (kind) {
@@ -173,6 +181,43 @@ ClientCommand Engine::tcp_client(const std::string& program, int port, const std
   if (!database.empty()) command.argv.insert(command.argv.end(), {"-d", database});
   return command;
 }
+
+// MySQL family: the client option files a machine or image has (Debian's my.cnf)
+// must not change what is dumped or loaded; --no-defaults must come first. One
+// database's dump holds no CREATE DATABASE or USE, so it loads into any name.
+// PostgreSQL: the custom format, whose archive also holds the database's owner,
+// grants and settings, which `pg_restore --create` (from the maintenance database)
+// makes the database with; -w: never ask for a password, fail.
+ClientCommand Engine::dump_command(const std::string& program, int port, const std::string& user,
+                                   const std::string& database) const {
+  ClientCommand command = tcp_client(program, port, user, database);
+  if (dialect() == sqltext::Dialect::MySQL) {
+    command.argv.insert(command.argv.begin() + 1, "--no-defaults");
+    command.argv.insert(command.argv.end() - 1, {"--single-transaction", "--routines", "--triggers", "--events",
+                                                 "--hex-blob", "--no-create-db"});
+    return command;
+  }
+  command.argv.insert(command.argv.end(), {"-w", "--format=custom"});
+  return command;
+}
+
+// MySQL family: --comments keeps comments inside routine and trigger bodies as
+// written (the client strips them otherwise), as init scripts are run.
+ClientCommand Engine::load_command(const std::string& program, int port, const std::string& user,
+                                   const std::string& database) const {
+  if (dialect() == sqltext::Dialect::MySQL) {
+    ClientCommand command = tcp_client(program, port, user, database);
+    command.argv.insert(command.argv.begin() + 1, "--no-defaults");
+    command.argv.insert(command.argv.end() - 1, "--comments");
+    return command;
+  }
+  ClientCommand command = tcp_client(program, port, user, fallback_database());
+  command.argv.insert(command.argv.end(), {"-w", "--create", "--exit-on-error"});
+  return command;
+}
+
+const char* Engine::dump_program() const { return facts(kind_).dump_program; }
+const char* Engine::load_program() const { return facts(kind_).load_program; }
 
 std::vector<std::string> Engine::batch_query_flags() const {
   if (dialect() == sqltext::Dialect::MySQL) return {"-N", "-e"};

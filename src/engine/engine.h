@@ -72,6 +72,18 @@ class Engine {
   // to 127.0.0.1:port.
   ClientCommand tcp_client(const std::string& program, int port, const std::string& user,
                            const std::string& database) const;
+  // The engine's own tools that copy one database out and back in (a named snapshot,
+  // docs/snapshots.md), as `user` over TCP, the password in password_variable:
+  // dump_command writes `database` (schema, data, routines, triggers, events) to
+  // stdout; load_command reads such a dump from stdin. The MySQL family loads it
+  // into `database`, which must exist (empty); PostgreSQL's archive makes the
+  // database itself, which must not exist.
+  ClientCommand dump_command(const std::string& program, int port, const std::string& user,
+                             const std::string& database) const;
+  ClientCommand load_command(const std::string& program, int port, const std::string& user,
+                             const std::string& database) const;
+  const char* dump_program() const;  // mariadb-dump, mysqldump, pg_dump
+  const char* load_program() const;  // mariadb, mysql, pg_restore
   // Client flags that run the query that follows and print bare values only.
   std::vector<std::string> batch_query_flags() const;
   // Client flags that make a script on stdin stop at its first error, as the images'

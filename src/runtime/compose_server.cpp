@@ -461,6 +461,29 @@ ProcessOptions ComposeServer::shell(const std::string& database, const config::U
   return tool_->command(arguments);
 }
 
+ProcessOptions ComposeServer::exec_as_root(const engine::ClientCommand& command, bool with_stdin) const {
+  const std::string id = container();
+  if (id.empty()) throw util::RuntimeError(server_.name + " has no container", "run `devenv up`");
+  std::vector<std::string> argv = {"docker", "exec"};
+  if (with_stdin) argv.push_back("-i");
+  argv.insert(argv.end(), {"-e", command.password_variable, id});
+  argv.insert(argv.end(), command.argv.begin(), command.argv.end());
+  ProcessOptions options(argv);
+  options.environment = {{command.password_variable, server_.root_password.value}};
+  return options;
+}
+
+// The image's own tools, inside the container: the dump streams out through stdout.
+ProcessOptions ComposeServer::dump_database(const std::string& database) const {
+  return exec_as_root(
+      server_.engine.dump_command(server_.engine.dump_program(), inner_port(), server_.root_user, database), false);
+}
+
+ProcessOptions ComposeServer::load_database(const std::string& database) const {
+  return exec_as_root(
+      server_.engine.load_command(server_.engine.load_program(), inner_port(), server_.root_user, database), true);
+}
+
 // The container's log holds the images' init output too: --init shows the same.
 LogCommand ComposeServer::logs(const LogRequest& request) const {
   std::vector<std::string> arguments = {"logs", "--no-color", "--tail", std::to_string(request.lines)};

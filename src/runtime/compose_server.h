@@ -44,9 +44,14 @@ class ComposeServer final : public Server {
   int port() const override;
   db::Endpoint tcp_endpoint() const override;
   ProcessOptions shell(const std::string& database, const config::User* user) const override;
+  ProcessOptions dump_database(const std::string& database) const override;
+  ProcessOptions load_database(const std::string& database) const override;
   LogCommand logs(const LogRequest& request) const override;
 
  private:
+  // `command` run inside the service's container as root, the password passed by
+  // name only (docker exec -e NAME reads it from our environment, never argv).
+  ProcessOptions exec_as_root(const engine::ClientCommand& command, bool with_stdin) const;
   std::string container() const;                             // id of the service's container, "" if none
   std::string volume() const;                                // <project>_<server>-data
   std::string container_state(const std::string& id) const;  // "running", "exited 1", …

@@ -171,6 +171,17 @@ class MySqlNativeEngine final : public NativeEngine {
             {"MYSQL_TCP_PORT", std::to_string(port)}};
   }
 
+  // Beside the client; MariaDB's mariadb-dump is mysqldump in older packages.
+  fs::path tool(const std::string& name) const override {
+    std::optional<fs::path> found = find_program(name, {client_.parent_path()});
+    if (!found && name == "mariadb-dump") found = find_program("mysqldump", {client_.parent_path()});
+    if (!found) {
+      throw util::RuntimeError("server " + server_.name + ": " + name + " is not installed",
+                               std::string(server_.engine.packages_to_install()));
+    }
+    return *found;
+  }
+
   ProcessOptions shell(const ServerLayout& layout, int port, const std::string& database,
                        const config::User* user) const override {
     ProcessOptions options;

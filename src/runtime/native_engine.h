@@ -54,6 +54,10 @@ class NativeEngine {
   // Environment the images give init scripts (`.sh` files).
   virtual std::vector<std::pair<std::string, std::string>> script_environment(const ServerLayout& layout,
                                                                               int port) const = 0;
+  // Another program of the same packages (mariadb-dump, pg_dump, pg_restore); the
+  // version beside the server's first. util::RuntimeError naming the package to
+  // install when it is missing.
+  virtual std::filesystem::path tool(const std::string& name) const = 0;
   // An interactive client on `database`, as `user` over TCP (empty: root).
   virtual ProcessOptions shell(const ServerLayout& layout, int port, const std::string& database,
                                const config::User* user) const = 0;

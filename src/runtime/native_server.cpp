@@ -646,6 +646,27 @@ void NativeServer::stop() {
   }
 }
 
+namespace {
+
+// Root over TCP, as users connect; the password only in the environment.
+ProcessOptions as_root(const engine::ClientCommand& command, const config::Server& server) {
+  ProcessOptions options(command.argv);
+  options.environment = {{command.password_variable, server.root_password.value}};
+  return options;
+}
+
+}  // namespace
+
+ProcessOptions NativeServer::dump_database(const std::string& database) const {
+  const std::string program = engine().tool(server_.engine.dump_program()).string();
+  return as_root(server_.engine.dump_command(program, port(), server_.root_user, database), server_);
+}
+
+ProcessOptions NativeServer::load_database(const std::string& database) const {
+  const std::string program = engine().tool(server_.engine.load_program()).string();
+  return as_root(server_.engine.load_command(program, port(), server_.root_user, database), server_);
+}
+
 LogCommand NativeServer::logs(const LogRequest& request) const {
   const fs::path log = request.init ? layout_.init_log : layout_.server_log;
   if (!fs::exists(log)) {

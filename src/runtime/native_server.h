@@ -52,6 +52,8 @@ class NativeServer final : public Server {
   ProcessOptions shell(const std::string& database, const config::User* user) const override {
     return engine().shell(layout_, port(), database, user);
   }
+  ProcessOptions dump_database(const std::string& database) const override;
+  ProcessOptions load_database(const std::string& database) const override;
   LogCommand logs(const LogRequest& request) const override;
   const NativeEngine& engine() const;
 

@@ -151,6 +151,16 @@ class PostgresNativeEngine final : public NativeEngine {
             {"PGUSER", server_.root_user}};
   }
 
+  // Of the server's own version: pg_dump refuses a newer server.
+  fs::path tool(const std::string& name) const override {
+    std::optional<fs::path> found = find_program(name, {bin_dir_});
+    if (!found) {
+      throw util::RuntimeError("server " + server_.name + ": " + name + " is not installed",
+                               std::string(server_.engine.packages_to_install()));
+    }
+    return *found;
+  }
+
   ProcessOptions shell(const ServerLayout&, int port, const std::string& database,
                        const config::User* user) const override {
     const engine::ClientCommand client =

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -59,9 +60,10 @@ PreparedExec prepare(const ProcessOptions& options) {
   _exit(127);
 }
 
-void exec_child(const ProcessOptions& options, PreparedExec& prepared, int output_fd, int input_fd) {
+void exec_child(const ProcessOptions& options, PreparedExec& prepared, int output_fd, int error_fd, int input_fd) {
   if (options.new_session) setsid();
-  if (dup2(input_fd, STDIN_FILENO) < 0 || dup2(output_fd, STDOUT_FILENO) < 0 || dup2(output_fd, STDERR_FILENO) < 0) {
+  if (options.dies_with_devenv) prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (dup2(input_fd, STDIN_FILENO) < 0 || dup2(output_fd, STDOUT_FILENO) < 0 || dup2(error_fd, STDERR_FILENO) < 0) {
     child_fail("devenv: dup2");
   }
   // Only the standard streams are inherited: a server must not keep devenv's lock
@@ -90,13 +92,18 @@ pid_t spawn_with(const ProcessOptions& options, int output_fd) {
   PreparedExec prepared = prepare(options);
   const int input_fd =
       open_or_throw(options.stdin_file.empty() ? "/dev/null" : options.stdin_file, O_RDONLY, "input file");
+  const int error_fd = options.error_file.empty()
+                           ? output_fd
+                           : open_or_throw(options.error_file, O_WRONLY | O_CREAT | O_APPEND, "error file");
   const pid_t pid = fork();
   if (pid < 0) {
     close(input_fd);
+    if (error_fd != output_fd) close(error_fd);
     throw util::RuntimeError(std::string("fork failed: ") + std::strerror(errno));
   }
-  if (pid == 0) exec_child(options, prepared, output_fd, input_fd);
+  if (pid == 0) exec_child(options, prepared, output_fd, error_fd, input_fd);
   close(input_fd);
+  if (error_fd != output_fd) close(error_fd);
   return pid;
 }
 

@@ -23,9 +23,15 @@ struct ProcessOptions {
   std::vector<std::string> argv;                                 // argv[0] is a path or a name looked up in PATH
   std::vector<std::pair<std::string, std::string>> environment;  // set on top of ours
   std::optional<RunAs> run_as;
-  std::string stdin_file;    // empty: /dev/null
-  std::string output_file;   // stdout and stderr appended here; empty: captured by run()
+  std::string stdin_file;   // empty: /dev/null
+  std::string output_file;  // stdout and stderr appended here; empty: captured by run()
+  // stderr appended here instead, apart from stdout: a dump tool's warnings must not
+  // land inside the dump it writes to output_file. Empty: with stdout.
+  std::string error_file;
   bool new_session = false;  // detach from our terminal and signals (servers outlive devenv)
+  // Killed when devenv dies, even by SIGKILL (PR_SET_PDEATHSIG): a dump whose devenv
+  // was killed would otherwise run on into a folder the next command deletes.
+  bool dies_with_devenv = false;
 };
 
 // Starts a process. A program that cannot be executed makes the child exit 127

@@ -90,6 +90,13 @@ class Server {
   virtual db::Endpoint tcp_endpoint() const = 0;
   // The engine's client on `database`, as `user` (nullptr: root).
   virtual ProcessOptions shell(const std::string& database, const config::User* user) const = 0;
+  // The engine's dump tool writing `database` to its stdout, as root, the password in
+  // its environment (engine::Engine::dump_command): a snapshot's dump.
+  virtual ProcessOptions dump_database(const std::string& database) const = 0;
+  // The engine's tool that loads such a dump from its stdin, as root
+  // (engine::Engine::load_command: the MySQL family into `database`, PostgreSQL's
+  // archive makes the database itself).
+  virtual ProcessOptions load_database(const std::string& database) const = 0;
   // The command that shows the server's log (or its last init's).
   virtual LogCommand logs(const LogRequest& request) const = 0;
 };
