@@ -6,7 +6,9 @@
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <regex>
+#include <thread>
 
 #include "db/session.h"
 #include "support/background_watch.h"
@@ -407,4 +409,20 @@ TEST_CASE("compose: snapshot save, reset and restore through the containers' own
   CHECK(rows() == "saved\nsaved@example.com\n");
   CHECK(compose.devenv("verify").exit_code == 0);
   CHECK_THAT(compose.devenv("snapshot list").output, Catch::Contains("day-1"));
+}
+
+TEST_CASE("compose: shell passes the password through the environment, never on a command line", "[docker]") {
+  ComposeExample compose;
+  require_up(compose);
+  const std::string dir = compose.dir().path().string();
+  // While the client sleeps, every process's command line is listed.
+  const CommandResult listed = run_command("cd '" + dir + "' && (echo 'SELECT SLEEP(3);' | '" DEVENV_BINARY
+                                           "' shell main --root > shell.out 2>&1 &) && sleep 1.5 && ps -eo args");
+  INFO(listed.output);
+  CHECK_THAT(listed.output, Catch::Contains("docker exec -i -e MYSQL_PWD"));
+  CHECK_THAT(listed.output, !Catch::Contains("MYSQL_PWD="));
+  CHECK_THAT(listed.output, !Catch::Contains("devenv-root"));
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  const CommandResult answered = run_command("cat '" + dir + "/shell.out'");
+  CHECK_THAT(answered.output, Catch::Contains("SLEEP(3)"));  // the client's answer: it logged in
 }

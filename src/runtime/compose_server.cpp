@@ -342,10 +342,8 @@ std::string ComposeServer::init_database() const {
 void ComposeServer::run_in_container(const fs::path& file, const std::string& id) const {
   const engine::ClientCommand client =
       server_.engine.tcp_client(server_.engine.image_client(), inner_port(), server_.root_user, init_database());
-  ProcessOptions options(std::vector<std::string>{"docker", "exec", "-i", "-e", client.password_variable, id});
-  options.argv.insert(options.argv.end(), client.argv.begin(), client.argv.end());
+  ProcessOptions options = exec_client(id, client, server_.root_password.value, true, false);
   for (const std::string& flag : server_.engine.script_flags()) options.argv.push_back(flag);
-  options.environment = {{client.password_variable, server_.root_password.value}};
   options.stdin_file = file.string();
   progress_("running " + file.filename().string() + " in the container");
   std::ofstream(reset_log(), std::ios::app) << "devenv: running " << file.string() << " in " << id << "\n";
@@ -449,27 +447,35 @@ void ComposeServer::remove_networks_when_unused(std::vector<std::string>& remove
   }
 }
 
+// docker exec, not compose's: `-e NAME` alone passes the password on from docker's own
+// environment, so it never shows on a command line (`ps`).
 ProcessOptions ComposeServer::shell(const std::string& database, const config::User* user) const {
   const std::string name = user ? user->name : server_.root_user;
-  const std::string password = user ? user->password.value : server_.root_password.value;
-  const engine::ClientCommand client =
-      server_.engine.tcp_client(server_.engine.image_client(), inner_port(), name, database);
-  std::vector<std::string> arguments = {"exec"};
-  if (!isatty(STDIN_FILENO)) arguments.push_back("-T");  // input from a pipe or file: no terminal
-  arguments.insert(arguments.end(), {"-e", client.password_variable + "=" + password, server_.name});
-  arguments.insert(arguments.end(), client.argv.begin(), client.argv.end());
-  return tool_->command(arguments);
+  const std::string& password = user ? user->password.value : server_.root_password.value;
+  return exec_client(existing_container(),
+                     server_.engine.tcp_client(server_.engine.image_client(), inner_port(), name, database), password,
+                     true, isatty(STDIN_FILENO) != 0);
 }
 
 ProcessOptions ComposeServer::exec_as_root(const engine::ClientCommand& command, bool with_stdin) const {
+  return exec_client(existing_container(), command, server_.root_password.value, with_stdin, false);
+}
+
+std::string ComposeServer::existing_container() const {
   const std::string id = container();
   if (id.empty()) throw util::RuntimeError(server_.name + " has no container", "run `devenv up`");
+  return id;
+}
+
+ProcessOptions ComposeServer::exec_client(const std::string& id, const engine::ClientCommand& command,
+                                          const std::string& password, bool with_stdin, bool terminal) const {
   std::vector<std::string> argv = {"docker", "exec"};
   if (with_stdin) argv.push_back("-i");
+  if (terminal) argv.push_back("-t");
   argv.insert(argv.end(), {"-e", command.password_variable, id});
   argv.insert(argv.end(), command.argv.begin(), command.argv.end());
   ProcessOptions options(argv);
-  options.environment = {{command.password_variable, server_.root_password.value}};
+  options.environment = {{command.password_variable, password}};
   return options;
 }
 

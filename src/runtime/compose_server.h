@@ -52,6 +52,10 @@ class ComposeServer final : public Server {
   // `command` run inside the service's container as root, the password passed by
   // name only (docker exec -e NAME reads it from our environment, never argv).
   ProcessOptions exec_as_root(const engine::ClientCommand& command, bool with_stdin) const;
+  // The engine's client in container `id`, its password passed through the environment.
+  ProcessOptions exec_client(const std::string& id, const engine::ClientCommand& command, const std::string& password,
+                             bool with_stdin, bool terminal) const;
+  std::string existing_container() const;                    // its id; throws when it has none
   std::string container() const;                             // id of the service's container, "" if none
   std::string volume() const;                                // <project>_<server>-data
   std::string container_state(const std::string& id) const;  // "running", "exited 1", …
