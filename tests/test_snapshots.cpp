@@ -264,15 +264,26 @@ std::vector<std::string> hidden_folders(const fs::path& store) {
   return names;
 }
 
-}  // namespace
+// The big table's project up and filled, and a save of it under way (its dump running).
+struct SaveUnderWay {
+  fs::path store;
+  pid_t pid;
+};
 
-TEST_CASE("snapshots: a save killed half way leaves no snapshot, and the next command cleans up", "[reliability]") {
-  NativeExample example(kBigProject);
+SaveUnderWay start_save_of_big_table(const NativeExample& example) {
   require_ok(example, "up");
   fill_big_table(example);
   const fs::path store = snapshot_store(example);
   const pid_t pid = start_save(example);
   REQUIRE(wait_until_dumping(store));
+  return {store, pid};
+}
+
+}  // namespace
+
+TEST_CASE("snapshots: a save killed half way leaves no snapshot, and the next command cleans up", "[reliability]") {
+  NativeExample example(kBigProject);
+  const auto [store, pid] = start_save_of_big_table(example);
   kill(pid, SIGKILL);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   // Its dump tool died with it (PR_SET_PDEATHSIG).
@@ -290,11 +301,7 @@ TEST_CASE("snapshots: a save killed half way leaves no snapshot, and the next co
 
 TEST_CASE("snapshots: a save stopped by SIGTERM half way deletes what it made", "[reliability]") {
   NativeExample example(kBigProject);
-  require_ok(example, "up");
-  fill_big_table(example);
-  const fs::path store = snapshot_store(example);
-  const pid_t pid = start_save(example);
-  REQUIRE(wait_until_dumping(store));
+  const auto [store, pid] = start_save_of_big_table(example);
   kill(pid, SIGTERM);
   for (int i = 0; i < 600 && !ended(pid); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   REQUIRE(ended(pid));
