@@ -13,13 +13,13 @@ echo "== devenv build --check (the committed example must be current)"
 "$build_dir/devenv" build --check
 echo "== ctest (labels: unit, db)"
 cd "$build_dir"
-ctest --output-on-failure -j"$(nproc)" -LE docker
+ctest --output-on-failure -j"$(nproc)" -LE docker || { "$repo/scripts/ctest_failures.sh" "$build_dir"; exit 8; }
 
 echo "== ctest (label: docker)"
 engine_state="$build_dir/docker-engine"
 if reason=$("$repo/tests/docker/engine.sh" start "$engine_state" 2>&1 >/dev/null); then
   trap '"$repo/tests/docker/engine.sh" stop "$engine_state"' EXIT  # only a dockerd it started
-  ctest --output-on-failure -j"$(nproc)" -L docker
+  ctest --output-on-failure -j"$(nproc)" -L docker || { "$repo/scripts/ctest_failures.sh" "$build_dir"; exit 8; }
 else
   echo "DOCKER TESTS SKIPPED: ${reason:-the Docker engine did not start}"
 fi

@@ -1,9 +1,6 @@
 // The compose runtime on a real Docker engine, with devenv's local images (built from
 // Debian packages by tests/docker/build_images.sh: no registry is reachable) and host
 // networking on free 127.0.0.1 ports. Run by scripts/test.sh when an engine starts.
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -13,6 +10,7 @@
 #include "db/session.h"
 #include "support/background_watch.h"
 #include "support/native_example.h"
+#include "support/test_ports.h"
 
 using devenv::test::CommandResult;
 using devenv::test::NativeExample;
@@ -20,25 +18,15 @@ using devenv::test::run_command;
 
 namespace {
 
-int free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
 // The example, on the compose runtime: its own project name, local images, host network.
 // `in_config`: runtime = "compose" in config.toml; else the config says native and
 // every command is given --runtime compose.
 class ComposeExample {
  public:
   explicit ComposeExample(bool in_config = true)
-      : mysql_port_(free_port()), postgres_port_(free_port()), runtime_flag_(in_config ? "" : " --runtime compose") {
+      : mysql_port_(devenv::test::reserve_test_port()),
+        postgres_port_(devenv::test::reserve_test_port()),
+        runtime_flag_(in_config ? "" : " --runtime compose") {
     devenv::test::copy_example(dir_.path());
     project_ = "devenv-test-" + dir_.path().filename().string().substr(12);
     for (char& c : project_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -416,7 +404,8 @@ TEST_CASE("compose: shell passes the password through the environment, never on 
   require_up(compose);
   const std::string dir = compose.dir().path().string();
   // While the client sleeps, every process's command line is listed.
-  const CommandResult listed = run_command("cd '" + dir + "' && (echo 'SELECT SLEEP(3);' | '" DEVENV_BINARY
+  const CommandResult listed = run_command("cd '" + dir +
+                                           "' && (echo 'SELECT SLEEP(3);' | '" DEVENV_BINARY
                                            "' shell main --root > shell.out 2>&1 &) && sleep 1.5 && ps -eo args");
   INFO(listed.output);
   CHECK_THAT(listed.output, Catch::Contains("docker exec -i -e MYSQL_PWD"));
