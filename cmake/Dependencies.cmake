@@ -10,6 +10,8 @@ find_package(yaml-cpp 0.7 REQUIRED)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
 # libidn's stringprep: the SASLprep profile PostgreSQL applies to SCRAM passwords.
 pkg_check_modules(IDN REQUIRED IMPORTED_TARGET libidn)
+# The SQLite C library (libsqlite3-dev), for engine = "sqlite": db/sqlite_session.cpp.
+find_package(SQLite3 REQUIRED)
 
 # Connector/C++ 1.1 ships neither a CMake config nor a .pc file.
 find_path(MYSQLCPPCONN_INCLUDE_DIR cppconn/driver.h REQUIRED)

@@ -16,11 +16,12 @@ build_dir=${DEVENV_BUILD_DIR:-$repo/build}
 packages=(
   cmake g++ make pkg-config
   libtomlplusplus-dev libpoco-dev libpqxx-dev libmysqlcppconn-dev libfmt-dev libssl-dev libcli11-dev
-  libidn-dev libyaml-cpp-dev
+  libidn-dev libyaml-cpp-dev libsqlite3-dev
   catch2 procps clang libclang-rt-dev
   help2man dpkg-dev file zsh
   mariadb-server mariadb-client
   postgresql postgresql-client
+  sqlite3
 )
 
 missing_packages() {

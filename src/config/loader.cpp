@@ -168,9 +168,11 @@ class Loader {
       const std::string guess = did_you_mean(engine, engine::Engine::names());
       throw ConfigError(
           reader.where_of("engine"), path + ".engine", "unknown engine \"" + engine + "\"",
-          guess.empty() ? "use \"mysql\", \"mariadb\" or \"postgres\"" : "did you mean \"" + guess + "\"?");
+          guess.empty() ? "use \"mysql\", \"mariadb\", \"postgres\" or \"sqlite\""
+                        : "did you mean \"" + guess + "\"?");
     }
     server.engine = *known;
+    if (!server.engine.runs_a_server()) return file_server(reader, std::move(server), path);
     server.version = reader.string("version").value_or("");
     const std::int64_t port = reader.integer("port").value_or(server.engine.default_port());
     if (port < 0 || port > 65535) {
@@ -200,6 +202,21 @@ class Loader {
     if (const toml::node* settings = reader.node("settings")) {
       server.settings = server_settings(reader.table("settings", *settings), path + ".settings");
     }
+    return server;
+  }
+
+  // SQLite: a folder of database files. Every setting of a server process is refused by
+  // name, so that a config copied from a MySQL server says what to take out.
+  static Server file_server(const TableReader& reader, Server server, const std::string& path) {
+    for (const char* key : {"version", "port", "root_user", "root_password", "image", "charset", "collation",
+                            "bin_dir", "settings"}) {
+      if (!reader.node(key)) continue;
+      throw ConfigError(reader.where_of(key), path + "." + key,
+                        std::string("a SQLite server has no ") + key,
+                        "remove it: a SQLite server is a folder of database files (<name>.db) that apps open "
+                        "themselves; there is no process, port, account or image");
+    }
+    server.root_user.clear();
     return server;
   }
 
@@ -589,6 +606,12 @@ class Loader {
       user.password = *password;
       user.server = server_of(reader, path, config);
       const engine::Engine& engine = config.find_server(user.server)->engine;
+      if (!engine.runs_a_server()) {
+        throw ConfigError(reader.where_of("server"), path + ".server",
+                          "server " + user.server + " is SQLite, which has no accounts",
+                          "remove this [[users]] entry: apps open the database files themselves "
+                          "(`devenv env` prints their sqlite:/// URLs)");
+      }
       check_length(reader, "name", path + ".name", user.name, engine.max_user_name_bytes(),
                    std::string(engine.name()) + " user names");
       user.database_keys = reader.string_array("databases");

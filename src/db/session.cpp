@@ -4,6 +4,7 @@ namespace devenv::db {
 
 std::unique_ptr<Session> connect_mysql(const Endpoint& endpoint, int timeout_seconds);
 std::unique_ptr<Session> connect_postgres(const Endpoint& endpoint, int timeout_seconds);
+std::unique_ptr<Session> connect_sqlite(const Endpoint& endpoint, int timeout_seconds);
 
 std::vector<Row> Session::rows(const std::string& sql) {
   const std::unique_ptr<RowStream> result = stream(sql);
@@ -22,6 +23,7 @@ std::unique_ptr<Session> connect(sqltext::Dialect protocol, const Endpoint& endp
   switch (protocol) {
     case sqltext::Dialect::MySQL: return connect_mysql(endpoint, timeout_seconds);
     case sqltext::Dialect::Postgres: return connect_postgres(endpoint, timeout_seconds);
+    case sqltext::Dialect::SQLite: return connect_sqlite(endpoint, timeout_seconds);
   }
   return nullptr;
 }

@@ -45,8 +45,14 @@ class Session {
 };
 
 // Connects with the engine's library: Connector/C++ for the MySQL family (MySQL and
-// MariaDB speak one protocol), libpqxx for PostgreSQL. Throws DbError.
+// MariaDB speak one protocol), libpqxx for PostgreSQL, the C library for SQLite (whose
+// endpoint's `socket` is the server's folder and `database` a name in it, <name>.db;
+// without a folder `database` is the file's path; the file must exist). Throws DbError.
 std::unique_ptr<Session> connect(sqltext::Dialect protocol, const Endpoint& endpoint, int timeout_seconds = 5);
+
+// A SQLite database file, made (empty) when `create` and it does not exist. Symbolic
+// links are refused (SQLITE_OPEN_NOFOLLOW). Throws DbError.
+std::unique_ptr<Session> open_sqlite(const std::string& path, bool create, int timeout_seconds = 5);
 
 // Sessions on any database of one server; "" opens the engine's fallback database
 // (PostgreSQL always connects to some database).

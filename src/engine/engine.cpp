@@ -122,10 +122,39 @@ const Facts& facts(Engine::Kind kind) {
                               .load_program = "pg_restore",
                               .packages = "apt-get install postgresql postgresql-client",
                               .system_service = "postgresql"};
+  // No server, port, accounts or image: the sqlite3 shell on the database's file.
+  static const Facts sqlite{.name = "sqlite",
+                            .dialect = sqltext::Dialect::SQLite,
+                            .port = 0,
+                            .root_user = "",
+                            .fallback_database = "",
+                            .url_scheme = "sqlite",
+                            .version_query = "SELECT sqlite_version()",
+                            .max_identifier_bytes = 128,  // a file name: <name>.db, well within NAME_MAX
+                            .max_user_name_bytes = 0,
+                            .charset = "UTF-8",
+                            .password_plugin = "",
+                            .maps_mysql_collations = false,
+                            .image = "",
+                            .image_data_dir = "",
+                            .image_password_variable = "",
+                            .image_user_variable = "",
+                            .image_client = "",
+                            .image_server = "",
+                            .charset_setting = "",
+                            .collation_setting = "",
+                            .server_program = "",
+                            .socket_file_name = "",
+                            .client_program = "sqlite3",
+                            .dump_program = "sqlite3",
+                            .load_program = "sqlite3",
+                            .packages = "apt-get install sqlite3",
+                            .system_service = ""};
   switch (kind) {
     case Engine::Kind::MySQL: return mysql;
     case Engine::Kind::MariaDB: return mariadb;
     case Engine::Kind::Postgres: return postgres;
+    case Engine::Kind::SQLite: return sqlite;
   }
   return mariadb;
 }
@@ -136,14 +165,17 @@ std::optional<Engine> Engine::from_name(std::string_view name) {
   if (name == "mysql") return Engine(Kind::MySQL);
   if (name == "mariadb") return Engine(Kind::MariaDB);
   if (name == "postgres" || name == "postgresql") return Engine(Kind::Postgres);
+  if (name == "sqlite" || name == "sqlite3") return Engine(Kind::SQLite);
   return std::nullopt;
 }
 
-std::vector<std::string> Engine::names() { return {"mysql", "mariadb", "postgres"}; }
+std::vector<std::string> Engine::names() { return {"mysql", "mariadb", "postgres", "sqlite"}; }
 
 const char* Engine::name() const { return facts(kind_).name; }
 sqltext::Dialect Engine::dialect() const { return facts(kind_).dialect; }
 bool Engine::has_schemas() const { return dialect() == sqltext::Dialect::Postgres; }
+bool Engine::runs_a_server() const { return kind_ != Kind::SQLite; }
+std::string Engine::database_file_name(const std::string& database) { return database + ".db"; }
 
 std::vector<std::string> Engine::polyfill_names() const {
   if (dialect() != sqltext::Dialect::Postgres) return {};
@@ -172,6 +204,7 @@ std::string Engine::major_version(const std::string& version) const {
 ClientCommand Engine::tcp_client(const std::string& program, int port, const std::string& user,
                                  const std::string& database) const {
   const std::string port_text = std::to_string(port);
+  if (kind_ == Kind::SQLite) return {{program, "-bail", database}, ""};  // `database`: the file
   if (dialect() == sqltext::Dialect::MySQL) {
     ClientCommand command{{program, "--protocol=tcp", "-h", "127.0.0.1", "-P", port_text, "-u", user}, "MYSQL_PWD"};
     if (!database.empty()) command.argv.push_back(database);
@@ -191,6 +224,10 @@ ClientCommand Engine::tcp_client(const std::string& program, int port, const std
 ClientCommand Engine::dump_command(const std::string& program, int port, const std::string& user,
                                    const std::string& database) const {
   ClientCommand command = tcp_client(program, port, user, database);
+  if (kind_ == Kind::SQLite) {
+    command.argv.push_back(".dump");
+    return command;
+  }
   if (dialect() == sqltext::Dialect::MySQL) {
     command.argv.insert(command.argv.begin() + 1, "--no-defaults");
     command.argv.insert(command.argv.end() - 1, {"--single-transaction", "--routines", "--triggers", "--events",
@@ -205,6 +242,7 @@ ClientCommand Engine::dump_command(const std::string& program, int port, const s
 // written (the client strips them otherwise), as init scripts are run.
 ClientCommand Engine::load_command(const std::string& program, int port, const std::string& user,
                                    const std::string& database) const {
+  if (kind_ == Kind::SQLite) return tcp_client(program, port, user, database);
   if (dialect() == sqltext::Dialect::MySQL) {
     ClientCommand command = tcp_client(program, port, user, database);
     command.argv.insert(command.argv.begin() + 1, "--no-defaults");
@@ -221,11 +259,13 @@ const char* Engine::load_program() const { return facts(kind_).load_program; }
 
 std::vector<std::string> Engine::batch_query_flags() const {
   if (dialect() == sqltext::Dialect::MySQL) return {"-N", "-e"};
+  if (kind_ == Kind::SQLite) return {"-batch", "-noheader"};
   return {"-tA", "-c"};
 }
 
 std::vector<std::string> Engine::script_flags() const {
   if (dialect() == sqltext::Dialect::MySQL) return {};
+  if (kind_ == Kind::SQLite) return {"-bail"};
   return {"-v", "ON_ERROR_STOP=1"};
 }
 
@@ -271,20 +311,24 @@ const ImageVariables& Engine::image_variables() const {
                                        .database = {"POSTGRES_DB"},
                                        .no_root_password = {"POSTGRES_HOST_AUTH_METHOD"},
                                        .database_defaults_to_root_user = true};
+  static const ImageVariables none{};
   switch (kind_) {
     case Kind::MySQL: return mysql;
     case Kind::MariaDB: return mariadb;
     case Kind::Postgres: return postgres;
+    case Kind::SQLite: return none;
   }
   return mariadb;
 }
 
 std::vector<std::string> Engine::loopback_server_arguments(int port) const {
+  if (!runs_a_server()) return {};
   if (dialect() == sqltext::Dialect::MySQL) return {"--port=" + std::to_string(port), "--bind-address=127.0.0.1"};
   return {"-p", std::to_string(port), "-c", "listen_addresses=127.0.0.1"};
 }
 
 std::vector<std::string> Engine::setting_arguments(const std::string& name, const std::string& value) const {
+  if (!runs_a_server()) return {};
   if (dialect() == sqltext::Dialect::MySQL) return {"--" + name + "=" + value};
   return {"-c", name + "=" + value};
 }

@@ -42,12 +42,13 @@ struct ImageVariables {
 // once by `dialect()` or `kind()`; everything else asks this type.
 class Engine {
  public:
-  enum class Kind { MySQL, MariaDB, Postgres };
+  enum class Kind { MySQL, MariaDB, Postgres, SQLite };
 
   constexpr Engine() = default;
   constexpr explicit Engine(Kind kind) : kind_(kind) {}
 
-  // "mysql", "mariadb", "postgres" (also "postgresql"); nullopt for anything else.
+  // "mysql", "mariadb", "postgres" (also "postgresql"), "sqlite" (also "sqlite3");
+  // nullopt for anything else.
   static std::optional<Engine> from_name(std::string_view name);
   // The names from_name accepts, for did-you-mean hints.
   static std::vector<std::string> names();
@@ -59,6 +60,11 @@ class Engine {
   // The SQL family: MySQL and MariaDB share their lexical rules and wire protocol.
   sqltext::Dialect dialect() const;
   bool has_schemas() const;  // PostgreSQL: namespaces inside a database
+  // False for SQLite: its "server" is a folder of database files (`<name>.db`) that the
+  // app opens itself. No process, port, root account, users or grants.
+  bool runs_a_server() const;
+  // The file of a database on a SQLite "server" folder: <folder>/<name>.db.
+  static std::string database_file_name(const std::string& database);
 
   // ---- connecting ----
   int default_port() const;

@@ -91,12 +91,22 @@ std::string service(const Server& server, bool host_network) {
 GeneratedFile compose_file(const config::Config& config) {
   std::string out = fmt::format(
       "# {} from config.toml. Do not edit: change config.toml, then run `devenv build`.\n"
-      "# Secrets are ${{VAR}} references that docker compose reads from the environment.\n"
-      "services:\n",
+      "# Secrets are ${{VAR}} references that docker compose reads from the environment.\n",
       kGeneratedMarker);
-  for (const Server& server : config.servers) out += service(server, config.project.network_mode == "host");
+  // A SQLite server is a folder of files on this machine, whichever the runtime: no
+  // container, no volume.
+  std::vector<const Server*> containers;
+  for (const Server& server : config.servers) {
+    if (server.engine.runs_a_server()) containers.push_back(&server);
+  }
+  if (containers.size() < config.servers.size()) {
+    out += "# SQLite servers are local files (devenv makes them): they have no service here.\n";
+  }
+  if (containers.empty()) return {config.project.compose_file, out + "services: {}\n", InitRole::None, {}};
+  out += "services:\n";
+  for (const Server* server : containers) out += service(*server, config.project.network_mode == "host");
   out += "volumes:\n";
-  for (const Server& server : config.servers) out += fmt::format("  {}-data:\n", server.name);
+  for (const Server* server : containers) out += fmt::format("  {}-data:\n", server->name);
   return {config.project.compose_file, out, InitRole::None, {}};
 }
 

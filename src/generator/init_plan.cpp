@@ -70,11 +70,14 @@ class ServerPlanner {
     ServerInit init{&server_, "initdb/" + server_.name, {}, {}, {}};
     const auto databases = config_.databases_on(server_.name);
     const int width = number_width(databases.size());
-    init.files.push_back(init_databases(init.directory, width));
+    // SQLite: no databases, users or fingerprint table to make (sqlite_script_writer.cpp).
+    const bool server_process = server_.engine.runs_a_server();
+    if (server_process) init.files.push_back(init_databases(init.directory, width));
     for (std::size_t i = 0; i < databases.size(); ++i) {
       init.files.push_back(schema_file(init.directory, width, static_cast<int>(i + 1), *databases[i], init.notices));
     }
     init.fingerprint = fingerprint_of(init.files);
+    if (!server_process) return init;
     // All nines: after the schema files and after a user's own 50-seed.sql, so the
     // fingerprint appearing means every init file has run.
     init.files.push_back(fingerprint_file(init.directory, width, last_number(width), init.fingerprint));
@@ -115,7 +118,10 @@ class ServerPlanner {
     std::string content = header(server_, "schema of " + database_list(database), sources);
     const std::vector<std::string> polyfills = polyfills_needed(server_, database, compiled);
     for (const std::string& polyfill : polyfills) notices.push_back(polyfill_notice(database, polyfill));
-    for (const std::string& name : database.names) {
+    // A SQLite file holds one database: the schema once, for each partition's file.
+    const std::vector<std::string> sections =
+        server_.engine.runs_a_server() ? database.names : std::vector<std::string>{database.names.front()};
+    for (const std::string& name : sections) {
       writer_->open_database(content, config_, database, name);
       for (const std::string& polyfill : polyfills) content += polyfill_sql(polyfill);
       for (const CompiledSource& source : compiled) {

@@ -6,11 +6,13 @@ namespace devenv::generator {
 
 std::unique_ptr<ScriptWriter> make_mysql_script_writer(const engine::Engine& engine);
 std::unique_ptr<ScriptWriter> make_postgres_script_writer();
+std::unique_ptr<ScriptWriter> make_sqlite_script_writer();
 
 std::unique_ptr<ScriptWriter> make_script_writer(const engine::Engine& engine) {
   switch (engine.dialect()) {
     case sqltext::Dialect::MySQL: return make_mysql_script_writer(engine);
     case sqltext::Dialect::Postgres: return make_postgres_script_writer();
+    case sqltext::Dialect::SQLite: return make_sqlite_script_writer();
   }
   return nullptr;
 }

@@ -139,6 +139,9 @@ std::string identifier_value(std::string_view text, Dialect dialect) {
   if (text.size() >= 2 && (text.front() == '`' || text.front() == '"') && text.back() == text.front()) {
     return undouble(text.substr(1, text.size() - 2), text.front());
   }
+  if (dialect == Dialect::SQLite && text.size() >= 2 && text.front() == '[' && text.back() == ']') {
+    return std::string(text.substr(1, text.size() - 2));
+  }
   std::string name(text);
   if (dialect == Dialect::Postgres) {
     std::transform(name.begin(), name.end(), name.begin(),

@@ -87,6 +87,14 @@ std::size_t Lexer::scan_quoted(std::size_t open, char quote, bool backslash_esca
   fail_unterminated(what, pos_, line, column, "close it with the same quote, or double the quote inside it");
 }
 
+std::size_t Lexer::scan_bracketed(int line, int column) const {
+  const std::size_t close = text_.find(']', pos_ + 1);
+  if (close == std::string_view::npos) {
+    throw SourceError({file_, line, column}, "unterminated [quoted identifier] (opened here)", "close it with ]");
+  }
+  return close + 1;
+}
+
 // Length of a dollar-quote tag starting at pos_ ("$$", "$body$"), or 0 when the
 // dollar sign starts something else (a parameter such as $1).
 std::size_t Lexer::dollar_tag_length() const {
@@ -140,7 +148,7 @@ std::size_t Lexer::scan_number() const {
 bool Lexer::at_line_comment() const {
   if (peek() == '#') return dialect_ == Dialect::MySQL;
   if (peek() != '-' || peek(1) != '-') return false;
-  if (dialect_ == Dialect::Postgres) return true;
+  if (dialect_ != Dialect::MySQL) return true;
   const char after = peek(2);
   return after == '\0' || is_space(after);
 }
@@ -169,15 +177,19 @@ TokenKind Lexer::scan(std::size_t& end) const {
     end = scan_quoted(pos_, '"', mysql, mysql ? "string" : "quoted identifier", line_, column_);
     return mysql ? TokenKind::String : TokenKind::QuotedIdentifier;
   }
-  if (c == '`' && mysql) {
+  if (c == '`' && dialect_ != Dialect::Postgres) {
     end = scan_quoted(pos_, '`', false, "quoted identifier", line_, column_);
     return TokenKind::QuotedIdentifier;
   }
-  if (c == '$' && !mysql && dollar_tag_length() > 0) {
+  if (c == '[' && dialect_ == Dialect::SQLite) {  // [name], as MS Access wrote them; no escapes
+    end = scan_bracketed(line_, column_);
+    return TokenKind::QuotedIdentifier;
+  }
+  if (c == '$' && dialect_ == Dialect::Postgres && dollar_tag_length() > 0) {
     end = scan_dollar_string(line_, column_);
     return TokenKind::DollarString;
   }
-  if (!mysql && (c == 'E' || c == 'e') && peek(1) == '\'') {  // E'…' escape string
+  if (dialect_ == Dialect::Postgres && (c == 'E' || c == 'e') && peek(1) == '\'') {  // E'…' escape string
     end = scan_quoted(pos_ + 1, '\'', true, "string", line_, column_);
     return TokenKind::String;
   }

@@ -48,6 +48,7 @@ class Lexer {
   std::size_t scan_quoted(std::size_t open, char quote, bool backslash_escapes, const char* what, int line,
                           int column) const;
   std::size_t scan_dollar_string(int line, int column) const;
+  std::size_t scan_bracketed(int line, int column) const;  // SQLite [name]
   std::size_t dollar_tag_length() const;
   std::size_t scan_word() const;
   bool at_delimiter(std::size_t at) const;

@@ -601,9 +601,30 @@ class Qualifier {
   std::pair<std::string, std::string> event_status_;  // {event, status}, see QualifiedText::event_status
 };
 
+// A SQLite file is one database: its names stay as written. What would reach another
+// file is refused: ATTACH opens (or makes) any file the path names, VACUUM INTO writes
+// one, and a build must never touch a file outside devenv's folder.
+QualifiedText sqlite_text(const Statement& statement) {
+  const auto refuse = [&](const std::string& what) {
+    throw SourceError(statement.where, what + " reaches a database file other than this one",
+                      "leave it out: each database of a SQLite server is its own file, which devenv makes");
+  };
+  if (statement.begins_with({"ATTACH"})) refuse("ATTACH");
+  if (statement.begins_with({"DETACH"})) refuse("DETACH");
+  if (statement.begins_with({"VACUUM"})) {
+    for (const Token& token : statement.tokens) {
+      if (token.kind == TokenKind::Word && same_word(token.text(statement.text), "INTO")) refuse("VACUUM INTO");
+    }
+  }
+  QualifiedText out;
+  out.append(statement.text);
+  return out;
+}
+
 }  // namespace
 
 QualifiedText qualify(const Statement& statement, const QualifyTarget& target) {
+  if (target.dialect == Dialect::SQLite) return sqlite_text(statement);
   return Qualifier(statement, target).run();
 }
 

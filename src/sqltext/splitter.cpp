@@ -169,8 +169,11 @@ class Splitter {
   // exist only in CREATE [OR REPLACE] FUNCTION|PROCEDURE, and only outside parentheses, so a
   // column or parameter named `begin` (CREATE TABLE audit (begin timestamptz)) never opens one.
   // CASE … END inside a body nests; outside a body CASE means nothing here.
+  //
+  // SQLite keeps `;` inside the BEGIN … END body of CREATE [TEMP] TRIGGER in the same way
+  // (its WHEN clause comes before BEGIN, so a CASE … END there opens nothing).
   void track_atomic_body(const Token& token) {
-    if (dialect_ != Dialect::Postgres) return;
+    if (dialect_ == Dialect::MySQL) return;
     if (token.kind == TokenKind::Punct) {
       track_parenthesis(token.text(text_));
       return;
@@ -194,8 +197,13 @@ class Splitter {
     if (punct == ")" && paren_depth_ > 0) --paren_depth_;
   }
 
-  // Recognises CREATE FUNCTION, CREATE PROCEDURE and their CREATE OR REPLACE forms.
+  // Recognises CREATE FUNCTION, CREATE PROCEDURE and their CREATE OR REPLACE forms;
+  // SQLite: CREATE TRIGGER, CREATE TEMP TRIGGER, CREATE TEMPORARY TRIGGER.
   void read_routine_header(std::size_t position, std::string_view word) {
+    if (dialect_ == Dialect::SQLite) {
+      read_trigger_header(position, word);
+      return;
+    }
     const bool routine = word_is(word, "FUNCTION") || word_is(word, "PROCEDURE");
     switch (position) {
       case 1:
@@ -211,6 +219,21 @@ class Splitter {
         if (in_create_ && routine) in_routine_ = true;
         in_create_ = false;
         return;
+    }
+  }
+
+  void read_trigger_header(std::size_t position, std::string_view word) {
+    if (position == 1) {
+      in_create_ = word_is(word, "CREATE");
+      in_routine_ = false;
+      return;
+    }
+    if (!in_create_) return;
+    if (word_is(word, "TRIGGER")) {
+      in_routine_ = true;
+      in_create_ = false;
+    } else if (position > 2 || !(word_is(word, "TEMP") || word_is(word, "TEMPORARY"))) {
+      in_create_ = false;
     }
   }
 

@@ -1,0 +1,99 @@
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "db/session.h"
+
+namespace devenv::db {
+namespace {
+
+// The library's own message for what just failed on `db`, with what devenv was doing.
+[[noreturn]] void fail(sqlite3* db, const std::string& doing) {
+  throw DbError(doing + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+class SqliteRowStream final : public RowStream {
+ public:
+  SqliteRowStream(sqlite3* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}
+  ~SqliteRowStream() override { sqlite3_finalize(statement_); }
+  SqliteRowStream(const SqliteRowStream&) = delete;
+  SqliteRowStream& operator=(const SqliteRowStream&) = delete;
+
+  bool next(Row& row) override {
+    const int step = sqlite3_step(statement_);
+    if (step == SQLITE_DONE) return false;
+    if (step != SQLITE_ROW) fail(db_, "reading a result");
+    row.resize(static_cast<std::size_t>(sqlite3_column_count(statement_)));
+    for (int i = 0; i < static_cast<int>(row.size()); ++i) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, i));
+      if (text == nullptr) {
+        row[static_cast<std::size_t>(i)].reset();
+      } else {
+        row[static_cast<std::size_t>(i)].emplace(text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, i)));
+      }
+    }
+    return true;
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* statement_;
+};
+
+// One database file, opened with the C library (no wrapper: this file and the
+// Session interface are all devenv needs of it). A busy file (an app writing) is
+// waited for up to the timeout rather than failing at once.
+class SqliteSession final : public Session {
+ public:
+  SqliteSession(const std::string& path, bool create, int timeout_seconds) {
+    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOFOLLOW;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+      const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      throw DbError("cannot open the SQLite database " + path + ": " + why);
+    }
+    sqlite3_busy_timeout(db_, timeout_seconds * 1000);
+    sqlite3_extended_result_codes(db_, 1);
+  }
+  ~SqliteSession() override { sqlite3_close_v2(db_); }
+  SqliteSession(const SqliteSession&) = delete;
+  SqliteSession& operator=(const SqliteSession&) = delete;
+
+  void execute(const std::string& sql) override {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      const std::string why = message ? message : sqlite3_errmsg(db_);
+      sqlite3_free(message);
+      throw DbError(why);
+    }
+  }
+
+  std::unique_ptr<RowStream> stream(const std::string& sql) override {
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &statement, nullptr) != SQLITE_OK) {
+      fail(db_, "preparing a query");
+    }
+    if (statement == nullptr) fail(db_, "the query is empty");
+    return std::make_unique<SqliteRowStream>(db_, statement);
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<Session> open_sqlite(const std::string& path, bool create, int timeout_seconds) {
+  return std::make_unique<SqliteSession>(path, create, timeout_seconds);
+}
+
+std::unique_ptr<Session> connect_sqlite(const Endpoint& endpoint, int timeout_seconds) {
+  const std::string path = endpoint.socket.empty()
+                               ? endpoint.database
+                               : (std::filesystem::path(endpoint.socket) /
+                                  engine::Engine::database_file_name(endpoint.database))
+                                     .string();
+  return open_sqlite(path, false, timeout_seconds);
+}
+
+}  // namespace devenv::db
