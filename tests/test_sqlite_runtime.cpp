@@ -62,8 +62,9 @@ class SqliteProject {
 };
 
 std::string tables(const SqliteProject& project, const std::string& database) {
-  return project.query(database, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema "
-                                 "WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)");
+  return project.query(database,
+                       "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema "
+                       "WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)");
 }
 
 }  // namespace
@@ -141,7 +142,8 @@ TEST_CASE("sqlite: a reset while an app holds the file in WAL mode replaces it a
   const CommandResult reset = project.require_ok("reset lite");
   kill(holder, SIGKILL);
   waitpid(holder, nullptr, 0);
-  CHECK_THAT(reset.output, Catch::Contains("keygen.db was open in pid ") && Catch::Contains("pid " + std::to_string(holder) + " (sleep)") &&
+  CHECK_THAT(reset.output, Catch::Contains("keygen.db was open in pid ") &&
+                               Catch::Contains("pid " + std::to_string(holder) + " (sleep)") &&
                                Catch::Contains("open connections keep the old file"));
   // A new connection sees the fresh file: the old -wal was not replayed into it.
   CHECK(project.query("keygen", "SELECT count(*) FROM workspaces") == "0\n");
@@ -209,21 +211,23 @@ TEST_CASE("sqlite: up killed while it makes a file leaves no half database, and 
 TEST_CASE("sqlite: bad config and schema input exit 2 with the place and what to do", "[unit][sqlite]") {
   SqliteProject project;
   const std::string config = project.dir().read("config.toml");
-  project.dir().write("config.toml", std::regex_replace(config, std::regex("engine = \"sqlite\""),
-                                                        "engine = \"sqlite\"\nport = 5000"));
+  project.dir().write(
+      "config.toml", std::regex_replace(config, std::regex("engine = \"sqlite\""), "engine = \"sqlite\"\nport = 5000"));
   CommandResult result = project.devenv("build");
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.output, Catch::Contains("config.toml:13:8") && Catch::Contains("servers.lite.port") &&
                                 Catch::Contains("a SQLite server has no port"));
 
-  project.dir().write("config.toml", config + "\n[[users]]\nname = \"app\"\npassword = \"x\"\nserver = \"lite\"\n"
-                                              "databases = [\"keygen\"]\n");
+  project.dir().write("config.toml", config +
+                                         "\n[[users]]\nname = \"app\"\npassword = \"x\"\nserver = \"lite\"\n"
+                                         "databases = [\"keygen\"]\n");
   result = project.devenv("build");
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.output, Catch::Contains("users[0].server") && Catch::Contains("no accounts"));
 
   project.dir().write("config.toml", config);
-  project.dir().write("schemas/sign.sql", project.dir().read("schemas/sign.sql") + "\nATTACH DATABASE '/tmp/x.db' AS x;\n");
+  project.dir().write("schemas/sign.sql",
+                      project.dir().read("schemas/sign.sql") + "\nATTACH DATABASE '/tmp/x.db' AS x;\n");
   result = project.devenv("up");
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.output, Catch::Contains("schemas/sign.sql:24:1") && Catch::Contains("ATTACH"));

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "db/session.h"
+#include "util/copy_tree.h"
 #include "util/runtime_error.h"
 
 namespace devenv::runtime {
@@ -21,29 +22,12 @@ namespace {
   throw util::RuntimeError(what + " " + path.string() + ": " + std::strerror(errno));
 }
 
-// A file descriptor closed on every way out.
-class Descriptor {
- public:
-  explicit Descriptor(int fd) : fd_(fd) {}
-  ~Descriptor() {
-    if (fd_ >= 0) close(fd_);
-  }
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-void write_all(int fd, const char* data, std::size_t size, const fs::path& path) {
-  while (size > 0) {
-    const ssize_t written = write(fd, data, size);
-    if (written < 0 && errno == EINTR) continue;
-    if (written < 0) fail_io("cannot write", path);
-    data += written;
-    size -= static_cast<std::size_t>(written);
-  }
+// Flushes a file made without syncing to the disk, before it is renamed into place.
+void sync_file(const fs::path& path) {
+  const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  const bool synced = fd >= 0 && fsync(fd) == 0;
+  if (fd >= 0) close(fd);
+  if (!synced) fail_io("cannot sync", path);
 }
 
 void remove_if_present(const fs::path& path) {
@@ -73,24 +57,12 @@ void make_database_file(const fs::path& target, const std::string& script) {
                              "fix the schema file it names, then run the command again");
   }
   for (const fs::path& path : side_files(target)) remove_if_present(path);  // -journal of a crashed write
-  const Descriptor made(open(target.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
-  if (made.get() < 0 || fsync(made.get()) != 0) fail_io("cannot sync", target);
+  sync_file(target);
 }
 
 void copy_database_file(const fs::path& from, const fs::path& target) {
-  const Descriptor in(open(from.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
-  if (in.get() < 0) fail_io("cannot read", from);
-  const Descriptor out(open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
-  if (out.get() < 0) fail_io("cannot create", target);
-  char buffer[1 << 16];
-  for (;;) {
-    const ssize_t got = read(in.get(), buffer, sizeof buffer);
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) fail_io("cannot read", from);
-    if (got == 0) break;
-    write_all(out.get(), buffer, static_cast<std::size_t>(got), target);
-  }
-  if (fsync(out.get()) != 0) fail_io("cannot write", target);
+  util::copy_regular_file(from, target);
+  sync_file(target);
 }
 
 void replace_database_file(const fs::path& made, const fs::path& database) {
