@@ -226,13 +226,14 @@ TEST_CASE("sqlite: bad config and schema input exit 2 with the place and what to
   CHECK_THAT(result.output, Catch::Contains("users[0].server") && Catch::Contains("no accounts"));
 
   project.dir().write("config.toml", config);
+  const std::string outside = (project.dir().path() / "outside.db").string();
   project.dir().write("schemas/sign.sql",
-                      project.dir().read("schemas/sign.sql") + "\nATTACH DATABASE '/tmp/x.db' AS x;\n");
+                      project.dir().read("schemas/sign.sql") + "\nATTACH DATABASE '" + outside + "' AS x;\n");
   result = project.devenv("up");
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.output, Catch::Contains("schemas/sign.sql:24:1") && Catch::Contains("ATTACH"));
   CHECK(!fs::exists(project.dir().path() / "initdb"));
-  CHECK(!fs::exists("/tmp/x.db"));
+  CHECK(!fs::exists(outside));
 }
 
 TEST_CASE("sqlite: a statement SQLite rejects fails up with its message, and no file is left", "[unit][sqlite]") {
@@ -243,6 +244,16 @@ TEST_CASE("sqlite: a statement SQLite rejects fails up with its message, and no 
   CHECK_THAT(up.output, Catch::Contains("table documents already exists"));
   CHECK(!fs::exists(project.file("sign")));
   CHECK(!fs::exists(project.dir().path() / ".devenv/lite/data/.sign.db.partial"));
+}
+
+TEST_CASE("sqlite: snapshots leave SQLite databases out, and refuse one named", "[unit][sqlite]") {
+  SqliteProject project;
+  project.require_ok("up");
+  const CommandResult named = project.devenv("snapshot save s keygen");
+  CHECK(named.exit_code == 2);
+  CHECK_THAT(named.output, Catch::Contains("keygen is on SQLite server lite") && Catch::Contains("copy its files"));
+  const CommandResult all = project.devenv("snapshot save s");
+  CHECK_THAT(all.output, Catch::Contains("left out keygen is on SQLite server lite"));
 }
 
 TEST_CASE("sqlite: the compose runtime treats a SQLite server as local files, without docker", "[unit][sqlite]") {
