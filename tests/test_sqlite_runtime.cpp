@@ -271,14 +271,42 @@ TEST_CASE("sqlite: a statement SQLite rejects fails up with its message, and no 
   CHECK(!fs::exists(project.dir().path() / ".devenv/lite/data/.sign.db.partial"));
 }
 
-TEST_CASE("sqlite: snapshots leave SQLite databases out, and refuse one named", "[unit][sqlite]") {
+TEST_CASE("sqlite: a snapshot copies each file as it is (its -wal too), and restore swaps it back in",
+          "[unit][sqlite]") {
   SqliteProject project;
   project.require_ok("up");
-  const CommandResult named = project.devenv("snapshot save s keygen");
-  CHECK(named.exit_code == 2);
-  CHECK_THAT(named.output, Catch::Contains("keygen is on SQLite server lite") && Catch::Contains("copy its files"));
-  const CommandResult all = project.devenv("snapshot save s");
-  CHECK_THAT(all.output, Catch::Contains("left out keygen is on SQLite server lite"));
+  // An app in WAL mode whose committed row is still only in the -wal.
+  auto app = devenv::db::open_sqlite(project.file("keygen").string(), false);
+  app->execute("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0");
+  app->execute("INSERT INTO workspaces (slug) VALUES ('seeded')");
+  REQUIRE(fs::file_size(project.file("keygen").string() + "-wal") > 0);
+  project.execute("watch", "INSERT INTO monitors (url) VALUES ('https://a')");
+
+  const CommandResult save = project.require_ok("snapshot save seeded");
+  CHECK_THAT(save.output, Catch::Contains("saved snapshot seeded: 3 databases"));
+  const fs::path folder = project.dir().path() / ".devenv/data-snapshots/seeded";
+  CHECK(fs::exists(folder / "01-keygen.db"));
+
+  app->execute("INSERT INTO workspaces (slug) VALUES ('after')");
+  project.require_ok("reset");
+  CHECK(project.query("keygen", "SELECT count(*) FROM workspaces") == "0\n");
+
+  const CommandResult restore = project.require_ok("snapshot restore seeded");
+  CHECK_THAT(restore.output, Catch::Contains("restored snapshot seeded: 3 databases"));
+  CHECK(project.query("keygen", "SELECT group_concat(slug) FROM workspaces") == "seeded\n");
+  CHECK(project.query("watch", "SELECT url FROM monitors") == "https://a\n");
+  CHECK_FALSE(fs::exists(project.file("keygen").string() + "-wal"));
+  app.reset();
+
+  // A schema edit since: refused without --force, nothing changed.
+  project.dir().write("schemas/sign.sql", project.dir().read("schemas/sign.sql") + "\nCREATE TABLE extra (x);\n");
+  project.require_ok("up --reset-on-change");
+  const CommandResult refused = project.devenv("snapshot restore seeded");
+  CHECK(refused.exit_code == 2);
+  CHECK(tables(project, "sign") == "documents extra signers\n");
+  project.require_ok("snapshot restore seeded --force");
+  CHECK(tables(project, "sign") == "documents signers\n");
+  CHECK_THAT(project.require_ok("snapshot list").output, Catch::Contains("keygen, sign, watch"));
 }
 
 TEST_CASE("sqlite: the compose runtime treats a SQLite server as local files, without docker", "[unit][sqlite]") {
