@@ -109,30 +109,22 @@ std::vector<SaveTarget> save_targets(const config::Config& config, const std::ve
 runtime::SnapshotDatabase describe(const Workspace& workspace, const runtime::Server& server, const SaveTarget& target,
                                    std::size_t index) {
   const engine::Engine& engine = server.server().engine;
-  const std::string fingerprint = schema_fingerprint(workspace.config(), workspace.outputs(), *target.database);
-  if (server.snapshots_copy_files()) {  // SQLite: save_database_file says when it is missing
-    return {target.database->key,
-            server.server().name,
-            engine.name(),
-            target.name,
-            fingerprint,
-            dump_file_name(index, target.name, engine),
-            0,
-            ""};
-  }
+  runtime::SnapshotDatabase saved{target.database->key,
+                                  server.server().name,
+                                  engine.name(),
+                                  target.name,
+                                  schema_fingerprint(workspace.config(), workspace.outputs(), *target.database),
+                                  dump_file_name(index, target.name, engine),
+                                  0,
+                                  ""};
+  if (server.snapshots_copy_files()) return saved;  // SQLite: save_database_file says when it is missing
   const auto session = root_session(server);
   if (!runtime::database_exists(*session, engine, target.name)) {
     throw util::RuntimeError("database " + target.name + " does not exist on server " + server.server().name,
                              "`devenv reset` makes the config's databases again");
   }
-  return {target.database->key,
-          server.server().name,
-          engine.name(),
-          target.name,
-          fingerprint,
-          dump_file_name(index, target.name, engine),
-          0,
-          runtime::database_creation(*session, engine, target.name)};
+  saved.creation = runtime::database_creation(*session, engine, target.name);
+  return saved;
 }
 
 // The server's dump tool for `database`, into `file`. Its stderr goes to a file beside
