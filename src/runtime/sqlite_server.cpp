@@ -251,7 +251,8 @@ void SqliteServer::swap_in_partial(const std::string& database) {
   replace_database_file(layout_.partial_file(database), file);
   if (!holders.empty()) {
     progress_(file.filename().string() + " was open in " + words(holders) +
-              ": replaced atomically; open connections keep the old file until they reopen it");
+              ": replaced atomically; open connections keep the old file until they reopen it, so restart "
+              "it (a connection to a replaced file can delete the new file's -wal when it closes)");
   }
 }
 
