@@ -11,6 +11,8 @@
 
 #include "config/database_lookup.h"
 #include "config/loader.h"
+#include "db/dsn.h"
+#include "support/run_command.h"
 #include "support/sqlite_files.h"
 #include "verify/verification.h"
 
@@ -91,4 +93,34 @@ TEST_CASE("SQLite verify removes the shadow folders of killed runs, not of runni
   CHECK_FALSE(fs::exists(dead));
   CHECK(fs::exists(running));
   fs::remove_all(running);
+}
+
+TEST_CASE("SQLite diff takes sqlite URLs and database files, and a dump loads and verifies clean",
+          "[unit][sqlite][diff][dump]") {
+  test::TempDir project;
+  const std::string dir = project.path().string();
+  REQUIRE(
+      test::run_command("cp -r '" + std::string(DEVENV_SOURCE_DIR) + "/examples/sqlite/.' '" + dir + "'").exit_code ==
+      0);
+  REQUIRE(test::run_devenv(dir, "up").exit_code == 0);
+  const std::string live = fs::canonical(project.path() / ".devenv/lite/data/keygen.db").string();
+  CHECK(test::run_devenv(dir, "verify").exit_code == 0);
+  CHECK(test::run_devenv(dir, "diff keygen sqlite://" + live).exit_code == 0);
+
+  fs::copy_file(live, project.path() / "changed.db");
+  db::open_sqlite((project.path() / "changed.db").string(), false)->execute("DROP INDEX keys_live");
+  const test::CommandResult changed = test::run_devenv(dir, "diff keygen ./changed.db");
+  CHECK(changed.exit_code == 1);
+  CHECK_THAT(changed.output, Catch::Contains("index keys_live"));
+  // A file that is not a database is not taken for one.
+  project.write("notes.db", "-- not a database\n");
+  CHECK_FALSE(db::parse_dsn((project.path() / "notes.db").string()));
+
+  const test::CommandResult dump = test::run_devenv(dir, "dump keygen 2>/dev/null");
+  REQUIRE(dump.exit_code == 0);
+  db::open_sqlite((project.path() / "dumped.db").string(), true)->execute(dump.output);
+  const test::CommandResult again = test::run_devenv(dir, "diff keygen ./dumped.db");
+  INFO(dump.output << again.output);
+  CHECK(again.exit_code == 0);
+  test::run_devenv(dir, "down --purge");
 }

@@ -14,7 +14,9 @@ std::string mysql_table(const Namespace&, const Table& table) { return mysql_cre
 std::string mysql_use(const std::string& name) { return "USE " + quote_mysql_name(name) + ";"; }
 std::string postgres_connect(const std::string& name) { return "\\connect " + quote_postgres_name(name); }
 // A SQLite fix cannot switch files: it says which file it is for (sqlite3 <file> < fix.sql).
+// A database given by its path (diff ./x.db) is that file already.
 std::string sqlite_file(const std::string& name) {
+  if (name.find('/') != std::string::npos) return "-- database file " + name + ": run on it (sqlite3 <file> < fix.sql)";
   return "-- database " + name + ": run on its file, " + engine::Engine::database_file_name(name);
 }
 

@@ -17,8 +17,9 @@ namespace {
 
 using db::Row;
 
-// The one namespace of a SQLite database (its "main" schema).
-constexpr const char* kMain = "main";
+// The one namespace of a SQLite database (SQLite's "main" schema), unnamed as MySQL's is
+// named after its database: reports name the file's objects unqualified.
+constexpr const char* kMain = "";
 
 std::string literal(const std::string& value) { return sqltext::quote_string(value, sqltext::Dialect::SQLite); }
 
