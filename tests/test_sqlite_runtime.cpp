@@ -92,7 +92,7 @@ TEST_CASE("sqlite: up makes one file per database from its init file, env names 
 
   const CommandResult shell = run_command("cd '" + project.dir().path().string() +
                                           "' && echo \"INSERT INTO monitors (url) VALUES ('https://a'); "
-                                          "SELECT count(*) FROM monitors;\" | " DEVENV_BINARY " shell lite watch");
+                                          "SELECT count(*) FROM monitors;\" | " DEVENV_BINARY " shell watch");
   CHECK(shell.output == "1\n");
   CHECK(project.query("watch", "SELECT url FROM monitors") == "https://a\n");
 }

@@ -440,9 +440,10 @@ Example: devenv diff schemas/main.sql mysql://root:pw@127.0.0.1:3306/unkey
 inline constexpr const char* kShellHelp =
     R"HELP(Usage: devenv shell DATABASE [--root | --user NAME] [--runtime native|compose]
 
-Opens the engine's own client (mariadb/mysql or psql) on DATABASE: a key from the
+Opens the engine's own client (mariadb/mysql, psql or sqlite3) on DATABASE: a key from the
 config (main, hydra) or a database name (partition_002). It logs in as the first user
-the config grants that database, or as root with --root.
+the config grants that database, or as root with --root. A SQLite database has no
+accounts: sqlite3 opens its file.
 )HELP";
 
 }  // namespace devenv::cli
