@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "db/session.h"
+#include "support/background_watch.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -307,6 +308,31 @@ TEST_CASE("sqlite: a snapshot copies each file as it is (its -wal too), and rest
   project.require_ok("snapshot restore seeded --force");
   CHECK(tables(project, "sign") == "documents signers\n");
   CHECK_THAT(project.require_ok("snapshot list").output, Catch::Contains("keygen, sign, watch"));
+}
+
+TEST_CASE("sqlite: watch remakes only the saved schema's file, and a statement SQLite rejects changes nothing",
+          "[unit][sqlite]") {
+  SqliteProject project;
+  project.require_ok("up");
+  project.execute("keygen", "INSERT INTO workspaces (slug) VALUES ('kept')");
+  project.execute("watch", "INSERT INTO monitors (url) VALUES ('https://a')");
+  devenv::test::BackgroundWatch watch(project.dir().path(), "");
+  REQUIRE(watch.wait_for("Ctrl-C stops watching"));
+  const std::string schema = project.dir().read("schemas/watch.sql");
+  project.dir().write("schemas/watch.sql", schema + "\nCREATE TABLE incidents (id INTEGER PRIMARY KEY);\n");
+  REQUIRE(watch.wait_for("schemas/watch.sql → lite: reset in place"));
+  CHECK_THAT(watch.output(), Catch::Contains("made watch again; kept keygen, sign with their data"));
+  CHECK(tables(project, "watch") == "incidents monitors results\n");
+  CHECK(project.query("watch", "SELECT count(*) FROM monitors") == "0\n");
+  CHECK(project.query("keygen", "SELECT slug FROM workspaces") == "kept\n");
+
+  project.execute("watch", "INSERT INTO monitors (url) VALUES ('https://b')");
+  project.dir().write("schemas/watch.sql", schema + "\nCREATE TABLE broken (\n");
+  REQUIRE(watch.wait_for("the databases keep serving the last schema that loaded"));
+  CHECK_THAT(watch.output(), Catch::Contains("schemas/watch.sql:20:1"));
+  CHECK(tables(project, "watch") == "incidents monitors results\n");
+  CHECK(project.query("watch", "SELECT url FROM monitors") == "https://b\n");
+  CHECK(watch.stop());
 }
 
 TEST_CASE("sqlite: the compose runtime treats a SQLite server as local files, without docker", "[unit][sqlite]") {
