@@ -1,0 +1,47 @@
+#include "support/sqlite_project.h"
+
+#include <catch2/catch.hpp>
+
+#include "db/session.h"
+
+namespace devenv::test {
+
+namespace fs = std::filesystem;
+
+SqliteProject::SqliteProject(const std::string& database_keys, const std::map<std::string, std::string>& files) {
+  dir_.write("config.toml",
+             "[project]\nname = \"sqlite-migrations\"\n\n[servers.lite]\nengine = \"sqlite\"\n\n"
+             "[[databases]]\nkey = \"app\"\nserver = \"lite\"\n" +
+                 database_keys + "\n");
+  for (const auto& [path, content] : files) dir_.write(path, content);
+}
+
+CommandResult SqliteProject::devenv(const std::string& arguments) const {
+  return run_devenv(dir_.path().string(), arguments);
+}
+
+std::string SqliteProject::init_file() const { return dir_.read("initdb/lite/01-app-schema.sql"); }
+
+void SqliteProject::make_database() {
+  const CommandResult build = devenv("build");
+  INFO(build.output);
+  REQUIRE(build.exit_code == 0);
+  fs::create_directories(database().parent_path());
+  fs::remove(database());
+  const std::string init = init_file();
+  INFO(init);
+  REQUIRE_NOTHROW(db::open_sqlite(database().string(), true)->execute(init));
+}
+
+void SqliteProject::execute(const std::string& sql) const { db::open_sqlite(database().string(), false)->execute(sql); }
+
+std::string SqliteProject::query(const std::string& sql, const fs::path& file) const {
+  std::string out;
+  for (const db::Row& row : db::open_sqlite((file.empty() ? database() : file).string(), false)->rows(sql)) {
+    if (!out.empty()) out += "\n";
+    for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "|" : "") + row[i].value_or("-");
+  }
+  return out;
+}
+
+}  // namespace devenv::test
