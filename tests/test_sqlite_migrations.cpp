@@ -69,6 +69,10 @@ TEST_CASE("sqlite migrations (goose): the version-0 row, StatementBegin/End arou
         "  INSERT INTO log VALUES (new.name);\n  INSERT INTO log VALUES (new.name || '!');\nEND;\n"
         "-- +goose StatementEnd\n-- +goose Down\nDROP TRIGGER users_log;\n"}});
   project.make_database();
+  // The block goose sends as one statement, at its line in the file.
+  CHECK_THAT(project.init_file(), Catch::Contains("-- db/00002_trigger.sql:3\nCREATE TRIGGER users_log AFTER INSERT "
+                                                  "ON users\nBEGIN\n  INSERT INTO log VALUES (new.name);\n  INSERT "
+                                                  "INTO log VALUES (new.name || '!');\nEND;\n-- ---- "));
   CHECK(project.query("SELECT group_concat(version_id || ':' || is_applied, ' ') FROM "
                       "(SELECT * FROM goose_db_version ORDER BY id)") == "0:1 1:1 2:1");
   // internal/dialects/sqlite3.go, CreateTable
