@@ -9,7 +9,8 @@ TEST_CASE("engine facts: names as config.toml spells them", "[unit][engine]") {
   CHECK(Engine::from_name("mariadb")->kind() == Engine::Kind::MariaDB);
   CHECK(Engine::from_name("mysql")->kind() == Engine::Kind::MySQL);
   CHECK(Engine::from_name("postgresql")->kind() == Engine::Kind::Postgres);
-  CHECK_FALSE(Engine::from_name("sqlite"));
+  CHECK(Engine::from_name("sqlite3")->kind() == Engine::Kind::SQLite);
+  CHECK_FALSE(Engine::from_name("sqlserver"));
   for (const std::string& name : Engine::names()) CHECK(Engine::from_name(name)->name() == name);
 }
 
@@ -30,6 +31,22 @@ TEST_CASE("engine facts: MySQL and MariaDB share a dialect, PostgreSQL has schem
   CHECK(std::string(mysql.image_client()) == "mysql");
   CHECK(std::string(mariadb.image_client()) == "mariadb");
   CHECK(std::string(postgres.image_client()) == "psql");
+}
+
+TEST_CASE("engine facts: SQLite is files, with no server, port, accounts or image", "[unit][engine][sqlite]") {
+  const Engine sqlite(Engine::Kind::SQLite);
+  CHECK_FALSE(sqlite.runs_a_server());
+  CHECK(Engine(Engine::Kind::MariaDB).runs_a_server());
+  CHECK(sqlite.dialect() == Dialect::SQLite);
+  CHECK_FALSE(sqlite.has_schemas());
+  CHECK(sqlite.default_port() == 0);
+  CHECK(sqlite.default_image().empty());
+  CHECK(sqlite.loopback_server_arguments(5000).empty());
+  CHECK(sqlite.quote_identifier("select") == "\"select\"");
+  CHECK(sqlite.quote_string("it's \\") == "'it''s \\'");  // no backslash escapes
+  CHECK(Engine::database_file_name("keygen") == "keygen.db");
+  CHECK(sqlite.dump_command("sqlite3", 0, "", "/x/k.db").argv ==
+        std::vector<std::string>{"sqlite3", "-bail", "/x/k.db", ".dump"});
 }
 
 TEST_CASE("engine facts: a client over TCP reads its password from the environment", "[unit][engine]") {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "sqltext/identifier.h"
 #include "sqltext/shell_escape.h"
 #include "sqltext/splitter.h"
 
@@ -264,4 +265,34 @@ TEST_CASE("single statement: a block sent whole keeps its inner semicolons, not 
   CHECK(single_statement("-- only a comment\n", Dialect::MySQL, SourceLocation{"m.sql", 1, 1})->kind ==
         StatementKind::CommentOnly);
   CHECK_THROWS_AS(single_statement("SELECT $$ open", Dialect::Postgres, SourceLocation{"m.sql", 1, 1}), SourceError);
+}
+
+TEST_CASE("splitter (SQLite): a trigger's BEGIN … END body keeps its semicolons", "[unit][sql][sqlite]") {
+  const auto statements =
+      texts(split("CREATE TABLE t (a int);\n"
+                  "CREATE TEMP TRIGGER tr AFTER INSERT ON t\n"
+                  "WHEN CASE WHEN new.a > 0 THEN 1 ELSE 0 END\n"
+                  "BEGIN\n  UPDATE t SET a = CASE WHEN a = 1 THEN 2 ELSE a END;\n"
+                  "  DELETE FROM t WHERE a < 0;\nEND;\n"
+                  "BEGIN;\nINSERT INTO t VALUES (1);\nCOMMIT;\n",
+                  Dialect::SQLite, "t.sql"));
+  REQUIRE(statements.size() == 5);
+  CHECK(statements[1].starts_with("CREATE TEMP TRIGGER"));
+  CHECK(statements[1].ends_with("DELETE FROM t WHERE a < 0;\nEND"));
+  CHECK(statements[2] == "BEGIN");  // a transaction, not a body: only triggers have one
+  CHECK(statements[3] == "INSERT INTO t VALUES (1)");
+}
+
+TEST_CASE("splitter (SQLite): [bracket], backtick and double-quoted names, no backslash escapes",
+          "[unit][sql][sqlite]") {
+  const auto statements =
+      texts(split("CREATE TABLE [a;b] (`c;d` int, \"e;f\" text DEFAULT 'x\\');\n"
+                  "SELECT $x, 1--1\n;\n",
+                  Dialect::SQLite, "t.sql"));
+  REQUIRE(statements.size() == 2);
+  CHECK(statements[0] == "CREATE TABLE [a;b] (`c;d` int, \"e;f\" text DEFAULT 'x\\')");
+  CHECK(identifier_value("[a;b]", Dialect::SQLite) == "a;b");
+  CHECK(identifier_value("`c;d`", Dialect::SQLite) == "c;d");
+  CHECK(quote_identifier("we\"ird", Dialect::SQLite) == "\"we\"\"ird\"");
+  CHECK(error_at("CREATE TABLE [open (a int);", Dialect::SQLite).column == 14);
 }

@@ -1,6 +1,7 @@
 #include "cli/database_urls.h"
 
 #include "config/url_variable.h"
+#include "runtime/sqlite_layout.h"
 
 #include <cctype>
 
@@ -20,10 +21,35 @@ std::string percent_encode(const std::string& text) {
   return out;
 }
 
+// SQLite: the file, as sqlite:///<absolute path> (sqlx, SQLAlchemy, dbmate read this
+// form; the path's own bytes percent-encoded, its slashes kept), and the plain path for
+// libraries that take one (better-sqlite3, Python's sqlite3), as <VARIABLE>_PATH.
+std::vector<DatabaseUrl> file_urls(const config::Config& config, const config::Server& server,
+                                   const config::Database& database) {
+  const runtime::SqliteLayout layout = runtime::SqliteLayout::of(config, server);
+  std::vector<DatabaseUrl> urls;
+  for (const std::string& name : database.names) {
+    const std::string path = std::filesystem::absolute(layout.database_file(name)).lexically_normal().string();
+    std::string encoded;
+    for (std::size_t start = 0; start < path.size();) {
+      const std::size_t slash = std::min(path.find('/', start), path.size());
+      encoded += percent_encode(path.substr(start, slash - start)) + (slash < path.size() ? "/" : "");
+      start = slash + 1;
+    }
+    const std::string variable = config::url_variable(database, name);
+    const std::string url = "sqlite://" + encoded;
+    urls.push_back({variable, url, url});
+    const std::string path_variable = variable.substr(0, variable.size() - 4) + "_PATH";  // DEVENV_X_URL → _PATH
+    urls.push_back({path_variable, path, path});
+  }
+  return urls;
+}
+
 }  // namespace
 
 std::vector<DatabaseUrl> database_urls(const config::Config& config, const config::Database& database, int port) {
   const config::Server& server = *config.find_server(database.server);
+  if (!server.engine.runs_a_server()) return file_urls(config, server, database);
   std::string user = server.root_user;
   std::string password = server.root_password.value;
   for (const config::User& candidate : config.users) {

@@ -1,5 +1,6 @@
 #include "cli/workspace.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "cli/usage_error.h"
@@ -10,6 +11,7 @@
 #include "runtime/compose_server.h"
 #include "runtime/native_server.h"
 #include "runtime/owned_dir.h"
+#include "runtime/sqlite_server.h"
 #include "sqltext/source_error.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
@@ -51,7 +53,9 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
   lock_ = std::make_unique<runtime::StateLock>(config_.project.state_dir, command,
                                                [&](const std::string& message) { progress_.say("devenv", message); });
   std::shared_ptr<const runtime::ComposeTool> compose;
-  if (runtime_ == "compose") {
+  const bool any_container = std::any_of(config_.servers.begin(), config_.servers.end(),
+                                         [](const config::Server& server) { return server.engine.runs_a_server(); });
+  if (runtime_ == "compose" && any_container) {  // SQLite servers alone need no docker
     compose = std::make_shared<runtime::ComposeTool>(config_);
     progress_.say("devenv", "compose runtime: " + compose->description() + ", project " + compose->project());
   }
@@ -61,7 +65,9 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
         outputs_.servers.empty() ? generator::built_fingerprint(config_.dir, name) : outputs_.server(name).fingerprint;
     runtime::Progress say = [this, name](const std::string& message) { progress_.say(name, message); };
     const generator::ServerInit* init = outputs_.servers.empty() ? nullptr : &outputs_.server(name);
-    if (compose) {
+    if (!server.engine.runs_a_server()) {  // files on this machine, whichever the runtime
+      servers_.push_back(std::make_unique<runtime::SqliteServer>(config_, server, fingerprint, init, say));
+    } else if (compose) {
       servers_.push_back(std::make_unique<runtime::ComposeServer>(config_, server, fingerprint, init, compose, say));
     } else {
       servers_.push_back(std::make_unique<runtime::NativeServer>(config_, server, fingerprint, init, say));

@@ -168,8 +168,7 @@ class Loader {
       const std::string guess = did_you_mean(engine, engine::Engine::names());
       throw ConfigError(
           reader.where_of("engine"), path + ".engine", "unknown engine \"" + engine + "\"",
-          guess.empty() ? "use \"mysql\", \"mariadb\", \"postgres\" or \"sqlite\""
-                        : "did you mean \"" + guess + "\"?");
+          guess.empty() ? "use \"mysql\", \"mariadb\", \"postgres\" or \"sqlite\"" : "did you mean \"" + guess + "\"?");
     }
     server.engine = *known;
     if (!server.engine.runs_a_server()) return file_server(reader, std::move(server), path);
@@ -208,11 +207,10 @@ class Loader {
   // SQLite: a folder of database files. Every setting of a server process is refused by
   // name, so that a config copied from a MySQL server says what to take out.
   static Server file_server(const TableReader& reader, Server server, const std::string& path) {
-    for (const char* key : {"version", "port", "root_user", "root_password", "image", "charset", "collation",
-                            "bin_dir", "settings"}) {
+    for (const char* key :
+         {"version", "port", "root_user", "root_password", "image", "charset", "collation", "bin_dir", "settings"}) {
       if (!reader.node(key)) continue;
-      throw ConfigError(reader.where_of(key), path + "." + key,
-                        std::string("a SQLite server has no ") + key,
+      throw ConfigError(reader.where_of(key), path + "." + key, std::string("a SQLite server has no ") + key,
                         "remove it: a SQLite server is a folder of database files (<name>.db) that apps open "
                         "themselves; there is no process, port, account or image");
     }

@@ -88,11 +88,10 @@ std::unique_ptr<Session> open_sqlite(const std::string& path, bool create, int t
 }
 
 std::unique_ptr<Session> connect_sqlite(const Endpoint& endpoint, int timeout_seconds) {
-  const std::string path = endpoint.socket.empty()
-                               ? endpoint.database
-                               : (std::filesystem::path(endpoint.socket) /
-                                  engine::Engine::database_file_name(endpoint.database))
-                                     .string();
+  const std::string path =
+      endpoint.socket.empty()
+          ? endpoint.database
+          : (std::filesystem::path(endpoint.socket) / engine::Engine::database_file_name(endpoint.database)).string();
   return open_sqlite(path, false, timeout_seconds);
 }
 

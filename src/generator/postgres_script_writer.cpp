@@ -229,14 +229,7 @@ class PostgresScriptWriter final : public ScriptWriter {
   }
 
   void statement(std::string& out, const CompiledStatement& statement, std::string_view database) const override {
-    if (statement.kind != sqltext::StatementKind::Sql) {  // comments and psql meta-commands stand alone
-      statement.text.render_to(out, database);
-      out += "\n";
-      return;
-    }
-    out += fmt::format("-- {}:{}\n", statement.where.file, statement.where.line);
-    statement.text.render_to(out, database);
-    out += statement.ends_in_comment ? "\n;\n" : ";\n";
+    write_semicolon_statement(out, statement, database);  // psql meta-commands stand alone, as comments do
   }
 
   std::string record_fingerprint(const std::string& fingerprint) const override {

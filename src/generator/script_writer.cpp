@@ -1,5 +1,7 @@
 #include "generator/script_writer.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace devenv::generator {
@@ -15,6 +17,17 @@ std::unique_ptr<ScriptWriter> make_script_writer(const engine::Engine& engine) {
     case sqltext::Dialect::SQLite: return make_sqlite_script_writer();
   }
   return nullptr;
+}
+
+void write_semicolon_statement(std::string& out, const CompiledStatement& statement, std::string_view database) {
+  if (statement.kind != sqltext::StatementKind::Sql) {
+    statement.text.render_to(out, database);
+    out += "\n";
+    return;
+  }
+  out += fmt::format("-- {}:{}\n", statement.where.file, statement.where.line);
+  statement.text.render_to(out, database);
+  out += statement.ends_in_comment ? "\n;\n" : ";\n";
 }
 
 std::vector<const config::User*> users_granted(const config::Config& config, const config::Database& database) {

@@ -74,6 +74,10 @@ class ScriptWriter {
 
 std::unique_ptr<ScriptWriter> make_script_writer(const engine::Engine& engine);
 
+// A statement as a client that ends statements at `;` reads it (psql, and SQLite's
+// library), after a comment naming its source line; comments stand alone.
+void write_semicolon_statement(std::string& out, const CompiledStatement& statement, std::string_view database);
+
 // Users of `server` granted `database`.
 std::vector<const config::User*> users_granted(const config::Config& config, const config::Database& database);
 

@@ -45,14 +45,7 @@ class SqliteScriptWriter final : public ScriptWriter {
   void open_source(std::string&, const Database&, const config::SchemaSource&) const override {}
 
   void statement(std::string& out, const CompiledStatement& statement, std::string_view database) const override {
-    if (statement.kind != sqltext::StatementKind::Sql) {
-      statement.text.render_to(out, database);
-      out += "\n";
-      return;
-    }
-    out += fmt::format("-- {}:{}\n", statement.where.file, statement.where.line);
-    statement.text.render_to(out, database);
-    out += statement.ends_in_comment ? "\n;\n" : ";\n";
+    write_semicolon_statement(out, statement, database);  // psql meta-commands stand alone, as comments do
   }
 
   std::string record_fingerprint(const std::string&) const override { return {}; }

@@ -171,6 +171,14 @@ std::uintmax_t tree_size(const fs::path& dir) {
   return total;
 }
 
+void copy_regular_file(const fs::path& from, const fs::path& to) {
+  struct stat info {};
+  if (lstat(from.c_str(), &info) != 0) fail("read", from, errno, from, to);
+  if (!S_ISREG(info.st_mode)) throw RuntimeError(from.string() + " is not a regular file", "move it away");
+  Copy copy{from, to};
+  copy_file(from, to, info, copy);
+}
+
 void copy_tree(const fs::path& from, const fs::path& to, std::vector<TreeItem>* items) {
   Copy copy;
   copy.from = from;

@@ -22,6 +22,10 @@ struct TreeItem {
 void copy_tree(const std::filesystem::path& from, const std::filesystem::path& to,
                std::vector<TreeItem>* items = nullptr);
 
+// One regular file copied the same way to `to` (which must not exist); `from` must be a
+// regular file, never a link. Throws util::RuntimeError as copy_tree does.
+void copy_regular_file(const std::filesystem::path& from, const std::filesystem::path& to);
+
 // The bytes of every regular file under `dir` (links not followed).
 std::uintmax_t tree_size(const std::filesystem::path& dir);
 

@@ -1,0 +1,266 @@
+// engine = "sqlite": a server that is a folder of database files. No server process,
+// so these run in the `unit` label: every one on real files through the real library
+// and the real sqlite3 shell.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <regex>
+#include <thread>
+
+#include "db/session.h"
+#include "support/run_command.h"
+#include "support/temp_dir.h"
+
+namespace fs = std::filesystem;
+using devenv::test::CommandResult;
+using devenv::test::run_command;
+using devenv::test::TempDir;
+
+namespace {
+
+// A copy of examples/sqlite in a temp folder.
+class SqliteProject {
+ public:
+  SqliteProject() {
+    const fs::path example = fs::path(DEVENV_SOURCE_DIR) / "examples/sqlite";
+    for (const char* file : {"config.toml", "schemas/keygen.sql", "schemas/sign.sql", "schemas/watch.sql"}) {
+      dir_.write(file, devenv::test::read_file(example / file));
+    }
+  }
+  ~SqliteProject() { devenv("down --purge"); }
+
+  CommandResult devenv(const std::string& arguments) const {
+    return devenv::test::run_devenv(dir_.path().string(), arguments);
+  }
+  CommandResult require_ok(const std::string& arguments) const {
+    const CommandResult result = devenv(arguments);
+    INFO("devenv " << arguments << "\n" << result.output);
+    REQUIRE(result.exit_code == 0);
+    return result;
+  }
+  fs::path file(const std::string& database) const { return dir_.path() / ".devenv/lite/data" / (database + ".db"); }
+  // The first column of every row, one per line.
+  std::string query(const std::string& database, const std::string& sql) const {
+    std::string out;
+    for (const std::string& value : devenv::db::open_sqlite(file(database).string(), false)->column(sql)) {
+      out += value + "\n";
+    }
+    return out;
+  }
+  void execute(const std::string& database, const std::string& sql) const {
+    devenv::db::open_sqlite(file(database).string(), false)->execute(sql);
+  }
+  const TempDir& dir() const { return dir_; }
+
+ private:
+  TempDir dir_;
+};
+
+std::string tables(const SqliteProject& project, const std::string& database) {
+  return project.query(database,
+                       "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema "
+                       "WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)");
+}
+
+}  // namespace
+
+TEST_CASE("sqlite: up makes one file per database from its init file, env names them, shell opens them",
+          "[unit][sqlite]") {
+  SqliteProject project;
+  const CommandResult up = project.require_ok("up");
+  CHECK_THAT(up.output, Catch::Contains("sqlite 3.") && Catch::Contains("(files)") && Catch::Contains("initialised"));
+  CHECK(tables(project, "keygen") == "keys verifications workspaces\n");
+  CHECK(tables(project, "sign") == "documents signers\n");
+  CHECK(tables(project, "watch") == "monitors results\n");
+  CHECK(project.query("keygen", "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'") == "1\n");
+  // The generated files: a schema file per key, no databases/users file, no fingerprint.
+  CHECK(fs::exists(project.dir().path() / "initdb/lite/01-keygen-schema.sql"));
+  CHECK(!fs::exists(project.dir().path() / "initdb/lite/00-init-databases.sql"));
+  CHECK(std::distance(fs::directory_iterator(project.dir().path() / "initdb/lite"), fs::directory_iterator()) == 3);
+
+  const std::string path = fs::canonical(project.file("keygen")).string();
+  const CommandResult env = project.require_ok("env");
+  CHECK_THAT(env.output, Catch::Contains("export DEVENV_KEYGEN_URL='sqlite://" + path + "'"));
+  CHECK_THAT(env.output, Catch::Contains("export DEVENV_KEYGEN_PATH='" + path + "'"));
+  CHECK_THAT(project.require_ok("status").output, Catch::Contains("running"));
+  CHECK_THAT(project.require_ok("up").output, Catch::Contains("ready"));
+
+  const CommandResult shell = run_command("cd '" + project.dir().path().string() +
+                                          "' && echo \"INSERT INTO monitors (url) VALUES ('https://a'); "
+                                          "SELECT count(*) FROM monitors;\" | " DEVENV_BINARY " shell lite watch");
+  CHECK(shell.output == "1\n");
+  CHECK(project.query("watch", "SELECT url FROM monitors") == "https://a\n");
+}
+
+TEST_CASE("sqlite: reset after an edit remakes only that database, a plain reset every one", "[unit][sqlite]") {
+  SqliteProject project;
+  project.require_ok("up");
+  project.execute("keygen", "INSERT INTO workspaces (slug) VALUES ('acme')");
+  project.execute("watch", "INSERT INTO monitors (url) VALUES ('https://a')");
+  project.dir().write("schemas/watch.sql",
+                      project.dir().read("schemas/watch.sql") + "\nCREATE TABLE incidents (id INTEGER PRIMARY KEY);\n");
+  const CommandResult status = project.devenv("status");
+  CHECK(status.exit_code == 1);  // running, with a schema that changed since
+  CHECK_THAT(status.output, Catch::Contains("schema changed"));
+  const CommandResult reset = project.require_ok("up --reset-on-change");
+  CHECK(tables(project, "watch") == "incidents monitors results\n");
+  CHECK(project.query("watch", "SELECT count(*) FROM monitors") == "0\n");
+  CHECK(project.query("keygen", "SELECT count(*) FROM workspaces") == "1\n");  // kept
+
+  project.execute("watch", "INSERT INTO monitors (url) VALUES ('https://b')");
+  const CommandResult all = project.require_ok("reset");
+  CHECK_THAT(all.output, Catch::Contains("reset in place"));
+  CHECK(project.query("keygen", "SELECT count(*) FROM workspaces") == "0\n");
+  CHECK(project.query("watch", "SELECT count(*) FROM monitors") == "0\n");
+  // The pristine copy of watch's old init file is gone; one per database is left.
+  CHECK(std::distance(fs::directory_iterator(project.dir().path() / ".devenv/lite/pristine"),
+                      fs::directory_iterator()) == 4);  // three copies and devenv's marker
+}
+
+TEST_CASE("sqlite: a reset while an app holds the file in WAL mode replaces it atomically and names the app",
+          "[unit][sqlite]") {
+  SqliteProject project;
+  project.require_ok("up");
+  const std::string file = project.file("keygen").string();
+  // An app: WAL mode, a row committed and left in the -wal (no checkpoint), the file kept open.
+  auto app = devenv::db::open_sqlite(file, false);
+  app->execute("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0");
+  app->execute("INSERT INTO workspaces (slug) VALUES ('in-the-wal')");
+  REQUIRE(fs::exists(file + "-wal"));
+  // Another process holding it: named by the reset.
+  const pid_t holder = fork();
+  if (holder == 0) {
+    execl("/bin/sh", "sh", "-c", ("exec 3<'" + file + "'; exec sleep 30").c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const CommandResult reset = project.require_ok("reset lite");
+  kill(holder, SIGKILL);
+  waitpid(holder, nullptr, 0);
+  CHECK_THAT(reset.output, Catch::Contains("keygen.db was open in pid ") &&
+                               Catch::Contains("pid " + std::to_string(holder) + " (sleep)") &&
+                               Catch::Contains("open connections keep the old file"));
+  // A new connection sees the fresh file: the old -wal was not replayed into it.
+  CHECK(project.query("keygen", "SELECT count(*) FROM workspaces") == "0\n");
+  CHECK(project.query("keygen", "PRAGMA journal_mode") == "delete\n");
+  // The app's open connection still reads its old file.
+  CHECK(app->column("SELECT slug FROM workspaces") == std::vector<std::string>{"in-the-wal"});
+}
+
+TEST_CASE("sqlite: down --purge deletes only devenv's files, never through a link", "[unit][sqlite]") {
+  SqliteProject project;
+  project.require_ok("up");
+  const fs::path data = project.dir().path() / ".devenv/lite/data";
+  project.dir().write(".devenv/lite/data/notes.txt", "mine");
+  // The user's own database, linked in under a name devenv makes: the link goes, not its target.
+  TempDir elsewhere;
+  const fs::path target = elsewhere.write("precious.db", "not devenv's");
+  fs::remove(data / "sign.db");
+  fs::create_symlink(target, data / "sign.db");
+  const CommandResult purge = project.require_ok("down --purge");
+  CHECK_THAT(purge.output, Catch::Contains("removed " + (data / "keygen.db").string()));
+  CHECK(fs::exists(target));
+  CHECK(!fs::exists(fs::symlink_status(data / "sign.db")));
+  CHECK(!fs::exists(data / "keygen.db"));
+  CHECK(fs::exists(data / "notes.txt"));
+  CHECK_THAT(purge.output, Catch::Contains("kept " + data.string()));
+
+  // A link where devenv's data folder should be: refused, nothing written through it.
+  fs::remove_all(project.dir().path() / ".devenv/lite");
+  fs::create_directories(project.dir().path() / ".devenv/lite");
+  TempDir foreign;
+  fs::create_symlink(foreign.path(), data);
+  const CommandResult up = project.devenv("up");
+  CHECK(up.exit_code == 3);
+  CHECK_THAT(up.output, Catch::Contains("symbolic link"));
+  CHECK(fs::is_empty(foreign.path()));
+}
+
+TEST_CASE("sqlite: up killed while it makes a file leaves no half database, and the next up makes it",
+          "[unit][sqlite]") {
+  SqliteProject project;
+  // An init file slow enough to be killed in: a million rows from a recursive CTE.
+  project.dir().write("schemas/watch.sql",
+                      project.dir().read("schemas/watch.sql") +
+                          "\nCREATE TABLE filler (n INTEGER, pad TEXT);\n"
+                          "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 3000000)\n"
+                          "INSERT INTO filler SELECT n, printf('%080d', n) FROM c;\n");
+  const pid_t up = fork();
+  if (up == 0) {
+    chdir(project.dir().path().c_str());
+    execl(DEVENV_BINARY, DEVENV_BINARY, "up", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  const fs::path partial = project.dir().path() / ".devenv/lite/data/.watch.db.partial";
+  for (int i = 0; i < 200 && !fs::exists(partial); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  REQUIRE(fs::exists(partial));
+  kill(up, SIGKILL);
+  waitpid(up, nullptr, 0);
+  CHECK(!fs::exists(project.file("watch")));  // never a half-made file under the real name
+
+  const CommandResult again = project.require_ok("up");
+  CHECK(!fs::exists(partial));
+  CHECK(project.query("watch", "SELECT count(*) FROM filler") == "3000000\n");
+}
+
+TEST_CASE("sqlite: bad config and schema input exit 2 with the place and what to do", "[unit][sqlite]") {
+  SqliteProject project;
+  const std::string config = project.dir().read("config.toml");
+  project.dir().write(
+      "config.toml", std::regex_replace(config, std::regex("engine = \"sqlite\""), "engine = \"sqlite\"\nport = 5000"));
+  CommandResult result = project.devenv("build");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.output, Catch::Contains("config.toml:13:8") && Catch::Contains("servers.lite.port") &&
+                                Catch::Contains("a SQLite server has no port"));
+
+  project.dir().write("config.toml", config +
+                                         "\n[[users]]\nname = \"app\"\npassword = \"x\"\nserver = \"lite\"\n"
+                                         "databases = [\"keygen\"]\n");
+  result = project.devenv("build");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.output, Catch::Contains("users[0].server") && Catch::Contains("no accounts"));
+
+  project.dir().write("config.toml", config);
+  const std::string outside = (project.dir().path() / "outside.db").string();
+  project.dir().write("schemas/sign.sql",
+                      project.dir().read("schemas/sign.sql") + "\nATTACH DATABASE '" + outside + "' AS x;\n");
+  result = project.devenv("up");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.output, Catch::Contains("schemas/sign.sql:24:1") && Catch::Contains("ATTACH"));
+  CHECK(!fs::exists(project.dir().path() / "initdb"));
+  CHECK(!fs::exists(outside));
+}
+
+TEST_CASE("sqlite: a statement SQLite rejects fails up with its message, and no file is left", "[unit][sqlite]") {
+  SqliteProject project;
+  project.dir().write("schemas/sign.sql", project.dir().read("schemas/sign.sql") + "\nCREATE TABLE documents (x);\n");
+  const CommandResult up = project.devenv("up");
+  CHECK(up.exit_code == 3);
+  CHECK_THAT(up.output, Catch::Contains("table documents already exists"));
+  CHECK(!fs::exists(project.file("sign")));
+  CHECK(!fs::exists(project.dir().path() / ".devenv/lite/data/.sign.db.partial"));
+}
+
+TEST_CASE("sqlite: snapshots leave SQLite databases out, and refuse one named", "[unit][sqlite]") {
+  SqliteProject project;
+  project.require_ok("up");
+  const CommandResult named = project.devenv("snapshot save s keygen");
+  CHECK(named.exit_code == 2);
+  CHECK_THAT(named.output, Catch::Contains("keygen is on SQLite server lite") && Catch::Contains("copy its files"));
+  const CommandResult all = project.devenv("snapshot save s");
+  CHECK_THAT(all.output, Catch::Contains("left out keygen is on SQLite server lite"));
+}
+
+TEST_CASE("sqlite: the compose runtime treats a SQLite server as local files, without docker", "[unit][sqlite]") {
+  SqliteProject project;
+  const CommandResult up = project.require_ok("up --runtime compose");
+  CHECK_THAT(up.output, !Catch::Contains("compose runtime:"));
+  CHECK(tables(project, "sign") == "documents signers\n");
+  CHECK_THAT(project.dir().read("docker-compose.yml"),
+             Catch::Contains("services: {}") && Catch::Contains("SQLite servers are local files"));
+}
