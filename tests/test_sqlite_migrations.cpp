@@ -1,8 +1,7 @@
-// Migration folders on a SQLite server: the init file `devenv build` writes for each
-// tool, run into a fresh database file as the SQLite runtime runs it, holds the
-// migrations' tables (trigger bodies whole) and the tool's own history table as the
-// tool makes it on SQLite (its DDL from the tool's sqlite dialect, quoted in each test)
-// and fills it after applying every migration.
+// Migration folders on a SQLite server: the database file `devenv up` makes from each
+// tool's folder holds the migrations' tables (trigger bodies whole) and the tool's own
+// history table as the tool makes it on SQLite (its DDL from the tool's sqlite dialect,
+// quoted in each test), filled as after applying every migration.
 #include <catch2/catch.hpp>
 
 #include <filesystem>

@@ -20,6 +20,17 @@ namespace {
 // Everything a database file defines, as SQLite keeps it.
 const char* const kSchema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name";
 
+// After the app's migrator applied a new migration, status sees the changed folder and
+// `devenv reset` remakes the file with the history the migrator wrote.
+void reset_records_the_same(const SqliteProject& project, const std::string& history) {
+  const std::string migrated = project.query(history);
+  CHECK_THAT(project.devenv("status").output, Catch::Contains("schema changed"));
+  const CommandResult reset = project.devenv("reset");
+  INFO(reset.output);
+  REQUIRE(reset.exit_code == 0);
+  CHECK(project.query(history) == migrated);
+}
+
 }  // namespace
 
 TEST_CASE("real dbmate (SQLite): the file devenv made is the one dbmate makes, nothing to do, then the new one",
@@ -35,7 +46,7 @@ TEST_CASE("real dbmate (SQLite): the file devenv made is the one dbmate makes, n
         "-- migrate:up\nCREATE INDEX users_email ON users (email);\n-- migrate:down\nDROP INDEX users_email;\n"}});
   project.make_database();
   const fs::path folder = project.dir().path() / "db/migrations";
-  const fs::path own = project.dir().path() / "made" / "dbmate.db";
+  const fs::path own = project.dir().path() / "dbmate.db";
   const CommandResult made = devenv::test::dbmate("sqlite:" + own.string(), folder, "up");
   INFO(made.output);
   REQUIRE(made.exit_code == 0);
@@ -61,6 +72,8 @@ TEST_CASE("real dbmate (SQLite): the file devenv made is the one dbmate makes, n
   CHECK_THAT(one.output, Catch::Contains("Applying: 20240103000000_name.sql"));
   CHECK(one.output.find("Applying") == one.output.rfind("Applying"));  // that one only
   CHECK(project.query("SELECT count(*) FROM schema_migrations") == "3");
+  reset_records_the_same(project, "SELECT group_concat(version, ' ') FROM schema_migrations");
+  CHECK(devenv::test::dbmate(url, folder, "status --exit-code").exit_code == 0);
 }
 
 TEST_CASE("real drizzle-orm migrator (SQLite, sql.js): the file devenv made is the one drizzle makes, then the new one",
@@ -77,7 +90,7 @@ TEST_CASE("real drizzle-orm migrator (SQLite, sql.js): the file devenv made is t
         devenv::test::drizzle_journal({{"0000_init", 1717000000000}, {"0001_index", 1718000000000}}, "sqlite")}});
   project.make_database();
   const fs::path folder = project.dir().path() / "drizzle";
-  const fs::path own = project.dir().path() / "made" / "drizzle.db";
+  const fs::path own = project.dir().path() / "drizzle.db";
   const CommandResult made = devenv::test::drizzle_sqlite_migrate(own, folder);
   INFO(made.output);
   REQUIRE(made.exit_code == 0);
@@ -104,4 +117,5 @@ TEST_CASE("real drizzle-orm migrator (SQLite, sql.js): the file devenv made is t
   CHECK(one.exit_code == 0);
   CHECK_THAT(one.output, Catch::Contains("{\"applied\":1}"));
   CHECK(project.query("SELECT group_concat(name, ' ') FROM pragma_table_info('users')") == "id email name");
+  reset_records_the_same(project, rows);
 }

@@ -22,15 +22,14 @@ CommandResult SqliteProject::devenv(const std::string& arguments) const {
 
 std::string SqliteProject::init_file() const { return dir_.read("initdb/lite/01-app-schema.sql"); }
 
+SqliteProject::~SqliteProject() { devenv("down --purge"); }
+
 void SqliteProject::make_database() {
-  const CommandResult build = devenv("build");
-  INFO(build.output);
-  REQUIRE(build.exit_code == 0);
-  fs::create_directories(database().parent_path());
-  fs::remove(database());
-  const std::string init = init_file();
-  INFO(init);
-  REQUIRE_NOTHROW(db::open_sqlite(database().string(), true)->execute(init));
+  const CommandResult up = devenv("up");
+  INFO(up.output);
+  REQUIRE(up.exit_code == 0);
+  INFO(init_file());
+  REQUIRE(fs::exists(database()));
 }
 
 void SqliteProject::execute(const std::string& sql) const { db::open_sqlite(database().string(), false)->execute(sql); }

@@ -10,18 +10,20 @@
 namespace devenv::test {
 
 // A project with one SQLite server `lite` and one database `app` whose [[databases]]
-// entry ends with `database_keys` (its migrations), plus `files`. Its database is made
-// as the SQLite runtime makes it: `devenv build`, then the init file of `app` run into a
-// new file through the C library (runtime/sqlite_server.h).
+// entry ends with `database_keys` (its migrations), plus `files`. `devenv up` makes its
+// database file (runtime/sqlite_server.h); purged when it goes away.
 class SqliteProject {
  public:
   SqliteProject(const std::string& database_keys, const std::map<std::string, std::string>& files);
+  ~SqliteProject();
+  SqliteProject(const SqliteProject&) = delete;
+  SqliteProject& operator=(const SqliteProject&) = delete;
 
   const TempDir& dir() const { return dir_; }
   CommandResult devenv(const std::string& arguments) const;
-  // `devenv build` (required to succeed), then a fresh app.db from the init file.
+  // `devenv up`, required to succeed: it builds the init file and makes app.db from it.
   void make_database();
-  std::filesystem::path database() const { return dir_.path() / "made" / "app.db"; }
+  std::filesystem::path database() const { return dir_.path() / ".devenv/lite/data/app.db"; }
   std::string init_file() const;
 
   void execute(const std::string& sql) const;
