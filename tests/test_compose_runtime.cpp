@@ -415,3 +415,25 @@ TEST_CASE("compose: shell passes the password through the environment, never on 
   const CommandResult answered = run_command("cat '" + dir + "/shell.out'");
   CHECK_THAT(answered.output, Catch::Contains("SLEEP(3)"));  // the client's answer: it logged in
 }
+
+TEST_CASE("compose: a SQLite server beside the containers is local files, with no service or volume", "[docker]") {
+  ComposeExample compose;
+  compose.dir().write("schemas/lite.sql", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n");
+  append(compose, "config.toml",
+         "\n[servers.lite]\nengine = \"sqlite\"\n\n[[databases]]\nkey = \"notes\"\nserver = \"lite\"\n"
+         "source = \"schemas/lite.sql\"\n");
+  require_up(compose);
+  const std::string compose_file = compose.dir().read("docker-compose.yml");
+  CHECK_THAT(compose_file, Catch::Contains("  mysql:") && !Catch::Contains("  lite:") &&
+                               !Catch::Contains("lite-data") && Catch::Contains("SQLite servers are local files"));
+  CHECK(run_command("docker ps -a --filter label=com.docker.compose.project=" + compose.project() +
+                    " --format '{{.Names}}' | grep -c lite")
+            .output == "0\n");
+  const std::filesystem::path notes = compose.dir().path() / ".devenv/lite/data/notes.db";
+  CHECK(devenv::db::open_sqlite(notes.string(), false)->column("SELECT count(*) FROM notes") ==
+        std::vector<std::string>{"0"});
+  CHECK(tables_named(compose, "unkey", "keys") == "1\n");  // the containers' databases as ever
+  const CommandResult down = require_ok(compose, "down --purge");
+  CHECK_THAT(down.output, Catch::Contains("removed " + notes.string()));
+  CHECK(!std::filesystem::exists(notes));
+}

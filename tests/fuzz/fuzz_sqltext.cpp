@@ -73,6 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data), size);
   read_as(Dialect::MySQL, text);
   read_as(Dialect::Postgres, text);
+  read_as(Dialect::SQLite, text);
   read_variables(text);
   return 0;
 }
