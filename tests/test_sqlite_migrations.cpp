@@ -186,3 +186,14 @@ TEST_CASE("sqlite migrations: migration_table renames the history table", "[unit
   CHECK(project.query("SELECT group_concat(version_id, ' ') FROM app_versions") == "0 1");
   CHECK_THAT(created_as(project, "app_versions"), Catch::StartsWith("CREATE TABLE app_versions (\n"));
 }
+
+TEST_CASE("sqlite migrations (goose): a trigger without StatementBegin fails the build at its line, with the fix",
+          "[unit][sqlite][migrations]") {
+  SqliteProject project("migrations = \"db\"", {{"db/1_a.sql",
+                                                 "-- +goose Up\nCREATE TABLE a (id integer);\nCREATE TRIGGER a_t AFTER "
+                                                 "INSERT ON a\nBEGIN\n  SELECT 1;\nEND;\n"}});
+  const CommandResult build = project.devenv("build");
+  INFO(build.output);
+  CHECK(build.exit_code == 2);
+  CHECK_THAT(build.output, Catch::Contains("db/1_a.sql:3:1") && Catch::Contains("-- +goose StatementBegin"));
+}
