@@ -50,8 +50,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION database)
 # Depends: the shared libraries the binary links, as dpkg-shlibdeps finds them. What it
 # runs is in Essential packages (bash, tail from coreutils, gzip), or comes with the
 # servers it runs: the native runtime needs the servers and their clients (Recommends);
-# the compose runtime Docker; .sql.xz and .sql.zst init files xz and zstd.
+# the compose runtime Docker; .sql.xz and .sql.zst init files xz and zstd; `devenv shell`
+# on a SQLite server the sqlite3 shell.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "mariadb-server, mariadb-client, postgresql, postgresql-client")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "mariadb-server, mariadb-client, postgresql, postgresql-client, sqlite3")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "docker.io, docker-compose, xz-utils, zstd, bash-completion")
 include(CPack)

@@ -15,7 +15,7 @@ while IFS=: read -r number name; do
     inside && output { print }
     inside && /^Output:/ { getline; output = 1 }
   ' "$temporary/LastTest.log" >"$temporary/failed-output.txt"
-  grep -n -E 'FAILED|error|Error|stopped|failed|timed out|refused' "$temporary/failed-output.txt" | head -n 40
+  grep -n -E -A2 'FAILED|error|Error|stopped|failed|timed out|refused|cannot|devenv: ' "$temporary/failed-output.txt" | head -n 60
   echo "   (last lines)"
   tail -n 25 "$temporary/failed-output.txt"
 done <"$temporary/LastTestsFailed.log"

@@ -181,10 +181,11 @@ TEST_CASE("sqlite: down --purge deletes only devenv's files, never through a lin
   CHECK(fs::is_empty(foreign.path()));
 }
 
-TEST_CASE("sqlite: up killed while it makes a file leaves no half database, and the next up makes it",
-          "[unit][sqlite]") {
-  SqliteProject project;
-  // An init file slow enough to be killed in: a million rows from a recursive CTE.
+namespace {
+
+// `devenv up` on an init file slow enough to be stopped in (three million rows from a
+// recursive CTE), returned once its partial file exists.
+pid_t start_slow_up(const SqliteProject& project) {
   project.dir().write("schemas/watch.sql",
                       project.dir().read("schemas/watch.sql") +
                           "\nCREATE TABLE filler (n INTEGER, pad TEXT);\n"
@@ -192,20 +193,44 @@ TEST_CASE("sqlite: up killed while it makes a file leaves no half database, and 
                           "INSERT INTO filler SELECT n, printf('%080d', n) FROM c;\n");
   const pid_t up = fork();
   if (up == 0) {
-    chdir(project.dir().path().c_str());
-    execl(DEVENV_BINARY, DEVENV_BINARY, "up", static_cast<char*>(nullptr));
+    if (chdir(project.dir().path().c_str()) == 0)
+      execl(DEVENV_BINARY, DEVENV_BINARY, "up", static_cast<char*>(nullptr));
     _exit(127);
   }
   const fs::path partial = project.dir().path() / ".devenv/lite/data/.watch.db.partial";
   for (int i = 0; i < 200 && !fs::exists(partial); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
   REQUIRE(fs::exists(partial));
+  return up;
+}
+
+}  // namespace
+
+TEST_CASE("sqlite: up killed while it makes a file leaves no half database, and the next up makes it",
+          "[unit][sqlite]") {
+  SqliteProject project;
+  const pid_t up = start_slow_up(project);
   kill(up, SIGKILL);
   waitpid(up, nullptr, 0);
   CHECK(!fs::exists(project.file("watch")));  // never a half-made file under the real name
 
-  const CommandResult again = project.require_ok("up");
-  CHECK(!fs::exists(partial));
+  project.require_ok("up");
+  CHECK(!fs::exists(project.dir().path() / ".devenv/lite/data/.watch.db.partial"));
   CHECK(project.query("watch", "SELECT count(*) FROM filler") == "3000000\n");
+}
+
+TEST_CASE("sqlite: Ctrl-C stops an init file mid-statement, exit 130, nothing left", "[unit][sqlite]") {
+  SqliteProject project;
+  const auto started = std::chrono::steady_clock::now();
+  const pid_t up = start_slow_up(project);
+  kill(up, SIGINT);
+  int status = 0;
+  waitpid(up, &status, 0);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 130);
+  // Stopped inside the INSERT, not after it: well before the three million rows are in.
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(60));
+  CHECK(!fs::exists(project.file("watch")));
+  CHECK(!fs::exists(project.dir().path() / ".devenv/lite/data/.watch.db.partial"));
 }
 
 TEST_CASE("sqlite: bad config and schema input exit 2 with the place and what to do", "[unit][sqlite]") {
@@ -246,14 +271,42 @@ TEST_CASE("sqlite: a statement SQLite rejects fails up with its message, and no 
   CHECK(!fs::exists(project.dir().path() / ".devenv/lite/data/.sign.db.partial"));
 }
 
-TEST_CASE("sqlite: snapshots leave SQLite databases out, and refuse one named", "[unit][sqlite]") {
+TEST_CASE("sqlite: a snapshot copies each file as it is (its -wal too), and restore swaps it back in",
+          "[unit][sqlite]") {
   SqliteProject project;
   project.require_ok("up");
-  const CommandResult named = project.devenv("snapshot save s keygen");
-  CHECK(named.exit_code == 2);
-  CHECK_THAT(named.output, Catch::Contains("keygen is on SQLite server lite") && Catch::Contains("copy its files"));
-  const CommandResult all = project.devenv("snapshot save s");
-  CHECK_THAT(all.output, Catch::Contains("left out keygen is on SQLite server lite"));
+  // An app in WAL mode whose committed row is still only in the -wal.
+  auto app = devenv::db::open_sqlite(project.file("keygen").string(), false);
+  app->execute("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0");
+  app->execute("INSERT INTO workspaces (slug) VALUES ('seeded')");
+  REQUIRE(fs::file_size(project.file("keygen").string() + "-wal") > 0);
+  project.execute("watch", "INSERT INTO monitors (url) VALUES ('https://a')");
+
+  const CommandResult save = project.require_ok("snapshot save seeded");
+  CHECK_THAT(save.output, Catch::Contains("saved snapshot seeded: 3 databases"));
+  const fs::path folder = project.dir().path() / ".devenv/data-snapshots/seeded";
+  CHECK(fs::exists(folder / "01-keygen.db"));
+
+  app->execute("INSERT INTO workspaces (slug) VALUES ('after')");
+  project.require_ok("reset");
+  CHECK(project.query("keygen", "SELECT count(*) FROM workspaces") == "0\n");
+
+  const CommandResult restore = project.require_ok("snapshot restore seeded");
+  CHECK_THAT(restore.output, Catch::Contains("restored snapshot seeded: 3 databases"));
+  CHECK(project.query("keygen", "SELECT group_concat(slug) FROM workspaces") == "seeded\n");
+  CHECK(project.query("watch", "SELECT url FROM monitors") == "https://a\n");
+  CHECK_FALSE(fs::exists(project.file("keygen").string() + "-wal"));
+  app.reset();
+
+  // A schema edit since: refused without --force, nothing changed.
+  project.dir().write("schemas/sign.sql", project.dir().read("schemas/sign.sql") + "\nCREATE TABLE extra (x);\n");
+  project.require_ok("up --reset-on-change");
+  const CommandResult refused = project.devenv("snapshot restore seeded");
+  CHECK(refused.exit_code == 2);
+  CHECK(tables(project, "sign") == "documents extra signers\n");
+  project.require_ok("snapshot restore seeded --force");
+  CHECK(tables(project, "sign") == "documents signers\n");
+  CHECK_THAT(project.require_ok("snapshot list").output, Catch::Contains("keygen, sign, watch"));
 }
 
 TEST_CASE("sqlite: the compose runtime treats a SQLite server as local files, without docker", "[unit][sqlite]") {

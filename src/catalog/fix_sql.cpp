@@ -79,6 +79,8 @@ int change_rank(const Difference& d) {
   return d.change == Change::Changed && d.kind != Kind::Column ? 1 : 2;
 }
 
+void drop_repeated(std::vector<PlannedStatement>& planned);
+
 std::vector<PlannedStatement> plan_database(std::vector<Difference>& differences, const ComparedPair* models,
                                             sqltext::Dialect dialect, bool allow_destructive) {
   std::stable_sort(differences.begin(), differences.end(),
@@ -96,11 +98,14 @@ std::vector<PlannedStatement> plan_database(std::vector<Difference>& differences
       planned.push_back(std::move(entry));
     }
   }
-  if (models) add_parts_of_remade_columns(planned, differences, *models, dialect);
+  // A SQLite table whose column changes is rebuilt whole, with its parts (sqlite_fix.cpp).
+  if (models && dialect != sqltext::Dialect::SQLite)
+    add_parts_of_remade_columns(planned, differences, *models, dialect);
   if (dialect == sqltext::Dialect::Postgres && models) add_dependents(planned, differences, *models, allow_destructive);
   if (dialect == sqltext::Dialect::MySQL && models) add_mysql_dependents(planned, differences, *models);
   routines_after_their_row_types(planned);
   if (dialect == sqltext::Dialect::MySQL) merge_mysql_column_changes(planned);
+  if (dialect == sqltext::Dialect::SQLite) drop_repeated(planned);
   return in_fix_order(std::move(planned));
 }
 
@@ -144,8 +149,31 @@ void write_statements(std::ostream& out, const std::vector<PlannedStatement>& st
 // What a client session needs for the fix to run in any order the plan picks: MySQL
 // checks no foreign key while tables come and go (a table may reference one made
 // after it); PostgreSQL checks no function body before the tables it reads exist.
+// SQLite rebuilds tables (sqlite_fix.cpp) in one transaction, as its documentation
+// does: foreign keys off (a pragma that does nothing inside a transaction) and
+// legacy_alter_table on, so that renaming the new table does not check the views and
+// triggers that name the old one; foreign_key_check lists what the change broke.
 std::string session_settings(sqltext::Dialect dialect) {
-  return dialect == sqltext::Dialect::MySQL ? "SET FOREIGN_KEY_CHECKS = 0;" : "SET check_function_bodies = false;";
+  switch (dialect) {
+    case sqltext::Dialect::MySQL: return "SET FOREIGN_KEY_CHECKS = 0;";
+    case sqltext::Dialect::Postgres: return "SET check_function_bodies = false;";
+    case sqltext::Dialect::SQLite: return "PRAGMA foreign_keys = OFF;\nPRAGMA legacy_alter_table = ON;\nBEGIN;";
+  }
+  return "";
+}
+
+std::string session_end(sqltext::Dialect dialect) {
+  if (dialect != sqltext::Dialect::SQLite) return "";
+  return "PRAGMA foreign_key_check;\nCOMMIT;\nPRAGMA legacy_alter_table = OFF;\nPRAGMA foreign_keys = ON;\n";
+}
+
+// A SQLite table rebuilt for several differences gets the same statement from each:
+// it runs once, under the first one's heading.
+void drop_repeated(std::vector<PlannedStatement>& planned) {
+  std::set<std::string> seen;
+  std::erase_if(planned, [&](const PlannedStatement& p) {
+    return p.statement.step == Step::AlterTables && !seen.insert(p.statement.sql).second;
+  });
 }
 
 }  // namespace
@@ -177,6 +205,7 @@ void render_fix_sql(std::ostream& out, const std::vector<Difference>& difference
                      plan_database(by_database[database], found == models.end() ? nullptr : &found->second, dialect,
                                    allow_destructive),
                      allow_destructive);
+    out << session_end(dialect);
   }
 }
 

@@ -68,6 +68,7 @@ inline Statement after_destructive(Step step, std::string sql, std::string why) 
 // `models` (may be null) are the two sides the difference was found between.
 Statements mysql_fix(const Difference& difference, const ComparedPair* models);     // mysql_fix.cpp
 Statements postgres_fix(const Difference& difference, const ComparedPair* models);  // postgres_fix.cpp
+Statements sqlite_fix(const Difference& difference, const ComparedPair* models);    // sqlite_fix.cpp
 
 // Whether a changed column is dropped and added again rather than altered: MariaDB
 // cannot MODIFY a column into a generated one or between VIRTUAL and STORED; PostgreSQL

@@ -25,7 +25,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool is_path(const std::string& operand) { return operand.find("://") == std::string::npos && fs::exists(operand); }
+// Schema files or a migration folder: a SQLite database file is a database (a DSN).
+bool is_path(const std::string& operand) {
+  return operand.find("://") == std::string::npos && !db::parse_dsn(operand) && fs::exists(operand);
+}
 
 verify::SchemaModel from_dsn(const std::string& operand, const db::Dsn& dsn) {
   return verify::live_model(dsn.engine, db::connector(dsn.engine, dsn.endpoint), dsn.endpoint.database, operand,
@@ -108,6 +111,15 @@ int write_fix(const Workspace& workspace, const DiffOptions& options, const veri
   return differences.empty() ? kOk : kDrift;
 }
 
+std::string family(sqltext::Dialect dialect) {
+  switch (dialect) {
+    case sqltext::Dialect::MySQL: return "a MySQL-family";
+    case sqltext::Dialect::Postgres: return "a PostgreSQL";
+    case sqltext::Dialect::SQLite: return "a SQLite";
+  }
+  return "another";
+}
+
 }  // namespace
 
 int run_diff(const std::filesystem::path& config, const DiffOptions& options, std::ostream& out, std::ostream& err) {
@@ -119,13 +131,14 @@ int run_diff(const std::filesystem::path& config, const DiffOptions& options, st
   const auto dialect_a = known_dialect(workspace, options.from);
   const auto dialect_b = known_dialect(workspace, options.to);
   if (dialect_a && dialect_b && *dialect_a != *dialect_b) {
-    throw UsageError("cannot diff a MySQL-family database with a PostgreSQL one");
+    throw UsageError("cannot diff " + family(*dialect_a) + " database with " + family(*dialect_b) + " one");
   }
   const std::optional<FileServer> files =
       server_for_files(workspace, options, dialect_a ? dialect_a : dialect_b, progress);
   verify::SchemaModel a = resolve(workspace, options.from, files);
   verify::SchemaModel b = resolve(workspace, options.to, files);
-  if (a.dialect != b.dialect) throw UsageError("cannot diff a MySQL-family schema with a PostgreSQL one");
+  if (a.dialect != b.dialect)
+    throw UsageError("cannot diff " + family(a.dialect) + " schema with " + family(b.dialect) + " one");
   if (options.format == "sql") return write_fix(workspace, options, ignore, std::move(a), std::move(b), out);
   catalog::rename_references(a.database, a.database.name, b.database.name, a.dialect);
   auto differences = catalog::compare(a.database, b.database, a.dialect);

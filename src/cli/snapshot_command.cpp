@@ -77,7 +77,9 @@ std::unique_ptr<db::Session> root_session(const runtime::Server& server) {
 std::string dump_file_name(std::size_t index, const std::string& database, const engine::Engine& engine) {
   bool plain = true;
   for (char c : database) plain &= std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-  const std::string extension = engine.dialect() == sqltext::Dialect::MySQL ? ".sql" : ".dump";
+  const std::string extension = engine.dialect() == sqltext::Dialect::MySQL ? ".sql"
+                                : engine.runs_a_server()                    ? ".dump"
+                                                                            : ".db";
   return fmt::format("{:02}{}{}", index, plain ? "-" + database : "", extension);
 }
 
@@ -89,23 +91,12 @@ struct SaveTarget {
 };
 
 // The selected databases in the config's order (key by key, partitions in order).
-// SQLite databases are not in snapshots yet (docs/sqlite.md): left out of a save of
-// everything, with a line saying so; named, a usage error.
-std::vector<SaveTarget> save_targets(const config::Config& config, const std::vector<std::string>& wanted,
-                                     ProgressPrinter& progress) {
+std::vector<SaveTarget> save_targets(const config::Config& config, const std::vector<std::string>& wanted) {
   const config::DatabaseSelection selection = config::select_databases(config, wanted);
   std::vector<SaveTarget> targets;
   for (const config::Database& database : config.databases) {
     const auto selected = selection.find(database.key);
     if (selected == selection.end()) continue;
-    if (!config.find_server(database.server)->engine.runs_a_server()) {
-      const std::string why = database.key + " is on SQLite server " + database.server +
-                              ", which snapshots do not cover yet";
-      const std::string what_to_do = "copy its files while nothing writes to them (`devenv env` prints their paths)";
-      if (!wanted.empty()) throw UsageError(why + "; " + what_to_do);
-      progress.say("snapshot", "left out " + why + ": " + what_to_do);
-      continue;
-    }
     for (const std::string& name : database.names) {
       const auto& names = selected->second;
       if (std::find(names.begin(), names.end(), name) != names.end()) targets.push_back({&database, name});
@@ -118,19 +109,22 @@ std::vector<SaveTarget> save_targets(const config::Config& config, const std::ve
 runtime::SnapshotDatabase describe(const Workspace& workspace, const runtime::Server& server, const SaveTarget& target,
                                    std::size_t index) {
   const engine::Engine& engine = server.server().engine;
+  runtime::SnapshotDatabase saved{target.database->key,
+                                  server.server().name,
+                                  engine.name(),
+                                  target.name,
+                                  schema_fingerprint(workspace.config(), workspace.outputs(), *target.database),
+                                  dump_file_name(index, target.name, engine),
+                                  0,
+                                  ""};
+  if (server.snapshots_copy_files()) return saved;  // SQLite: save_database_file says when it is missing
   const auto session = root_session(server);
   if (!runtime::database_exists(*session, engine, target.name)) {
     throw util::RuntimeError("database " + target.name + " does not exist on server " + server.server().name,
                              "`devenv reset` makes the config's databases again");
   }
-  return {target.database->key,
-          server.server().name,
-          engine.name(),
-          target.name,
-          schema_fingerprint(workspace.config(), workspace.outputs(), *target.database),
-          dump_file_name(index, target.name, engine),
-          0,
-          runtime::database_creation(*session, engine, target.name)};
+  saved.creation = runtime::database_creation(*session, engine, target.name);
+  return saved;
 }
 
 // The server's dump tool for `database`, into `file`. Its stderr goes to a file beside
@@ -155,7 +149,11 @@ runtime::SnapshotDatabase dump_one(const Workspace& workspace, const SaveTarget&
   const auto started = Clock::now();
   const runtime::Server& server = workspace.server(target.database->server);
   runtime::SnapshotDatabase saved = describe(workspace, server, target, index);
-  write_dump(server, target.name, draft / saved.file);
+  if (server.snapshots_copy_files()) {
+    server.save_database_file(target.name, draft / saved.file);
+  } else {
+    write_dump(server, target.name, draft / saved.file);
+  }
   saved.bytes = fs::file_size(draft / saved.file);
   progress.say(server.server().name,
                "saved " + target.name + " (" + size_text(saved.bytes) + ") in " + seconds_text(seconds_since(started)));
@@ -165,7 +163,7 @@ runtime::SnapshotDatabase dump_one(const Workspace& workspace, const SaveTarget&
 int save(const Workspace& workspace, runtime::SnapshotStore& store, const SnapshotOptions& options,
          ProgressPrinter& progress, std::ostream& out) {
   const auto started = Clock::now();
-  const std::vector<SaveTarget> targets = save_targets(workspace.config(), options.databases, progress);
+  const std::vector<SaveTarget> targets = save_targets(workspace.config(), options.databases);
   std::set<std::string> servers;
   for (const SaveTarget& target : targets) servers.insert(target.database->server);
   for (const std::string& server : servers) require_running(workspace.server(server));
@@ -269,7 +267,13 @@ void make_room(const runtime::Server& server, const runtime::SnapshotDatabase& s
 void load_one(const Workspace& workspace, const runtime::SnapshotDatabase& saved, const fs::path& folder,
               ProgressPrinter& progress) {
   const auto started = Clock::now();
-  const runtime::Server& server = workspace.server(saved.server);
+  runtime::Server& server = workspace.server(saved.server);
+  if (server.snapshots_copy_files()) {  // SQLite: the file swapped in whole, never half-restored
+    server.restore_database_file(saved.database, folder / saved.file);
+    progress.say(server.server().name, "restored " + saved.database + " (" + size_text(saved.bytes) + ") in " +
+                                           seconds_text(seconds_since(started)));
+    return;
+  }
   make_room(server, saved);
   runtime::ProcessOptions load = server.load_database(saved.database);
   load.stdin_file = (folder / saved.file).string();

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "db/session.h"
+#include "util/interrupt.h"
 
 namespace devenv::db {
 namespace {
@@ -54,6 +55,10 @@ class SqliteSession final : public Session {
     }
     sqlite3_busy_timeout(db_, timeout_seconds * 1000);
     sqlite3_extended_result_codes(db_, 1);
+    // A long statement (an init file's bulk insert) stops at Ctrl-C: SQLite asks every
+    // few thousand steps, and a non-zero answer ends it with SQLITE_INTERRUPT.
+    sqlite3_progress_handler(
+        db_, 10000, [](void*) { return util::interrupt_requested() ? 1 : 0; }, nullptr);
   }
   ~SqliteSession() override { sqlite3_close_v2(db_); }
   SqliteSession(const SqliteSession&) = delete;

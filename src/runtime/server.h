@@ -2,7 +2,9 @@
 
 #include <sys/types.h>
 
+#include <filesystem>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -99,6 +101,17 @@ class Server {
   virtual ProcessOptions load_database(const std::string& database) const = 0;
   // The command that shows the server's log (or its last init's).
   virtual LogCommand logs(const LogRequest& request) const = 0;
+
+  // Engines whose databases are files (SQLite) are snapshotted as files instead of
+  // through dump and load tools: a consistent copy of `database` written to `to`, and
+  // `from` put in its place as a reset does (runtime/sqlite_server.h).
+  virtual bool snapshots_copy_files() const { return false; }
+  virtual void save_database_file(const std::string&, const std::filesystem::path&) const {
+    throw std::logic_error("this server's databases are not files");
+  }
+  virtual void restore_database_file(const std::string&, const std::filesystem::path&) {
+    throw std::logic_error("this server's databases are not files");
+  }
 };
 
 }  // namespace devenv::runtime

@@ -10,6 +10,7 @@
 
 #include "db/session.h"
 #include "util/copy_tree.h"
+#include "util/interrupt.h"
 #include "util/runtime_error.h"
 
 namespace devenv::runtime {
@@ -53,6 +54,7 @@ void make_database_file(const fs::path& target, const std::string& script) {
   } catch (const db::DbError& e) {
     for (const fs::path& path : side_files(target)) remove_if_present(path);
     remove_if_present(target);
+    util::throw_if_interrupted();  // Ctrl-C stopped the statement: exit 130, not an error of the file
     throw util::RuntimeError(std::string("SQLite rejected the init file: ") + e.what(),
                              "fix the schema file it names, then run the command again");
   }

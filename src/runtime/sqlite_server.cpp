@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 
+#include "db/session.h"
 #include "generator/output_files.h"
 #include "runtime/owned_dir.h"
 #include "runtime/sqlite_files.h"
@@ -235,19 +236,40 @@ UpResult SqliteServer::reset(const ResetRequest& request) {
   for (const std::string& database : targets) {
     util::throw_if_interrupted();
     make_partial(database);
-    const fs::path file = layout_.database_file(database);
-    const std::vector<std::string> holders = processes_holding(file);
-    replace_database_file(layout_.partial_file(database), file);
-    if (!holders.empty()) {
-      progress_(file.filename().string() + " was open in " + words(holders) +
-                ": replaced atomically; open connections keep the old file until they reopen it");
-    }
+    swap_in_partial(database);
   }
   record(state, targets);
   remove_stale_pristine_copies();
   std::string detail = "made " + words(targets) + " again";
   if (!kept.empty()) detail += "; kept " + words(kept) + " with their data";
   return result(kResetInPlace, seconds_since(started), false, detail);
+}
+
+void SqliteServer::swap_in_partial(const std::string& database) {
+  const fs::path file = layout_.database_file(database);
+  const std::vector<std::string> holders = processes_holding(file);
+  replace_database_file(layout_.partial_file(database), file);
+  if (!holders.empty()) {
+    progress_(file.filename().string() + " was open in " + words(holders) +
+              ": replaced atomically; open connections keep the old file until they reopen it, so restart "
+              "it (a connection to a replaced file can delete the new file's -wal when it closes)");
+  }
+}
+
+void SqliteServer::save_database_file(const std::string& database, const fs::path& to) const {
+  const fs::path file = layout_.database_file(database);
+  if (!is_plain_file(file)) {
+    throw util::RuntimeError(file.string() + " does not exist", "`devenv up` makes the config's databases");
+  }
+  const auto session = db::open_sqlite(file.string(), false);
+  session->execute("VACUUM INTO " + engine::Engine(engine::Engine::Kind::SQLite).quote_string(to.string()));
+}
+
+void SqliteServer::restore_database_file(const std::string& database, const fs::path& from) {
+  prepare_folders();
+  remove_partial_files();
+  copy_database_file(from, layout_.partial_file(database));
+  swap_in_partial(database);
 }
 
 std::vector<std::string> SqliteServer::purge() {

@@ -45,6 +45,11 @@ class SqliteServer final : public Server {
   ProcessOptions dump_database(const std::string& database) const override;
   ProcessOptions load_database(const std::string& database) const override;
   LogCommand logs(const LogRequest& request) const override;
+  bool snapshots_copy_files() const override { return true; }
+  // VACUUM INTO: a consistent copy while apps write (what a -wal holds included).
+  void save_database_file(const std::string& database, const std::filesystem::path& to) const override;
+  // Copied in beside the database, then renamed over it, as a reset does.
+  void restore_database_file(const std::string& database, const std::filesystem::path& from) override;
 
  private:
   struct Script {
@@ -59,6 +64,8 @@ class SqliteServer final : public Server {
   // A complete file for `database` at its partial path, from the pristine copy or the
   // init file (then kept as the pristine copy).
   void make_partial(const std::string& database);
+  // Renames the partial file of `database` over it, saying who keeps the old file.
+  void swap_in_partial(const std::string& database);
   void remove_stale_pristine_copies() const;
   void record(ServerState& state, const std::vector<std::string>& made) const;
   UpResult result(const std::string& action, double seconds, bool schema_changed, std::string detail = {}) const;

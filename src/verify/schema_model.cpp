@@ -67,7 +67,7 @@ SchemaModel file_model(const config::Config& config, const LiveServer& live, con
   model.source = stand_in_database(config, *live.server, path);
   model.shadow = std::make_unique<ShadowDatabase>(config, *live.server, *model.source, live.connect, live.connect_as);
   const std::string& name = model.shadow->name();
-  model.database = catalog::make_inspector(model.dialect, live.connect)->inspect({name}).at(name);
+  model.database = catalog::make_inspector(model.dialect, model.shadow->connect())->inspect({name}).at(name);
   model.shadow->restore_event_statuses(model.database);
   model.shadow->rename_other_databases(model.database);
   // Reports name this side by its files, never by the shadow that held them for a moment.

@@ -57,6 +57,11 @@ ShadowDatabase::ShadowDatabase(const config::Config& config, const config::Serve
       connect_(std::move(connect)),
       connect_as_(std::move(connect_as)),
       suffix_(run_suffix()) {
+  if (!server.engine.runs_a_server()) {  // a shadow is a file nobody else can reach: no account needed
+    folder_.emplace(suffix_);
+    connect_ = folder_->connector();
+    connect_as_ = [connect = connect_](const std::string& name, const db::Login&) { return connect(name); };
+  }
   plan(database);  // compiles every source first: a bad file makes nothing on the server
   try {
     create();
@@ -125,6 +130,10 @@ const std::vector<generator::CompiledSource>& ShadowDatabase::compiled(const con
 }
 
 void ShadowDatabase::create() {
+  if (folder_) {  // each shadow file is made empty by its first session
+    for (; created_ < shadows_.size(); ++created_) connect_(shadows_[created_].name);
+    return;
+  }
   account_.emplace(server_, connect_, suffix_);
   names_.definer = "DEFINER = " + account_->account();
   const auto admin = connect_("");
@@ -136,7 +145,7 @@ void ShadowDatabase::create() {
 }
 
 void ShadowDatabase::load(const Shadow& shadow) {
-  const auto session = connect_as_(shadow.name, account_->login());
+  const auto session = connect_as_(shadow.name, account_ ? account_->login() : db::Login{});
   const auto make_schemas = [&](const std::vector<std::string>& schemas) {
     for (const std::string& schema : schemas) {
       if (!schema.empty() && schema != "public")
@@ -203,6 +212,11 @@ void ShadowDatabase::restore_event_statuses(catalog::Database& model) const {
 }
 
 void ShadowDatabase::drop() {
+  if (folder_) {
+    created_ = 0;
+    folder_.reset();  // the files go with their folder
+    return;
+  }
   try {
     const auto admin = connect_("");
     for (; created_ > 0; --created_) admin->execute(writer_->drop_database(shadows_[created_ - 1].name));
@@ -213,7 +227,10 @@ void ShadowDatabase::drop() {
   account_.reset();  // after the databases: a PostgreSQL role cannot go while it owns one
 }
 
-void ShadowDatabase::drop_leftovers(const config::Server& server, db::Session& session) {
+void ShadowDatabase::drop_leftovers(const config::Server& server, const Connect& connect) {
+  if (!server.engine.runs_a_server()) return ShadowFolder::drop_leftovers();
+  const auto admin = connect("");
+  db::Session& session = *admin;
   const auto writer = generator::make_script_writer(server.engine);
   for (const std::string& name : session.column(writer->list_databases())) {
     if (name.starts_with(kShadowPrefix)) session.execute(writer->drop_database(name));

@@ -14,6 +14,7 @@
 #include "generator/script_writer.h"
 #include "sqltext/qualified_text.h"
 #include "verify/shadow_account.h"
+#include "verify/shadow_folder.h"
 
 namespace devenv::verify {
 
@@ -40,6 +41,9 @@ class ShadowDatabase {
   ShadowDatabase& operator=(const ShadowDatabase&) = delete;
 
   const std::string& name() const { return shadows_.front().name; }
+  // Sessions on the shadows (to read them back): the server's own, or for SQLite
+  // the files in this load's private folder (shadow_folder.h).
+  const Connect& connect() const { return connect_; }
 
   // The model refers to the other databases' shadows (a view on `hydra`.t): give
   // them back their live names.
@@ -49,8 +53,9 @@ class ShadowDatabase {
   // events back the status their sources give them.
   void restore_event_statuses(catalog::Database& model) const;
 
-  // Drops shadow databases and accounts a killed devenv left behind on this server.
-  static void drop_leftovers(const config::Server& server, db::Session& session);
+  // Drops shadow databases and accounts a killed devenv left behind on this server
+  // (SQLite: the shadow folders of processes that are gone).
+  static void drop_leftovers(const config::Server& server, const Connect& connect);
 
  private:
   // One shadow of the load: the logical database its sources come from, when they
@@ -80,7 +85,8 @@ class ShadowDatabase {
   sqltext::ShadowNames names_;   // target left empty: set per load
   std::map<const config::Database*, std::vector<generator::CompiledSource>> compiled_;
   std::optional<ShadowAccount> account_;
-  std::size_t created_ = 0;                            // how many of shadows_ exist
+  std::optional<ShadowFolder> folder_;  // SQLite: no server, so no account; files in a folder of their own
+  std::size_t created_ = 0;             // how many of shadows_ exist
   std::map<std::string, std::string> event_statuses_;  // the target's events: name → ENABLE, DISABLE, …
 };
 

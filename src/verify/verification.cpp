@@ -58,7 +58,7 @@ class ExpectedModels {
  private:
   static Expected build(const config::Config& config, const LiveServer& live, const config::Database& database) {
     const ShadowDatabase shadow(config, *live.server, database, live.connect, live.connect_as);
-    Expected expected{catalog::make_inspector(live.server->engine.dialect(), live.connect)
+    Expected expected{catalog::make_inspector(live.server->engine.dialect(), shadow.connect())
                           ->inspect({shadow.name()})
                           .at(shadow.name()),
                       shadow.name()};
@@ -113,7 +113,7 @@ std::vector<catalog::Difference> verify_server(const config::Config& config, con
                                                const IgnoreRules& ignore, const Progress& progress,
                                                catalog::ComparedModels* models) {
   std::vector<catalog::Difference> out;
-  ShadowDatabase::drop_leftovers(*live.server, *live.connect(""));
+  ShadowDatabase::drop_leftovers(*live.server, live.connect);
   const auto inspector = catalog::make_inspector(live.server->engine.dialect(), live.connect);
   std::vector<const config::Database*> databases;
   for (const config::Database* database : config.databases_on(live.server->name)) {

@@ -26,11 +26,11 @@ field() { dpkg-deb -f "$deb" "$1"; }
 ! grep -q '^ *;' <<<"$(field Description)" || fail "Description: $(field Description)"
 depends=$(field Depends)
 for library in libc6 libstdc++6 libssl3 libpqxx libmysqlcppconn libpocofoundation libpocojson libfmt libidn12 \
-  libtomlplusplus; do
+  libtomlplusplus libsqlite3; do
   grep -q "$library" <<<"$depends" || fail "Depends lacks $library: $depends"
 done
 recommends=$(field Recommends)
-for server in mariadb-server mariadb-client postgresql postgresql-client; do
+for server in mariadb-server mariadb-client postgresql postgresql-client sqlite3; do
   grep -qw "$server" <<<"$recommends" || fail "Recommends lacks $server: $recommends"
 done
 
