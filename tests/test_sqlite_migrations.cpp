@@ -43,6 +43,7 @@ TEST_CASE("sqlite migrations (sqlx): one row per file, SHA-384 of its exact byte
                          {"migrations/20240101_add_email.up.sql", "ALTER TABLE users ADD COLUMN email TEXT;\n"},
                          {"migrations/20240101_add_email.down.sql", "ALTER TABLE users DROP COLUMN email;\n"}});
   project.make_database();
+  project.check_verify_clean();
   const fs::path dir = project.dir().path() / "migrations";
   CHECK(project.query("SELECT group_concat(version || '|' || description || '|' || success || '|' || "
                       "lower(hex(checksum)), ' ') FROM (SELECT * FROM _sqlx_migrations ORDER BY version)") ==
@@ -68,6 +69,7 @@ TEST_CASE("sqlite migrations (goose): the version-0 row, StatementBegin/End arou
         "  INSERT INTO log VALUES (new.name);\n  INSERT INTO log VALUES (new.name || '!');\nEND;\n"
         "-- +goose StatementEnd\n-- +goose Down\nDROP TRIGGER users_log;\n"}});
   project.make_database();
+  project.check_verify_clean();
   // The block goose sends as one statement, at its line in the file.
   CHECK_THAT(project.init_file(), Catch::Contains("-- db/00002_trigger.sql:3\nCREATE TRIGGER users_log AFTER INSERT "
                                                   "ON users\nBEGIN\n  INSERT INTO log VALUES (new.name);\n  INSERT "
@@ -92,6 +94,7 @@ TEST_CASE("sqlite migrations (golang-migrate): one row, the highest version, its
                                                 {"db/000002_c.up.sql", "CREATE TABLE c (id INTEGER);\n"},
                                                 {"db/000002_c.down.sql", "DROP TABLE c;\n"}});
   project.make_database();
+  project.check_verify_clean();
   CHECK(project.query("SELECT version || '|' || dirty FROM schema_migrations") == "2|0");
   // database/sqlite3/sqlite3.go, ensureVersionTable
   CHECK(created_as(project, "schema_migrations") == "CREATE TABLE schema_migrations (version uint64,dirty bool)");
@@ -109,6 +112,7 @@ TEST_CASE("sqlite migrations (dbmate): the version strings, a trigger in a migra
         "  UPDATE a SET at = 'now' WHERE id = new.id;\nEND;\n-- migrate:down\nDROP TABLE a;\n"},
        {"db/migrations/20240101_b.sql", "-- migrate:up\nCREATE TABLE b (id INTEGER);\n-- migrate:down\n"}});
   project.make_database();
+  project.check_verify_clean();
   CHECK(project.query("SELECT group_concat(version, ' ') FROM (SELECT version FROM schema_migrations ORDER BY "
                       "version)") == "0001 20240101");
   // pkg/driver/sqlite/sqlite.go, CreateMigrationsTable (the name quoted as lib/pq quotes it)
@@ -131,6 +135,7 @@ TEST_CASE("sqlite migrations (Drizzle): SHA-256 and the journal's when, breakpoi
           {"idx": 0, "version": "6", "when": 1717000000000, "tag": "0000_a", "breakpoints": true},
           {"idx": 1, "version": "6", "when": 1718000000000, "tag": "0001_b", "breakpoints": true}]})"}});
   project.make_database();
+  project.check_verify_clean();
   const fs::path dir = project.dir().path() / "drizzle";
   // drizzle's `id SERIAL PRIMARY KEY` is no rowid alias on SQLite: its own rows have no id either.
   CHECK(project.query("SELECT group_concat(coalesce(id, '-') || '|' || hash || '@' || created_at, ' ') FROM "
@@ -155,6 +160,7 @@ TEST_CASE("sqlite migrations (Atlas): a complete revision per file in the databa
        {"migrations/20240102000000_more.sql", "ALTER TABLE a ADD COLUMN c integer;\n"},
        {"migrations/atlas.sum", "h1:TOTAL=\n20240101000000_init.sql h1:AAA=\n20240102000000_more.sql h1:BBB=\n"}});
   project.make_database();
+  project.check_verify_clean();
   CHECK(project.query("SELECT group_concat(version || '|' || description || '|' || type || '|' || applied || '/' || "
                       "total || '|' || hash, ' ') FROM (SELECT * FROM atlas_schema_revisions ORDER BY version)") ==
         "20240101000000|init|2|3/3|AAA= 20240102000000|more|2|1/1|BBB=");
@@ -170,6 +176,7 @@ TEST_CASE("sqlite migrations (Flyway): its SQLite table in main, no user, succes
                         {{"sql/V1__create_a.sql", "CREATE TABLE a (id integer);\n"},
                          {"sql/V1_1__more.sql", "ALTER TABLE a ADD COLUMN b integer;\n"}});
   project.make_database();
+  project.check_verify_clean();
   CHECK(project.query("SELECT group_concat(installed_rank || '|' || version || '|' || description || '|' || type || "
                       "'|' || script || '|' || installed_by || '|' || success, ' ') FROM "
                       "(SELECT * FROM flyway_schema_history ORDER BY installed_rank)") ==
@@ -183,6 +190,7 @@ TEST_CASE("sqlite migrations: migration_table renames the history table", "[unit
   SqliteProject project("migrations = \"db\"\nmigration_tool = \"goose\"\nmigration_table = \"app_versions\"",
                         {{"db/1_a.sql", "-- +goose Up\nCREATE TABLE a (id integer);\n"}});
   project.make_database();
+  project.check_verify_clean();
   CHECK(project.query("SELECT group_concat(version_id, ' ') FROM app_versions") == "0 1");
   CHECK_THAT(created_as(project, "app_versions"), Catch::StartsWith("CREATE TABLE app_versions (\n"));
 }

@@ -32,6 +32,14 @@ void SqliteProject::make_database() {
   REQUIRE(fs::exists(database()));
 }
 
+void SqliteProject::check_verify_clean() const {
+  for (const char* command : {"verify", "verify --include-history"}) {
+    const CommandResult verify = devenv(command);
+    INFO(command << "\n" << verify.output);
+    CHECK(verify.exit_code == 0);
+  }
+}
+
 void SqliteProject::execute(const std::string& sql) const { db::open_sqlite(database().string(), false)->execute(sql); }
 
 std::string SqliteProject::query(const std::string& sql, const fs::path& file) const {

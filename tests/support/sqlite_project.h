@@ -25,6 +25,9 @@ class SqliteProject {
   void make_database();
   std::filesystem::path database() const { return dir_.path() / ".devenv/lite/data/app.db"; }
   std::string init_file() const;
+  // `devenv verify` and `verify --include-history` both clean: the file holds what the
+  // init file makes, history table included.
+  void check_verify_clean() const;
 
   void execute(const std::string& sql) const;
   // Every row, columns joined by '|', rows by '\n'; NULL as "-". In `file` when given
