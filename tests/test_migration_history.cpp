@@ -14,11 +14,15 @@
 #include <regex>
 #include <string>
 
+#include "support/migrators.h"
 #include "support/native_example.h"
 #include "support/temp_dir.h"
 
 namespace fs = std::filesystem;
 using devenv::test::CommandResult;
+using devenv::test::dbmate;
+using devenv::test::drizzle_journal;
+using devenv::test::have_migrators;
 using devenv::test::NativeExample;
 using devenv::test::run_command;
 
@@ -195,42 +199,9 @@ TEST_CASE("history (Atlas): one complete revision per file with its atlas.sum ha
 
 namespace {
 
-// Where tests/migrators/install.sh put the real migrators; the reason when it could not.
-std::optional<std::string> migrators_missing() {
-  const fs::path dir = DEVENV_MIGRATORS_DIR;
-  if (fs::exists(dir / "ready")) return std::nullopt;
-  const std::string reason = fs::exists(dir / "skipped") ? devenv::test::read_file(dir / "skipped") : "not installed";
-  return "REAL MIGRATOR TEST SKIPPED (" + reason + "): run tests/migrators/install.sh " + dir.string();
-}
-
-// False, with the reason printed, when the real migrators could not be installed.
-bool have_migrators() {
-  const auto missing = migrators_missing();
-  if (missing) WARN(*missing);
-  return !missing;
-}
-
 CommandResult drizzle_migrate(const std::string& dialect, const std::string& url, const fs::path& folder) {
-  const fs::path dir = DEVENV_MIGRATORS_DIR;
-  return run_command("cd '" + dir.string() + "' && node drizzle_migrate.mjs " + dialect + " '" + url + "' '" +
-                     folder.string() + "'");
-}
-
-// dbmate reads ./.env: it runs from a folder of its own.
-CommandResult dbmate(const std::string& url, const fs::path& folder, const std::string& command) {
-  const fs::path dir = DEVENV_MIGRATORS_DIR;
-  return run_command("cd '" + dir.string() + "' && node_modules/@dbmate/linux-x64/bin/dbmate --url '" + url +
-                     "' --migrations-dir '" + folder.string() + "' --no-dump-schema " + command);
-}
-
-std::string journal(const std::vector<std::pair<std::string, long long>>& entries, const std::string& dialect) {
-  std::string out = "{\"version\": \"7\", \"dialect\": \"" + dialect + "\", \"entries\": [";
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    out += (i ? ", " : "") + std::string("{\"idx\": ") + std::to_string(i) +
-           ", \"version\": \"7\", \"when\": " + std::to_string(entries[i].second) + ", \"tag\": \"" + entries[i].first +
-           "\", \"breakpoints\": true}";
-  }
-  return out + "]}";
+  return run_command("cd '" + devenv::test::migrators_dir().string() + "' && node drizzle_migrate.mjs " + dialect +
+                     " '" + url + "' '" + folder.string() + "'");
 }
 
 // The real drizzle-orm migrator, as the app's user: nothing to do after `up`; a new
@@ -245,7 +216,7 @@ void check_drizzle(const std::string& engine, const std::string& dialect, const 
        {"drizzle/0001_index.sql", postgres ? "CREATE INDEX \"users_email\" ON \"users\" (\"email\");"
                                            : "CREATE INDEX `users_email` ON `users` (`email`(100));"},
        {"drizzle/meta/_journal.json",
-        journal({{"0000_init", 1717000000000}, {"0001_index", 1718000000000}}, dialect)}});
+        drizzle_journal({{"0000_init", 1717000000000}, {"0001_index", 1718000000000}}, dialect)}});
   require_up(project);
   const std::string server = postgres ? "postgres" : "mysql";
   const std::string url = url_scheme + "://app:app@127.0.0.1:" + std::to_string(project.port(server)) + "/app";
@@ -259,7 +230,8 @@ void check_drizzle(const std::string& engine, const std::string& dialect, const 
                                                         : "ALTER TABLE `users` ADD COLUMN `name` text;");
   project.dir().write(
       "drizzle/meta/_journal.json",
-      journal({{"0000_init", 1717000000000}, {"0001_index", 1718000000000}, {"0002_name", 1719000000000}}, dialect));
+      drizzle_journal({{"0000_init", 1717000000000}, {"0001_index", 1718000000000}, {"0002_name", 1719000000000}},
+                      dialect));
   const CommandResult one = drizzle_migrate(postgres ? "pg" : "mysql", url, folder);
   INFO(one.output);
   CHECK(one.exit_code == 0);

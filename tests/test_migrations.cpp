@@ -383,6 +383,27 @@ TEST_CASE("up script: a goose MySQL procedure block keeps its inner semicolons",
   CHECK(statements[0].where.str() == "p.sql:4:1");
 }
 
+TEST_CASE("up script (SQLite): a trigger body is one statement, and one the tool cuts is an error at the trigger",
+          "[unit][migrations][sqlite]") {
+  const std::string trigger = "CREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND;\n";
+  const auto statements_of = [](Tool tool, const std::string& file) {
+    return up_statements(up_script(tool, file, "t.sql"), Dialect::SQLite, "t.sql");
+  };
+  // Whole: sqlx's file, goose's StatementBegin block, a Drizzle piece.
+  CHECK(texts(statements_of(Tool::Sqlx, "CREATE TABLE a (id int);\n" + trigger)).back() ==
+        "CREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND");
+  CHECK(places(statements_of(Tool::Goose, "-- +goose Up\n-- +goose StatementBegin\n" + trigger +
+                                              "-- +goose StatementEnd\n")) == std::vector<std::string>{"t.sql:3:1"});
+  CHECK(statements_of(Tool::Drizzle, trigger + "--> statement-breakpoint\nSELECT 3;").size() == 2);
+  // Cut: goose ends a statement at every line ending in `;`, Drizzle at a breakpoint.
+  const auto error_at = [&](Tool tool, const std::string& file) {
+    return source_error([&] { statements_of(tool, file); }).where().str();
+  };
+  CHECK(error_at(Tool::Goose, "-- +goose Up\nCREATE TABLE a (id int);\n" + trigger) == "t.sql:3:1");
+  CHECK(error_at(Tool::Drizzle, "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1;\n--> statement-breakpoint\nEND;") ==
+        "t.sql:1:1");
+}
+
 TEST_CASE("up script: goose files goose would refuse are errors where they go wrong", "[unit][migrations]") {
   const auto error_at = [](const std::string& file) {
     return source_error([&] { up_script(Tool::Goose, file, "g.sql"); }).where().str();

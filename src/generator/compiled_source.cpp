@@ -119,6 +119,15 @@ static std::vector<sqltext::Statement> statements_of(const config::SchemaSource&
   return migrations::up_statements(migrations::up_script(*tool, file, source.display), dialect, source.display);
 }
 
+// The engine whose polyfills a call may need: MariaDB stands for the MySQL family.
+static engine::Engine::Kind engine_kind_of(sqltext::Dialect dialect) {
+  switch (dialect) {
+    case sqltext::Dialect::Postgres: return engine::Engine::Kind::Postgres;
+    case sqltext::Dialect::SQLite: return engine::Engine::Kind::SQLite;
+    default: return engine::Engine::Kind::MariaDB;
+  }
+}
+
 CompiledSource compile_source(const config::SchemaSource& source, const sqltext::QualifyTarget& target) {
   const std::string file = read_source(source);
   const std::string_view text = without_bom(file);
@@ -127,8 +136,7 @@ CompiledSource compile_source(const config::SchemaSource& source, const sqltext:
   std::vector<std::string> left_out;
   bool had_options = false;
   sqltext::FileQualifier qualifier(target);
-  const engine::Engine engine(target.dialect == sqltext::Dialect::Postgres ? engine::Engine::Kind::Postgres
-                                                                           : engine::Engine::Kind::MariaDB);
+  const engine::Engine engine(engine_kind_of(target.dialect));
   for (const sqltext::Statement& statement : statements_of(source, file, text, target.dialect)) {
     try {
       if (const auto own = sqltext::own_database_statement(statement, target)) {

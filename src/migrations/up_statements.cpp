@@ -1,5 +1,7 @@
 #include "migrations/up_statements.h"
 
+#include "migrations/cut_trigger.h"
+
 #include "sqltext/splitter.h"
 
 namespace devenv::migrations {
@@ -11,11 +13,13 @@ std::vector<sqltext::Statement> up_statements(const UpScript& script, sqltext::D
     const sqltext::SourceLocation start{display, part.line, part.column};
     if (part.whole) {
       if (auto statement = sqltext::single_statement(part.text, dialect, start)) {
+        reject_cut_trigger(*statement, dialect);
         statements.push_back(std::move(*statement));
       }
       continue;
     }
     for (sqltext::Statement& statement : sqltext::split(part.text, dialect, start)) {
+      reject_cut_trigger(statement, dialect);
       statements.push_back(std::move(statement));
     }
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The real migrators the `migrators` tests run, pinned: drizzle-orm (with pg and
-# mysql2, run by Node) and dbmate (its npm package ships the Linux binary). Installs
+# The real migrators the `migrators` tests run, pinned: drizzle-orm (with pg, mysql2
+# and sql.js — SQLite as WebAssembly, so nothing is compiled or downloaded at install —
+# run by Node) and dbmate (its npm package ships the Linux binary). Installs
 # Node and npm from Debian when missing, then the npm packages into DIR (a folder of
 # the build tree), and writes DIR/ready when they load. Safe to run again: a second run
 # with everything in place does nothing. Only when the npm registry cannot be reached
@@ -9,7 +10,7 @@
 #   tests/migrators/install.sh DIR
 set -euo pipefail
 dir=$1
-packages=(drizzle-orm@0.45.4 pg@8.23.1 mysql2@3.24.6 dbmate@2.36.0)
+packages=(drizzle-orm@0.45.4 pg@8.23.1 mysql2@3.24.6 sql.js@1.17.0 dbmate@2.36.0)
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 mkdir -p "$dir"
 rm -f "$dir/skipped"
@@ -32,7 +33,7 @@ if ! log=$(cd "$dir" && npm install --no-package-lock --no-audit --no-fund --log
   echo "npm install failed: $log" >&2
   exit 1
 fi
-cp "$here/drizzle_migrate.mjs" "$dir/"
-(cd "$dir" && node --input-type=module -e 'await import("drizzle-orm/node-postgres/migrator"); await import("drizzle-orm/mysql2/migrator")')
+cp "$here/drizzle_migrate.mjs" "$here/drizzle_sqlite_migrate.mjs" "$dir/"
+(cd "$dir" && node --input-type=module -e 'await import("drizzle-orm/node-postgres/migrator"); await import("drizzle-orm/mysql2/migrator"); await import("drizzle-orm/sql-js/migrator"); await (await import("sql.js")).default()')
 "$dir/node_modules/@dbmate/linux-x64/bin/dbmate" --version
 echo "${packages[*]}" > "$dir/ready"
