@@ -353,7 +353,8 @@ class Loader {
       database.migrations = migration_settings(reader, path);
       if (!server.engine.has_schemas() && database.migrations->table.find('.') != std::string::npos) {
         throw ConfigError(reader.where_of("migration_table"), path + ".migration_table",
-                          "MySQL keeps the history table in the database itself: name the table alone");
+                          std::string(server.engine.name()) +
+                              " keeps the history table in the database itself: name the table alone");
       }
       try {
         database.sources =

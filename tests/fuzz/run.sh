@@ -11,7 +11,7 @@ seconds=${2:-60}
 cmake -S "$repo/tests/fuzz" -B "$work/build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$work/build" -j"$(nproc)" >/dev/null
 mkdir -p "$work/corpus" "$work/seeds"
-find "$repo/schemas" -name '*.sql' -exec cp {} "$work/seeds/" \;
+find "$repo/schemas" "$repo/examples/sqlite/schemas" -name '*.sql' -exec cp {} "$work/seeds/" \;
 cp "$repo"/tests/fuzz/seeds/*.sql "$work/seeds/"
 cd "$work"
 # Findings so far live in corpus/ and are kept between runs; seeds/ is read only.
