@@ -296,3 +296,17 @@ TEST_CASE("splitter (SQLite): [bracket], backtick and double-quoted names, no ba
   CHECK(quote_identifier("we\"ird", Dialect::SQLite) == "\"we\"\"ird\"");
   CHECK(error_at("CREATE TABLE [open (a int);", Dialect::SQLite).column == 14);
 }
+
+TEST_CASE("splitter (SQLite): begin and end as column names, in and around a trigger", "[unit][sql][sqlite]") {
+  const auto statements =
+      texts(split("CREATE TABLE spans (id INTEGER PRIMARY KEY, begin INT, end INT);\n"
+                  "CREATE TRIGGER t AFTER UPDATE OF begin ON spans\n"
+                  "WHEN new.begin > CASE WHEN old.end IS NULL THEN 0 ELSE old.end END\n"
+                  "BEGIN\n  UPDATE spans SET end = begin + 1 WHERE id = new.id;\n"
+                  "  SELECT CASE WHEN new.end > 0 THEN 1 END;\nEND;\n"
+                  "SELECT begin, end FROM spans;\n",
+                  Dialect::SQLite, "t.sql"));
+  REQUIRE(statements.size() == 3);
+  CHECK(statements[1].ends_with("SELECT CASE WHEN new.end > 0 THEN 1 END;\nEND"));
+  CHECK(statements[2] == "SELECT begin, end FROM spans");
+}

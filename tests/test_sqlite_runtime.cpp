@@ -335,6 +335,55 @@ TEST_CASE("sqlite: watch remakes only the saved schema's file, and a statement S
   CHECK(watch.stop());
 }
 
+TEST_CASE("sqlite: verify reads a crashed app's WAL file without checkpointing or deleting it", "[unit][sqlite]") {
+  SqliteProject project;
+  project.require_ok("up");
+  const std::string file = project.file("keygen").string();
+  // An app that committed in WAL mode and died: its row is only in the -wal.
+  const pid_t app = fork();
+  if (app == 0) {
+    auto session = devenv::db::open_sqlite(file, false);
+    session->execute("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0");
+    session->execute("INSERT INTO workspaces (slug) VALUES ('in-the-wal')");
+    _exit(0);  // no close: no checkpoint
+  }
+  waitpid(app, nullptr, 0);
+  REQUIRE(fs::file_size(file + "-wal") > 0);
+  const std::string before = devenv::test::read_file(file), wal_before = devenv::test::read_file(file + "-wal");
+  const CommandResult verify = project.devenv("verify");
+  CHECK(verify.exit_code == 0);
+  CHECK(devenv::test::read_file(file) == before);  // the row was not checkpointed into the file
+  REQUIRE(fs::exists(file + "-wal"));
+  CHECK(devenv::test::read_file(file + "-wal") == wal_before);
+  CHECK(project.query("keygen", "SELECT slug FROM workspaces") == "in-the-wal\n");  // still there
+}
+
+TEST_CASE("sqlite: a session that runs schema text reaches no other file, whatever the splitter made of it",
+          "[unit][sqlite]") {
+  TempDir dir;
+  const std::string file = (dir.path() / "a.db").string(), outside = (dir.path() / "outside.db").string();
+  const auto session = devenv::db::open_sqlite(file, true);
+  CHECK_THROWS_AS(session->execute("SELECT 1; ATTACH '" + outside + "' AS e; CREATE TABLE e.pwn (x)"),
+                  devenv::db::DbError);
+  CHECK_THROWS_AS(session->execute("CREATE TABLE t (x); VACUUM INTO '" + outside + "'"), devenv::db::DbError);
+  CHECK(!fs::exists(outside));
+  // Read-only sessions (a snapshot's VACUUM INTO) may write a copy.
+  devenv::db::open_sqlite_read_only(file)->execute("VACUUM INTO '" + outside + "'");
+  CHECK(fs::exists(outside));
+
+  // The reviewer's case: `begin` as a column name must not hide an ATTACH from the build.
+  SqliteProject project;
+  project.dir().write("schemas/watch.sql", project.dir().read("schemas/watch.sql") +
+                                               "\nCREATE TABLE t (a, begin);\n"
+                                               "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT begin FROM t; END;\n"
+                                               "ATTACH '" +
+                                               outside + ".2' AS e; CREATE TABLE e.pwn (x);\n");
+  const CommandResult up = project.devenv("up");
+  CHECK(up.exit_code == 2);
+  CHECK_THAT(up.output, Catch::Contains("schemas/watch.sql:22:1") && Catch::Contains("ATTACH"));
+  CHECK(!fs::exists(outside + ".2"));
+}
+
 TEST_CASE("sqlite: the compose runtime treats a SQLite server as local files, without docker", "[unit][sqlite]") {
   SqliteProject project;
   const CommandResult up = project.require_ok("up --runtime compose");

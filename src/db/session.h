@@ -18,6 +18,13 @@ struct DbError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// SQLite: the database's file does not exist (any other failure to open it is a
+// DbError of its own: a verify reports this one as a missing database, the others as
+// errors).
+struct MissingDatabase : DbError {
+  using DbError::DbError;
+};
+
 // One row of a result: NULL is nullopt.
 using Row = std::vector<std::optional<std::string>>;
 
@@ -47,12 +54,15 @@ class Session {
 // Connects with the engine's library: Connector/C++ for the MySQL family (MySQL and
 // MariaDB speak one protocol), libpqxx for PostgreSQL, the C library for SQLite (whose
 // endpoint's `socket` is the server's folder and `database` a name in it, <name>.db;
-// without a folder `database` is the file's path; the file must exist). Throws DbError.
+// without a folder `database` is the file's path; the file must exist, and is opened
+// read-only: sessions from here read live files (verify, diff, dump); devenv makes
+// and writes its own files with open_sqlite). Throws DbError.
 std::unique_ptr<Session> connect(sqltext::Dialect protocol, const Endpoint& endpoint, int timeout_seconds = 5);
 
 // A SQLite database file, made (empty) when `create` and it does not exist. Symbolic
 // links are refused (SQLITE_OPEN_NOFOLLOW). Throws DbError.
 std::unique_ptr<Session> open_sqlite(const std::string& path, bool create, int timeout_seconds = 5);
+std::unique_ptr<Session> open_sqlite_read_only(const std::string& path, int timeout_seconds = 5);
 
 // Sessions on any database of one server; "" opens the engine's fallback database
 // (PostgreSQL always connects to some database).

@@ -1,6 +1,11 @@
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+
+#include <cctype>
+#include <cerrno>
 #include <filesystem>
+#include <fstream>
 
 #include "db/session.h"
 #include "util/interrupt.h"
@@ -11,6 +16,32 @@ namespace {
 // The library's own message for what just failed on `db`, with what devenv was doing.
 [[noreturn]] void fail(sqlite3* db, const std::string& doing) {
   throw DbError(doing + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+int refuse_attach(void*, int action, const char*, const char*, const char*, const char*) {
+  return action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK;
+}
+
+// `path` as a URI filename (file:…), its bytes percent-encoded but for unreserved
+// characters and '/', so that any file name reads back as itself.
+std::string uri_path(const std::string& path) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += {'%', digits[c >> 4], digits[c & 15]};
+    }
+  }
+  return out;
+}
+
+// Byte 18 of the header is 2 in a database in WAL mode.
+bool header_says_wal(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  char header[20] = {};
+  return file.read(header, sizeof header) && header[18] == 2;
 }
 
 class SqliteRowStream final : public RowStream {
@@ -46,8 +77,8 @@ class SqliteRowStream final : public RowStream {
 // waited for up to the timeout rather than failing at once.
 class SqliteSession final : public Session {
  public:
-  SqliteSession(const std::string& path, bool create, int timeout_seconds) {
-    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOFOLLOW;
+  SqliteSession(const std::string& path, int open_flags, int timeout_seconds) {
+    const int flags = open_flags | SQLITE_OPEN_NOFOLLOW;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
       const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -59,6 +90,13 @@ class SqliteSession final : public Session {
     // few thousand steps, and a non-zero answer ends it with SQLITE_INTERRUPT.
     sqlite3_progress_handler(
         db_, 10000, [](void*) { return util::interrupt_requested() ? 1 : 0; }, nullptr);
+    // A session that can write runs schema text (an init file, a shadow's load): it
+    // must reach no other file, whatever the splitter made of the text. The engine
+    // refuses ATTACH and DETACH (VACUUM INTO attaches its target the same way).
+    if (open_flags & SQLITE_OPEN_READWRITE) {
+      sqlite3_limit(db_, SQLITE_LIMIT_ATTACHED, 0);
+      sqlite3_set_authorizer(db_, refuse_attach, nullptr);
+    }
   }
   ~SqliteSession() override { sqlite3_close_v2(db_); }
   SqliteSession(const SqliteSession&) = delete;
@@ -89,7 +127,23 @@ class SqliteSession final : public Session {
 }  // namespace
 
 std::unique_ptr<Session> open_sqlite(const std::string& path, bool create, int timeout_seconds) {
-  return std::make_unique<SqliteSession>(path, create, timeout_seconds);
+  return std::make_unique<SqliteSession>(path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0),
+                                         timeout_seconds);
+}
+
+// Read-only, not merely query_only: a read-write connection that closes last on a WAL
+// database checkpoints into the file and deletes its -wal, a write to a file devenv
+// only reads (a verify's live side).
+//
+// A WAL database with no -wal and -shm beside it is closed (no app has it open): opened
+// read-only, SQLite would still make both and leave them, so it is opened immutable,
+// which makes none. With them, an app may be writing: it is read through them.
+std::unique_ptr<Session> open_sqlite_read_only(const std::string& path, int timeout_seconds) {
+  std::error_code error;
+  const bool closed_wal = header_says_wal(path) && !std::filesystem::exists(path + "-wal", error) &&
+                          !std::filesystem::exists(path + "-shm", error);
+  return std::make_unique<SqliteSession>(uri_path(path) + (closed_wal ? "?immutable=1" : ""),
+                                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, timeout_seconds);
 }
 
 std::unique_ptr<Session> connect_sqlite(const Endpoint& endpoint, int timeout_seconds) {
@@ -97,7 +151,9 @@ std::unique_ptr<Session> connect_sqlite(const Endpoint& endpoint, int timeout_se
       endpoint.socket.empty()
           ? endpoint.database
           : (std::filesystem::path(endpoint.socket) / engine::Engine::database_file_name(endpoint.database)).string();
-  return open_sqlite(path, false, timeout_seconds);
+  struct stat info {};
+  if (lstat(path.c_str(), &info) != 0 && errno == ENOENT) throw MissingDatabase("no database file " + path);
+  return open_sqlite_read_only(path, timeout_seconds);
 }
 
 }  // namespace devenv::db

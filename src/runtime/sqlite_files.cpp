@@ -23,19 +23,22 @@ namespace {
   throw util::RuntimeError(what + " " + path.string() + ": " + std::strerror(errno));
 }
 
-// Flushes a file made without syncing to the disk, before it is renamed into place.
-void sync_file(const fs::path& path) {
+void remove_if_present(const fs::path& path) {
+  if (unlink(path.c_str()) != 0 && errno != ENOENT) fail_io("cannot remove", path);
+}
+
+}  // namespace
+
+void sync_database_file(const fs::path& path) {
   const int fd = open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   const bool synced = fd >= 0 && fsync(fd) == 0;
   if (fd >= 0) close(fd);
   if (!synced) fail_io("cannot sync", path);
 }
 
-void remove_if_present(const fs::path& path) {
-  if (unlink(path.c_str()) != 0 && errno != ENOENT) fail_io("cannot remove", path);
+void rename_into_place(const fs::path& from, const fs::path& to) {
+  if (rename(from.c_str(), to.c_str()) != 0) fail_io("cannot rename " + from.string() + " to", to);
 }
-
-}  // namespace
 
 std::vector<fs::path> side_files(const fs::path& database) {
   const std::string base = database.string();
@@ -59,17 +62,17 @@ void make_database_file(const fs::path& target, const std::string& script) {
                              "fix the schema file it names, then run the command again");
   }
   for (const fs::path& path : side_files(target)) remove_if_present(path);  // -journal of a crashed write
-  sync_file(target);
+  sync_database_file(target);
 }
 
 void copy_database_file(const fs::path& from, const fs::path& target) {
   util::copy_regular_file(from, target);
-  sync_file(target);
+  sync_database_file(target);
 }
 
 void replace_database_file(const fs::path& made, const fs::path& database) {
   for (const fs::path& path : side_files(database)) remove_if_present(path);
-  if (rename(made.c_str(), database.c_str()) != 0) fail_io("cannot rename " + made.string() + " to", database);
+  rename_into_place(made, database);
 }
 
 std::vector<std::string> remove_database_file(const fs::path& database) {

@@ -27,6 +27,12 @@ void copy_database_file(const std::filesystem::path& from, const std::filesystem
 // old file open keeps it (and its side files) until it closes it.
 void replace_database_file(const std::filesystem::path& made, const std::filesystem::path& database);
 
+// Flushes a file to the disk (one written without syncing, before it is relied on).
+void sync_database_file(const std::filesystem::path& file);
+
+// rename(2), which replaces `to` atomically (a link at `to` itself, never its target).
+void rename_into_place(const std::filesystem::path& from, const std::filesystem::path& to);
+
 // Deletes a database file and its side files (links themselves, never their targets).
 // Returns what it removed.
 std::vector<std::string> remove_database_file(const std::filesystem::path& database);

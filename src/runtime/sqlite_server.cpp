@@ -124,7 +124,7 @@ void SqliteServer::make_partial(const std::string& database) {
   const fs::path staged = layout_.pristine_dir / ("." + pristine.filename().string() + ".partial");
   remove_owned_entry(staged);
   copy_database_file(partial, staged);
-  fs::rename(staged, pristine);
+  rename_into_place(staged, pristine);
 }
 
 // Pristine copies of init files that are no longer current go; only files named as
@@ -142,10 +142,16 @@ void SqliteServer::remove_stale_pristine_copies() const {
   }
 }
 
-void SqliteServer::record(ServerState& state, const std::vector<std::string>& made) const {
+// Saved as soon as each file is in place: an up or reset stopped between two files
+// still knows what the first was made from.
+void SqliteServer::note_made(ServerState& state, const std::string& database) const {
   std::map<std::string, std::string> files(state.init_files.begin(), state.init_files.end());
-  for (const std::string& database : made) files[database] = script_of(database).sha256;
+  files[database] = script_of(database).sha256;
   state.init_files.assign(files.begin(), files.end());
+  state.save(layout_.state_file);
+}
+
+void SqliteServer::record(ServerState& state) const {
   state.phase = "ready";
   state.fingerprint = fingerprint_;
   state.version = sqlite3_libversion();
@@ -207,8 +213,9 @@ UpResult SqliteServer::up(bool reset_on_change, const ResetRequest& reset_reques
     util::throw_if_interrupted();
     make_partial(database);
     replace_database_file(layout_.partial_file(database), layout_.database_file(database));
+    note_made(state, database);
   }
-  record(state, missing);
+  record(state);
   remove_stale_pristine_copies();
   return result(kInitialised, seconds_since(started), status().schema_changed, "made " + words(missing));
 }
@@ -237,8 +244,9 @@ UpResult SqliteServer::reset(const ResetRequest& request) {
     util::throw_if_interrupted();
     make_partial(database);
     swap_in_partial(database);
+    note_made(state, database);
   }
-  record(state, targets);
+  record(state);
   remove_stale_pristine_copies();
   std::string detail = "made " + words(targets) + " again";
   if (!kept.empty()) detail += "; kept " + words(kept) + " with their data";
@@ -261,8 +269,10 @@ void SqliteServer::save_database_file(const std::string& database, const fs::pat
   if (!is_plain_file(file)) {
     throw util::RuntimeError(file.string() + " does not exist", "`devenv up` makes the config's databases");
   }
-  const auto session = db::open_sqlite(file.string(), false);
-  session->execute("VACUUM INTO " + engine::Engine(engine::Engine::Kind::SQLite).quote_string(to.string()));
+  // Read-only: a read-write session closing last would checkpoint the live file.
+  db::open_sqlite_read_only(file.string())
+      ->execute("VACUUM INTO " + engine::Engine(engine::Engine::Kind::SQLite).quote_string(to.string()));
+  sync_database_file(to);
 }
 
 void SqliteServer::restore_database_file(const std::string& database, const fs::path& from) {

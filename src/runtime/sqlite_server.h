@@ -67,7 +67,8 @@ class SqliteServer final : public Server {
   // Renames the partial file of `database` over it, saying who keeps the old file.
   void swap_in_partial(const std::string& database);
   void remove_stale_pristine_copies() const;
-  void record(ServerState& state, const std::vector<std::string>& made) const;
+  void note_made(ServerState& state, const std::string& database) const;
+  void record(ServerState& state) const;  // every database made: ready
   UpResult result(const std::string& action, double seconds, bool schema_changed, std::string detail = {}) const;
 
   const config::Config& config_;

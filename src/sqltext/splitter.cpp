@@ -128,6 +128,7 @@ class Splitter {
     builder_.finish();
     begin_depth_ = 0;
     paren_depth_ = 0;
+    last_code_was_semicolon_ = false;
     in_create_ = in_routine_ = false;
   }
 
@@ -169,11 +170,12 @@ class Splitter {
   // exist only in CREATE [OR REPLACE] FUNCTION|PROCEDURE, and only outside parentheses, so a
   // column or parameter named `begin` (CREATE TABLE audit (begin timestamptz)) never opens one.
   // CASE … END inside a body nests; outside a body CASE means nothing here.
-  //
-  // SQLite keeps `;` inside the BEGIN … END body of CREATE [TEMP] TRIGGER in the same way
-  // (its WHEN clause comes before BEGIN, so a CASE … END there opens nothing).
   void track_atomic_body(const Token& token) {
     if (dialect_ == Dialect::MySQL) return;
+    if (dialect_ == Dialect::SQLite) {
+      track_trigger_body(token);
+      return;
+    }
     if (token.kind == TokenKind::Punct) {
       track_parenthesis(token.text(text_));
       return;
@@ -192,18 +194,38 @@ class Splitter {
     }
   }
 
+  // SQLite keeps `;` inside the BEGIN … END body of CREATE [TEMP] TRIGGER. `begin` and
+  // `end` are also plain column names there, so: the body opens at the first BEGIN
+  // outside parentheses after TRIGGER (one in the header, `UPDATE OF begin`, opens it
+  // early, which is harmless), and only an END right after a `;` closes it, since every
+  // statement of a body ends with one and nothing else does (CASE … END never follows
+  // a `;`).
+  void track_trigger_body(const Token& token) {
+    const bool after_semicolon = last_code_was_semicolon_;
+    if (token.is_code()) last_code_was_semicolon_ = token.kind == TokenKind::Semicolon;
+    if (token.kind == TokenKind::Punct) {
+      track_parenthesis(token.text(text_));
+      return;
+    }
+    if (token.kind != TokenKind::Word) return;
+    const std::size_t position = builder_.word_count();
+    const std::string_view word = token.text(text_);
+    if (position <= 4) read_trigger_header(position, word);
+    if (!in_routine_ || paren_depth_ > 0) return;
+    if (begin_depth_ == 0 && word_is(word, "BEGIN")) {
+      begin_depth_ = 1;
+    } else if (begin_depth_ > 0 && after_semicolon && word_is(word, "END")) {
+      begin_depth_ = 0;
+    }
+  }
+
   void track_parenthesis(std::string_view punct) {
     if (punct == "(") ++paren_depth_;
     if (punct == ")" && paren_depth_ > 0) --paren_depth_;
   }
 
-  // Recognises CREATE FUNCTION, CREATE PROCEDURE and their CREATE OR REPLACE forms;
-  // SQLite: CREATE TRIGGER, CREATE TEMP TRIGGER, CREATE TEMPORARY TRIGGER.
+  // Recognises CREATE FUNCTION, CREATE PROCEDURE and their CREATE OR REPLACE forms.
   void read_routine_header(std::size_t position, std::string_view word) {
-    if (dialect_ == Dialect::SQLite) {
-      read_trigger_header(position, word);
-      return;
-    }
     const bool routine = word_is(word, "FUNCTION") || word_is(word, "PROCEDURE");
     switch (position) {
       case 1:
@@ -222,6 +244,7 @@ class Splitter {
     }
   }
 
+  // SQLite: CREATE TRIGGER, CREATE TEMP TRIGGER, CREATE TEMPORARY TRIGGER.
   void read_trigger_header(std::size_t position, std::string_view word) {
     if (position == 1) {
       in_create_ = word_is(word, "CREATE");
@@ -244,8 +267,9 @@ class Splitter {
   std::string delimiter_ = ";";
   int begin_depth_ = 0;
   int paren_depth_ = 0;
-  bool in_create_ = false;   // the words so far could still become CREATE [OR REPLACE] FUNCTION
-  bool in_routine_ = false;  // they did
+  bool in_create_ = false;                // the words so far could still become CREATE [OR REPLACE] FUNCTION
+  bool in_routine_ = false;               // they did
+  bool last_code_was_semicolon_ = false;  // SQLite: the code token before this one is `;`
 };
 
 void check_size(std::string_view text, const SourceLocation& start) {

@@ -31,7 +31,8 @@ const config::Database* database_named(const config::Config& config, const confi
   return nullptr;
 }
 
-util::RuntimeError rejected(const generator::CompiledStatement& statement, const db::DbError& error) {
+util::RuntimeError rejected(const generator::CompiledStatement& statement, const db::DbError& error,
+                            const engine::Engine& engine) {
   if (const auto collation = engine::unknown_collation(error.what())) {
     return util::RuntimeError(statement.where.str() +
                                   ": the server rejected this statement while building the "
@@ -42,9 +43,11 @@ util::RuntimeError rejected(const generator::CompiledStatement& statement, const
   return util::RuntimeError(
       statement.where.str() +
           ": the server rejected this statement while building the expected schema: " + error.what(),
-      "fix the schema file; `devenv up` would fail on it too. (Shadow loads run as a "
-      "temporary account that may touch only the shadow databases: a statement reaching "
-      "any other database is refused, never run.)");
+      engine.runs_a_server() ? "fix the schema file; `devenv up` would fail on it too. (Shadow loads run as a "
+                               "temporary account that may touch only the shadow databases: a statement reaching "
+                               "any other database is refused, never run.)"
+                             : "fix the schema file; `devenv up` would fail on it too. (A shadow is a throwaway "
+                               "file that can reach no other: ATTACH is refused.)");
 }
 
 }  // namespace
@@ -174,7 +177,7 @@ void ShadowDatabase::load(const Shadow& shadow) {
           session->execute(sql);
         }
       } catch (const db::DbError& e) {
-        throw rejected(statement, e);
+        throw rejected(statement, e, server_.engine);
       }
     }
   }
