@@ -64,6 +64,11 @@ std::unique_ptr<Session> connect(sqltext::Dialect protocol, const Endpoint& endp
 std::unique_ptr<Session> open_sqlite(const std::string& path, bool create, int timeout_seconds = 5);
 std::unique_ptr<Session> open_sqlite_read_only(const std::string& path, int timeout_seconds = 5);
 
+// Copies a live SQLite database into `target`, a new file, with SQLite's online backup:
+// one consistent state (what its -wal holds included) while apps keep writing, the
+// source read through a read-only session. Throws DbError.
+void backup_sqlite(const std::string& source, const std::string& target);
+
 // Sessions on any database of one server; "" opens the engine's fallback database
 // (PostgreSQL always connects to some database).
 using Connect = std::function<std::unique_ptr<Session>(const std::string& database)>;

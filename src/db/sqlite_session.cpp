@@ -111,6 +111,8 @@ class SqliteSession final : public Session {
     }
   }
 
+  sqlite3* handle() const { return db_; }
+
   std::unique_ptr<RowStream> stream(const std::string& sql) override {
     sqlite3_stmt* statement = nullptr;
     if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &statement, nullptr) != SQLITE_OK) {
@@ -144,6 +146,17 @@ std::unique_ptr<Session> open_sqlite_read_only(const std::string& path, int time
                           !std::filesystem::exists(path + "-shm", error);
   return std::make_unique<SqliteSession>(uri_path(path) + (closed_wal ? "?immutable=1" : ""),
                                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, timeout_seconds);
+}
+
+void backup_sqlite(const std::string& source, const std::string& target) {
+  const auto from = open_sqlite_read_only(source);
+  const SqliteSession to(target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 5);
+  sqlite3* from_handle = static_cast<const SqliteSession&>(*from).handle();
+  sqlite3_backup* backup = sqlite3_backup_init(to.handle(), "main", from_handle, "main");
+  if (backup == nullptr) fail(to.handle(), "copying " + source);
+  const int stepped = sqlite3_backup_step(backup, -1);  // every page, in one read transaction
+  sqlite3_backup_finish(backup);
+  if (stepped != SQLITE_DONE) fail(to.handle(), "copying " + source);
 }
 
 std::unique_ptr<Session> connect_sqlite(const Endpoint& endpoint, int timeout_seconds) {

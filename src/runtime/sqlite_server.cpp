@@ -269,9 +269,7 @@ void SqliteServer::save_database_file(const std::string& database, const fs::pat
   if (!is_plain_file(file)) {
     throw util::RuntimeError(file.string() + " does not exist", "`devenv up` makes the config's databases");
   }
-  // Read-only: a read-write session closing last would checkpoint the live file.
-  db::open_sqlite_read_only(file.string())
-      ->execute("VACUUM INTO " + engine::Engine(engine::Engine::Kind::SQLite).quote_string(to.string()));
+  db::backup_sqlite(file.string(), to.string());
   sync_database_file(to);
 }
 

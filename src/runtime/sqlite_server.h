@@ -46,7 +46,7 @@ class SqliteServer final : public Server {
   ProcessOptions load_database(const std::string& database) const override;
   LogCommand logs(const LogRequest& request) const override;
   bool snapshots_copy_files() const override { return true; }
-  // VACUUM INTO: a consistent copy while apps write (what a -wal holds included).
+  // SQLite's online backup: a consistent copy while apps write (a -wal's content included).
   void save_database_file(const std::string& database, const std::filesystem::path& to) const override;
   // Copied in beside the database, then renamed over it, as a reset does.
   void restore_database_file(const std::string& database, const std::filesystem::path& from) override;
