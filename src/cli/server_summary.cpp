@@ -21,9 +21,7 @@ void print_summary(std::ostream& out, const config::Config& config, const std::v
     const runtime::UpResult& result = results[i];
     const std::string engine = std::string(server.engine.name()) + " " + result.version;
     const std::string status = errors[i] ? "FAILED" : result.action;
-    const std::string address = errors[i]                        ? "-"
-                                : !server.engine.runs_a_server() ? "(files)"
-                                                                 : "127.0.0.1:" + std::to_string(result.port);
+    const std::string address = errors[i] ? "-" : server.engine.address(result.port);
     // Padded before it is coloured: the escapes take no room on the screen.
     const std::string shown = styled(
         colour_on(STDOUT_FILENO) && &out == &std::cout,

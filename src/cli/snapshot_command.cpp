@@ -77,10 +77,7 @@ std::unique_ptr<db::Session> root_session(const runtime::Server& server) {
 std::string dump_file_name(std::size_t index, const std::string& database, const engine::Engine& engine) {
   bool plain = true;
   for (char c : database) plain &= std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-  const std::string extension = engine.dialect() == sqltext::Dialect::MySQL ? ".sql"
-                                : engine.runs_a_server()                    ? ".dump"
-                                                                            : ".db";
-  return fmt::format("{:02}{}{}", index, plain ? "-" + database : "", extension);
+  return fmt::format("{:02}{}{}", index, plain ? "-" + database : "", engine.snapshot_extension());
 }
 
 // ---- save ----

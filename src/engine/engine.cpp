@@ -38,6 +38,8 @@ struct Facts {
   const char* load_program;
   const char* packages;
   const char* system_service;
+  bool server_process;             // false: a folder of database files (SQLite)
+  const char* snapshot_extension;  // of a database in a named snapshot: a dump, or the file
 };
 
 const Facts& facts(Engine::Kind kind) {
@@ -67,7 +69,9 @@ const Facts& facts(Engine::Kind kind) {
                            .dump_program = "mysqldump",
                            .load_program = "mysql",
                            .packages = "install MySQL 8 (not packaged in Debian bookworm)",
-                           .system_service = "mysql"};
+                           .system_service = "mysql",
+                           .server_process = true,
+                           .snapshot_extension = ".sql"};
   static const Facts mariadb{.name = "mariadb",
                              .dialect = sqltext::Dialect::MySQL,
                              .port = 3306,
@@ -94,7 +98,9 @@ const Facts& facts(Engine::Kind kind) {
                              .dump_program = "mariadb-dump",
                              .load_program = "mariadb",
                              .packages = "apt-get install mariadb-server mariadb-client",
-                             .system_service = "mariadb"};
+                             .system_service = "mariadb",
+                             .server_process = true,
+                             .snapshot_extension = ".sql"};
   static const Facts postgres{.name = "postgres",
                               .dialect = sqltext::Dialect::Postgres,
                               .port = 5432,
@@ -121,7 +127,9 @@ const Facts& facts(Engine::Kind kind) {
                               .dump_program = "pg_dump",
                               .load_program = "pg_restore",
                               .packages = "apt-get install postgresql postgresql-client",
-                              .system_service = "postgresql"};
+                              .system_service = "postgresql",
+                              .server_process = true,
+                              .snapshot_extension = ".dump"};
   // No server, port, accounts or image: the sqlite3 shell on the database's file.
   static const Facts sqlite{.name = "sqlite",
                             .dialect = sqltext::Dialect::SQLite,
@@ -149,7 +157,9 @@ const Facts& facts(Engine::Kind kind) {
                             .dump_program = "sqlite3",
                             .load_program = "sqlite3",
                             .packages = "apt-get install sqlite3",
-                            .system_service = ""};
+                            .system_service = "",
+                            .server_process = false,
+                            .snapshot_extension = ".db"};
   switch (kind) {
     case Engine::Kind::MySQL: return mysql;
     case Engine::Kind::MariaDB: return mariadb;
@@ -174,7 +184,13 @@ std::vector<std::string> Engine::names() { return {"mysql", "mariadb", "postgres
 const char* Engine::name() const { return facts(kind_).name; }
 sqltext::Dialect Engine::dialect() const { return facts(kind_).dialect; }
 bool Engine::has_schemas() const { return dialect() == sqltext::Dialect::Postgres; }
-bool Engine::runs_a_server() const { return kind_ != Kind::SQLite; }
+bool Engine::runs_a_server() const { return facts(kind_).server_process; }
+const char* Engine::snapshot_extension() const { return facts(kind_).snapshot_extension; }
+
+std::string Engine::address(int port) const {
+  if (!runs_a_server()) return "(files)";
+  return port ? "127.0.0.1:" + std::to_string(port) : "-";
+}
 std::string Engine::database_file_name(const std::string& database) { return database + ".db"; }
 
 std::vector<std::string> Engine::polyfill_names() const {
@@ -204,7 +220,7 @@ std::string Engine::major_version(const std::string& version) const {
 ClientCommand Engine::tcp_client(const std::string& program, int port, const std::string& user,
                                  const std::string& database) const {
   const std::string port_text = std::to_string(port);
-  if (kind_ == Kind::SQLite) return {{program, "-bail", database}, ""};  // `database`: the file
+  if (!runs_a_server()) return {{program, "-bail", database}, ""};  // `database`: the file
   if (dialect() == sqltext::Dialect::MySQL) {
     ClientCommand command{{program, "--protocol=tcp", "-h", "127.0.0.1", "-P", port_text, "-u", user}, "MYSQL_PWD"};
     if (!database.empty()) command.argv.push_back(database);
@@ -224,7 +240,7 @@ ClientCommand Engine::tcp_client(const std::string& program, int port, const std
 ClientCommand Engine::dump_command(const std::string& program, int port, const std::string& user,
                                    const std::string& database) const {
   ClientCommand command = tcp_client(program, port, user, database);
-  if (kind_ == Kind::SQLite) {
+  if (!runs_a_server()) {
     command.argv.push_back(".dump");
     return command;
   }
@@ -242,7 +258,7 @@ ClientCommand Engine::dump_command(const std::string& program, int port, const s
 // written (the client strips them otherwise), as init scripts are run.
 ClientCommand Engine::load_command(const std::string& program, int port, const std::string& user,
                                    const std::string& database) const {
-  if (kind_ == Kind::SQLite) return tcp_client(program, port, user, database);
+  if (!runs_a_server()) return tcp_client(program, port, user, database);
   if (dialect() == sqltext::Dialect::MySQL) {
     ClientCommand command = tcp_client(program, port, user, database);
     command.argv.insert(command.argv.begin() + 1, "--no-defaults");
@@ -259,13 +275,13 @@ const char* Engine::load_program() const { return facts(kind_).load_program; }
 
 std::vector<std::string> Engine::batch_query_flags() const {
   if (dialect() == sqltext::Dialect::MySQL) return {"-N", "-e"};
-  if (kind_ == Kind::SQLite) return {"-batch", "-noheader"};
+  if (!runs_a_server()) return {"-batch", "-noheader"};
   return {"-tA", "-c"};
 }
 
 std::vector<std::string> Engine::script_flags() const {
   if (dialect() == sqltext::Dialect::MySQL) return {};
-  if (kind_ == Kind::SQLite) return {"-bail"};
+  if (!runs_a_server()) return {"-bail"};
   return {"-v", "ON_ERROR_STOP=1"};
 }
 

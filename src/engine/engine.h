@@ -65,6 +65,11 @@ class Engine {
   bool runs_a_server() const;
   // The file of a database on a SQLite "server" folder: <folder>/<name>.db.
   static std::string database_file_name(const std::string& database);
+  // Where status and summaries say it is: "127.0.0.1:3306", "-" before it has a port,
+  // "(files)" for SQLite.
+  std::string address(int port) const;
+  // A database's file in a named snapshot: a dump (".sql", ".dump") or the file (".db").
+  const char* snapshot_extension() const;
 
   // ---- connecting ----
   int default_port() const;
