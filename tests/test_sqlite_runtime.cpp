@@ -385,6 +385,20 @@ TEST_CASE("sqlite: a session that runs schema text reaches no other file, whatev
   CHECK(!fs::exists(outside + ".2"));
 }
 
+TEST_CASE("sqlite: verify notes a database file the config does not declare, as for a server's database",
+          "[unit][sqlite]") {
+  SqliteProject project;
+  project.require_ok("up");
+  fs::copy_file(project.file("sign"), project.file("old_sign"));
+  const CommandResult verify = project.devenv("verify");
+  CHECK(verify.exit_code == 0);  // as on servers: not drift unless --strict
+  CHECK_THAT(verify.output,
+             Catch::Contains("1 database the config does not declare") && Catch::Contains("lite/old_sign"));
+  CHECK(project.devenv("verify --strict").exit_code == 1);
+  fs::remove(project.file("old_sign"));
+  CHECK(project.devenv("verify --strict").exit_code == 0);
+}
+
 TEST_CASE("sqlite: the compose runtime treats a SQLite server as local files, without docker", "[unit][sqlite]") {
   SqliteProject project;
   const CommandResult up = project.require_ok("up --runtime compose");

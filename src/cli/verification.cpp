@@ -37,7 +37,8 @@ std::vector<ServerDifferences> verify_databases(const Workspace& workspace, cons
     const config::Server& settings = server->server();
     if (!verify::selects_server(config, selection, settings.name)) continue;
     const verify::LiveServer live{&settings, server_connect(*server), server->status().schema_changed,
-                                  server_connect_as(*server)};
+                                  server_connect_as(*server),
+                                  settings.engine.runs_a_server() ? "" : server->tcp_endpoint().socket};
     const auto say = [&](const std::string& message) { progress.say(settings.name, message); };
     ServerDifferences found{&settings, {}, {}, {}};
     found.differences = verify::verify_server(config, live, selection, selected.empty(), rules, say, &found.models);

@@ -13,6 +13,9 @@ struct LiveServer {
   db::Connect connect;
   bool schema_changed = false;
   db::ConnectAs connect_as;  // the same server as another account: shadow loads run as one
+  // SQLite: the folder of its database files, whose <name>.db files are its databases
+  // (a folder has no catalog to list them). Empty for servers.
+  std::string files_folder = {};
 };
 
 }  // namespace devenv::verify

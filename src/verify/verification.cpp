@@ -1,6 +1,7 @@
 #include "verify/verification.h"
 
 #include <atomic>
+#include <filesystem>
 #include <future>
 #include <set>
 
@@ -73,13 +74,27 @@ class ExpectedModels {
   std::future<void> building_;  // the last member: waited for before the others go
 };
 
+// The <name>.db files of a SQLite server's folder (not its hidden partial files, not
+// links): each a database.
+std::vector<std::string> database_files(const std::string& folder) {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    const std::string file = entry.path().filename().string();
+    if (file.starts_with(".") || !entry.is_regular_file(error) || entry.is_symlink(error)) continue;
+    if (file.size() > 3 && file.ends_with(".db")) names.push_back(file.substr(0, file.size() - 3));
+  }
+  return names;
+}
+
 void extra_databases(const config::Config& config, const LiveServer& live, catalog::Inspector& inspector,
                      std::vector<catalog::Difference>& out) {
   std::set<std::string> declared;
   for (const config::Database* database : config.databases_on(live.server->name)) {
     declared.insert(database->names.begin(), database->names.end());
   }
-  for (const std::string& name : inspector.databases()) {
+  for (const std::string& name :
+       live.files_folder.empty() ? inspector.databases() : database_files(live.files_folder)) {
     if (!declared.count(name)) out.push_back(catalog::extra_database(name));
   }
 }
