@@ -77,6 +77,18 @@ const std::vector<DriftCase>& drift_cases() {
        "CREATE TABLE t (id INT PRIMARY KEY, a TEXT);",
        "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);",
        {"changed column t.id", "changed index t.PRIMARY"}},
+      {"INTEGER PRIMARY KEY DESC is not the rowid",
+       "CREATE TABLE t (id INTEGER PRIMARY KEY DESC, a TEXT);",
+       "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);",
+       {"changed index t.PRIMARY"}},
+      {"an INTEGER key made not the rowid",
+       "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);",
+       "CREATE TABLE t (id INTEGER PRIMARY KEY DESC, a TEXT);",
+       {"changed index t.PRIMARY"}},
+      {"a double-quoted string and a single-quoted one",
+       "CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT CHECK (s IN (\"on\", \"off\")));",
+       "CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT CHECK (s IN (\"on\", 'off')));",
+       {"missing check t.CHECK (s IN (\"on\", 'off'))", "extra check t.CHECK (s IN (\"on\", \"off\"))"}},
       {"WITHOUT ROWID",
        "CREATE TABLE t (id TEXT PRIMARY KEY, a TEXT);",
        "CREATE TABLE t (id TEXT PRIMARY KEY, a TEXT) WITHOUT ROWID;",
@@ -159,6 +171,13 @@ const std::vector<std::pair<const char*, const char*>>& same_meaning() {
        "CREATE TABLE t (a INT); create view v as\n  select [a] from \"t\" -- positive\n  where a>0;"},
       {"CREATE TABLE t (a INT); CREATE TRIGGER trg AFTER INSERT ON t BEGIN UPDATE t SET a = 1; END;",
        "CREATE TABLE t (a INT); create trigger trg after insert on [t]\nbegin\n  update t set a=1;\nend;"},
+      // A keyword-like name, bare (upper-cased as a keyword) or quoted, is one name.
+      {"CREATE TABLE t (key TEXT); CREATE INDEX i ON t (lower(key)); CREATE VIEW v AS SELECT lower(key) AS k FROM t;",
+       "CREATE TABLE t (\"key\" TEXT); CREATE INDEX i ON t (lower(\"key\"));"
+       " CREATE VIEW v AS SELECT lower([key]) AS k FROM \"t\";"},
+      {"CREATE TABLE t (a TEXT); CREATE TRIGGER trg AFTER INSERT ON t BEGIN UPDATE t SET a = NEW.a; END;",
+       "CREATE TABLE t (a TEXT); CREATE TRIGGER trg AFTER INSERT ON t BEGIN UPDATE t SET \"a\" = NEW.\"a\"; END;"},
+      {"CREATE TABLE t (s TEXT DEFAULT 'on');", "CREATE TABLE t (s TEXT DEFAULT \"on\");"},
       {"CREATE TABLE t (a INT); CREATE INDEX i ON t (a); CREATE INDEX j ON t (a);",
        "CREATE TABLE t (a INT); CREATE INDEX j ON t (a); CREATE INDEX i ON t (a);"},
   };
@@ -289,4 +308,71 @@ TEST_CASE("SQLite dump round trips: dump, load into an empty file, dump again", 
     copy.name = source.name;
     CHECK(joined(described(compare(source, copy, kSQLite))).empty());
   }
+}
+
+TEST_CASE("SQLite double-quoted strings round trip through dump and load as strings", "[unit][sqlite][dump]") {
+  SqliteFiles files;
+  files.load("source", "CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT DEFAULT \"on\" CHECK (s IN (\"on\",\"off\")));");
+  const auto source = files.model("source");
+  const std::string dump = devenv::catalog::writer_for(kSQLite).dump(source);
+  INFO(dump);
+  CHECK_THAT(dump, Catch::Contains("DEFAULT ('on')") && Catch::Contains("CHECK (s IN (\"on\", \"off\"))"));
+  REQUIRE_NOTHROW(files.load("copy", dump));
+  auto copy = files.model("copy");
+  CHECK(devenv::catalog::writer_for(kSQLite).dump(copy) == dump);
+  copy.name = source.name;
+  CHECK(described(compare(source, copy, kSQLite)).empty());
+  // The loaded copy still holds strings: "off" is not taken for a column.
+  const auto live = files.connector()("copy");
+  live->execute("INSERT INTO t (id) VALUES (1); INSERT INTO t VALUES (2, 'off')");
+  CHECK(live->column("SELECT s FROM t ORDER BY id") == std::vector<std::string>{"on", "off"});
+}
+
+TEST_CASE("SQLite keyword-like names compare equal however quoted, and dump and load", "[unit][sqlite][dump]") {
+  SqliteFiles files;
+  const std::string quoted =
+      "CREATE TABLE t (\"key\" TEXT, \"desc\" TEXT); CREATE INDEX i ON t (lower(\"key\"), [desc]);"
+      " CREATE VIEW v AS SELECT lower(\"key\") AS k, t.\"desc\" FROM t ORDER BY \"desc\";";
+  files.load("source", quoted);
+  const auto source = files.model("source");
+  const std::string dump = devenv::catalog::writer_for(kSQLite).dump(source);
+  INFO(dump);
+  REQUIRE_NOTHROW(files.load("copy", dump));
+  auto copy = files.model("copy");
+  CHECK(devenv::catalog::writer_for(kSQLite).dump(copy) == dump);
+  copy.name = source.name;
+  CHECK(described(compare(source, copy, kSQLite)).empty());
+  files.load("bare",
+             "CREATE TABLE t (key TEXT, desc TEXT); CREATE INDEX i ON t (lower(key), desc);"
+             " CREATE VIEW v AS SELECT lower(key) AS k, t.desc FROM t ORDER BY desc;");
+  auto bare = files.model("bare");
+  bare.name = source.name;
+  CHECK(described(compare(source, bare, kSQLite)).empty());
+}
+
+// The live table has a column the schema files lack, which an index uses: its rebuild
+// loses values and is kept out, so the trigger the rebuild would make is made alone.
+TEST_CASE("SQLite fix keeps a changed trigger whose table rebuild is kept out", "[unit][sqlite][fix]") {
+  SqliteFiles files;
+  const std::string keygen =
+      devenv::test::read_file(std::string(DEVENV_SOURCE_DIR) + "/examples/sqlite/schemas/keygen.sql");
+  files.load("live", keygen);
+  files.connector()("live")->execute(
+      "ALTER TABLE verifications ADD COLUMN extra TEXT; CREATE INDEX verifications_extra ON verifications (extra);"
+      "DROP TRIGGER spend_remaining;"
+      "CREATE TRIGGER spend_remaining AFTER INSERT ON verifications BEGIN SELECT 1; END;");
+  const auto desired = desired_model(files, keygen);
+  const std::string fix = fix_sql(compare(desired, files.model("live"), kSQLite), desired, files.model("live"), false);
+  INFO(fix);
+  CHECK(fix.find("-- DESTRUCTIVE (kept out") != std::string::npos);
+  REQUIRE_NOTHROW(files.connector()("live")->execute(fix));
+  CHECK(files.connector()("live")->column("SELECT count(*) FROM sqlite_schema WHERE name = 'spend_remaining'") ==
+        std::vector<std::string>{"1"});
+  CHECK(joined(described(compare(desired, files.model("live"), kSQLite))) ==
+        "extra column verifications.extra\nextra index verifications.verifications_extra\n");
+  // Allowed, the rebuild makes the trigger, once.
+  const std::string allowed =
+      fix_sql(compare(desired, files.model("live"), kSQLite), desired, files.model("live"), true);
+  REQUIRE_NOTHROW(files.connector()("live")->execute(allowed));
+  CHECK(described(compare(desired, files.model("live"), kSQLite)).empty());
 }

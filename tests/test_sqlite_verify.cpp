@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "config/database_lookup.h"
 #include "config/loader.h"
@@ -29,7 +30,13 @@ config::Config example_config() {
 std::vector<catalog::Difference> verify_files(const config::Config& config, const test::SqliteFiles& files) {
   verify::LiveServer live;
   live.server = config.find_server("lite");
-  live.connect = [&files](const std::string& name) { return db::open_sqlite(files.path(name), false); };
+  // As verify connects: read-only, MissingDatabase for a file that does not exist.
+  live.connect = [&files](const std::string& name) {
+    db::Endpoint endpoint;
+    endpoint.socket = files.folder().string();
+    endpoint.database = name;
+    return db::connect(sqltext::Dialect::SQLite, endpoint);
+  };
   const verify::IgnoreRules ignore(config);
   return verify::verify_server(config, live, config::select_databases(config, {}), false, ignore,
                                [](const std::string&) {});
@@ -122,5 +129,87 @@ TEST_CASE("SQLite diff takes sqlite URLs and database files, and a dump loads an
   const test::CommandResult again = test::run_devenv(dir, "diff keygen ./dumped.db");
   INFO(dump.output << again.output);
   CHECK(again.exit_code == 0);
+  test::run_devenv(dir, "down --purge");
+}
+
+TEST_CASE("SQLite verify of a file that is not a database is an error naming it, not a missing database",
+          "[unit][sqlite][verify]") {
+  const config::Config config = example_config();
+  test::SqliteFiles files;
+  for (const char* name : {"keygen", "sign"}) {
+    files.load(name,
+               test::read_file(fs::path(DEVENV_SOURCE_DIR) / "examples/sqlite/schemas" / (std::string(name) + ".sql")));
+  }
+  {
+    std::ofstream garbage(files.path("watch"), std::ios::binary);
+    garbage << std::string(4096, '\x5a');
+  }
+  try {
+    verify_files(config, files);
+    FAIL("verify took a file that is not a database for one");
+  } catch (const db::DbError& error) {
+    CHECK_THAT(error.what(), Catch::Contains("watch"));
+    CHECK_THAT(error.what(), !Catch::Contains("missing"));
+  }
+  // A folder where the file should be is an error too.
+  fs::remove(files.path("watch"));
+  fs::create_directory(files.path("watch"));
+  CHECK_THROWS_AS(verify_files(config, files), db::DbError);
+}
+
+namespace {
+
+std::string copy_of_example(const test::TempDir& project) {
+  const std::string dir = project.path().string();
+  REQUIRE(
+      test::run_command("cp -r '" + std::string(DEVENV_SOURCE_DIR) + "/examples/sqlite/.' '" + dir + "'").exit_code ==
+      0);
+  REQUIRE(test::run_devenv(dir, "up").exit_code == 0);
+  return dir;
+}
+
+}  // namespace
+
+// SQLite opens a file lazily: the first query finds it is no database, and its
+// message does not say which file.
+TEST_CASE("SQLite verify exits 3 naming a live file that is not a database", "[unit][sqlite][verify]") {
+  test::TempDir project;
+  const std::string dir = copy_of_example(project);
+  project.write(".devenv/lite/data/watch.db", std::string(4096, 'Z'));
+  const test::CommandResult result = test::run_devenv(dir, "verify 2>&1");
+  INFO(result.output);
+  CHECK(result.exit_code == 3);
+  CHECK_THAT(result.output,
+             Catch::Contains("devenv: ") && Catch::Contains("watch.db") && !Catch::Contains("missing database"));
+  test::run_devenv(dir, "down --purge");
+}
+
+// One script for every database of the server: each block opens its own file.
+TEST_CASE("SQLite fix SQL of several databases applies with the sqlite3 shell alone", "[unit][sqlite][fix]") {
+  test::TempDir project;
+  const std::string dir = copy_of_example(project);
+  const fs::path data = fs::canonical(project.path() / ".devenv/lite/data");
+  db::open_sqlite((data / "keygen.db").string(), false)->execute("DROP INDEX keys_live");
+  db::open_sqlite((data / "sign.db").string(), false)
+      ->execute("DROP VIEW pending_signatures; ALTER TABLE documents ADD COLUMN extra TEXT");
+  // (popen adds 2>&1 at the end: the progress lines on stderr must not reach the file)
+  test::run_devenv(dir, "verify --format sql 2>/dev/null | cat > fix.sql");
+  const std::string fix = test::read_file(project.path() / "fix.sql");
+  INFO(fix);
+  CHECK_THAT(fix, Catch::Contains(".open file:" + (data / "keygen.db").string() + "?mode=rw"));
+  // Run from elsewhere: the script names the files, the folder it runs in does not matter.
+  const test::CommandResult applied =
+      test::run_command("cd / && sqlite3 -bail < '" + (project.path() / "fix.sql").string() + "' 2>&1");
+  INFO(applied.output);
+  CHECK(applied.exit_code == 0);
+  const test::CommandResult after = test::run_devenv(dir, "verify");
+  INFO(after.output);
+  CHECK(after.exit_code == 1);  // the extra column is kept out without --allow-destructive
+  CHECK_THAT(after.output,
+             Catch::Contains("extra") && !Catch::Contains("keys_live") && !Catch::Contains("pending_signatures"));
+  test::run_devenv(dir, "verify --format sql --allow-destructive 2>/dev/null | cat > fix.sql");
+  CHECK(test::run_command("cd / && sqlite3 -bail < '" + (project.path() / "fix.sql").string() + "'").exit_code == 0);
+  CHECK(test::run_devenv(dir, "verify").exit_code == 0);
+  CHECK_FALSE(fs::exists("/keygen.db"));
   test::run_devenv(dir, "down --purge");
 }

@@ -1,5 +1,7 @@
 #include "catalog/dialect_writer.h"
 
+#include <cctype>
+
 #include "engine/engine.h"
 
 #include "catalog/mysql_ddl.h"
@@ -11,13 +13,38 @@ namespace devenv::catalog {
 namespace {
 
 std::string mysql_table(const Namespace&, const Table& table) { return mysql_create_table(table); }
-std::string mysql_use(const std::string& name) { return "USE " + quote_mysql_name(name) + ";"; }
-std::string postgres_connect(const std::string& name) { return "\\connect " + quote_postgres_name(name); }
-// A SQLite fix cannot switch files: it says which file it is for (sqlite3 <file> < fix.sql).
-// A database given by its path (diff ./x.db) is that file already.
-std::string sqlite_file(const std::string& name) {
-  if (name.find('/') != std::string::npos) return "-- database file " + name + ": run on it (sqlite3 <file> < fix.sql)";
-  return "-- database " + name + ": run on its file, " + engine::Engine::database_file_name(name);
+std::string mysql_use(const std::string& name, const std::string&) { return "USE " + quote_mysql_name(name) + ";"; }
+std::string postgres_connect(const std::string& name, const std::string&) {
+  return "\\connect " + quote_postgres_name(name);
+}
+
+// `path` as an SQLite URI (file:…?mode=rw): every byte but unreserved ones and '/'
+// percent-encoded, so no name needs quoting in a dot-command, and mode=rw opens an
+// existing file only (a plain .open of a path that is gone makes an empty database).
+std::string sqlite_uri(const std::string& path) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += {'%', digits[c >> 4], digits[c & 15]};
+    }
+  }
+  return out + "?mode=rw";
+}
+
+// A SQLite fix cannot switch files with SQL: the sqlite3 shell's .open does, so that
+// one script (sqlite3 -bail < fix.sql) reaches each database's file. A database given
+// by its path (diff ./x.db) is that file.
+std::string sqlite_file(const std::string& name, const std::string& file) {
+  const bool path = name.find('/') != std::string::npos;
+  const std::string which = path ? "-- database file " + name : "-- database " + name;
+  if (file.empty()) return which + ": run on its file (sqlite3 <file> < fix.sql)";
+  if (file.front() != '/')
+    return which + ": run the script in the server's data folder (where " + file + " is), with sqlite3 -bail\n" +
+           ".open " + sqlite_uri(file);
+  return which + ": its file, " + file + "\n.open " + sqlite_uri(file);
 }
 
 }  // namespace

@@ -18,8 +18,9 @@ struct DialectWriter {
   std::string (*dump)(const Database& database);
   // One table as the dump writes it, for fix-up SQL that re-creates a missing table.
   std::string (*create_table)(const Namespace& ns, const Table& table);
-  // "USE `db`;" / "\connect db".
-  std::string (*use_database)(const std::string& name);
+  // "USE `db`;" / "\connect db"; SQLite: a comment saying which file, and with
+  // `file` ("" for none, "<name>.db" relative, else absolute) the sqlite3 shell's .open.
+  std::string (*use_database)(const std::string& name, const std::string& file);
   Statements (*fix)(const Difference& difference, const ComparedPair* models);
 };
 

@@ -11,6 +11,7 @@
 #include "catalog/dialect_writer.h"
 #include "catalog/fix_dependents.h"
 #include "catalog/fix_order.h"
+#include "engine/engine.h"
 
 namespace devenv::catalog {
 
@@ -176,10 +177,19 @@ void drop_repeated(std::vector<PlannedStatement>& planned) {
   });
 }
 
+// A database's file, for SQLite's .open: "" without `files`; when not known, <name>.db
+// (a database named by its path is that file).
+std::string file_of(const std::string& database, const DatabaseFiles* files) {
+  if (!files) return "";
+  const auto found = files->find(database);
+  if (found != files->end()) return found->second;
+  return database.find('/') != std::string::npos ? database : engine::Engine::database_file_name(database);
+}
+
 }  // namespace
 
 void render_fix_sql(std::ostream& out, const std::vector<Difference>& differences, const ComparedModels& models,
-                    sqltext::Dialect dialect, bool allow_destructive) {
+                    sqltext::Dialect dialect, bool allow_destructive, const DatabaseFiles* files) {
   out << "-- devenv: statements that bring the databases to their schema files.\n";
   if (!allow_destructive) out << "-- Destructive statements are commented out; --allow-destructive keeps them.\n";
   std::vector<Difference> server;  // databases and data dirs
@@ -200,7 +210,7 @@ void render_fix_sql(std::ostream& out, const std::vector<Difference>& difference
   const DialectWriter& writer = writer_for(dialect);
   for (const std::string& database : order) {
     const auto found = models.find(database);
-    out << "\n" << writer.use_database(database) << "\n" << session_settings(dialect) << "\n";
+    out << "\n" << writer.use_database(database, file_of(database, files)) << "\n" << session_settings(dialect) << "\n";
     write_statements(out,
                      plan_database(by_database[database], found == models.end() ? nullptr : &found->second, dialect,
                                    allow_destructive),

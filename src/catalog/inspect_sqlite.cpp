@@ -10,6 +10,7 @@
 #include "catalog/inspector.h"
 #include "catalog/sqlite_ddl.h"
 #include "catalog/sqlite_normalise.h"
+#include "engine/engine.h"
 #include "sqltext/identifier.h"
 
 namespace devenv::catalog {
@@ -38,6 +39,7 @@ class FileReader {
     database.name = name;
     Namespace& ns = database.namespaces[kMain];
     ns.name = kMain;
+    names_ = names();
     // sqlite_% are SQLite's own (sqlite_sequence, sqlite_stat1, the autoindexes);
     // _devenv_% would be devenv's.
     for (const Row& row : session_.rows(
@@ -46,10 +48,10 @@ class FileReader {
       const std::string type = text(row, 0), object = text(row, 1), sql = text(row, 3);
       if (type == "table") ns.tables[object] = table(object, sql);
       if (type == "view")
-        ns.views[object] =
-            make_element(object, "VIEW " + sqlite_after_name(sql), false, View{false, "", sqlite_after_name(sql), ""});
+        ns.views[object] = make_element(object, "VIEW " + sqlite_after_name(sql, names_), false,
+                                        View{false, "", sqlite_after_name(sql, names_), ""});
       if (type == "trigger") {
-        const std::string body = sqlite_after_name(sql);
+        const std::string body = sqlite_after_name(sql, names_);
         ns.triggers[object] = make_element(object, "TRIGGER " + body, false, Trigger{text(row, 2), object, body, ""});
       }
       if (type == "index") indexes_[text(row, 2)].push_back({object, sql});
@@ -60,6 +62,27 @@ class FileReader {
   }
 
  private:
+  // What a "…" in the stored text may name (sqlite_normalise.h): the tables, views and
+  // tables' columns, lower case (a view's columns are not asked for: a view whose table
+  // is gone fails the pragma).
+  SqliteNames names() {
+    SqliteNames out;
+    for (const Row& row :
+         session_.rows("SELECT s.name FROM sqlite_schema s WHERE s.type IN ('table', 'view') UNION SELECT c.name FROM "
+                       "sqlite_schema s, pragma_table_xinfo(s.name) c WHERE s.type = 'table'"))
+      out.insert(sqlite_folded(text(row, 0)));
+    return out;
+  }
+
+  // What a "…" in a table's CHECKs, generated columns and index expressions may name:
+  // only the table and its own columns (elsewhere in the file a name is no name there).
+  SqliteNames own_names(const std::string& table) {
+    SqliteNames out{sqlite_folded(table)};
+    for (const Row& row : session_.rows("SELECT name FROM pragma_table_xinfo(" + literal(table) + ")"))
+      out.insert(sqlite_folded(text(row, 0)));
+    return out;
+  }
+
   struct Options {
     bool without_rowid = false;
     bool strict = false;
@@ -68,7 +91,7 @@ class FileReader {
   Table table(const std::string& name, const std::string& sql) {
     Table t;
     t.name = name;
-    const SqliteTableText written = parse_sqlite_table(sql);
+    const SqliteTableText written = parse_sqlite_table(sql, own_names(name));
     std::vector<std::pair<int, std::string>> key;  // position in the primary key, column
     for (const Row& row :
          session_.rows("SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(" +
@@ -77,7 +100,7 @@ class FileReader {
       const std::string column_name = text(row, 0);
       column.type = sqlite_type(text(row, 1));
       column.not_null = text(row, 2) == "1";
-      column.default_value = row[3] ? sqlite_canonical(*row[3]) : "";
+      column.default_value = row[3] ? sqlite_default(*row[3]) : "";
       const auto found = written.columns.find(sqlite_folded(column_name));
       if (found != written.columns.end()) {
         column.collation = found->second.collation;
@@ -97,7 +120,7 @@ class FileReader {
       std::sort(key.begin(), key.end());
       std::vector<std::string> columns;
       for (const auto& [position, column] : key) columns.push_back(column);
-      const bool rowid_alias = !options.without_rowid && key.size() == 1 && integer_column(t, key.front().second);
+      const bool rowid_alias = !options.without_rowid && key.size() == 1 && !has_key_index(name);
       Index index{IndexKind::Primary, false, false, joined(columns)};
       std::string definition = sqlite_primary_key_definition(index.body, rowid_alias);
       t.indexes.push_back(make_element("PRIMARY", std::move(definition), false, std::move(index)));
@@ -106,11 +129,11 @@ class FileReader {
     return t;
   }
 
-  // The column's declared type is exactly INTEGER: only then is a lone key the rowid.
-  static bool integer_column(const Table& t, const std::string& quoted) {
-    return std::any_of(t.columns.begin(), t.columns.end(), [&](const Element& e) {
-      return quote_sqlite_name(e.name) == quoted && std::get<Column>(e.detail).type == "INTEGER";
-    });
+  // A rowid table's key is the rowid exactly when SQLite made no index for it: an
+  // INTEGER PRIMARY KEY is, but `INT PRIMARY KEY` and `INTEGER PRIMARY KEY DESC` are
+  // not (lang_createtable.html#rowid), and the index list says which without parsing.
+  bool has_key_index(const std::string& table) {
+    return !session_.rows("SELECT 1 FROM pragma_index_list(" + literal(table) + ") WHERE origin = 'pk'").empty();
   }
 
   Options table_options(const std::string& name) {
@@ -134,7 +157,7 @@ class FileReader {
       const bool unique = text(row, 1) == "1";
       if (origin == "pk") continue;
       if (origin == "c" && written.count(name)) {
-        const std::string body = sqlite_after_name(written[name]);
+        const std::string body = sqlite_after_name(written[name], own_names(t.name));
         Index index{unique ? IndexKind::Unique : IndexKind::Plain, false, false, body};
         t.indexes.push_back(make_element(name, std::string(unique ? "UNIQUE " : "") + "INDEX " + body, false, index));
       } else {
@@ -202,12 +225,15 @@ class FileReader {
   }
 
   db::Session& session_;
+  SqliteNames names_;
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> indexes_;  // by table: name, sql
 };
 
-// One file per database: a database whose file cannot be opened is not there (the
-// caller reports it missing). The session never writes: query_only refuses anything
-// but reading, so a verify cannot change the live file even by mistake.
+// One file per database: a database whose file does not exist is not there (the
+// caller reports it missing); any other failure to open one is an error of its own.
+// db::connect opens live files read-only (immutable when a closed WAL file), which is
+// what keeps a verify from writing to them; query_only is a second guard, for the
+// shadows' sessions too, which are opened to write.
 class SqliteInspector final : public Inspector {
  public:
   explicit SqliteInspector(Connect connect) : connect_(std::move(connect)) {}
@@ -220,15 +246,26 @@ class SqliteInspector final : public Inspector {
       std::unique_ptr<db::Session> session;
       try {
         session = connect_(name);
-      } catch (const db::DbError&) {
+      } catch (const db::MissingDatabase&) {
         continue;
       }
-      session->execute("PRAGMA query_only = ON");
-      each(FileReader(*session).read(name));
+      each(read(*session, name));
     }
   }
 
  private:
+  // SQLite opens a file lazily: one that is not a database fails the first query, with
+  // a message that does not say which file.
+  static Database read(db::Session& session, const std::string& name) {
+    try {
+      session.execute("PRAGMA query_only = ON");
+      return FileReader(session).read(name);
+    } catch (const db::DbError& error) {
+      const std::string file = name.find('/') != std::string::npos ? name : engine::Engine::database_file_name(name);
+      throw db::DbError("reading SQLite database " + name + " (" + file + "): " + error.what());
+    }
+  }
+
   Connect connect_;
 };
 

@@ -1,5 +1,7 @@
 #include "catalog/sqlite_ddl.h"
 
+#include <algorithm>
+
 #include "catalog/definition.h"
 #include "catalog/sqlite_normalise.h"
 
@@ -30,6 +32,15 @@ const Element* inline_key(const Table& table) {
   return nullptr;
 }
 
+// A rowid table's single INTEGER key that is not the rowid: only a column's
+// `PRIMARY KEY DESC` writes one (SQLite's quirk, lang_createtable.html#rowid; the
+// table's PRIMARY KEY ("id" DESC) is the rowid).
+bool integer_key_not_rowid(const Table& table, const Element& key, const Column& column) {
+  const bool without_rowid = std::any_of(table.options.begin(), table.options.end(),
+                                         [](const Element& option) { return option.name == "WITHOUT ROWID"; });
+  return !without_rowid && column.type == "INTEGER" && !key.definition.ends_with(" AS ROWID");
+}
+
 }  // namespace
 
 std::string sqlite_column_definition(const Column& column) {
@@ -54,7 +65,10 @@ std::string sqlite_create_table_named(const Table& table, const std::string& nam
     const Column& column = std::get<Column>(element.detail);
     const std::string quoted = quote_sqlite_name(element.name);
     std::string clause = quoted + (column.type.empty() ? "" : " " + column.type);
-    if (quoted == key_column) clause += std::string(" PRIMARY KEY") + (column.auto_increment ? " AUTOINCREMENT" : "");
+    if (quoted == key_column) {
+      clause += integer_key_not_rowid(table, *key, column) ? " PRIMARY KEY DESC" : " PRIMARY KEY";
+      clause += column.auto_increment ? " AUTOINCREMENT" : "";
+    }
     body += ",\n  " + clause + column_constraints(column);
   }
   for (const Element& index : table.indexes) {

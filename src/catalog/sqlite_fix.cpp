@@ -98,6 +98,16 @@ bool rebuilt(const std::string& table, const ComparedPair& models) {
                      [&](const Difference& d) { return needs_rebuild(d, models); });
 }
 
+// Whether rebuilding a table loses values: the live table has a column the schema
+// files do not (a generated one is computed, nothing is lost).
+bool rebuild_loses(const std::string& name, const ComparedPair& models) {
+  const Table& want = *table_in(models.expected, name);
+  const Table& have = *table_in(models.actual, name);
+  return std::any_of(have.columns.begin(), have.columns.end(), [&](const Element& column) {
+    return !has_column(want, column.name) && std::get<Column>(column.detail).generated.empty();
+  });
+}
+
 // The twelve steps, one statement per table (the same text for every difference of the
 // table: fix_sql.cpp writes it once). Destructive when a column's values are lost.
 Statements rebuild(const std::string& name, const ComparedPair& models) {
@@ -122,10 +132,7 @@ Statements rebuild(const std::string& name, const ComparedPair& models) {
         sql += sqlite_create_trigger(trigger);
     }
   }
-  const bool loses = std::any_of(have.columns.begin(), have.columns.end(), [&](const Element& column) {
-    return !has_column(want, column.name) && std::get<Column>(column.detail).generated.empty();
-  });
-  return {Statement{sql, loses, Step::AlterTables, {}}};
+  return {Statement{sql, rebuild_loses(name, models), Step::AlterTables, {}}};
 }
 
 std::string column_clause(const Difference& d) {
@@ -146,12 +153,20 @@ Statements table_part(const Difference& d) {
   return out;
 }
 
-// A trigger on a table that is rebuilt is made by the rebuild.
+// A trigger on a table that is rebuilt is made by the rebuild, but only when the
+// rebuild runs: one that loses values is kept out without --allow-destructive, and
+// the trigger dropped here must then be made here (instead_of_destructive).
 Statements trigger_fix(const Difference& d, const ComparedPair* models) {
   Statements out;
   if (d.actual) out.push_back(keep(Step::DropTriggers, "DROP TRIGGER " + quote_sqlite_name(d.name) + ";"));
-  const bool made_by_rebuild = d.expected && models && rebuilt(std::get<Trigger>(d.expected->detail).table, *models);
-  if (d.expected && !made_by_rebuild) out.push_back(keep(Step::CreateTriggers, sqlite_create_trigger(*d.expected)));
+  if (!d.expected) return out;
+  const std::string create = sqlite_create_trigger(*d.expected);
+  const std::string& table = std::get<Trigger>(d.expected->detail).table;
+  if (!models || !rebuilt(table, *models)) {
+    out.push_back(keep(Step::CreateTriggers, create));
+  } else if (rebuild_loses(table, *models)) {
+    out.push_back(instead_of_destructive(Step::CreateTriggers, create));
+  }
   return out;
 }
 

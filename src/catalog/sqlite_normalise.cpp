@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "sqltext/identifier.h"
 #include "sqltext/lexer.h"
@@ -58,13 +59,45 @@ bool plain_name(std::string_view name) {
 
 std::string name_of(const Tok& token) { return sqltext::identifier_value(token.text, Dialect::SQLite); }
 
-std::string spelled(const Tok& token) {
+// Keywords SQLite's grammar takes for a name wherever a name goes (parse.y's
+// `%fallback ID` list), less those that also begin an expression or close a block
+// (CAST, RAISE, CURRENT_DATE, LIKE, MATCH, END, BEGIN…), where the bare word would read
+// as the keyword: written bare and upper case, like a bare one, they read back as the name.
+bool bare_name_keyword(const std::string& word) {
+  static const std::set<std::string> words = {
+      "ABORT",       "ACTION",  "AFTER",     "ALWAYS",    "ANALYZE",   "ASC",      "ATTACH",    "BEFORE",
+      "BY",          "CASCADE", "COLUMN",    "CONFLICT",  "CURRENT",   "DATABASE", "DEFERRED",  "DESC",
+      "DETACH",      "DO",      "EACH",      "EXCLUDE",   "EXCLUSIVE", "EXPLAIN",  "FAIL",      "FIRST",
+      "FOLLOWING",   "FOR",     "GENERATED", "GROUPS",    "IF",        "IGNORE",   "IMMEDIATE", "INITIALLY",
+      "INSTEAD",     "KEY",     "LAST",      "NO",        "NULLS",     "OF",       "OFFSET",    "OTHERS",
+      "PARTITION",   "PLAN",    "PRAGMA",    "PRECEDING", "QUERY",     "RANGE",    "RECURSIVE", "REINDEX",
+      "RELEASE",     "RENAME",  "REPLACE",   "RESTRICT",  "ROW",       "ROWS",     "SAVEPOINT", "TEMP",
+      "TIES",        "TRIGGER", "UNBOUNDED", "VACUUM",    "VIEW",      "VIRTUAL",  "WITH",      "WITHOUT",
+      "MATERIALIZED"};
+  return words.count(word) != 0;
+}
+
+// A name as devenv writes it: bare when it reads back bare as itself, else "…".
+std::string spelled_name(const std::string& name) {
+  if (!plain_name(name)) return quote_sqlite_name(name);
+  if (!is_keyword(name)) return name;
+  return bare_name_keyword(upper(name)) ? upper(name) : quote_sqlite_name(name);
+}
+
+// [x] and `x` are always names; "x" is one where SQLite would resolve it to one.
+bool taken_for_name(const std::vector<Tok>& tokens, std::size_t i, const SqliteNames& names) {
+  const Tok& token = tokens[i];
+  if (token.text.front() != '"') return true;
+  if (names.count(sqlite_folded(name_of(token)))) return true;
+  return (i > 0 && is_punct(tokens[i - 1], '.')) || (i + 1 < tokens.size() && is_punct(tokens[i + 1], '.'));
+}
+
+std::string spelled(const std::vector<Tok>& tokens, std::size_t i, const SqliteNames& names) {
+  const Tok& token = tokens[i];
   switch (token.kind) {
     case TokenKind::Word: return is_keyword(token.text) ? upper(token.text) : std::string(token.text);
-    case TokenKind::QuotedIdentifier: {
-      const std::string name = name_of(token);
-      return plain_name(name) && !is_keyword(name) ? name : quote_sqlite_name(name);
-    }
+    case TokenKind::QuotedIdentifier:
+      return taken_for_name(tokens, i, names) ? spelled_name(name_of(token)) : std::string(token.text);
     default: return std::string(token.text);
   }
 }
@@ -87,11 +120,11 @@ bool glued(const Tok& a, const Tok& b) {
          a.end == b.begin;
 }
 
-std::string render(const std::vector<Tok>& tokens, std::size_t from, std::size_t to) {
+std::string render(const std::vector<Tok>& tokens, std::size_t from, std::size_t to, const SqliteNames& names) {
   std::string out;
   for (std::size_t i = from; i < to; ++i) {
     if (i > from && !glued(tokens[i - 1], tokens[i])) out += ' ';
-    out += spelled(tokens[i]);
+    out += spelled(tokens, i, names);
   }
   return out;
 }
@@ -124,7 +157,8 @@ std::size_t after_name(const std::vector<Tok>& tokens) {
 }
 
 // One column definition or table constraint: tokens [from, to) of the table's body.
-void read_definition(const std::vector<Tok>& tokens, std::size_t from, std::size_t to, SqliteTableText& out) {
+void read_definition(const std::vector<Tok>& tokens, std::size_t from, std::size_t to, const SqliteNames& names,
+                     SqliteTableText& out) {
   if (from >= to) return;
   const bool constraint = is_word(tokens[from], "CONSTRAINT") || is_word(tokens[from], "PRIMARY") ||
                           is_word(tokens[from], "UNIQUE") || is_word(tokens[from], "CHECK") ||
@@ -137,7 +171,7 @@ void read_definition(const std::vector<Tok>& tokens, std::size_t from, std::size
     }
     if (is_word(tokens[i], "CHECK") && i + 1 < to && is_punct(tokens[i + 1], '(')) {
       const std::size_t close = after_parenthesis(tokens, i + 1);
-      out.checks.push_back("CHECK (" + render(tokens, i + 2, close - 1) + ")");
+      out.checks.push_back("CHECK (" + render(tokens, i + 2, close - 1, names) + ")");
       i = close - 1;
     } else if (constraint) {
       continue;
@@ -148,7 +182,7 @@ void read_definition(const std::vector<Tok>& tokens, std::size_t from, std::size
       column.autoincrement = true;
     } else if (is_word(tokens[i], "AS") && i + 1 < to && is_punct(tokens[i + 1], '(')) {
       const std::size_t close = after_parenthesis(tokens, i + 1);
-      column.generated = render(tokens, i + 2, close - 1);
+      column.generated = render(tokens, i + 2, close - 1, names);
       i = close - 1;
     }
   }
@@ -170,9 +204,16 @@ std::string quote_sqlite_name(std::string_view name) {
   return out + "\"";
 }
 
-std::string sqlite_canonical(std::string_view sql) {
+std::string sqlite_canonical(std::string_view sql, const SqliteNames& names) {
   const std::vector<Tok> tokens = code_tokens(sql);
-  return render(tokens, 0, tokens.size());
+  return render(tokens, 0, tokens.size(), names);
+}
+
+std::string sqlite_default(std::string_view written) {
+  const std::vector<Tok> tokens = code_tokens(written);
+  if (tokens.size() == 1 && tokens[0].kind == TokenKind::QuotedIdentifier && tokens[0].text.front() == '"')
+    return sqltext::quote_string(name_of(tokens[0]), Dialect::SQLite);
+  return render(tokens, 0, tokens.size(), {});
 }
 
 std::string sqlite_type(std::string_view declared) {
@@ -187,7 +228,7 @@ std::string sqlite_type(std::string_view declared) {
   return out;
 }
 
-SqliteTableText parse_sqlite_table(std::string_view create_table) {
+SqliteTableText parse_sqlite_table(std::string_view create_table, const SqliteNames& names) {
   const std::vector<Tok> tokens = code_tokens(create_table);
   SqliteTableText out;
   std::size_t open = after_name(tokens);
@@ -199,16 +240,16 @@ SqliteTableText parse_sqlite_table(std::string_view create_table) {
     if (is_punct(tokens[i], '(')) ++depth;
     if (is_punct(tokens[i], ')')) --depth;
     if (i == close || (depth == 0 && is_punct(tokens[i], ','))) {
-      read_definition(tokens, start, i, out);
+      read_definition(tokens, start, i, names, out);
       start = i + 1;
     }
   }
   return out;
 }
 
-std::string sqlite_after_name(std::string_view create) {
+std::string sqlite_after_name(std::string_view create, const SqliteNames& names) {
   const std::vector<Tok> tokens = code_tokens(create);
-  return render(tokens, after_name(tokens), tokens.size());
+  return render(tokens, after_name(tokens), tokens.size(), names);
 }
 
 }  // namespace devenv::catalog

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,10 +12,22 @@ namespace devenv::catalog {
 // so two files that mean the same schema may store different text. These functions
 // turn such text into one spelling per meaning (docs/sqlite.md, "verify, diff and
 // dump"): comments and whitespace go, keywords are upper case, a quoted name that
-// needs no quotes is written bare ("x", [x], `x` and x are one name), any other is
-// written "…". Names and function names keep their case (a view's column names are
-// as written). The result is valid SQLite: the dump and the fix write it back.
-std::string sqlite_canonical(std::string_view sql);
+// needs no quotes is written bare ([x], `x` and x are one name), any other is written
+// "…". Names and function names keep their case (a view's column names are as
+// written). The result is valid SQLite: the dump and the fix write it back.
+//
+// A "…" token is a name only where SQLite resolves it to one: otherwise it is a string
+// (SQLite's double-quoted string literals). It is taken for a name when `names` (the
+// database's tables, views and columns, lower case) holds it or a '.' is next to it
+// (t."a", "t".a); any other is kept as written, so that "x" and 'x' stay different.
+// A name that is a keyword is written the way a bare one is (KEY, upper case) when
+// SQLite takes the bare keyword for a name there too, so `key` and "key" compare equal.
+using SqliteNames = std::set<std::string>;
+std::string sqlite_canonical(std::string_view sql, const SqliteNames& names = {});
+
+// A column's default as pragma_table_xinfo reports it, canonical. A "…" token there is
+// a string (a default cannot name a column): written '…', as SQLite reads it.
+std::string sqlite_default(std::string_view written);
 
 // A declared column type, upper case, single-spaced, no space inside its parentheses:
 // "varchar (320)" → "VARCHAR(320)". Types are compared as declared: INT and INTEGER
@@ -39,11 +52,11 @@ struct SqliteTableText {
   std::map<std::string, SqliteColumnText> columns;
   std::vector<std::string> checks;
 };
-SqliteTableText parse_sqlite_table(std::string_view create_table);
+SqliteTableText parse_sqlite_table(std::string_view create_table, const SqliteNames& names = {});
 
 // What follows the object's name in a CREATE VIEW / TRIGGER / INDEX statement,
 // canonical: "AS SELECT …", "AFTER INSERT ON t BEGIN … END", "ON t (a) WHERE …".
-std::string sqlite_after_name(std::string_view create);
+std::string sqlite_after_name(std::string_view create, const SqliteNames& names = {});
 
 // A name in lower case, as SQLite compares names (ASCII only).
 std::string sqlite_folded(std::string_view name);

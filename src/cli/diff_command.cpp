@@ -14,6 +14,7 @@
 #include "cli/workspace.h"
 #include "config/database_lookup.h"
 #include "db/dsn.h"
+#include "engine/engine.h"
 #include "util/interrupt.h"
 #include "util/runtime_error.h"
 #include "verify/ignore_rules.h"
@@ -96,6 +97,21 @@ void remove_ignored(const Workspace& workspace, const DiffOptions& options, cons
   ignore.remove_ignored(differences, config_database(workspace, options.to, b));
 }
 
+// SQLite: the file of A, when it is a live database (its fix opens it); "" otherwise.
+std::string sqlite_file_of(const Workspace& workspace, const std::string& operand) {
+  if (const auto dsn = db::parse_dsn(operand)) {
+    if (dsn->engine.dialect() != sqltext::Dialect::SQLite) return "";
+    const db::Endpoint& at = dsn->endpoint;
+    return at.socket.empty() ? at.database
+                             : (fs::path(at.socket) / engine::Engine::database_file_name(at.database)).string();
+  }
+  if (is_path(operand)) return "";
+  const auto [database, name] = config::find_database(workspace.config(), operand);
+  runtime::Server& server = workspace.server(database->server);
+  if (server.server().engine.dialect() != sqltext::Dialect::SQLite) return "";
+  return (fs::path(server.tcp_endpoint().socket) / engine::Engine::database_file_name(name)).string();
+}
+
 // The statements that turn A into B: B is what A should be, A's own name is the one
 // the statements use.
 int write_fix(const Workspace& workspace, const DiffOptions& options, const verify::IgnoreRules& ignore,
@@ -107,7 +123,10 @@ int write_fix(const Workspace& workspace, const DiffOptions& options, const veri
   catalog::ComparedModels models;
   const std::string name = a.database.name;
   models.emplace(name, catalog::ComparedPair{std::move(b.database), std::move(a.database)});
-  catalog::render_fix_sql(out, differences, models, a.dialect, options.allow_destructive);
+  catalog::DatabaseFiles files;
+  const std::string file = sqlite_file_of(workspace, options.from);
+  if (!file.empty() && fs::exists(file)) files[name] = fs::absolute(file).lexically_normal().string();
+  catalog::render_fix_sql(out, differences, models, a.dialect, options.allow_destructive, &files);
   return differences.empty() ? kOk : kDrift;
 }
 

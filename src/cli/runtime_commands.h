@@ -357,7 +357,8 @@ expected and actual); or --format json:
    "change": "missing|extra|changed", "expected", "actual"}],
    "unmanaged_databases": [{"server", "database"}]}
 or --format sql: statements that bring the live databases to the schema files, one
-block per server (run each with `devenv shell <database> --root < fix.sql`).
+block per server (run each with `devenv shell <database> --root < fix.sql`; a SQLite
+server's script opens each database's file itself: `sqlite3 -bail < fix.sql`).
 Destructive ones (DROP COLUMN/TABLE/TYPE/SCHEMA/DATABASE, re-creating a generated
 column) are commented out unless --allow-destructive.
 
@@ -417,7 +418,8 @@ Compares two schemas; each of A and B is one of
 Differences are read as "from A to B": `-` only in A, `+` only in B, `~` changed;
 a side that is schema files is named by its path. --format sql writes the
 statements that turn A into B, to run on A (a live database) with its engine's
-client; destructive ones are commented out unless --allow-destructive, as for
+client (SQLite: the script opens A's file itself, `sqlite3 -bail < fix.sql`);
+destructive ones are commented out unless --allow-destructive, as for
 `devenv verify --format sql`.
 
 Schema files load into the running server --server names; else the server of the

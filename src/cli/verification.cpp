@@ -1,8 +1,10 @@
 #include "cli/verification.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "cli/server_connect.h"
+#include "engine/engine.h"
 #include "util/interrupt.h"
 #include "verify/verification.h"
 
@@ -23,6 +25,19 @@ std::vector<std::string> take_unmanaged(std::vector<catalog::Difference>& differ
   return names;
 }
 
+// A SQLite server's files, by database: only those that exist (the sqlite3 shell's
+// .open of a path that is gone would make an empty file).
+catalog::DatabaseFiles existing_files(runtime::Server& server, const std::vector<catalog::Difference>& differences) {
+  catalog::DatabaseFiles files;
+  if (server.server().engine.dialect() != sqltext::Dialect::SQLite) return files;
+  const std::filesystem::path folder = std::filesystem::absolute(server.tcp_endpoint().socket);
+  for (const catalog::Difference& d : differences) {
+    const std::filesystem::path file = folder / engine::Engine::database_file_name(d.database);
+    if (!d.database.empty() && std::filesystem::is_regular_file(file)) files[d.database] = file.string();
+  }
+  return files;
+}
+
 }  // namespace
 
 std::vector<ServerDifferences> verify_databases(const Workspace& workspace, const std::vector<std::string>& selected,
@@ -40,9 +55,10 @@ std::vector<ServerDifferences> verify_databases(const Workspace& workspace, cons
                                   server_connect_as(*server),
                                   settings.engine.runs_a_server() ? "" : server->tcp_endpoint().socket};
     const auto say = [&](const std::string& message) { progress.say(settings.name, message); };
-    ServerDifferences found{&settings, {}, {}, {}};
+    ServerDifferences found{&settings, {}, {}, {}, {}};
     found.differences = verify::verify_server(config, live, selection, selected.empty(), rules, say, &found.models);
     if (!strict) found.unmanaged = take_unmanaged(found.differences);
+    found.files = existing_files(*server, found.differences);
     out.push_back(std::move(found));
   }
   return out;

@@ -17,6 +17,8 @@ struct ServerDifferences {
   catalog::ComparedModels models;  // by live database: what fix-up SQL plans from
   // Databases on the server the config does not declare, when they are not drift.
   std::vector<std::string> unmanaged;
+  // SQLite: each live database's file that exists, for the fix-up SQL's .open.
+  catalog::DatabaseFiles files;
 };
 
 // Runs verify::verify_server on every running server of the workspace that holds a

@@ -43,7 +43,7 @@ int run_verify(const std::filesystem::path& config, const VerifyOptions& options
       if (server.differences.empty()) continue;
       out << "-- server " << server.server->name << " (" << server.server->engine.name() << ")\n";
       catalog::render_fix_sql(out, server.differences, server.models, server.server->engine.dialect(),
-                              options.allow_destructive);
+                              options.allow_destructive, &server.files);
     }
   } else if (options.format == "json") {
     catalog::render_json(out, differences, unmanaged);
