@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "db/session.h"
 #include "engine/engine.h"
 
 #include "catalog/mysql_ddl.h"
@@ -18,21 +19,9 @@ std::string postgres_connect(const std::string& name, const std::string&) {
   return "\\connect " + quote_postgres_name(name);
 }
 
-// `path` as an SQLite URI (file:…?mode=rw): every byte but unreserved ones and '/'
-// percent-encoded, so no name needs quoting in a dot-command, and mode=rw opens an
-// existing file only (a plain .open of a path that is gone makes an empty database).
-std::string sqlite_uri(const std::string& path) {
-  static constexpr char digits[] = "0123456789ABCDEF";
-  std::string out = "file:";
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out += {'%', digits[c >> 4], digits[c & 15]};
-    }
-  }
-  return out + "?mode=rw";
-}
+// `path` as a SQLite URI with mode=rw, which opens an existing file only (a plain .open
+// of a path that is gone makes an empty database).
+std::string sqlite_uri(const std::string& path) { return db::sqlite_uri(path) + "?mode=rw"; }
 
 // A SQLite fix cannot switch files with SQL: the sqlite3 shell's .open does, so that
 // one script (sqlite3 -bail < fix.sql) reaches each database's file. A database given

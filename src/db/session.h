@@ -64,6 +64,11 @@ std::unique_ptr<Session> connect(sqltext::Dialect protocol, const Endpoint& endp
 std::unique_ptr<Session> open_sqlite(const std::string& path, bool create, int timeout_seconds = 5);
 std::unique_ptr<Session> open_sqlite_read_only(const std::string& path, int timeout_seconds = 5);
 
+// `path` as a SQLite URI filename (file:…), every byte but unreserved ones and '/'
+// percent-encoded: any file name reads back as itself, and needs no quoting in the
+// sqlite3 shell's .open. Parameters (?mode=rw, ?immutable=1) go after it.
+std::string sqlite_uri(const std::string& path);
+
 // Copies a live SQLite database into `target`, a new file, with SQLite's online backup:
 // one consistent state (what its -wal holds included) while apps keep writing, the
 // source read through a read-only session. Throws DbError.

@@ -22,21 +22,6 @@ int refuse_attach(void*, int action, const char*, const char*, const char*, cons
   return action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK;
 }
 
-// `path` as a URI filename (file:…), its bytes percent-encoded but for unreserved
-// characters and '/', so that any file name reads back as itself.
-std::string uri_path(const std::string& path) {
-  static constexpr char digits[] = "0123456789ABCDEF";
-  std::string out = "file:";
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out += {'%', digits[c >> 4], digits[c & 15]};
-    }
-  }
-  return out;
-}
-
 // Byte 18 of the header is 2 in a database in WAL mode.
 bool header_says_wal(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
@@ -128,6 +113,19 @@ class SqliteSession final : public Session {
 
 }  // namespace
 
+std::string sqlite_uri(const std::string& path) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  std::string out = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += {'%', digits[c >> 4], digits[c & 15]};
+    }
+  }
+  return out;
+}
+
 std::unique_ptr<Session> open_sqlite(const std::string& path, bool create, int timeout_seconds) {
   return std::make_unique<SqliteSession>(path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0),
                                          timeout_seconds);
@@ -144,7 +142,7 @@ std::unique_ptr<Session> open_sqlite_read_only(const std::string& path, int time
   std::error_code error;
   const bool closed_wal = header_says_wal(path) && !std::filesystem::exists(path + "-wal", error) &&
                           !std::filesystem::exists(path + "-shm", error);
-  return std::make_unique<SqliteSession>(uri_path(path) + (closed_wal ? "?immutable=1" : ""),
+  return std::make_unique<SqliteSession>(sqlite_uri(path) + (closed_wal ? "?immutable=1" : ""),
                                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, timeout_seconds);
 }
 
