@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <regex>
@@ -406,4 +407,29 @@ TEST_CASE("sqlite: the compose runtime treats a SQLite server as local files, wi
   CHECK(tables(project, "sign") == "documents signers\n");
   CHECK_THAT(project.dir().read("docker-compose.yml"),
              Catch::Contains("services: {}") && Catch::Contains("SQLite servers are local files"));
+}
+
+TEST_CASE("sqlite: a full disk while a file is made says so, leaves no partial file, and the next up makes it",
+          "[reliability][sqlite]") {
+  SqliteProject project;
+  project.dir().write("schemas/watch.sql",
+                      project.dir().read("schemas/watch.sql") +
+                          "\nCREATE TABLE filler (n INTEGER, pad TEXT);\n"
+                          "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 100000)\n"
+                          "INSERT INTO filler SELECT n, printf('%080d', n) FROM c;\n");
+  const fs::path state = project.dir().path() / ".devenv";
+  fs::create_directories(state);
+  REQUIRE(run_command("mount -t tmpfs -o size=1m devenv-test-sqlite-full '" + state.string() + "'").exit_code == 0);
+  const CommandResult full = project.devenv("up");
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(state / "lite/data")) left.push_back(entry.path().filename());
+  run_command("umount '" + state.string() + "'");
+  INFO(full.output);
+  CHECK(full.exit_code == 3);
+  CHECK_THAT(full.output, Catch::Contains("no space left") && Catch::Contains("while making watch.db"));
+  CHECK(std::find(left.begin(), left.end(), "watch.db") == left.end());
+  CHECK(std::find(left.begin(), left.end(), ".watch.db.partial") == left.end());
+  // With room again (the state dir back on the disk), the same up makes every file.
+  project.require_ok("up");
+  CHECK(project.query("watch", "SELECT count(*) FROM filler") == "100000\n");
 }

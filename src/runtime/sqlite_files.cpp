@@ -58,6 +58,13 @@ void make_database_file(const fs::path& target, const std::string& script) {
     for (const fs::path& path : side_files(target)) remove_if_present(path);
     remove_if_present(target);
     util::throw_if_interrupted();  // Ctrl-C stopped the statement: exit 130, not an error of the file
+    if (std::string_view(e.what()).find("disk is full") != std::string_view::npos) {
+      std::string made = target.filename().string();  // .<name>.db.partial names <name>.db
+      if (made.starts_with(".") && made.ends_with(".partial")) made = made.substr(1, made.size() - 9);
+      throw util::RuntimeError("no space left on the filesystem of " + target.parent_path().string() +
+                                   " while making " + made + " (nothing of it was left)",
+                               "free some space there, or move project.state_dir elsewhere");
+    }
     throw util::RuntimeError(std::string("SQLite rejected the init file: ") + e.what(),
                              "fix the schema file it names, then run the command again");
   }
