@@ -185,14 +185,20 @@ TEST_CASE("sqlite: down --purge deletes only devenv's files, never through a lin
 
 namespace {
 
+// watch.sql gains a table of `rows` rows of 80 characters, made by a recursive CTE.
+void add_filler(const SqliteProject& project, int rows) {
+  project.dir().write("schemas/watch.sql", project.dir().read("schemas/watch.sql") +
+                                               "\nCREATE TABLE filler (n INTEGER, pad TEXT);\n"
+                                               "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c "
+                                               "WHERE n < " +
+                                               std::to_string(rows) +
+                                               ")\nINSERT INTO filler SELECT n, printf('%080d', n) FROM c;\n");
+}
+
 // `devenv up` on an init file slow enough to be stopped in (three million rows from a
 // recursive CTE), returned once its partial file exists.
 pid_t start_slow_up(const SqliteProject& project) {
-  project.dir().write("schemas/watch.sql",
-                      project.dir().read("schemas/watch.sql") +
-                          "\nCREATE TABLE filler (n INTEGER, pad TEXT);\n"
-                          "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 3000000)\n"
-                          "INSERT INTO filler SELECT n, printf('%080d', n) FROM c;\n");
+  add_filler(project, 3000000);
   const pid_t up = fork();
   if (up == 0) {
     if (chdir(project.dir().path().c_str()) == 0)
@@ -412,11 +418,7 @@ TEST_CASE("sqlite: the compose runtime treats a SQLite server as local files, wi
 TEST_CASE("sqlite: a full disk while a file is made says so, leaves no partial file, and the next up makes it",
           "[reliability][sqlite]") {
   SqliteProject project;
-  project.dir().write("schemas/watch.sql",
-                      project.dir().read("schemas/watch.sql") +
-                          "\nCREATE TABLE filler (n INTEGER, pad TEXT);\n"
-                          "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 100000)\n"
-                          "INSERT INTO filler SELECT n, printf('%080d', n) FROM c;\n");
+  add_filler(project, 100000);
   const fs::path state = project.dir().path() / ".devenv";
   fs::create_directories(state);
   REQUIRE(run_command("mount -t tmpfs -o size=1m devenv-test-sqlite-full '" + state.string() + "'").exit_code == 0);
