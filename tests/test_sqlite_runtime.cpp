@@ -154,7 +154,7 @@ TEST_CASE("sqlite: a reset while an app holds the file in WAL mode replaces it a
   CHECK(app->column("SELECT slug FROM workspaces") == std::vector<std::string>{"in-the-wal"});
 }
 
-TEST_CASE("sqlite: down --purge deletes only devenv's files, never through a link", "[unit][sqlite]") {
+TEST_CASE("sqlite: down --purge deletes only devenv's files, never through a link", "[reliability][sqlite]") {
   SqliteProject project;
   project.require_ok("up");
   const fs::path data = project.dir().path() / ".devenv/lite/data";
@@ -214,7 +214,7 @@ pid_t start_slow_up(const SqliteProject& project) {
 }  // namespace
 
 TEST_CASE("sqlite: up killed while it makes a file leaves no half database, and the next up makes it",
-          "[unit][sqlite]") {
+          "[reliability][sqlite]") {
   SqliteProject project;
   const pid_t up = start_slow_up(project);
   kill(up, SIGKILL);
@@ -226,7 +226,7 @@ TEST_CASE("sqlite: up killed while it makes a file leaves no half database, and 
   CHECK(project.query("watch", "SELECT count(*) FROM filler") == "3000000\n");
 }
 
-TEST_CASE("sqlite: Ctrl-C stops an init file mid-statement, exit 130, nothing left", "[unit][sqlite]") {
+TEST_CASE("sqlite: Ctrl-C stops an init file mid-statement, exit 130, nothing left", "[reliability][sqlite]") {
   SqliteProject project;
   const auto started = std::chrono::steady_clock::now();
   const pid_t up = start_slow_up(project);
@@ -241,7 +241,7 @@ TEST_CASE("sqlite: Ctrl-C stops an init file mid-statement, exit 130, nothing le
   CHECK(!fs::exists(project.dir().path() / ".devenv/lite/data/.watch.db.partial"));
 }
 
-TEST_CASE("sqlite: bad config and schema input exit 2 with the place and what to do", "[unit][sqlite]") {
+TEST_CASE("sqlite: bad config and schema input exit 2 with the place and what to do", "[reliability][sqlite]") {
   SqliteProject project;
   const std::string config = project.dir().read("config.toml");
   project.dir().write(
@@ -366,7 +366,7 @@ TEST_CASE("sqlite: verify reads a crashed app's WAL file without checkpointing o
 }
 
 TEST_CASE("sqlite: a session that runs schema text reaches no other file, whatever the splitter made of it",
-          "[unit][sqlite]") {
+          "[reliability][sqlite]") {
   TempDir dir;
   const std::string file = (dir.path() / "a.db").string(), outside = (dir.path() / "outside.db").string();
   const auto session = devenv::db::open_sqlite(file, true);

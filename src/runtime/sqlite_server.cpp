@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 
+#include "config/table_reader.h"
 #include "db/session.h"
 #include "generator/output_files.h"
 #include "runtime/owned_dir.h"
@@ -29,12 +30,6 @@ double seconds_since(Clock::time_point start) { return std::chrono::duration<dou
 bool is_plain_file(const fs::path& path) {
   struct stat info {};
   return lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
-}
-
-std::string words(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
-  return out;
 }
 
 // The init file of each database of `server`: the planned ones, or (for commands that
@@ -181,7 +176,8 @@ ServerStatus SqliteServer::status() const {
     }
   }
   status.health = missing.empty() && state.phase == "ready" ? Health::Running : Health::Crashed;
-  if (!missing.empty()) status.last_log_lines.push_back("missing: " + words(missing) + " (`devenv up` makes them)");
+  if (!missing.empty())
+    status.last_log_lines.push_back("missing: " + config::join_words(missing) + " (`devenv up` makes them)");
   if (state.phase == "resetting") status.last_log_lines.push_back("a reset did not finish (`devenv reset` does)");
   return status;
 }
@@ -217,7 +213,7 @@ UpResult SqliteServer::up(bool reset_on_change, const ResetRequest& reset_reques
   }
   record(state);
   remove_stale_pristine_copies();
-  return result(kInitialised, seconds_since(started), status().schema_changed, "made " + words(missing));
+  return result(kInitialised, seconds_since(started), status().schema_changed, "made " + config::join_words(missing));
 }
 
 UpResult SqliteServer::reset(const ResetRequest& request) {
@@ -248,8 +244,8 @@ UpResult SqliteServer::reset(const ResetRequest& request) {
   }
   record(state);
   remove_stale_pristine_copies();
-  std::string detail = "made " + words(targets) + " again";
-  if (!kept.empty()) detail += "; kept " + words(kept) + " with their data";
+  std::string detail = "made " + config::join_words(targets) + " again";
+  if (!kept.empty()) detail += "; kept " + config::join_words(kept) + " with their data";
   return result(kResetInPlace, seconds_since(started), false, detail);
 }
 
@@ -258,7 +254,7 @@ void SqliteServer::swap_in_partial(const std::string& database) {
   const std::vector<std::string> holders = processes_holding(file);
   replace_database_file(layout_.partial_file(database), file);
   if (!holders.empty()) {
-    progress_(file.filename().string() + " was open in " + words(holders) +
+    progress_(file.filename().string() + " was open in " + config::join_words(holders) +
               ": replaced atomically; open connections keep the old file until they reopen it, so restart "
               "it (a connection to a replaced file can delete the new file's -wal when it closes)");
   }
