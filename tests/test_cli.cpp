@@ -63,7 +63,7 @@ TEST_CASE("devenv: usage errors exit 2, say what is wrong and which help to read
                "devenv: unknown option --frobnicate\nrun `devenv status --help`");
   check_answer(project.devenv("shell"), 2, "DATABASE is required");
   check_answer(project.devenv("diff only_one"), 2, "B is required");
-  check_answer(project.devenv("down --runtime kubernetes"), 2, "--runtime: kubernetes not in {native,compose}");
+  check_answer(project.devenv("down --runtime kubernetes"), 2, "--runtime: kubernetes not in {native,compose,remote}");
   check_answer(project.devenv("--config project/config.toml"), 2, "no command given");
   check_answer(project.devenv("stauts"), 2, "unknown command 'stauts'; did you mean 'status'?");
 }
@@ -120,7 +120,8 @@ TEST_CASE("devenv: --runtime on every runtime command", "[unit][cli]") {
   for (const std::string command :
        {"up", "reset", "down", "status", "env", "logs", "shell notes", "verify", "diff a b", "dump notes"}) {
     INFO(command);
-    check_answer(project.devenv(command + " --runtime kubernetes"), 2, "--runtime: kubernetes not in {native,compose}");
+    check_answer(project.devenv(command + " --runtime kubernetes"), 2,
+                 "--runtime: kubernetes not in {native,compose,remote}");
   }
 }
 

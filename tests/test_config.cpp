@@ -7,19 +7,14 @@
 #include "config/loader.h"
 #include "config/name_pattern.h"
 #include "sqltext/source_error.h"
+#include "support/fake_environment.h"
 #include "support/temp_dir.h"
 
 using namespace devenv::config;
+using devenv::test::environment_of;
 using devenv::test::TempDir;
 
 namespace {
-
-Environment fake_environment(std::map<std::string, std::string> values = {}) {
-  return [values](const std::string& name) -> std::optional<std::string> {
-    const auto it = values.find(name);
-    return it == values.end() ? std::nullopt : std::optional<std::string>(it->second);
-  };
-}
 
 constexpr const char* kServers = R"(
 [servers.mysql]
@@ -41,7 +36,7 @@ struct ConfigProject {
     dir.write("schemas/hydra/notes.txt", "not sql");
   }
   Config load(const std::string& text, std::map<std::string, std::string> env = {}) const {
-    return parse_config(text, dir.path() / "config.toml", fake_environment(std::move(env)));
+    return parse_config(text, dir.path() / "config.toml", environment_of(std::move(env)));
   }
   std::string error(const std::string& text, std::map<std::string, std::string> env = {}) const {
     try {
@@ -217,7 +212,7 @@ TEST_CASE("config: engine-specific mistakes", "[unit][config]") {
 }
 
 TEST_CASE("interpolate: ${VAR}, ${VAR:-default} and $$", "[unit][config]") {
-  const Environment env = fake_environment({{"A", "1"}, {"EMPTY", ""}});
+  const Environment env = environment_of({{"A", "1"}, {"EMPTY", ""}});
   CHECK(interpolate("x${A}y", env) == "x1y");
   CHECK(interpolate("${B:-dflt}", env) == "dflt");
   CHECK(interpolate("${EMPTY:-dflt}", env) == "dflt");
@@ -230,7 +225,7 @@ TEST_CASE("interpolate: ${VAR}, ${VAR:-default} and $$", "[unit][config]") {
 
 // As docker compose reads them (compose-spec's interpolation section).
 TEST_CASE("interpolate: bare $VAR and the rest of compose's forms", "[unit][config]") {
-  const Environment env = fake_environment({{"A", "1"}, {"EMPTY", ""}, {"PW", "p$w d"}});
+  const Environment env = environment_of({{"A", "1"}, {"EMPTY", ""}, {"PW", "p$w d"}});
   CHECK(interpolate("$A", env) == "1");
   CHECK(interpolate("x$A.y", env) == "x1.y");
   CHECK(interpolate("$PW", env) == "p$w d");  // a value is not expanded again

@@ -4,19 +4,14 @@
 
 #include "config/dotenv.h"
 #include "config/loader.h"
+#include "support/fake_environment.h"
 #include "support/temp_dir.h"
 
 using namespace devenv::config;
+using devenv::test::environment_of;
 using devenv::test::TempDir;
 
 namespace {
-
-Environment environment_of(std::map<std::string, std::string> values) {
-  return [values](const std::string& name) -> std::optional<std::string> {
-    const auto it = values.find(name);
-    return it == values.end() ? std::nullopt : std::optional<std::string>(it->second);
-  };
-}
 
 std::string error_of(const std::string& text) {
   try {

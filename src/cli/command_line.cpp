@@ -44,6 +44,8 @@ Commands:
   snapshot  save|restore|list|rm NAME: keep the databases' dev data under a name and
             bring it back later (after a reset)
   cache     stats|clear: the data dirs this machine initialised, kept for reuse
+  remote    list|prune: every developer's databases on a shared server (runtime =
+            "remote"), by prefix; prune those unused for --older-than 30d
 
   help      this text; `devenv help <command>` (or `devenv <command> --help`) for one
   version   devenv's version (also --version)
@@ -88,7 +90,7 @@ fs::path find_config(const std::optional<std::string>& given) {
 }
 
 void add_runtime_option(CLI::App& command, std::optional<std::string>& runtime) {
-  command.add_option("--runtime", runtime)->check(CLI::IsMember({"native", "compose"}));
+  command.add_option("--runtime", runtime)->check(CLI::IsMember({"native", "compose", "remote"}));
 }
 
 // --ignore kind:glob, repeatable; one pattern each, so a DATABASE after it stays a positional.
@@ -115,6 +117,9 @@ void declare_options(CLI::App& command, ResetOptions& options) {
   add_runtime_option(command, options.runtime);
   command.add_flag("--force", options.force);
   command.add_flag("--all-databases", options.all_databases);
+  command.add_option("-j,--jobs", options.jobs, "shared servers: databases made at once (default 4)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 64u));
   command.add_option("SERVER", options.servers);
 }
 
@@ -142,6 +147,14 @@ void declare_options(CLI::App& command, SnapshotOptions& options) {
   command.add_flag("--force", options.force);
   add_format_option(command, options.format, {"text", "json"});
   add_runtime_option(command, options.runtime);
+}
+
+void declare_options(CLI::App& command, RemoteOptions& options) {
+  command.add_option("ACTION", options.action)->required()->check(CLI::IsMember({"list", "prune"}));
+  command.add_option("SERVER", options.servers);
+  command.add_option("--older-than", options.older_than)->type_name("AGE");
+  command.add_flag("--dry-run", options.dry_run);
+  add_format_option(command, options.format, {"text", "json"});
 }
 
 void declare_options(CLI::App& command, DownOptions& options) {
@@ -252,6 +265,7 @@ CommandLine::CommandLine() : app_("", "devenv") {
   add_command("dump", kDumpHelp, run_dump);
   add_command("diff", kDiffHelp, run_diff);
   add_command("snapshot", kSnapshotHelp, run_snapshot);
+  add_command("remote", kRemoteHelp, run_remote);
   add_command("cache", kCacheHelp, run_cache);
   // `devenv help [COMMAND]` and `devenv version`, as git and docker take them.
   app_.add_subcommand("help")->add_option("COMMAND", help_topic_);

@@ -47,15 +47,19 @@ std::vector<DatabaseUrl> file_urls(const config::Config& config, const config::S
 
 }  // namespace
 
-std::vector<DatabaseUrl> database_urls(const config::Config& config, const config::Database& database, int port) {
+std::vector<DatabaseUrl> database_urls(const config::Config& config, const config::Database& database,
+                                       const runtime::Server& running, int port) {
   const config::Server& server = *config.find_server(database.server);
+  const std::string prefix = running.live_prefix();
   if (!server.engine.runs_a_server()) return file_urls(config, server, database);
-  std::string user = server.root_user;
-  std::string password = server.root_password.value;
+  std::string user = server.remote && !prefix.empty() ? server.remote->admin_user : server.root_user;
+  std::string password =
+      server.remote && !prefix.empty() ? server.remote->admin_password.value : server.root_password.value;
+  const std::string root = user;
   for (const config::User& candidate : config.users) {
     for (const std::string& key : candidate.database_keys) {
-      if (key == database.key && user == server.root_user && candidate.server == server.name) {
-        user = candidate.name;
+      if (key == database.key && user == root && candidate.server == server.name) {
+        user = prefix + candidate.name;
         password = candidate.password.value;
       }
     }
@@ -65,7 +69,7 @@ std::vector<DatabaseUrl> database_urls(const config::Config& config, const confi
   for (const std::string& name : database.names) {
     const std::string variable = config::url_variable(database, name);
     const std::string head = scheme + "://" + percent_encode(user) + ":";
-    const std::string tail = "@127.0.0.1:" + std::to_string(port) + "/" + name;
+    const std::string tail = "@" + running.host() + ":" + std::to_string(port) + "/" + prefix + name;
     urls.push_back({variable, head + percent_encode(password) + tail, head + "****" + tail});
   }
   return urls;

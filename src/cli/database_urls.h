@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "runtime/server.h"
 
 namespace devenv::cli {
 
@@ -15,7 +16,9 @@ struct DatabaseUrl {
 };
 
 // One URL per database of `database` (a partition template gives one per
-// partition), for the first user granted it, else the server's root.
-std::vector<DatabaseUrl> database_urls(const config::Config& config, const config::Database& database, int port);
+// partition), for the first user granted it, else the server's root; on `server`'s
+// host and `port`, with a shared server's names (alice_main, user alice_app).
+std::vector<DatabaseUrl> database_urls(const config::Config& config, const config::Database& database,
+                                       const runtime::Server& server, int port);
 
 }  // namespace devenv::cli

@@ -6,6 +6,18 @@
 
 namespace devenv::cli {
 
+namespace {
+
+// A shared server keeps running whatever devenv does; only this developer's things go.
+std::string outcome(const runtime::Server& server, bool purge) {
+  const std::string prefix = server.live_prefix();
+  if (prefix.empty()) return purge ? "stopped and purged" : "stopped (data kept; `devenv down --purge` deletes it)";
+  return purge ? "shared server left running; dropped what devenv made there with prefix " + prefix
+               : "shared server left running, your databases kept (`devenv down --purge` drops them)";
+}
+
+}  // namespace
+
 int run_down(const std::filesystem::path& config, const DownOptions& options, std::ostream&, std::ostream& err) {
   ProgressPrinter progress(err);
   Workspace workspace(config, "down", progress, options.runtime, Workspace::Schemas::Skip);
@@ -28,8 +40,7 @@ int run_down(const std::filesystem::path& config, const DownOptions& options, st
       continue;
     }
     for (const std::string& path : removed[i]) err << "removed " << path << "\n";
-    err << name << ": "
-        << (options.purge ? "stopped and purged" : "stopped (data kept; `devenv down --purge` deletes it)") << "\n";
+    err << name << ": " << outcome(*servers[i], options.purge) << "\n";
   }
   return code;
 }

@@ -15,8 +15,9 @@ namespace {
 std::vector<DatabaseUrl> all_urls(const Workspace& workspace) {
   std::vector<DatabaseUrl> urls;
   for (const config::Database& database : workspace.config().databases) {
-    const int port = workspace.server(database.server).port();
-    for (DatabaseUrl& url : database_urls(workspace.config(), database, port)) urls.push_back(std::move(url));
+    const runtime::Server& server = workspace.server(database.server);
+    for (DatabaseUrl& url : database_urls(workspace.config(), database, server, server.port()))
+      urls.push_back(std::move(url));
   }
   return urls;
 }

@@ -17,6 +17,7 @@ struct ResetOptions {
   std::vector<std::string> servers;  // empty: all
   bool force = false;                // also delete databases the config does not declare
   bool all_databases = false;        // reset every database, not only those whose schema changed
+  unsigned jobs = 0;                 // shared servers: databases made at once (0: the default)
 };
 int run_reset(const std::filesystem::path& config, const ResetOptions& options, std::ostream& out, std::ostream& err);
 
@@ -91,6 +92,34 @@ Size: at most $DEVENV_CACHE_MAX_SIZE (default 2G; e.g. 500M), least recently use
 entries go first; DEVENV_CACHE_MAX_SIZE=0 turns the cache off. An entry whose files
 no longer match its manifest, or that a server will not start from, is removed and
 the init runs instead. `down --purge` leaves the cache alone.
+)HELP";
+
+// `devenv remote list|prune`: what devenv made on shared servers, by prefix (docs/remote.md).
+struct RemoteOptions {
+  std::string action;                // list, prune
+  std::vector<std::string> servers;  // empty: every shared server of the config
+  std::string older_than;            // prune: "30d"
+  bool dry_run = false;              // prune: list only
+  std::string format = "text";       // list: or json
+};
+int run_remote(const std::filesystem::path& config, const RemoteOptions& options, std::ostream& out, std::ostream& err);
+
+inline constexpr const char* kRemoteHelp = R"HELP(Usage: devenv remote list [SERVER…] [--format text|json]
+       devenv remote prune --older-than AGE [--dry-run] [SERVER…]
+
+A shared server (runtime = "remote", a url in config.toml) holds the databases and
+users of every developer who ran devenv against it, each under their prefix
+(servers.<name>.prefix, by default your $USER and '_'). devenv records each thing it
+makes there in the server's registry (`_devenv`.`registry`), and drops only what it
+recorded: a database with your prefix that devenv did not make is left alone.
+
+  list    every prefix on the server: how many databases and users, when first
+          made and last used (any devenv up, reset or status of theirs), "(you)"
+          beside yours
+  prune   drops the databases and users of every prefix unused for longer than AGE
+          (30d, 12h, 2w; s m h d w), after listing them; --dry-run lists only
+
+Your own: `devenv down --purge` drops them; `devenv down` leaves the server alone.
 )HELP";
 
 // `devenv snapshot save|restore|list|rm`: named copies of the dev data (docs/snapshots.md).

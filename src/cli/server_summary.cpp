@@ -21,7 +21,7 @@ void print_summary(std::ostream& out, const config::Config& config, const std::v
     const runtime::UpResult& result = results[i];
     const std::string engine = std::string(server.engine.name()) + " " + result.version;
     const std::string status = errors[i] ? "FAILED" : result.action;
-    const std::string address = errors[i] ? "-" : server.engine.address(result.port);
+    const std::string address = errors[i] ? "-" : servers[i]->address(result.port);
     // Padded before it is coloured: the escapes take no room on the screen.
     const std::string shown = styled(
         colour_on(STDOUT_FILENO) && &out == &std::cout,
@@ -34,7 +34,7 @@ void print_summary(std::ostream& out, const config::Config& config, const std::v
   for (std::size_t i = 0; i < servers.size(); ++i) {
     if (errors[i]) continue;
     for (const config::Database* database : config.databases_on(servers[i]->server().name)) {
-      for (const DatabaseUrl& url : database_urls(config, *database, results[i].port)) {
+      for (const DatabaseUrl& url : database_urls(config, *database, *servers[i], results[i].port)) {
         out << fmt::format("{:<28} {}\n", url.variable, url.masked);
       }
     }

@@ -32,7 +32,7 @@ void print_text(std::ostream& out, const std::vector<runtime::Server*>& servers,
   out << fmt::format("{:<10} {:<16} {:<16} {:<8} {}\n", "SERVER", "STATUS", "ADDRESS", "PID", "NOTE");
   for (std::size_t i = 0; i < servers.size(); ++i) {
     const runtime::ServerStatus& status = statuses[i];
-    const std::string address = servers[i]->server().engine.address(status.port);
+    const std::string address = servers[i]->address(status.port);
     std::string note;
     if (status.schema_changed) note = "schema changed since this " + storage + " was initialised — run `devenv reset`";
     if (!status.failure.empty()) note = status.failure.substr(0, status.failure.find('\n'));

@@ -27,6 +27,7 @@ using Action = std::function<runtime::UpResult(runtime::Server&, const runtime::
 runtime::ResetRequest reset_request(const Workspace& workspace, const std::vector<runtime::Server*>& servers,
                                     const ResetOptions& options, bool resets, const std::string& command) {
   runtime::ResetRequest request;
+  request.jobs = options.jobs;
   if (!resets) return request;
   if (!options.all_databases) {
     request.only_changed = command == "up";

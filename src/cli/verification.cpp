@@ -51,9 +51,12 @@ std::vector<ServerDifferences> verify_databases(const Workspace& workspace, cons
   for (runtime::Server* server : workspace.servers()) {
     const config::Server& settings = server->server();
     if (!verify::selects_server(config, selection, settings.name)) continue;
-    const verify::LiveServer live{&settings, server_connect(*server), server->status().schema_changed,
+    const verify::LiveServer live{&settings,
+                                  server_connect(*server),
+                                  server->status().schema_changed,
                                   server_connect_as(*server),
-                                  settings.engine.runs_a_server() ? "" : server->tcp_endpoint().socket};
+                                  settings.engine.runs_a_server() ? "" : server->tcp_endpoint().socket,
+                                  server->live_prefix()};
     const auto say = [&](const std::string& message) { progress.say(settings.name, message); };
     ServerDifferences found{&settings, {}, {}, {}, {}};
     found.differences = verify::verify_server(config, live, selection, selected.empty(), rules, say, &found.models);

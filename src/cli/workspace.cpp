@@ -11,6 +11,7 @@
 #include "runtime/compose_server.h"
 #include "runtime/native_server.h"
 #include "runtime/owned_dir.h"
+#include "runtime/remote_server.h"
 #include "runtime/sqlite_server.h"
 #include "sqltext/source_error.h"
 #include "util/interrupt.h"
@@ -43,7 +44,8 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
       progress_(progress),
       runtime_(runtime.value_or(config_.project.runtime)) {
   verify::IgnoreRules{config_};  // a bad ignore pattern is a config error for every command, as any other is
-  if (runtime_ != "native" && runtime_ != "compose") throw UsageError("--runtime takes native or compose");
+  if (runtime_ != "native" && runtime_ != "compose" && runtime_ != "remote")
+    throw UsageError("--runtime takes native, compose or remote");
   progress_.detail("devenv", "config " + config_file.string() + ", runtime " + runtime_ +
                                  (runtime ? " (--runtime)" : " (config)") + ", state dir " +
                                  config_.project.state_dir.string());
@@ -52,10 +54,22 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
   runtime::claim_state_dir(config_.project.state_dir, server_names);
   lock_ = std::make_unique<runtime::StateLock>(config_.project.state_dir, command,
                                                [&](const std::string& message) { progress_.say("devenv", message); });
+  const auto runtime_of = [&](const config::Server& server) {
+    if (runtime || server.runtime.empty()) return runtime_;  // --runtime overrides the server's own
+    return server.runtime;
+  };
+  for (const config::Server& server : config_.servers) {
+    if (server.engine.runs_a_server() && runtime_of(server) == "remote" && !server.remote) {
+      throw UsageError("servers." + server.name + " has no url, so --runtime remote cannot run it: give it url = \"" +
+                       std::string(server.engine.url_scheme()) + "://admin:${ADMIN_PW}@host:" +
+                       std::to_string(server.engine.default_port()) + "\", or run it with another --runtime");
+    }
+  }
   std::shared_ptr<const runtime::ComposeTool> compose;
-  const bool any_container = std::any_of(config_.servers.begin(), config_.servers.end(),
-                                         [](const config::Server& server) { return server.engine.runs_a_server(); });
-  if (runtime_ == "compose" && any_container) {  // SQLite servers alone need no docker
+  const bool any_container = std::any_of(
+      config_.servers.begin(), config_.servers.end(),
+      [&](const config::Server& server) { return server.engine.runs_a_server() && runtime_of(server) == "compose"; });
+  if (any_container) {  // SQLite and remote servers alone need no docker
     compose = std::make_shared<runtime::ComposeTool>(config_);
     progress_.say("devenv", "compose runtime: " + compose->description() + ", project " + compose->project());
   }
@@ -67,7 +81,9 @@ Workspace::Workspace(const std::filesystem::path& config_file, const std::string
     const generator::ServerInit* init = outputs_.servers.empty() ? nullptr : &outputs_.server(name);
     if (!server.engine.runs_a_server()) {  // files on this machine, whichever the runtime
       servers_.push_back(std::make_unique<runtime::SqliteServer>(config_, server, fingerprint, init, say));
-    } else if (compose) {
+    } else if (runtime_of(server) == "remote") {
+      servers_.push_back(std::make_unique<runtime::RemoteServer>(config_, server, say));
+    } else if (runtime_of(server) == "compose") {
       servers_.push_back(std::make_unique<runtime::ComposeServer>(config_, server, fingerprint, init, compose, say));
     } else {
       servers_.push_back(std::make_unique<runtime::NativeServer>(config_, server, fingerprint, init, say));

@@ -19,8 +19,27 @@ struct Secret {
   std::string value;
 };
 
+// `runtime = "remote"`: a server that exists already and that a team shares
+// (docs/remote.md). devenv makes its databases and users there under this developer's
+// prefix, and touches only those it recorded in the server's registry.
+struct RemoteSettings {
+  std::string host;  // from `url`
+  int port = 0;
+  std::string admin_user;
+  Secret admin_password;  // its reference is the password part of `url` as written
+  // Every database and user devenv makes there starts with it: `prefix`, else $USER
+  // (lower-cased, other characters '_') and '_'.
+  std::string prefix;
+  std::string tls;                // "prefer" (default), "disable", "require", "verify-full"
+  std::filesystem::path ca_file;  // absolute; "" for the system's certificates
+  std::string where;              // file:line:col of `url`
+};
+
 struct Server {
   std::string name;  // the table key: [servers.<name>]; also initdb/<name>/
+  // native, compose or remote; "" when the server names none (project.runtime applies).
+  std::string runtime;
+  std::optional<RemoteSettings> remote;  // when the server has a `url`
   engine::Engine engine;
   std::string version;
   int port = 0;
@@ -123,7 +142,7 @@ struct User {
 
 struct Project {
   std::string name;                 // compose project name; defaults to the config's folder name
-  std::string runtime;              // "native" or "compose"
+  std::string runtime;              // "native", "compose" or "remote"
   std::filesystem::path state_dir;  // native runtime: data, sockets, logs (absolute)
   bool data_on_tmpfs = false;       // native runtime: data dirs under /dev/shm (fast DDL, lost on reboot)
   std::string network_mode;         // compose runtime: "" (ports on 127.0.0.1) or "host"

@@ -13,6 +13,7 @@
 #include "config/migration_sources.h"
 #include "config/name_pattern.h"
 #include "config/name_rules.h"
+#include "config/remote_url.h"
 #include "config/schema_files.h"
 #include "config/table_reader.h"
 #include "config/url_variable.h"
@@ -57,8 +58,10 @@ class Loader {
     config.dir = file_.parent_path();
     config.project = project(top);
     config.servers = servers(top);
+    check_remote_runtime(top, config);
     config.databases = databases(top, config);
     config.users = users(top, config);
+    check_prefixed_names(config);
     for (std::size_t i = 0; i < config.databases.size(); ++i) resolve_owner(config, config.databases[i], i);
     config.ignore = ignore_settings(top);
     return config;
@@ -72,8 +75,7 @@ class Loader {
     project.state_dir = file_.parent_path() / ".devenv";
     const toml::node* node = top.node("project");
     if (!node) return project;
-    TableReader reader(top.table("project", *node), "project", display_, environment_,
-                       {"name", "runtime", "state_dir", "data_on_tmpfs", "network_mode", "compose_file"});
+    TableReader reader(top.table("project", *node), "project", display_, environment_, project_keys());
     if (auto state_dir = reader.string("state_dir"))
       project.state_dir = (file_.parent_path() / *state_dir).lexically_normal();
     project.data_on_tmpfs = reader.boolean("data_on_tmpfs").value_or(false);
@@ -91,14 +93,31 @@ class Loader {
       }
       project.name = *name;
     }
-    if (auto runtime = reader.string("runtime")) {
-      if (*runtime != "native" && *runtime != "compose") {
-        throw ConfigError(reader.where_of("runtime"), "project.runtime",
-                          "expected \"native\" or \"compose\", got \"" + *runtime + "\"");
-      }
-      project.runtime = *runtime;
-    }
+    if (auto runtime = reader.string("runtime")) project.runtime = checked_runtime(reader, "project.runtime", *runtime);
     return project;
+  }
+
+  static std::vector<std::string> project_keys() {
+    return {"name", "runtime", "state_dir", "data_on_tmpfs", "network_mode", "compose_file"};
+  }
+
+  static std::string checked_runtime(const TableReader& reader, const std::string& path, const std::string& runtime) {
+    if (runtime == "native" || runtime == "compose" || runtime == "remote") return runtime;
+    throw ConfigError(reader.where_of("runtime"), path,
+                      "expected \"native\", \"compose\" or \"remote\", got \"" + runtime + "\"");
+  }
+
+  // project.runtime = "remote" applies to the servers that name no runtime: each needs a url.
+  void check_remote_runtime(const TableReader& top, const Config& config) const {
+    if (config.project.runtime != "remote") return;
+    for (const Server& server : config.servers) {
+      if (!server.runtime.empty() || server.remote || !server.engine.runs_a_server()) continue;
+      const toml::node* project = top.node("project");
+      TableReader reader(top.table("project", *project), "project", display_, environment_, project_keys());
+      throw ConfigError(reader.where_of("runtime"), "project.runtime",
+                        "servers." + server.name + " has no url, so it cannot run on a remote server",
+                        "give servers." + server.name + " a url, or runtime = \"native\" of its own");
+    }
   }
 
   // A file name beside the config: the compose file mounts ./initdb/<server>, which is
@@ -159,7 +178,7 @@ class Loader {
   Server server(const toml::table& table, const std::string& name, const std::string& path) {
     TableReader reader(table, path, display_, environment_,
                        {"engine", "version", "port", "root_user", "root_password", "image", "charset", "collation",
-                        "bin_dir", "settings"});
+                        "bin_dir", "settings", "runtime", "url", "prefix", "tls", "ca_file"});
     Server server;
     server.name = name;
     const std::string engine = reader.required_string("engine", "\"mariadb\"");
@@ -172,6 +191,23 @@ class Loader {
     }
     server.engine = *known;
     if (!server.engine.runs_a_server()) return file_server(reader, std::move(server), path);
+    if (auto runtime = reader.string("runtime")) server.runtime = checked_runtime(reader, path + ".runtime", *runtime);
+    if (reader.node("url")) {
+      server.remote = remote_settings(reader, server.engine, path);
+    } else {
+      for (const char* key : {"prefix", "tls", "ca_file"}) {
+        if (reader.node(key)) {
+          throw ConfigError(reader.where_of(key), path + "." + key,
+                            std::string("only a shared server (with a `url`) has a ") + key,
+                            "add url = \"mysql://admin:${ADMIN_PW}@host:3306\" and runtime = \"remote\", or remove it");
+        }
+      }
+    }
+    if (server.runtime == "remote" && !server.remote) {
+      throw ConfigError(reader.where_of("runtime"), path + ".url", "a remote server needs the url of its admin account",
+                        "add url = \"" + std::string(server.engine.url_scheme()) +
+                            "://admin:${ADMIN_PW}@host:" + std::to_string(server.engine.default_port()) + "\"");
+    }
     server.version = reader.string("version").value_or("");
     const std::int64_t port = reader.integer("port").value_or(server.engine.default_port());
     if (port < 0 || port > 65535) {
@@ -204,11 +240,83 @@ class Loader {
     return server;
   }
 
+  // `url`, `prefix`, `tls`, `ca_file` of a shared server. The URL is split as written,
+  // then each part resolved: a password from ${ADMIN_PW} may hold any character.
+  RemoteSettings remote_settings(const TableReader& reader, const engine::Engine& engine, const std::string& path) {
+    RemoteSettings remote;
+    remote.where = reader.where_of("url");
+    const toml::node& node = *reader.node("url");
+    if (!node.is_string()) reader.wrong_type("url", node, "a string");
+    std::string why;
+    const std::optional<RemoteUrlParts> parts = split_remote_url(**node.as_string(), why);
+    const std::string example =
+        std::string(engine.url_scheme()) + "://admin:${ADMIN_PW}@db.internal:" + std::to_string(engine.default_port());
+    if (!parts) throw ConfigError(remote.where, path + ".url", why, "write it as \"" + example + "\"");
+    const std::optional<engine::Engine> scheme = engine::Engine::from_name(parts->scheme);
+    if (!scheme || !scheme->runs_a_server() || scheme->dialect() != engine.dialect()) {
+      throw ConfigError(remote.where, path + ".url",
+                        "\"" + parts->scheme + "://\" does not reach a " + engine.name() + " server",
+                        "write it as \"" + example + "\"");
+    }
+    remote.host = reader.resolve("url", parts->host);
+    const std::string port = reader.resolve("url", parts->port);
+    remote.port = port.empty() ? engine.default_port() : std::atoi(port.c_str());
+    if (port.size() > 5 || remote.port < 1 || remote.port > 65535)
+      throw ConfigError(remote.where, path + ".url", "\"" + port + "\" is not a port from 1 to 65535");
+    remote.admin_user = reader.resolve("url", parts->user);
+    if (remote.admin_user.empty()) remote.admin_user = engine.default_root_user();
+    remote.admin_password = {parts->password, reader.resolve("url", parts->password)};
+    check_secret(reader, "url", path + ".url", remote.admin_password.value);
+    remote.prefix =
+        reader.node("prefix") ? checked_prefix(reader, *reader.string("prefix"), path) : default_prefix(reader, path);
+    remote.tls = reader.string("tls").value_or("prefer");
+    if (remote.tls != "prefer" && remote.tls != "disable" && remote.tls != "require" && remote.tls != "verify-full") {
+      throw ConfigError(reader.where_of("tls"), path + ".tls",
+                        "expected \"disable\", \"prefer\", \"require\" or \"verify-full\"",
+                        "\"require\" encrypts; \"verify-full\" also checks the server's certificate and host name");
+    }
+    if (auto ca_file = reader.string("ca_file")) {
+      remote.ca_file = (file_.parent_path() / *ca_file).lexically_normal();
+      std::error_code error;
+      if (!fs::is_regular_file(remote.ca_file, error)) {
+        throw ConfigError(reader.where_of("ca_file"), path + ".ca_file", "no such file: " + remote.ca_file.string(),
+                          "give the PEM file of the certificate authority that signed the server's certificate");
+      }
+    }
+    return remote;
+  }
+
+  // Names made from it are quoted everywhere, but stay easy to type: letters, digits, '_'.
+  static std::string checked_prefix(const TableReader& reader, const std::string& prefix, const std::string& path) {
+    const bool plain = !prefix.empty() && std::isalpha(static_cast<unsigned char>(prefix.front())) &&
+                       std::all_of(prefix.begin(), prefix.end(),
+                                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+    if (plain && prefix.size() <= 32) return prefix;
+    throw ConfigError(reader.where_of("prefix"), path + ".prefix", "\"" + prefix + "\" is not a prefix devenv can use",
+                      "start with a letter; use letters, digits and '_', at most 32 (e.g. \"alice_\")");
+  }
+
+  // $USER, lower-cased, anything but letters and digits as '_', and a '_'.
+  std::string default_prefix(const TableReader& reader, const std::string& path) const {
+    const std::optional<std::string> user = environment_("USER");
+    std::string prefix;
+    for (char c : user.value_or("")) {
+      const auto byte = static_cast<unsigned char>(c);
+      prefix.push_back(std::isalnum(byte) && byte < 0x80 ? static_cast<char>(std::tolower(byte)) : '_');
+    }
+    if (prefix.empty()) {
+      throw ConfigError(reader.where_of("url"), path + ".prefix", "$USER is not set, and the server has no prefix",
+                        "add prefix = \"yourname_\": every database devenv makes there starts with it");
+    }
+    if (!std::isalpha(static_cast<unsigned char>(prefix.front()))) prefix = "u" + prefix;
+    return checked_prefix(reader, prefix.substr(0, 31) + "_", path);
+  }
+
   // SQLite: a folder of database files. Every setting of a server process is refused by
   // name, so that a config copied from a MySQL server says what to take out.
   static Server file_server(const TableReader& reader, Server server, const std::string& path) {
-    for (const char* key :
-         {"version", "port", "root_user", "root_password", "image", "charset", "collation", "bin_dir", "settings"}) {
+    for (const char* key : {"version", "port", "root_user", "root_password", "image", "charset", "collation", "bin_dir",
+                            "settings", "runtime", "url", "prefix", "tls", "ca_file"}) {
       if (!reader.node(key)) continue;
       throw ConfigError(reader.where_of(key), path + "." + key, std::string("a SQLite server has no ") + key,
                         "remove it: a SQLite server is a folder of database files (<name>.db) that apps open "
@@ -525,6 +633,28 @@ class Loader {
   }
 
   // Names are plain ASCII here, so bytes and characters are the same count.
+  // A shared server's names carry the developer's prefix: each must still fit the engine.
+  static void check_prefixed_names(const Config& config) {
+    for (const Server& server : config.servers) {
+      if (!server.remote) continue;
+      const std::string& prefix = server.remote->prefix;
+      const auto check = [&](const std::string& name, std::size_t limit, const std::string& what) {
+        if (prefix.size() + name.size() <= limit) return;
+        throw ConfigError(server.remote->where, "servers." + server.name + ".prefix",
+                          "with prefix \"" + prefix + "\", " + what + " " + name + " becomes " +
+                              std::to_string(prefix.size() + name.size()) + " characters long; " +
+                              server.engine.name() + " allows " + std::to_string(limit),
+                          "set a shorter prefix (prefix = \"al_\") for servers." + server.name);
+      };
+      for (const Database* database : config.databases_on(server.name)) {
+        for (const std::string& name : database->names) check(name, server.engine.max_identifier_bytes(), "database");
+      }
+      for (const User& user : config.users) {
+        if (user.server == server.name) check(user.name, server.engine.max_user_name_bytes(), "user");
+      }
+    }
+  }
+
   static void check_length(const TableReader& reader, const std::string& key, const std::string& path,
                            const std::string& name, std::size_t limit, const std::string& what) {
     if (name.size() <= limit) return;

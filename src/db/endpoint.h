@@ -12,6 +12,13 @@ struct Endpoint {
   std::string password;
   std::string database;  // empty: the engine's default
   std::string host = "127.0.0.1";
+  // A shared server's (runtime = "remote"): TLS as libpq's sslmode names it ("" or
+  // "prefer": the library's default; "disable", "require", "verify-full"), the CA
+  // that signed its certificate, and how long a query may wait for the server's
+  // answer before the session gives up (0: as long as it takes).
+  std::string tls = {};
+  std::string ca_file = {};
+  int read_timeout_seconds = 0;
 };
 
 }  // namespace devenv::db

@@ -79,6 +79,14 @@ std::unique_ptr<Session> connect_mysql(const Endpoint& endpoint, int timeout_sec
   options["password"] = endpoint.password;
   if (!endpoint.database.empty()) options["schema"] = endpoint.database;
   options["OPT_CONNECT_TIMEOUT"] = timeout_seconds;
+  if (endpoint.read_timeout_seconds > 0) {
+    options["OPT_READ_TIMEOUT"] = endpoint.read_timeout_seconds;
+    options["OPT_WRITE_TIMEOUT"] = endpoint.read_timeout_seconds;
+  }
+  // MariaDB's client library (under Debian's Connector/C++) speaks TLS only when asked.
+  if (endpoint.tls == "require" || endpoint.tls == "verify-full") options["sslEnforce"] = true;
+  if (endpoint.tls == "verify-full") options["sslVerify"] = true;
+  if (!endpoint.ca_file.empty()) options["sslCA"] = endpoint.ca_file;
   try {
     return std::make_unique<MySqlSession>(std::unique_ptr<::sql::Connection>(get_driver_instance()->connect(options)));
   } catch (const ::sql::SQLException& e) {

@@ -79,6 +79,12 @@ std::unique_ptr<Session> connect_postgres(const Endpoint& endpoint, int timeout_
                          " dbname=" + conninfo_value(endpoint.database.empty() ? "postgres" : endpoint.database) +
                          " connect_timeout=" + std::to_string(timeout_seconds);
   if (!endpoint.password.empty()) conninfo += " password=" + conninfo_value(endpoint.password);
+  if (!endpoint.tls.empty()) conninfo += " sslmode=" + conninfo_value(endpoint.tls);
+  if (!endpoint.ca_file.empty()) conninfo += " sslrootcert=" + conninfo_value(endpoint.ca_file);
+  // libpq has no read timeout: the kernel gives up on a peer that stopped answering.
+  if (endpoint.read_timeout_seconds > 0)
+    conninfo += " tcp_user_timeout=" + std::to_string(endpoint.read_timeout_seconds * 1000) +
+                " keepalives_idle=" + std::to_string(endpoint.read_timeout_seconds) + " keepalives_interval=5";
   try {
     return std::make_unique<PostgresSession>(conninfo);
   } catch (const std::exception& e) {

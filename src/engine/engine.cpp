@@ -218,15 +218,15 @@ std::string Engine::major_version(const std::string& version) const {
 }
 
 ClientCommand Engine::tcp_client(const std::string& program, int port, const std::string& user,
-                                 const std::string& database) const {
+                                 const std::string& database, const std::string& host) const {
   const std::string port_text = std::to_string(port);
   if (!runs_a_server()) return {{program, "-bail", database}, ""};  // `database`: the file
   if (dialect() == sqltext::Dialect::MySQL) {
-    ClientCommand command{{program, "--protocol=tcp", "-h", "127.0.0.1", "-P", port_text, "-u", user}, "MYSQL_PWD"};
+    ClientCommand command{{program, "--protocol=tcp", "-h", host, "-P", port_text, "-u", user}, "MYSQL_PWD"};
     if (!database.empty()) command.argv.push_back(database);
     return command;
   }
-  ClientCommand command{{program, "-h", "127.0.0.1", "-p", port_text, "-U", user}, "PGPASSWORD"};
+  ClientCommand command{{program, "-h", host, "-p", port_text, "-U", user}, "PGPASSWORD"};
   if (!database.empty()) command.argv.insert(command.argv.end(), {"-d", database});
   return command;
 }

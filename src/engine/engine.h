@@ -81,8 +81,8 @@ class Engine {
   const char* version_query() const;
   // `program` (the engine's client) on `database` ("" for none) as `user`, over TCP
   // to 127.0.0.1:port.
-  ClientCommand tcp_client(const std::string& program, int port, const std::string& user,
-                           const std::string& database) const;
+  ClientCommand tcp_client(const std::string& program, int port, const std::string& user, const std::string& database,
+                           const std::string& host = "127.0.0.1") const;
   // The engine's own tools that copy one database out and back in (a named snapshot,
   // docs/snapshots.md), as `user` over TCP, the password in password_variable:
   // dump_command writes `database` (schema, data, routines, triggers, events) to

@@ -100,6 +100,19 @@ class MySqlScriptWriter final : public ScriptWriter {
 
   std::string drop_account(const std::string& account) const override { return "DROP USER IF EXISTS " + account; }
 
+  std::string update_account(const std::string& user, const std::string& host,
+                             const std::string& password) const override {
+    return "ALTER USER " + account(user, host) + identified_with(user, password);
+  }
+
+  std::vector<std::string> grant_users(const Config& config, const Database& database,
+                                       const std::string& name) const override {
+    std::vector<std::string> out;
+    for (const config::User* user : users_granted(config, database))
+      out.push_back(grant_database(account(user->name, "%"), name));
+    return out;
+  }
+
   std::string list_accounts() const override { return "SELECT User, Host FROM mysql.user"; }
 
   std::string init_databases(const Config& config, const Server& server) const override {

@@ -157,6 +157,19 @@ class PostgresScriptWriter final : public ScriptWriter {
 
   std::string drop_account(const std::string& account) const override { return "DROP ROLE IF EXISTS " + account; }
 
+  std::string update_account(const std::string& user, const std::string&, const std::string& password) const override {
+    return "ALTER ROLE " + quote(user) + " LOGIN PASSWORD " + literal(postgres_scram_verifier(user, password));
+  }
+
+  // Only the users the config grants may connect: PostgreSQL lets PUBLIC in by default.
+  std::vector<std::string> grant_users(const Config& config, const Database& database,
+                                       const std::string& name) const override {
+    std::vector<std::string> out = {"REVOKE ALL ON DATABASE " + quote(name) + " FROM PUBLIC"};
+    for (const config::User* user : users_granted(config, database))
+      out.push_back("GRANT ALL PRIVILEGES ON DATABASE " + quote(name) + " TO " + quote(user->name));
+    return out;
+  }
+
   std::string list_accounts() const override { return "SELECT rolname, '' FROM pg_roles"; }
 
   std::string init_databases(const Config& config, const Server& server) const override {
@@ -167,14 +180,9 @@ class PostgresScriptWriter final : public ScriptWriter {
              literal(postgres_scram_verifier(user.name, user.password.value)) + ";\n";
     }
     for (const Database* database : config.databases_on(server.name)) {
-      const auto users = users_granted(config, *database);
       for (const std::string& name : database->names) {
         out += "\n" + create_database(server, name) + ";\n";
-        // Only the users the config grants may connect: PostgreSQL lets PUBLIC in by default.
-        out += "REVOKE ALL ON DATABASE " + quote(name) + " FROM PUBLIC;\n";
-        for (const config::User* user : users) {
-          out += "GRANT ALL PRIVILEGES ON DATABASE " + quote(name) + " TO " + quote(user->name) + ";\n";
-        }
+        for (const std::string& grant : grant_users(config, *database, name)) out += grant + ";\n";
       }
     }
     return out;

@@ -45,6 +45,14 @@ class ScriptWriter {
   // PostgreSQL: its owner).
   virtual std::string grant_database(const std::string& account, const std::string& database) const = 0;
   virtual std::string drop_account(const std::string& account) const = 0;
+  // create_account's password (and, on PostgreSQL, limits) set again on an account
+  // that exists: a shared server's user whose password changed in the config.
+  virtual std::string update_account(const std::string& user, const std::string& host,
+                                     const std::string& password) const = 0;
+  // What 00-init-databases.sql grants the config's users on one database `name`
+  // (their names as `config` has them; a shared server's carry the prefix).
+  virtual std::vector<std::string> grant_users(const config::Config& config, const config::Database& database,
+                                               const std::string& name) const = 0;
   // A query listing every account: user and host columns.
   virtual std::string list_accounts() const = 0;
 

@@ -38,6 +38,8 @@ class SqliteScriptWriter final : public ScriptWriter {
   std::string create_account(const std::string&, const std::string&, const std::string&) const override { return {}; }
   std::string grant_database(const std::string&, const std::string&) const override { return {}; }
   std::string drop_account(const std::string&) const override { return {}; }
+  std::string update_account(const std::string&, const std::string&, const std::string&) const override { return {}; }
+  std::vector<std::string> grant_users(const Config&, const Database&, const std::string&) const override { return {}; }
   std::string list_accounts() const override { return {}; }
   std::string init_databases(const Config&, const Server&) const override { return {}; }
   void open_database(std::string&, const Config&, const Database&, const std::string&) const override {}

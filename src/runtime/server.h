@@ -56,6 +56,9 @@ struct ResetRequest {
   // Called before the whole data dir (or volume) is made again, which deletes the
   // databases the config does not declare too; throws to refuse.
   std::function<void(Server&)> before_replacing_data;
+  // A shared server (runtime = "remote"): how many databases are made at once, each
+  // on a connection of its own; 0 for the default (4).
+  unsigned jobs = 0;
 };
 
 struct LogRequest {
@@ -87,7 +90,14 @@ class Server {
   virtual bool resets_in_place(const ResetRequest& request) const = 0;
   virtual void stop() = 0;
   virtual std::vector<std::string> purge() = 0;
-  // The port on 127.0.0.1 it runs on (or will), and root's way in over TCP.
+  // A shared server's (runtime = "remote"): the prefix every database and user name
+  // devenv made there starts with, this developer's; "" for the others.
+  virtual std::string live_prefix() const { return ""; }
+  // The host apps reach it on: a shared server's own, else 127.0.0.1.
+  virtual std::string host() const { return "127.0.0.1"; }
+  // Where status and summaries say it is (engine::Engine::address for local ones).
+  virtual std::string address(int port) const { return server().engine.address(port); }
+  // The port it runs on (or will), and root's way in over TCP.
   virtual int port() const = 0;
   virtual db::Endpoint tcp_endpoint() const = 0;
   // The engine's client on `database`, as `user` (nullptr: root).

@@ -45,18 +45,10 @@ bool needs_client(const std::vector<sqltext::Statement>& statements) {
   return false;
 }
 
-}  // namespace
-
-bool run_with_sessions(const fs::path& file, const engine::Engine& engine, const db::Endpoint& endpoint,
-                       const fs::path& log) {
-  const std::string text = util::read_file(file).value_or("");
-  std::vector<sqltext::Statement> statements;
-  try {
-    statements = sqltext::split(text, engine.dialect(), file.string());
-  } catch (const sqltext::SourceError& e) {
-    throw init_file_failure(file, e.where().line, e.what(), log, kThen);
-  }
-  if (needs_client(statements)) return false;
+// Runs `statements` (needs_client false), one session at a time; throws
+// ScriptStatementError for the first the server rejects.
+void run_statements(const std::vector<sqltext::Statement>& statements, const engine::Engine& engine,
+                    const db::Endpoint& endpoint) {
   db::Endpoint target = endpoint;
   auto session = db::connect(engine.dialect(), target);
   // The init's client reads files as UTF-8 (client.cnf); a MySQL connection's own
@@ -72,10 +64,36 @@ bool run_with_sessions(const fs::path& file, const engine::Engine& engine, const
         session->execute(statement.text);
       }
     } catch (const db::DbError& e) {
-      throw init_file_failure(file, statement.where.line, e.what(), log, kThen);
+      throw ScriptStatementError(statement.where.line, e.what());
     }
   }
+}
+
+}  // namespace
+
+bool run_with_sessions(const fs::path& file, const engine::Engine& engine, const db::Endpoint& endpoint,
+                       const fs::path& log) {
+  const std::string text = util::read_file(file).value_or("");
+  std::vector<sqltext::Statement> statements;
+  try {
+    statements = sqltext::split(text, engine.dialect(), file.string());
+  } catch (const sqltext::SourceError& e) {
+    throw init_file_failure(file, e.where().line, e.what(), log, kThen);
+  }
+  if (needs_client(statements)) return false;
+  try {
+    run_statements(statements, engine, endpoint);
+  } catch (const ScriptStatementError& e) {
+    throw init_file_failure(file, e.line, e.what(), log, kThen);
+  }
   return true;
+}
+
+void run_script_with_sessions(const std::string& script, const std::string& name, const engine::Engine& engine,
+                              const db::Endpoint& endpoint) {
+  const std::vector<sqltext::Statement> statements = sqltext::split(script, engine.dialect(), name);
+  if (needs_client(statements)) throw std::logic_error(name + " needs the engine's client (a psql meta-command)");
+  run_statements(statements, engine, endpoint);
 }
 
 }  // namespace devenv::runtime

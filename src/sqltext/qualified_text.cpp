@@ -20,7 +20,7 @@ std::string_view QualifiedText::shadow_text(const Slot& slot, const ShadowNames&
   switch (slot.kind) {
     case Slot::Target: return names.target;
     case Slot::Definer: return names.definer;
-    case Slot::ShadowReplacement: return slot.name;
+    case Slot::ShadowReplacement: return names.disable_events ? std::string_view(slot.name) : slot.written;
     case Slot::NamedDatabase: break;
   }
   // A name without a shadow stays as written: the load's account may not touch it,

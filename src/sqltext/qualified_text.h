@@ -14,6 +14,9 @@ struct ShadowNames {
   std::string_view target;                              // unquoted, as render(database) takes it
   std::map<std::string, std::string> quoted_databases;  // declared name → quoted shadow name
   std::string definer;                                  // `user`@`host` of the load's account
+  // A shadow disables events (append_shadow_replacement); a shared server's database
+  // (runtime = "remote"), whose names are mapped the same way, keeps them as written.
+  bool disable_events = true;
 };
 
 // Text with holes where the target database's name goes. A partition template's

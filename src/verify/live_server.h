@@ -16,6 +16,9 @@ struct LiveServer {
   // SQLite: the folder of its database files, whose <name>.db files are its databases
   // (a folder has no catalog to list them). Empty for servers.
   std::string files_folder = {};
+  // A shared server (runtime = "remote"): the developer's prefix, which the live
+  // databases' names start with (alice_main for the config's main).
+  std::string prefix = {};
 };
 
 }  // namespace devenv::verify

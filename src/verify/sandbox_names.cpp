@@ -14,6 +14,11 @@ constexpr std::size_t kHashLength = 8;
 
 }  // namespace
 
+std::string sandbox_prefix(std::string_view base, const config::Server& server) {
+  if (!server.remote) return std::string(base);
+  return std::string(base) + util::sha256_hex(server.remote->prefix).substr(0, 6) + "_";
+}
+
 std::string run_suffix() {
   static std::atomic<unsigned> loads{0};
   std::string suffix = "_" + std::to_string(getpid());

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "config/config.h"
 #include "engine/engine.h"
 
 namespace devenv::verify {
@@ -11,6 +12,12 @@ namespace devenv::verify {
 // verify finds and removes whatever a kill -9 left behind.
 inline constexpr std::string_view kShadowPrefix = "_devenv_shadow_";
 inline constexpr std::string_view kAccountPrefix = "_devenv_verify_";
+
+// What names of a verify's on `server` start with: `base` (kShadowPrefix or
+// kAccountPrefix), and on a shared server (one with a `url`) a tag of this developer's
+// prefix, so that two developers' verifies never share a name and each one's
+// drop_leftovers removes only its own: "_devenv_shadow_3fa4c1_".
+std::string sandbox_prefix(std::string_view base, const config::Server& server);
 
 // "_<pid>_<n>": every shadow database and the account of one load end in it. `n`
 // counts the loads of this process, so two shadows alive at once (`diff a.sql b.sql`)

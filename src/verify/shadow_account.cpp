@@ -13,7 +13,7 @@ constexpr std::size_t kPasswordBytes = 24;
 
 ShadowAccount::ShadowAccount(const config::Server& server, db::Connect admin, const std::string& suffix)
     : writer_(generator::make_script_writer(server.engine)), admin_(std::move(admin)) {
-  login_.user = sandbox_name(kAccountPrefix, "run", suffix, server.engine);
+  login_.user = sandbox_name(sandbox_prefix(kAccountPrefix, server), "run", suffix, server.engine);
   login_.password = util::random_hex(kPasswordBytes);
   const auto session = admin_("");
   const std::vector<std::string> hosts = session->column(writer_->client_host_query());
@@ -43,7 +43,7 @@ void ShadowAccount::drop_leftovers(const config::Server& server, db::Session& se
   const auto writer = generator::make_script_writer(server.engine);
   for (const db::Row& row : session.rows(writer->list_accounts())) {
     const std::string user = row.at(0).value_or("");
-    if (user.starts_with(kAccountPrefix))
+    if (user.starts_with(sandbox_prefix(kAccountPrefix, server)))
       session.execute(writer->drop_account(writer->account(user, row.at(1).value_or(""))));
   }
 }

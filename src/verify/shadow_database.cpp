@@ -84,7 +84,8 @@ ShadowDatabase::~ShadowDatabase() { drop(); }
 // recursively for those loaded too. Only databases the config initialises before the
 // target are loaded: when the target's init script runs, the later ones are empty.
 void ShadowDatabase::plan(const config::Database& target) {
-  shadows_.push_back({&target, "", sandbox_name(kShadowPrefix, target.key, suffix_, server_.engine), true});
+  shadows_.push_back(
+      {&target, "", sandbox_name(sandbox_prefix(kShadowPrefix, server_), target.key, suffix_, server_.engine), true});
   for (const std::string& name : target.names) {
     names_.quoted_databases[name] = server_.engine.quote_identifier(shadows_.front().name);
   }
@@ -111,9 +112,11 @@ void ShadowDatabase::add_referenced(const config::Database& from, std::vector<co
         const auto taken = [&](const std::string& candidate) {
           return std::any_of(shadows_.begin(), shadows_.end(), [&](const Shadow& s) { return s.name == candidate; });
         };
-        while (taken(sandbox_name(kShadowPrefix, label, suffix_, server_.engine))) label += "_";
+        while (taken(sandbox_name(sandbox_prefix(kShadowPrefix, server_), label, suffix_, server_.engine)))
+          label += "_";
         const bool load = config_position(config_, owner) < target_position;
-        shadows_.push_back({owner, name, sandbox_name(kShadowPrefix, label, suffix_, server_.engine), load});
+        shadows_.push_back(
+            {owner, name, sandbox_name(sandbox_prefix(kShadowPrefix, server_), label, suffix_, server_.engine), load});
         names_.quoted_databases[name] = server_.engine.quote_identifier(shadows_.back().name);
         if (load) to_scan.push_back(owner);
       }
@@ -195,9 +198,9 @@ void ShadowDatabase::run_as_admin(const std::string& shadow, const std::string& 
   admin->execute(sql);
 }
 
-void ShadowDatabase::rename_other_databases(catalog::Database& model) const {
+void ShadowDatabase::rename_other_databases(catalog::Database& model, const std::string& live_prefix) const {
   for (std::size_t i = 1; i < shadows_.size(); ++i)
-    catalog::rename_references(model, shadows_[i].name, shadows_[i].live, server_.engine.dialect());
+    catalog::rename_references(model, shadows_[i].name, live_prefix + shadows_[i].live, server_.engine.dialect());
 }
 
 void ShadowDatabase::restore_event_statuses(catalog::Database& model) const {
@@ -236,7 +239,7 @@ void ShadowDatabase::drop_leftovers(const config::Server& server, const Connect&
   db::Session& session = *admin;
   const auto writer = generator::make_script_writer(server.engine);
   for (const std::string& name : session.column(writer->list_databases())) {
-    if (name.starts_with(kShadowPrefix)) session.execute(writer->drop_database(name));
+    if (name.starts_with(sandbox_prefix(kShadowPrefix, server))) session.execute(writer->drop_database(name));
   }
   ShadowAccount::drop_leftovers(server, session);
 }

@@ -46,8 +46,8 @@ class ShadowDatabase {
   const Connect& connect() const { return connect_; }
 
   // The model refers to the other databases' shadows (a view on `hydra`.t): give
-  // them back their live names.
-  void rename_other_databases(catalog::Database& model) const;
+  // them back their live names (on a shared server, with the developer's prefix).
+  void rename_other_databases(catalog::Database& model, const std::string& live_prefix = "") const;
 
   // Events are made disabled in a shadow, so that none runs there: gives the model's
   // events back the status their sources give them.

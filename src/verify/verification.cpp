@@ -64,7 +64,7 @@ class ExpectedModels {
                           .at(shadow.name()),
                       shadow.name()};
     shadow.restore_event_statuses(expected.model);
-    shadow.rename_other_databases(expected.model);
+    shadow.rename_other_databases(expected.model, live.prefix);
     return expected;
   }
 
@@ -95,7 +95,10 @@ void extra_databases(const config::Config& config, const LiveServer& live, catal
   }
   for (const std::string& name :
        live.files_folder.empty() ? inspector.databases() : database_files(live.files_folder)) {
-    if (!declared.count(name)) out.push_back(catalog::extra_database(name));
+    // A shared server holds everyone's databases: only this developer's prefix counts.
+    if (!live.prefix.empty() && !name.starts_with(live.prefix)) continue;
+    const std::string declared_name = name.substr(live.prefix.size());
+    if (!declared.count(declared_name)) out.push_back(catalog::extra_database(name));
   }
 }
 
@@ -139,8 +142,8 @@ std::vector<catalog::Difference> verify_server(const config::Config& config, con
   std::vector<std::string> names;
   for (const config::Database* database : databases) {
     for (const std::string& name : selection.at(database->key)) {
-      owners.emplace(name, database);
-      names.push_back(name);
+      owners.emplace(live.prefix + name, database);
+      names.push_back(live.prefix + name);
     }
   }
   const ExpectedModels expected(config, live, databases, progress);
@@ -167,9 +170,9 @@ std::vector<catalog::Difference> verify_server(const config::Config& config, con
   for (const config::Database* database : databases) {
     expected.of(*database);  // a schema file the server rejects fails the verify, whatever else
     for (const std::string& name : selection.at(database->key)) {
-      const auto compared = found.find(name);
+      const auto compared = found.find(live.prefix + name);
       if (compared == found.end()) {
-        out.push_back(catalog::missing_database(name));
+        out.push_back(catalog::missing_database(live.prefix + name));
       } else {
         out.insert(out.end(), compared->second.begin(), compared->second.end());
       }

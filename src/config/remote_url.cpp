@@ -1,0 +1,82 @@
+#include "config/remote_url.h"
+
+#include <cctype>
+
+namespace devenv::config {
+
+namespace {
+
+bool all_digits(const std::string& text) {
+  for (char c : text) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// host[:port] or [v6]:port
+bool split_host(const std::string& text, RemoteUrlParts& parts, std::string& why) {
+  std::string rest;
+  if (!text.empty() && text.front() == '[') {
+    const std::size_t close = text.find(']');
+    if (close == std::string::npos) {
+      why = "the IPv6 address has no closing ']'";
+      return false;
+    }
+    parts.host = text.substr(1, close - 1);
+    rest = text.substr(close + 1);
+  } else {
+    const std::size_t colon = text.find(':');
+    parts.host = text.substr(0, colon);
+    rest = colon == std::string::npos ? "" : text.substr(colon);
+  }
+  if (!rest.empty()) {
+    parts.port = rest.substr(1);
+    if (rest.front() != ':' || parts.port.empty() || !all_digits(parts.port)) {
+      why = "expected host:port after the '@'";
+      return false;
+    }
+  }
+  if (parts.host.empty()) {
+    why = "the URL names no host";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<RemoteUrlParts> split_remote_url(const std::string& text, std::string& why) {
+  RemoteUrlParts parts;
+  const std::size_t scheme_end = text.find("://");
+  if (scheme_end == std::string::npos) {
+    why = "expected scheme://user:password@host:port";
+    return std::nullopt;
+  }
+  parts.scheme = text.substr(0, scheme_end);
+  std::string rest = text.substr(scheme_end + 3);
+  // The last '@' ends the user's part: a literal '@' in a password stays in it.
+  const std::size_t at = rest.rfind('@');
+  std::string authority = at == std::string::npos ? rest : rest.substr(at + 1);
+  if (const std::size_t slash = authority.find('/'); slash != std::string::npos) {
+    if (slash + 1 != authority.size()) {
+      why = "the URL names a database (" + authority.substr(slash) +
+            "): devenv makes the config's databases there, each under this developer's prefix";
+      return std::nullopt;
+    }
+    authority.pop_back();
+  }
+  if (authority.find('?') != std::string::npos) {
+    why = "URL parameters are not read here; write tls and ca_file as keys of the server";
+    return std::nullopt;
+  }
+  if (!split_host(authority, parts, why)) return std::nullopt;
+  if (at != std::string::npos) {
+    const std::string user_info = rest.substr(0, at);
+    const std::size_t colon = user_info.find(':');
+    parts.user = user_info.substr(0, colon);
+    if (colon != std::string::npos) parts.password = user_info.substr(colon + 1);
+  }
+  return parts;
+}
+
+}  // namespace devenv::config

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/session.h"
+#include "engine/engine.h"
+
+namespace devenv::runtime {
+
+// One thing devenv made on a shared server (docs/remote.md): a database or a user,
+// under the prefix of the developer whose devenv made it; and one row per prefix,
+// whose used_at says when that developer last ran devenv against the server.
+struct RegistryEntry {
+  std::string kind;             // "database", "user" or "prefix"
+  std::string name;             // as on the server: alice_main; the prefix itself for "prefix"
+  std::string prefix;           // alice_
+  std::string fingerprint;      // database: what it was made from (RemoteScripts::fingerprint)
+  std::string state;            // "initialising" until its init finished, then "ready"
+  std::int64_t created_at = 0;  // the server's clock, seconds since 1970
+  std::int64_t used_at = 0;
+};
+
+inline constexpr const char* kRegistryDatabase = "database";
+inline constexpr const char* kRegistryUser = "user";
+inline constexpr const char* kRegistryPrefix = "prefix";
+inline constexpr const char* kInitialising = "initialising";
+inline constexpr const char* kReady = "ready";
+
+// The registry table `_devenv`.`registry`: on the MySQL family in the database
+// `_devenv`, on PostgreSQL in the schema `_devenv` of the admin's database
+// (`postgres`). devenv drops or resets only what a row records under its own prefix;
+// a database that has the prefix but no row is someone else's. Every call takes the
+// session to run on, so that parallel workers each use their own.
+class RemoteRegistry {
+ public:
+  explicit RemoteRegistry(engine::Engine engine) : engine_(engine) {}
+
+  // Makes the table when it is missing (the first devenv on a server).
+  void create(db::Session& admin) const;
+  std::vector<RegistryEntry> entries(db::Session& admin, const std::string& prefix = {}) const;
+  std::optional<RegistryEntry> find(db::Session& admin, const std::string& kind, const std::string& name) const;
+  // Records `name` as being made (state initialising) by `prefix`; a row it had is
+  // replaced, keeping created_at.
+  void begin(db::Session& admin, const std::string& kind, const std::string& name, const std::string& prefix) const;
+  void finish(db::Session& admin, const std::string& kind, const std::string& name,
+              const std::string& fingerprint) const;
+  void forget(db::Session& admin, const std::string& kind, const std::string& name) const;
+  // The prefix's row: made, or its used_at set to now.
+  void touch(db::Session& admin, const std::string& prefix) const;
+  std::int64_t now(db::Session& admin) const;
+
+ private:
+  std::string table() const;
+  std::string text(const std::string& value) const { return engine_.quote_string(value); }
+
+  engine::Engine engine_;
+};
+
+}  // namespace devenv::runtime

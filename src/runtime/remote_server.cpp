@@ -1,0 +1,456 @@
+#include "runtime/remote_server.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <regex>
+#include <set>
+#include <thread>
+
+#include "config/table_reader.h"
+#include "runtime/session_script.h"
+#include "sqltext/source_error.h"
+#include "util/interrupt.h"
+#include "util/parallel.h"
+#include "util/runtime_error.h"
+
+namespace devenv::runtime {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// How long devenv waits for a shared server: to connect, and for the answer to one
+// statement (a server that stopped answering mid-init is given up on, and the next
+// `up` redoes that database).
+constexpr int kConnectTimeoutSeconds = 10;
+constexpr int kReadTimeoutSeconds = 120;
+// Tries to reach the server before giving up, waiting 0.5, 1, 2 s between them.
+constexpr int kConnectTries = 4;
+constexpr unsigned kDefaultJobs = 4;
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// A wrong password or a missing database does not heal by waiting.
+bool worth_retrying(const std::string& message) {
+  static const std::regex permanent(
+      "Access denied|password authentication failed|does not exist|Unknown database|"
+      "no pg_hba.conf entry|certificate|SSL|TLS",
+      std::regex::icase);
+  return !std::regex_search(message, permanent);
+}
+
+// "1001 databases (alice_hydra, alice_partition_001, … alice_unkey) and 1 user
+// (alice_app)": what a drop is about to remove, short however many there are.
+std::string listing(const std::vector<RegistryEntry>& entries) {
+  std::string out;
+  for (const char* kind : {kRegistryDatabase, kRegistryUser}) {
+    std::vector<std::string> names;
+    for (const RegistryEntry& entry : entries) {
+      if (entry.kind == kind) names.push_back(entry.name);
+    }
+    if (names.empty()) continue;
+    const std::size_t count = names.size();
+    if (count > 4) {  // the first two, "…", the last
+      names.erase(names.begin() + 2, names.end() - 1);
+      names.insert(names.begin() + 2, "…");
+    }
+    out += (out.empty() ? "" : " and ") + std::to_string(count) + " " + kind + (count == 1 ? "" : "s") + " (" +
+           config::join_words(names) + ")";
+  }
+  return out.empty() ? "nothing" : out;
+}
+
+// "schemas/main.sql:12": the `-- file:line` comment the writer put before the statement
+// at `line` of a generated script (generator/script_writer.h).
+std::string source_place(const std::string& script, std::size_t line) {
+  static const std::regex comment("^-- (.+:[0-9]+)$");
+  std::string place;
+  std::size_t number = 0;
+  for (std::size_t start = 0; start < script.size() && number < line;) {
+    const std::size_t end = std::min(script.find('\n', start), script.size());
+    ++number;
+    std::smatch match;
+    const std::string text = script.substr(start, end - start);
+    if (std::regex_match(text, match, comment)) place = match[1].str();
+    start = end + 1;
+  }
+  return place;
+}
+
+// Sessions for the workers of a parallel init, each reused for the next database.
+class SessionPool {
+ public:
+  explicit SessionPool(const RemoteServer& server) : server_(server) {}
+  std::unique_ptr<db::Session> take() {
+    {
+      std::lock_guard lock(mutex_);
+      if (!free_.empty()) {
+        auto session = std::move(free_.back());
+        free_.pop_back();
+        return session;
+      }
+    }
+    return server_.admin_session();
+  }
+  void give_back(std::unique_ptr<db::Session> session) {
+    std::lock_guard lock(mutex_);
+    free_.push_back(std::move(session));
+  }
+
+ private:
+  const RemoteServer& server_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<db::Session>> free_;
+};
+
+}  // namespace
+
+RemoteServer::RemoteServer(const config::Config& config, const config::Server& server, Progress progress)
+    : config_(config),
+      server_(server),
+      remote_(*server.remote),
+      progress_(std::move(progress)),
+      registry_(server.engine),
+      scripts_(config, server, server.remote->prefix),
+      address_(remote_.host + ":" + std::to_string(remote_.port)) {}
+
+std::string RemoteServer::where() const { return address_; }
+
+db::Endpoint RemoteServer::tcp_endpoint() const {
+  db::Endpoint endpoint;
+  endpoint.host = remote_.host;
+  endpoint.port = remote_.port;
+  endpoint.user = remote_.admin_user;
+  endpoint.password = remote_.admin_password.value;
+  endpoint.tls = remote_.tls;
+  endpoint.ca_file = remote_.ca_file.string();
+  endpoint.read_timeout_seconds = kReadTimeoutSeconds;
+  return endpoint;
+}
+
+std::unique_ptr<db::Session> RemoteServer::admin_session(const std::string& database) const {
+  db::Endpoint endpoint = tcp_endpoint();
+  endpoint.database = database;
+  std::string last;
+  for (int attempt = 0; attempt < kConnectTries; ++attempt) {
+    if (attempt > 0) {
+      progress_("cannot reach " + where() + " (" + last + "); trying again");
+      std::this_thread::sleep_for(std::chrono::milliseconds(500 << (attempt - 1)));
+    }
+    util::throw_if_interrupted();
+    try {
+      return db::connect(server_.engine.dialect(), endpoint, kConnectTimeoutSeconds);
+    } catch (const db::DbError& e) {
+      last = e.what();
+      if (!worth_retrying(last)) break;
+    }
+  }
+  throw util::RuntimeError(
+      "servers." + server_.name + ": cannot reach the shared server " + where() + " as " + remote_.admin_user + ": " +
+          last,
+      "check servers." + server_.name + ".url (host, port, the admin's password), tls and ca_file in " +
+          config_.file.filename().string() + ", and that the server is up and reachable from here");
+}
+
+// What a database would be made from now; "" when a source cannot be read (status
+// must still answer while a schema file is broken).
+std::string RemoteServer::fingerprint_of(const Target& target) const {
+  std::lock_guard lock(scripts_mutex_);
+  try {
+    return scripts_.fingerprint(*target.database, target.name);
+  } catch (const sqltext::SourceError&) {
+    return "";
+  }
+}
+
+std::vector<RemoteServer::Target> RemoteServer::targets() const {
+  std::vector<Target> out;
+  for (const config::Database* database : config_.databases_on(server_.name)) {
+    for (const std::string& name : database->names) out.push_back({database, name});
+  }
+  return out;
+}
+
+ServerStatus RemoteServer::status() const {
+  ServerStatus status;
+  status.port = remote_.port;
+  std::unique_ptr<db::Session> admin;
+  try {
+    admin = db::connect(server_.engine.dialect(), tcp_endpoint(), kConnectTimeoutSeconds);
+  } catch (const db::DbError& e) {
+    status.health = Health::Crashed;
+    status.failure = "cannot reach " + where() + ": " + e.what();
+    return status;
+  }
+  status.version = admin->column(server_.engine.version_query()).at(0);
+  registry_.create(*admin);
+  const std::vector<RegistryEntry> mine = registry_.entries(*admin, remote_.prefix);
+  const std::vector<std::string> existing = admin->column(scripts_.writer().list_databases());
+  std::size_t ready = 0;
+  std::vector<std::string> unfinished;
+  for (const Target& target : targets()) {
+    const std::string live = scripts_.live_name(target.name);
+    const auto entry = std::find_if(mine.begin(), mine.end(), [&](const RegistryEntry& e) {
+      return e.kind == kRegistryDatabase && e.name == live;
+    });
+    if (entry == mine.end()) continue;
+    if (entry->state != kReady) {
+      unfinished.push_back(live);
+    } else if (std::find(existing.begin(), existing.end(), live) != existing.end()) {
+      ++ready;
+      status.schema_changed = status.schema_changed || entry->fingerprint != fingerprint_of(target);
+    }
+  }
+  if (!unfinished.empty()) {
+    status.health = Health::InitFailed;
+    status.failure = "the init of " + unfinished.front() +
+                     (unfinished.size() > 1 ? " and " + std::to_string(unfinished.size() - 1) + " more" : "") +
+                     " did not finish; `devenv up` makes them again";
+  } else {
+    status.health = ready == targets().size() ? Health::Running : Health::NotInitialised;
+  }
+  return status;
+}
+
+UpResult RemoteServer::up(bool reset_on_change, const ResetRequest& reset) {
+  return converge(reset_on_change ? Remake::Changed : Remake::Missing, reset.jobs, kInitialised);
+}
+
+UpResult RemoteServer::reset(const ResetRequest& request) {
+  return converge(request.only_changed ? Remake::Changed : Remake::All, request.jobs, kResetInPlace);
+}
+
+UpResult RemoteServer::converge(Remake remake, unsigned jobs, const std::string& action) {
+  const auto started = Clock::now();
+  const auto admin = admin_session();
+  registry_.create(*admin);
+  const std::vector<RegistryEntry> mine = registry_.entries(*admin, remote_.prefix);
+  const std::vector<std::string> existing = admin->column(scripts_.writer().list_databases());
+  refuse_foreign(*admin, existing);
+  registry_.touch(*admin, remote_.prefix);  // after the refusal: a refused prefix leaves no row
+  make_users(*admin, mine);
+  std::vector<Target> todo;
+  std::size_t kept = 0;
+  bool changed = false;
+  for (const Target& target : targets()) {
+    const std::string live = scripts_.live_name(target.name);
+    const auto entry = std::find_if(mine.begin(), mine.end(), [&](const RegistryEntry& e) {
+      return e.kind == kRegistryDatabase && e.name == live;
+    });
+    const bool present = std::find(existing.begin(), existing.end(), live) != existing.end();
+    const bool made = entry != mine.end() && entry->state == kReady && present;
+    const bool same = made && entry->fingerprint == fingerprint_of(target);
+    changed = changed || (made && !same);
+    if (!made || remake == Remake::All || (!same && remake == Remake::Changed)) {
+      todo.push_back(target);
+    } else {
+      ++kept;
+    }
+  }
+  make_databases(todo, jobs == 0 ? kDefaultJobs : jobs);
+  UpResult result;
+  result.port = remote_.port;
+  result.version = admin->column(server_.engine.version_query()).at(0);
+  result.seconds = seconds_since(started);
+  result.schema_changed = changed && remake == Remake::Missing;
+  result.action = todo.empty() ? (remake == Remake::Missing ? "already running" : kUnchanged) : action;
+  result.detail = "made " + std::to_string(todo.size()) + " database(s) with prefix " + remote_.prefix + ", kept " +
+                  std::to_string(kept);
+  return result;
+}
+
+// Names this config makes there that exist without a registry row of this prefix
+// belong to someone else (another prefix, or made by hand): refused, never dropped.
+void RemoteServer::refuse_foreign(db::Session& admin, const std::vector<std::string>& existing) const {
+  std::map<std::string, std::string> owners;  // database name → prefix of its registry row
+  for (const RegistryEntry& entry : registry_.entries(admin)) {
+    if (entry.kind == kRegistryDatabase) owners[entry.name] = entry.prefix;
+  }
+  for (const Target& target : targets()) {
+    const std::string live = scripts_.live_name(target.name);
+    if (std::find(existing.begin(), existing.end(), live) == existing.end()) continue;
+    const auto owner = owners.find(live);
+    if (owner != owners.end() && owner->second == remote_.prefix) continue;
+    throw util::RuntimeError(
+        "servers." + server_.name + ": database " + live + " exists on " + where() +
+            (owner == owners.end() ? ", and devenv's registry does not record making it"
+                                   : ", and devenv's registry records it under prefix " + owner->second) +
+            ": devenv leaves it alone, and so cannot use prefix " + remote_.prefix,
+        "if it is yours and holds nothing you need, drop it yourself; else give servers." + server_.name +
+            " another prefix (prefix = \"...\" in " + config_.file.filename().string() + ")");
+  }
+}
+
+void RemoteServer::make_users(db::Session& admin, const std::vector<RegistryEntry>& mine) {
+  const generator::ScriptWriter& writer = scripts_.writer();
+  std::set<std::string> accounts;
+  for (const db::Row& row : admin.rows(writer.list_accounts())) accounts.insert(row.at(0).value_or(""));
+  for (const config::User& user : config_.users) {
+    if (user.server != server_.name) continue;
+    const std::string live = remote_.prefix + user.name;
+    const bool registered = std::any_of(
+        mine.begin(), mine.end(), [&](const RegistryEntry& e) { return e.kind == kRegistryUser && e.name == live; });
+    const bool exists = accounts.contains(live);
+    if (exists && !registered) {
+      throw util::RuntimeError("servers." + server_.name + ": user " + live + " exists on " + where() +
+                                   ", and devenv's registry does not record making it for prefix " + remote_.prefix,
+                               "drop it yourself if it is yours, or give servers." + server_.name + " another prefix");
+    }
+    if (exists) {
+      admin.execute(writer.update_account(live, "%", user.password.value));
+      continue;
+    }
+    registry_.begin(admin, kRegistryUser, live, remote_.prefix);
+    admin.execute(writer.create_account(live, "%", user.password.value));
+    registry_.finish(admin, kRegistryUser, live, "");
+  }
+}
+
+// Groups of targets that may be made at once, in order: a database whose sources
+// name another database of the config starts a new group, so that everything before
+// it in the config exists when it is made (as the init files run one after another).
+std::vector<std::vector<RemoteServer::Target>> RemoteServer::batches(const std::vector<Target>& targets) const {
+  std::vector<std::vector<Target>> out;
+  const config::Database* previous = nullptr;
+  for (const Target& target : targets) {
+    bool waits = false;
+    if (target.database != previous) {
+      std::lock_guard lock(scripts_mutex_);
+      waits = scripts_.names_other_databases(*target.database);
+    }
+    if (out.empty() || waits) out.emplace_back();
+    out.back().push_back(target);
+    previous = target.database;
+  }
+  return out;
+}
+
+// Each worker takes the next database, on a session of its own; progress at most
+// once a second. After the first failure no new database is started.
+void RemoteServer::make_databases(const std::vector<Target>& targets, unsigned jobs) {
+  if (targets.empty()) return;
+  progress_("making " + std::to_string(targets.size()) + " database(s) on " + where() + " with prefix " +
+            remote_.prefix + (jobs > 1 && targets.size() > 1 ? ", " + std::to_string(jobs) + " at a time" : ""));
+  SessionPool pool(*this);
+  std::atomic<std::size_t> done{0};
+  std::mutex said_mutex;
+  auto said = Clock::now();
+  for (const std::vector<Target>& batch : batches(targets)) {
+    util::for_each_in_parallel(batch.size(), jobs, [&](std::size_t i) {
+      auto admin = pool.take();
+      make_database(batch[i], *admin);
+      pool.give_back(std::move(admin));
+      const std::size_t count = ++done;
+      std::lock_guard lock(said_mutex);
+      if (count < targets.size() && seconds_since(said) >= 1.0) {
+        said = Clock::now();
+        progress_("made " + std::to_string(count) + "/" + std::to_string(targets.size()) + " databases");
+      }
+    });
+  }
+}
+
+// Recorded as initialising before anything is made: a kill -9 half way leaves a row
+// that the next `up` redoes. The database is dropped first only because the checks
+// above found it recorded under this prefix (or absent).
+void RemoteServer::make_database(const Target& target, db::Session& admin) {
+  const std::string live = scripts_.live_name(target.name);
+  std::vector<std::string> create;
+  std::string script;
+  std::string fingerprint;
+  {
+    std::lock_guard lock(scripts_mutex_);
+    create = scripts_.create_database(*target.database, target.name);
+    script = scripts_.database_script(*target.database, target.name);
+    fingerprint = scripts_.fingerprint(*target.database, target.name);
+  }
+  registry_.begin(admin, kRegistryDatabase, live, remote_.prefix);
+  admin.execute(scripts_.writer().drop_database(live));
+  for (const std::string& sql : create) admin.execute(sql);
+  try {
+    run_script_with_sessions(script, live, server_.engine, tcp_endpoint());
+  } catch (const ScriptStatementError& e) {
+    const std::string place = source_place(script, e.line);
+    throw util::RuntimeError(
+        (place.empty() ? live : place) + ": the server rejected this statement while making " + live + " on " +
+            where() + ": " + e.what(),
+        "fix the schema file; `devenv up` then makes " + live + " again (its init did not finish)");
+  } catch (const db::DbError& e) {
+    throw util::RuntimeError(
+        "servers." + server_.name + ": lost " + where() + " while making " + live + ": " + e.what(),
+        "run `devenv up` again: it makes the databases whose init did not finish");
+  }
+  registry_.finish(admin, kRegistryDatabase, live, fingerprint);
+}
+
+void RemoteServer::stop() {
+  progress_("a shared server: nothing to stop; your databases (prefix " + remote_.prefix + ") stay on " + where() +
+            " (`devenv down --purge` drops them)");
+}
+
+std::vector<std::string> RemoteServer::purge() { return drop_prefix(remote_.prefix); }
+
+std::vector<RegistryEntry> RemoteServer::registry_entries() const {
+  const auto admin = admin_session();
+  registry_.create(*admin);
+  return registry_.entries(*admin);
+}
+
+std::int64_t RemoteServer::server_time() const { return registry_.now(*admin_session()); }
+
+// Each row is forgotten right after its database or user is dropped: an interrupted
+// drop leaves only rows whose things still exist (or are already gone: DROP … IF EXISTS).
+std::vector<std::string> RemoteServer::drop_prefix(const std::string& prefix) {
+  const auto admin = admin_session();
+  registry_.create(*admin);
+  const std::vector<RegistryEntry> entries = registry_.entries(*admin, prefix);
+  progress_("dropping from " + where() + " what devenv made with prefix " + prefix + ": " + listing(entries));
+  const generator::ScriptWriter& writer = scripts_.writer();
+  for (const char* kind : {kRegistryDatabase, kRegistryUser}) {  // a PostgreSQL role goes after what it owns
+    for (const RegistryEntry& entry : entries) {
+      if (entry.kind != kind) continue;
+      util::throw_if_interrupted();
+      admin->execute(entry.kind == kRegistryDatabase ? writer.drop_database(entry.name)
+                                                     : writer.drop_account(writer.account(entry.name, "%")));
+      registry_.forget(*admin, entry.kind, entry.name);
+    }
+  }
+  registry_.forget(*admin, kRegistryPrefix, prefix);
+  return {where() + ": " + listing(entries)};
+}
+
+ProcessOptions RemoteServer::shell(const std::string& database, const config::User* user) const {
+  const std::string live_database = database.empty() ? "" : remote_.prefix + database;
+  const std::string login = user ? remote_.prefix + user->name : remote_.admin_user;
+  engine::ClientCommand client =
+      server_.engine.tcp_client(server_.engine.image_client(), remote_.port, login, live_database, remote_.host);
+  ProcessOptions options(client.argv);
+  options.environment.emplace_back(client.password_variable,
+                                   user ? user->password.value : remote_.admin_password.value);
+  const bool mysql = server_.engine.dialect() == sqltext::Dialect::MySQL;
+  if (mysql && (remote_.tls == "require" || remote_.tls == "verify-full"))
+    options.argv.insert(options.argv.begin() + 1, "--ssl");
+  if (mysql && remote_.tls == "verify-full") options.argv.insert(options.argv.begin() + 1, "--ssl-verify-server-cert");
+  if (mysql && !remote_.ca_file.empty())
+    options.argv.insert(options.argv.begin() + 1, "--ssl-ca=" + remote_.ca_file.string());
+  if (!mysql) options.environment.emplace_back("PGSSLMODE", remote_.tls);
+  if (!mysql && !remote_.ca_file.empty()) options.environment.emplace_back("PGSSLROOTCERT", remote_.ca_file.string());
+  return options;
+}
+
+ProcessOptions RemoteServer::dump_database(const std::string&) const {
+  throw util::RuntimeError("servers." + server_.name + " is a shared server: snapshots are not made there",
+                           "snapshots copy local servers' data; `devenv reset` makes your databases there again");
+}
+
+ProcessOptions RemoteServer::load_database(const std::string& database) const { return dump_database(database); }
+
+LogCommand RemoteServer::logs(const LogRequest&) const {
+  throw util::RuntimeError(
+      "servers." + server_.name + " is a shared server (" + where() + "): its log is on that server, not here",
+      "ask whoever runs it; `devenv status` says whether your databases are ready");
+}
+
+}  // namespace devenv::runtime

@@ -1,0 +1,373 @@
+// Shared servers (runtime = "remote"): the `dbs` fixture's MariaDB and PostgreSQL act
+// as the team's shared server, reached over TCP by an admin account whose password
+// holds every awkward character. Several developers (prefixes) side by side, what
+// devenv refuses to touch, resets that keep the others' rows, an interrupted up
+// resumed, `remote list` and `prune`.
+#include <signal.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include "db/session.h"
+#include "support/run_command.h"
+#include "support/temp_dir.h"
+#include "support/test_ports.h"
+#include "support/test_servers.h"
+#include "util/shell_quote.h"
+
+using devenv::test::CommandResult;
+using devenv::test::run_command;
+using devenv::test::run_devenv;
+using devenv::test::TempDir;
+using devenv::test::TestServers;
+
+namespace {
+
+// Any character but a line break or NUL (what config.toml refuses for every secret).
+const std::string kAdminPassword = "p@ss:w/rd?#%41'\"$`\\; x";
+const std::string kAppPassword = "app 'pw' \"$HOME\" @:/";
+
+std::unique_ptr<devenv::db::Session> mysql_root() {
+  const TestServers& servers = TestServers::get();
+  devenv::db::Endpoint endpoint;
+  endpoint.socket = servers.mysql_socket;
+  endpoint.user = "root";
+  return devenv::db::connect(devenv::sqltext::Dialect::MySQL, endpoint);
+}
+
+std::unique_ptr<devenv::db::Session> pg_root(const std::string& database = "postgres") {
+  const TestServers& servers = TestServers::get();
+  devenv::db::Endpoint endpoint;
+  endpoint.socket = servers.pg_socket_dir;
+  endpoint.port = servers.pg_port;
+  endpoint.user = "postgres";
+  endpoint.database = database;
+  return devenv::db::connect(devenv::sqltext::Dialect::Postgres, endpoint);
+}
+
+std::unique_ptr<devenv::db::Session> as_user(devenv::sqltext::Dialect dialect, int port, const std::string& user,
+                                             const std::string& password, const std::string& database) {
+  devenv::db::Endpoint endpoint;
+  endpoint.port = port;
+  endpoint.user = user;
+  endpoint.password = password;
+  endpoint.database = database;
+  return devenv::db::connect(dialect, endpoint);
+}
+
+// The admin accounts devenv connects as, made once per test process.
+void make_admins() {
+  static const bool made = [] {
+    const auto mysql = mysql_root();
+    const std::string literal =
+        devenv::engine::Engine(devenv::engine::Engine::Kind::MariaDB).quote_string(kAdminPassword);
+    mysql->execute("CREATE USER IF NOT EXISTS 'team_admin'@'%' IDENTIFIED BY " + literal);
+    mysql->execute("ALTER USER 'team_admin'@'%' IDENTIFIED BY " + literal);
+    mysql->execute("GRANT ALL ON *.* TO 'team_admin'@'%' WITH GRANT OPTION");
+    const auto pg = pg_root();
+    const std::string pg_literal =
+        devenv::engine::Engine(devenv::engine::Engine::Kind::Postgres).quote_string(kAdminPassword);
+    if (pg->column("SELECT 1 FROM pg_roles WHERE rolname = 'team_admin'").empty())
+      pg->execute("CREATE ROLE team_admin SUPERUSER LOGIN PASSWORD " + pg_literal);
+    return true;
+  }();
+  (void)made;
+}
+
+// A developer's names differ in every test process: the fixture servers are shared by
+// the tests ctest runs side by side.
+std::string prefix_of(const std::string& developer) { return developer + "_" + std::to_string(getpid()) + "_"; }
+
+// A project whose two servers are the fixture's, shared.
+struct SharedProject {
+  TempDir dir;
+  int partitions;
+
+  explicit SharedProject(int partitions = 3) : partitions(partitions) {
+    make_admins();
+    const TestServers& servers = TestServers::get();
+    dir.write("schemas/main.sql",
+              "CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL);\n"
+              "CREATE VIEW hydra_steps AS SELECT id FROM hydra.steps;\n");
+    dir.write("schemas/hydra.sql", "CREATE TABLE steps (id INT PRIMARY KEY);\n");
+    dir.write("schemas/partition.sql", "CREATE TABLE events (id BIGINT PRIMARY KEY, body TEXT);\n");
+    dir.write("schemas/billing.sql", "CREATE TABLE invoices (id INT PRIMARY KEY, total NUMERIC(10,2));\n");
+    dir.write(
+        "config.toml",
+        "[project]\nruntime = \"remote\"\n\n"
+        "[servers.shared]\nengine = \"mariadb\"\nurl = \"mysql://team_admin:${ADMIN_PW}@127.0.0.1:" +
+            std::to_string(servers.mysql_port) +
+            "\"\nprefix = \"${DEV}\"\n\n"
+            "[servers.sharedpg]\nengine = \"postgres\"\nurl = \"postgres://team_admin:${ADMIN_PW}@127.0.0.1:" +
+            std::to_string(servers.pg_port) +
+            "\"\nprefix = \"${DEV}\"\n\n"
+            "[[databases]]\nkey = \"hydra\"\nserver = \"shared\"\nsource = \"schemas/hydra.sql\"\n\n"
+            "[[databases]]\nkey = \"main\"\nserver = \"shared\"\nsource = \"schemas/main.sql\"\n\n"
+            "[[databases]]\nkey = \"partition\"\nname = \"partition_{n:03}\"\ncount = " +
+            std::to_string(partitions) +
+            "\nserver = \"shared\"\nsource = \"schemas/partition.sql\"\n\n"
+            "[[databases]]\nkey = \"platform\"\nserver = \"sharedpg\"\n"
+            "sources = [{ path = \"schemas/billing.sql\", schema = \"billing\" }]\n\n"
+            "[[users]]\nname = \"app\"\npassword = \"${APP_PW}\"\nserver = \"shared\"\n"
+            "databases = [\"main\", \"hydra\", \"partition\"]\n\n"
+            "[[users]]\nname = \"app\"\npassword = \"${APP_PW}\"\nserver = \"sharedpg\"\ndatabases = [\"platform\"]\n");
+  }
+
+  std::string environment(const std::string& prefix) const {
+    return "DEV=" + prefix + " ADMIN_PW=" + devenv::util::shell_quote(kAdminPassword) +
+           " APP_PW=" + devenv::util::shell_quote(kAppPassword);
+  }
+  CommandResult devenv(const std::string& prefix, const std::string& arguments) const {
+    return run_devenv(dir.path().string(), arguments, environment(prefix));
+  }
+};
+
+bool mysql_database_exists(const std::string& name) {
+  return !mysql_root()->column("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + name + "'").empty();
+}
+
+bool pg_database_exists(const std::string& name) {
+  return !pg_root()->column("SELECT 1 FROM pg_database WHERE datname = '" + name + "'").empty();
+}
+
+std::vector<std::string> registry_rows(const std::string& prefix) {
+  return mysql_root()->column("SELECT CONCAT(kind, ' ', name, ' ', state) FROM `_devenv`.`registry` WHERE prefix = '" +
+                              prefix + "' ORDER BY kind, name");
+}
+
+std::string mysql_value(const std::string& sql) {
+  const auto rows = mysql_root()->column(sql);
+  return rows.empty() ? "" : rows.front();
+}
+
+}  // namespace
+
+TEST_CASE("remote (MariaDB): two developers side by side, and what is not theirs is never touched", "[db][remote]") {
+  SharedProject project;
+  const std::string alice = prefix_of("alice");
+  const std::string bob = prefix_of("bob");
+  const std::string carol = prefix_of("carol");
+  const int port = TestServers::get().mysql_port;
+
+  const CommandResult up = project.devenv(alice, "up shared");
+  INFO(up.output);
+  REQUIRE(up.exit_code == 0);
+  CHECK_THAT(up.output,
+             Catch::Contains("mysql://" + alice + "app:****@127.0.0.1:" + std::to_string(port) + "/" + alice + "main"));
+  for (const char* name : {"main", "hydra", "partition_001", "partition_002", "partition_003"})
+    CHECK(mysql_database_exists(alice + name));
+  const CommandResult bob_up = project.devenv(bob, "up shared");
+  INFO(bob_up.output);
+  REQUIRE(bob_up.exit_code == 0);
+
+  // The app's account, with the prefix and the config's password, reaches its databases.
+  const auto app = as_user(devenv::sqltext::Dialect::MySQL, port, alice + "app", kAppPassword, alice + "main");
+  app->execute("INSERT INTO accounts VALUES (1, 'alice row')");
+  mysql_root()->execute("INSERT INTO `" + alice + "partition_002`.events VALUES (7, 'kept')");
+  mysql_root()->execute("INSERT INTO `" + bob + "main`.accounts VALUES (1, 'bob row')");
+  CHECK(app->column("SELECT COUNT(*) FROM hydra_steps").at(0) == "0");  // the view reaches alice's hydra
+
+  // env prints the prefixed URLs; status and verify see alice's databases only.
+  const CommandResult env = project.devenv(alice, "env");
+  CHECK_THAT(env.output, Catch::Contains("DEVENV_MAIN_URL='mysql://" + alice + "app:"));
+  const CommandResult verify = project.devenv(alice, "verify main hydra partition");
+  INFO(verify.output);
+  CHECK(verify.exit_code == 0);
+  CHECK(mysql_value("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '\\_devenv\\_shadow%'") ==
+        "0");
+
+  // carol_main exists, made by hand: carol's up refuses it and makes nothing.
+  mysql_root()->execute("CREATE DATABASE `" + carol + "main`");
+  mysql_root()->execute("CREATE TABLE `" + carol + "main`.keep (id INT)");
+  const CommandResult refused = project.devenv(carol, "up shared");
+  INFO(refused.output);
+  CHECK(refused.exit_code == 3);
+  CHECK_THAT(refused.output, Catch::Contains("database " + carol + "main exists") &&
+                                 Catch::Contains("registry does not record making it"));
+  CHECK(mysql_value("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + carol + "main'") == "1");
+  CHECK_FALSE(mysql_database_exists(carol + "hydra"));
+
+  // A database the registry records under another prefix is not bob's either (prefixes
+  // "al_" and "al_ice_" can make the same name): refused, left as it is.
+  mysql_root()->execute("UPDATE `_devenv`.`registry` SET prefix = 'someone_else_' WHERE name = '" + bob + "hydra'");
+  const CommandResult other = project.devenv(bob, "up shared");
+  CHECK(other.exit_code == 3);
+  CHECK_THAT(other.output, Catch::Contains("records it under prefix someone_else_"));
+  mysql_root()->execute("UPDATE `_devenv`.`registry` SET prefix = '" + bob + "' WHERE name = '" + bob + "hydra'");
+
+  // An edit of main.sql: alice's reset remakes only her main; her partitions keep
+  // their rows, and bob's databases are not touched.
+  project.dir.write("schemas/main.sql",
+                    "CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL);\n"
+                    "CREATE VIEW hydra_steps AS SELECT id FROM hydra.steps;\nCREATE TABLE added (id INT);\n");
+  const CommandResult status = project.devenv(alice, "status");
+  CHECK_THAT(status.output, Catch::Contains("schema changed"));
+  const CommandResult reset = project.devenv(alice, "reset shared");
+  INFO(reset.output);
+  REQUIRE(reset.exit_code == 0);
+  CHECK(mysql_value("SELECT COUNT(*) FROM `" + alice + "main`.accounts") == "0");
+  CHECK(mysql_value("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + alice +
+                    "main' AND TABLE_NAME = 'added'") == "1");
+  CHECK(mysql_value("SELECT body FROM `" + alice + "partition_002`.events") == "kept");
+  CHECK(mysql_value("SELECT name FROM `" + bob + "main`.accounts") == "bob row");
+  CHECK(mysql_value("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + bob +
+                    "main' AND TABLE_NAME = 'added'") == "0");
+
+  // down leaves the server and the databases; down --purge drops alice's only.
+  const CommandResult down = project.devenv(alice, "down shared");
+  CHECK(down.exit_code == 0);
+  CHECK_THAT(down.output, Catch::Contains("shared server left running"));
+  CHECK(mysql_database_exists(alice + "main"));
+  const CommandResult purge = project.devenv(alice, "down --purge shared");
+  INFO(purge.output);
+  CHECK(purge.exit_code == 0);
+  CHECK_THAT(purge.output, Catch::Contains("5 databases (" + alice + "hydra, " + alice + "main, …"));
+  for (const char* name : {"main", "hydra", "partition_001", "partition_003"}) {
+    CHECK_FALSE(mysql_database_exists(alice + name));
+    CHECK(mysql_database_exists(bob + name));
+  }
+  CHECK(mysql_value("SELECT COUNT(*) FROM mysql.user WHERE User = '" + alice + "app'") == "0");
+  CHECK(mysql_value("SELECT COUNT(*) FROM mysql.user WHERE User = '" + bob + "app'") == "1");
+  CHECK(registry_rows(alice).empty());
+  CHECK(mysql_database_exists(carol + "main"));
+  CHECK(project.devenv(bob, "down --purge").exit_code == 0);
+  mysql_root()->execute("DROP DATABASE `" + carol + "main`");
+}
+
+TEST_CASE("remote (PostgreSQL): a reset of one developer keeps the other's rows, and the app user owns its database",
+          "[db][remote]") {
+  SharedProject project;
+  const std::string alice = prefix_of("pgalice");
+  const std::string bob = prefix_of("pgbob");
+  const int port = TestServers::get().pg_port;
+  for (const std::string& prefix : {alice, bob}) {
+    const CommandResult up = project.devenv(prefix, "up sharedpg");
+    INFO(up.output);
+    REQUIRE(up.exit_code == 0);
+  }
+  const auto app = as_user(devenv::sqltext::Dialect::Postgres, port, alice + "app", kAppPassword, alice + "platform");
+  app->execute("INSERT INTO billing.invoices VALUES (1, 9.50)");
+  as_user(devenv::sqltext::Dialect::Postgres, port, bob + "app", kAppPassword, bob + "platform")
+      ->execute("INSERT INTO billing.invoices VALUES (2, 3.00)");
+  // Another developer's app account cannot reach alice's database.
+  CHECK_THROWS(as_user(devenv::sqltext::Dialect::Postgres, port, bob + "app", kAppPassword, alice + "platform"));
+
+  const CommandResult verify = project.devenv(alice, "verify platform");
+  INFO(verify.output);
+  CHECK(verify.exit_code == 0);
+
+  const CommandResult reset = project.devenv(alice, "reset sharedpg");
+  INFO(reset.output);
+  REQUIRE(reset.exit_code == 0);
+  CHECK(pg_root(alice + "platform")->column("SELECT COUNT(*) FROM billing.invoices").at(0) == "0");
+  CHECK(pg_root(bob + "platform")->column("SELECT COUNT(*) FROM billing.invoices").at(0) == "1");
+  // The app's own account made the table's owner: its migrations may alter it.
+  CHECK(pg_root(alice + "platform")->column("SELECT tableowner FROM pg_tables WHERE tablename = 'invoices'").at(0) ==
+        alice + "app");
+
+  for (const std::string& prefix : {alice, bob}) CHECK(project.devenv(prefix, "down --purge sharedpg").exit_code == 0);
+  CHECK_FALSE(pg_database_exists(alice + "platform"));
+  CHECK_FALSE(pg_database_exists(bob + "platform"));
+  CHECK(pg_root()
+            ->column("SELECT COUNT(*) FROM pg_roles WHERE rolname IN ('" + alice + "app', '" + bob + "app')")
+            .at(0) == "0");
+}
+
+TEST_CASE("remote (MariaDB): an up killed half way is resumed by the next, which redoes the unfinished database",
+          "[db][remote]") {
+  SharedProject project(300);
+  const std::string dev = prefix_of("killed");
+  const std::string log = (project.dir.path() / "up.log").string();
+  const CommandResult started =
+      run_command("cd '" + project.dir.path().string() + "' && " + project.environment(dev) +
+                  " setsid '" DEVENV_BINARY "' up shared --jobs 2 >'" + log + "' 2>&1 & echo $!");
+  const pid_t pid = std::stoi(started.output);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  std::size_t ready = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    try {
+      ready = static_cast<std::size_t>(std::stoul(
+          mysql_value("SELECT COUNT(*) FROM `_devenv`.`registry` WHERE prefix = '" + dev + "' AND state = 'ready'")));
+    } catch (const std::exception&) {
+      ready = 0;  // the registry table is not made yet
+    }
+    if (ready >= 40) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  REQUIRE(kill(pid, SIGKILL) == 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const std::vector<std::string> rows = registry_rows(dev);
+  INFO(devenv::test::read_file(log));
+  REQUIRE(ready >= 40);
+  REQUIRE(rows.size() < 300 + 3);  // it did not finish
+
+  const CommandResult status = project.devenv(dev, "status");
+  INFO(status.output);
+  CHECK_THAT(status.output, Catch::Contains("did not finish") || Catch::Contains("not initialised"));
+  const CommandResult resumed = project.devenv(dev, "up shared --jobs 4");
+  INFO(resumed.output);
+  REQUIRE(resumed.exit_code == 0);
+  CHECK_THAT(resumed.output, Catch::Contains("4 at a time"));
+  CHECK(mysql_value("SELECT COUNT(*) FROM `_devenv`.`registry` WHERE prefix = '" + dev +
+                    "' AND kind = 'database' AND state = 'ready'") == "302");
+  CHECK(project.devenv(dev, "verify main hydra partition").exit_code == 0);
+  CHECK(project.devenv(dev, "down --purge shared").exit_code == 0);
+  CHECK(mysql_value("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + dev + "%'") == "0");
+}
+
+TEST_CASE("remote: list shows every prefix, and prune drops only those unused for longer than asked", "[db][remote]") {
+  SharedProject project;
+  const std::string fresh = prefix_of("fresh");
+  const std::string stale = prefix_of("stale");
+  REQUIRE(project.devenv(fresh, "up shared").exit_code == 0);
+  REQUIRE(project.devenv(stale, "up shared").exit_code == 0);
+  mysql_root()->execute(
+      "UPDATE `_devenv`.`registry` SET used_at = used_at - 40 * 86400, created_at = created_at - "
+      "41 * 86400 WHERE prefix = '" +
+      stale + "'");
+
+  const CommandResult list = project.devenv(fresh, "remote list shared");
+  INFO(list.output);
+  CHECK(list.exit_code == 0);
+  CHECK_THAT(list.output, Catch::Contains(fresh) && Catch::Contains("(you)") && Catch::Contains(stale));
+  CHECK_THAT(list.output, Catch::Contains("40d 0h ago"));
+  const CommandResult json = project.devenv(fresh, "remote list --format json");
+  CHECK_THAT(json.output, Catch::Contains("\"prefix\": \"" + stale + "\""));
+
+  const CommandResult dry = project.devenv(fresh, "remote prune shared --older-than 30d --dry-run");
+  INFO(dry.output);
+  CHECK(dry.exit_code == 0);
+  CHECK_THAT(dry.output, Catch::Contains(stale) && Catch::Contains("nothing dropped"));
+  CHECK_THAT(dry.output, !Catch::Contains(fresh));
+  CHECK(mysql_database_exists(stale + "main"));
+
+  const CommandResult prune = project.devenv(fresh, "remote prune shared --older-than 30d");
+  INFO(prune.output);
+  CHECK(prune.exit_code == 0);
+  CHECK_FALSE(mysql_database_exists(stale + "main"));
+  CHECK(mysql_value("SELECT COUNT(*) FROM mysql.user WHERE User = '" + stale + "app'") == "0");
+  CHECK(mysql_database_exists(fresh + "main"));
+  CHECK(registry_rows(stale).empty());
+  CHECK(project.devenv(fresh, "remote prune --older-than 1y").exit_code == 2);
+  CHECK(project.devenv(fresh, "down --purge").exit_code == 0);
+}
+
+TEST_CASE("remote: an unreachable shared server is named, after a few tries", "[unit][remote]") {
+  TempDir dir;
+  const int port = devenv::test::reserve_test_port();  // nobody listens there
+  dir.write("t.sql", "CREATE TABLE t (a INT);\n");
+  dir.write("config.toml",
+            "[servers.shared]\nengine = \"mariadb\"\nruntime = \"remote\"\nurl = \"mysql://admin:pw@127.0.0.1:" +
+                std::to_string(port) +
+                "\"\nprefix = \"dev_\"\n\n[[databases]]\nkey = \"main\"\n"
+                "server = \"shared\"\nsource = \"t.sql\"\n");
+  const CommandResult up = run_devenv(dir.path().string(), "up");
+  INFO(up.output);
+  CHECK(up.exit_code == 3);
+  CHECK_THAT(up.output, Catch::Contains("servers.shared: cannot reach the shared server 127.0.0.1:" +
+                                        std::to_string(port) + " as admin"));
+  CHECK_THAT(up.output, Catch::Contains("trying again") && Catch::Contains("check servers.shared.url"));
+}
