@@ -3,7 +3,9 @@
 // holds every awkward character. Several developers (prefixes) side by side, what
 // devenv refuses to touch, resets that keep the others' rows, an interrupted up
 // resumed, `remote list` and `prune`.
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -123,6 +125,15 @@ struct SharedProject {
   CommandResult devenv(const std::string& prefix, const std::string& arguments) const {
     return run_devenv(dir.path().string(), arguments, environment(prefix));
   }
+  std::string log() const { return (dir.path() / "up.log").string(); }
+  // `devenv up shared --jobs N` in its own session (a terminal's Ctrl-C does not reach
+  // it), its output in log(); returns its pid.
+  pid_t up_in_background(const std::string& prefix, int jobs) const {
+    const CommandResult started = run_command("cd '" + dir.path().string() + "' && " + environment(prefix) +
+                                              " setsid '" DEVENV_BINARY "' up shared --jobs " + std::to_string(jobs) +
+                                              " >'" + log() + "' 2>&1 & echo $!");
+    return std::stoi(started.output);
+  }
 };
 
 bool mysql_database_exists(const std::string& name) {
@@ -141,6 +152,23 @@ std::vector<std::string> registry_rows(const std::string& prefix) {
 std::string mysql_value(const std::string& sql) {
   const auto rows = mysql_root()->column(sql);
   return rows.empty() ? "" : rows.front();
+}
+
+// How many of `prefix`'s rows the registry has ready, once there are `count` (or 60 s passed).
+std::size_t wait_until_ready(const std::string& prefix, std::size_t count) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  std::size_t ready = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    try {
+      ready = std::stoul(
+          mysql_value("SELECT COUNT(*) FROM `_devenv`.`registry` WHERE prefix = '" + prefix + "' AND state = 'ready'"));
+    } catch (const std::exception&) {
+      ready = 0;  // the registry table is not made yet
+    }
+    if (ready >= count) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return ready;
 }
 
 }  // namespace
@@ -280,27 +308,12 @@ TEST_CASE("remote (MariaDB): an up killed half way is resumed by the next, which
           "[db][remote]") {
   SharedProject project(300);
   const std::string dev = prefix_of("killed");
-  const std::string log = (project.dir.path() / "up.log").string();
-  const CommandResult started =
-      run_command("cd '" + project.dir.path().string() + "' && " + project.environment(dev) +
-                  " setsid '" DEVENV_BINARY "' up shared --jobs 2 >'" + log + "' 2>&1 & echo $!");
-  const pid_t pid = std::stoi(started.output);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  std::size_t ready = 0;
-  while (std::chrono::steady_clock::now() < deadline) {
-    try {
-      ready = static_cast<std::size_t>(std::stoul(
-          mysql_value("SELECT COUNT(*) FROM `_devenv`.`registry` WHERE prefix = '" + dev + "' AND state = 'ready'")));
-    } catch (const std::exception&) {
-      ready = 0;  // the registry table is not made yet
-    }
-    if (ready >= 40) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  const pid_t pid = project.up_in_background(dev, 2);
+  const std::size_t ready = wait_until_ready(dev, 40);
   REQUIRE(kill(pid, SIGKILL) == 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   const std::vector<std::string> rows = registry_rows(dev);
-  INFO(devenv::test::read_file(log));
+  INFO(devenv::test::read_file(project.log()));
   REQUIRE(ready >= 40);
   REQUIRE(rows.size() < 300 + 3);  // it did not finish
 
@@ -370,4 +383,119 @@ TEST_CASE("remote: an unreachable shared server is named, after a few tries", "[
   CHECK_THAT(up.output, Catch::Contains("servers.shared: cannot reach the shared server 127.0.0.1:" +
                                         std::to_string(port) + " as admin"));
   CHECK_THAT(up.output, Catch::Contains("trying again") && Catch::Contains("check servers.shared.url"));
+}
+
+TEST_CASE("remote (MariaDB): connections killed during up cost a retry of one database, not the up", "[db][remote]") {
+  SharedProject project(120);
+  const std::string dev = prefix_of("flaky");
+  const pid_t pid = project.up_in_background(dev, 3);
+  // As a DBA's KILL or a network fault would: every connection of the admin's that
+  // works on this developer's databases, a few times over.
+  int kills = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (kills < 6 && std::chrono::steady_clock::now() < deadline && kill(pid, 0) == 0) {
+    const auto ids = mysql_root()->column("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = '" + dev +
+                                          "devenv' OR (USER = 'team_admin' AND "
+                                          "(DB LIKE '" +
+                                          dev + "%' OR INFO LIKE '%" + dev + "partition%'))");
+    for (const std::string& id : ids) {
+      try {
+        mysql_root()->execute("KILL CONNECTION " + id);
+        ++kills;
+      } catch (const devenv::db::DbError&) {
+        // gone meanwhile
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  }
+  while (kill(pid, 0) == 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  const std::string output = devenv::test::read_file(project.log());
+  INFO(output);
+  REQUIRE(kills > 0);
+  CHECK_THAT(output, Catch::Contains("lost the connection while making " + dev));
+  CHECK_THAT(output, Catch::Contains("initialised"));
+  CHECK(mysql_value("SELECT COUNT(*) FROM `_devenv`.`registry` WHERE prefix = '" + dev +
+                    "' AND kind = 'database' AND state = 'ready'") == "122");
+  CHECK(project.devenv(dev, "verify main hydra partition").exit_code == 0);
+  CHECK(project.devenv(dev, "down --purge shared").exit_code == 0);
+}
+
+TEST_CASE("remote (MariaDB): Ctrl-C stops an up between statements, and the next up finishes it", "[db][remote]") {
+  SharedProject project(300);
+  const std::string dev = prefix_of("ctrlc");
+  const pid_t pid = project.up_in_background(dev, 2);
+  wait_until_ready(dev, 30);
+  REQUIRE(kill(pid, SIGINT) == 0);
+  const CommandResult waited =
+      run_command("while kill -0 " + std::to_string(pid) + " 2>/dev/null; do sleep 0.05; done");
+  (void)waited;
+  const std::string output = devenv::test::read_file(project.log());
+  INFO(output);
+  CHECK_THAT(output, Catch::Contains("interrupted"));
+  const std::size_t ready = std::stoul(mysql_value("SELECT COUNT(*) FROM `_devenv`.`registry` WHERE prefix = '" + dev +
+                                                   "' AND kind = 'database' AND state = 'ready'"));
+  CHECK(ready < 302);
+  const CommandResult resumed = project.devenv(dev, "up shared");
+  INFO(resumed.output);
+  REQUIRE(resumed.exit_code == 0);
+  CHECK_THAT(resumed.output, Catch::Contains("making " + std::to_string(302 - ready) + " database(s)"));
+  CHECK(project.devenv(dev, "down --purge shared").exit_code == 0);
+}
+
+TEST_CASE("remote: a server that accepts but never answers is given up on after connect_timeout, each try",
+          "[unit][remote]") {
+  const int port = devenv::test::reserve_test_port();
+  // Listens (the kernel completes the handshake) but never accepts or answers.
+  const int listener = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const int one = 1;
+  setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  REQUIRE(bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  REQUIRE(listen(listener, 16) == 0);
+  TempDir dir;
+  dir.write("t.sql", "CREATE TABLE t (a INT);\n");
+  dir.write("config.toml",
+            "[servers.shared]\nengine = \"postgres\"\nruntime = \"remote\"\n"
+            "url = \"postgres://admin:pw@127.0.0.1:" +
+                std::to_string(port) +
+                "\"\nprefix = \"dev_\"\nconnect_timeout = 1\n\n[[databases]]\nkey = \"main\"\n"
+                "server = \"shared\"\nsource = \"t.sql\"\n");
+  const auto started = std::chrono::steady_clock::now();
+  const CommandResult up = run_devenv(dir.path().string(), "up");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  close(listener);
+  INFO(up.output);
+  CHECK(up.exit_code == 3);
+  CHECK_THAT(up.output, Catch::Contains("cannot reach the shared server 127.0.0.1:" + std::to_string(port)));
+  CHECK_THAT(up.output, Catch::Contains("timeout"));
+  CHECK(seconds < 30);  // 4 tries of 1 s and 3.5 s between them, not libpq's default of forever
+}
+
+TEST_CASE("remote (MariaDB): a schema file runs with this prefix's rights only, never the shared server's admin's",
+          "[db][remote]") {
+  SharedProject project;
+  const std::string dev = prefix_of("hostile");
+  project.dir.write("schemas/hydra.sql",
+                    "CREATE TABLE steps (id INT PRIMARY KEY);\nCREATE USER intruder_" + dev + " IDENTIFIED BY 'x';\n");
+  const CommandResult up = project.devenv(dev, "up shared");
+  INFO(up.output);
+  CHECK(up.exit_code == 3);
+  CHECK_THAT(up.output,
+             Catch::Contains("schemas/hydra.sql:2") && Catch::Contains("the server rejected this statement"));
+  CHECK(mysql_value("SELECT COUNT(*) FROM mysql.user WHERE User = 'intruder_" + dev + "'") == "0");
+  // What the scripts make is defined by the prefix's own account, which stays.
+  project.dir.write("schemas/hydra.sql",
+                    "CREATE TABLE steps (id INT PRIMARY KEY);\n"
+                    "CREATE VIEW step_ids AS SELECT id FROM steps;\n");
+  const CommandResult fixed = project.devenv(dev, "up shared");
+  INFO(fixed.output);
+  REQUIRE(fixed.exit_code == 0);
+  CHECK(mysql_value("SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_SCHEMA = '" + dev + "hydra'") ==
+        dev + "devenv@%");
+  CHECK(project.devenv(dev, "down --purge shared").exit_code == 0);
+  CHECK(mysql_value("SELECT COUNT(*) FROM mysql.user WHERE User LIKE '" + dev + "%'") == "0");
 }

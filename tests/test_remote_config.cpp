@@ -68,6 +68,10 @@ TEST_CASE("remote config: the url is split as written, so a password from the en
   CHECK(literal.servers.at(0).remote->admin_password.value == "a@b%40c");
   CHECK(literal.servers.at(0).remote->port == 3306);
   CHECK(literal.servers.at(0).runtime.empty());  // a url alone: --runtime remote or project.runtime decides
+
+  // No admin password in the environment (CI's `build --check`): the config loads.
+  const Config no_password = project.load("url = \"mysql://admin:${ADMIN_PW}@db\"");
+  CHECK(no_password.servers.at(0).remote->failure);
 }
 
 TEST_CASE("remote config: the prefix defaults to $USER made safe, and is checked when given", "[unit][remote]") {
@@ -76,10 +80,19 @@ TEST_CASE("remote config: the prefix defaults to $USER made safe, and is checked
   CHECK(project.load(url, {{"USER", "John.Doe-2"}}).servers.at(0).remote->prefix == "john_doe_2_");
   CHECK(project.load(url, {{"USER", "9lives"}}).servers.at(0).remote->prefix == "u9lives_");
   CHECK(project.load(url + "prefix = \"ci_${BUILD}_\"", {{"BUILD", "42"}}).servers.at(0).remote->prefix == "ci_42_");
-  CHECK_THAT(project.error(url, {}), Catch::Contains("config.toml:3:7") && Catch::Contains("$USER is not set") &&
-                                         Catch::Contains("prefix = \"yourname_\""));
+  // Without $USER the config still loads (build needs no prefix); the commands that
+  // reach the server say what is missing.
+  const Config without_user = project.load(url, {});
+  REQUIRE(without_user.servers.at(0).remote->failure);
+  try {
+    std::rethrow_exception(without_user.servers.at(0).remote->failure);
+  } catch (const ConfigError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("config.toml:3:7") && Catch::Contains("$USER is not set") &&
+                             Catch::Contains("prefix = \"yourname_\""));
+  }
+  CHECK_THAT(project.error(url + "prefix = \"Alice_\""), Catch::Contains("lower-case"));
   CHECK_THAT(project.error(url + "prefix = \"bad-prefix\""),
-             Catch::Contains("servers.shared.prefix") && Catch::Contains("letters, digits and '_'"));
+             Catch::Contains("servers.shared.prefix") && Catch::Contains("lower-case letters, digits and '_'"));
   CHECK_THAT(project.error(url + "prefix = \"_devenv_\""), Catch::Contains("start with a letter"));
   CHECK_THAT(project.error(url + "prefix = \"" + std::string(33, 'a') + "\""), Catch::Contains("at most 32"));
 }
@@ -95,7 +108,7 @@ TEST_CASE("remote config: every name with the prefix must still fit the engine",
     parse_config(text, dir.path() / "config.toml", environment_of({}));
     FAIL("expected a ConfigError");
   } catch (const ConfigError& e) {
-    CHECK_THAT(e.what(), Catch::Contains("config.toml:3:7") && Catch::Contains("servers.pg.prefix") &&
+    CHECK_THAT(e.what(), Catch::Contains("config.toml:4:10") && Catch::Contains("servers.pg.prefix") &&
                              Catch::Contains("partition_with_a_rather_long_name_0001") &&
                              Catch::Contains("postgres allows 63"));
   }

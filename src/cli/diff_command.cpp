@@ -39,7 +39,8 @@ verify::SchemaModel from_dsn(const std::string& operand, const db::Dsn& dsn) {
 verify::SchemaModel from_config(const Workspace& workspace, const std::string& operand) {
   const auto [database, name] = config::find_database(workspace.config(), operand);
   runtime::Server& server = workspace.server(database->server);
-  return verify::live_model(server.server().engine, server_connect(server), name, name,
+  // On a shared server the database is this developer's (alice_main).
+  return verify::live_model(server.server().engine, server_connect(server), server.live_prefix() + name, name,
                             "on server " + server.server().name);
 }
 

@@ -67,8 +67,9 @@ std::string dump_from(const Workspace& workspace, const DumpOptions& options, Pr
 
 std::optional<std::string> dump_live(const Workspace& workspace, const DumpOptions& options, std::ostream& err) {
   if (options.database.empty()) throw UsageError("name a DATABASE to dump, or --from PATH");
-  const auto [database, name] = find_database(workspace.config(), options.database);
+  const auto [database, config_name] = find_database(workspace.config(), options.database);
   runtime::Server& server = workspace.server(database->server);
+  const std::string name = server.live_prefix() + config_name;  // a shared server's: alice_main
   const auto inspector = catalog::make_inspector(server.server().engine.dialect(), server_connect(server));
   const auto inspected = inspector->inspect({name});
   if (!inspected.count(name)) {

@@ -63,7 +63,16 @@ void check_arguments(const SnapshotOptions& options) {
   if (named) runtime::check_snapshot_name(options.name);
 }
 
+// Checked for every server a save or restore involves, before anything is touched.
+// A shared server's databases carry a prefix the dump and restore steps do not map:
+// refused (a restore would clear the unprefixed name first).
 void require_running(runtime::Server& server) {
+  if (!server.live_prefix().empty()) {
+    throw UsageError("server " + server.server().name +
+                     " is a shared server (runtime = \"remote\"): snapshots copy local servers' data only; "
+                     "`devenv reset " +
+                     server.server().name + "` makes your databases there again");
+  }
   if (server.status().health == runtime::Health::Running) return;
   throw util::RuntimeError("server " + server.server().name + " is not running; snapshots are made and restored by it",
                            "run `devenv up`");

@@ -56,7 +56,8 @@ std::vector<ServerDifferences> verify_databases(const Workspace& workspace, cons
                                   server->status().schema_changed,
                                   server_connect_as(*server),
                                   settings.engine.runs_a_server() ? "" : server->tcp_endpoint().socket,
-                                  server->live_prefix()};
+                                  server->live_prefix(),
+                                  server->registered_databases()};
     const auto say = [&](const std::string& message) { progress.say(settings.name, message); };
     ServerDifferences found{&settings, {}, {}, {}, {}};
     found.differences = verify::verify_server(config, live, selection, selected.empty(), rules, say, &found.models);

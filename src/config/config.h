@@ -33,6 +33,15 @@ struct RemoteSettings {
   std::string tls;                // "prefer" (default), "disable", "require", "verify-full"
   std::filesystem::path ca_file;  // absolute; "" for the system's certificates
   std::string where;              // file:line:col of `url`
+  std::string prefix_where;       // of `prefix`, else of `url`
+  // Why the url's or the prefix's ${VAR}s could not be read: kept, and rethrown by the
+  // commands that reach the server (runtime::RemoteServer), so that `build` works
+  // without the admin's password.
+  std::exception_ptr failure;
+  // Seconds devenv waits to connect (each of a few tries), and for one statement's
+  // answer before it takes the connection for lost.
+  int connect_timeout = 10;
+  int read_timeout = 120;
 };
 
 struct Server {

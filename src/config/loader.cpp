@@ -176,9 +176,10 @@ class Loader {
   }
 
   Server server(const toml::table& table, const std::string& name, const std::string& path) {
-    TableReader reader(table, path, display_, environment_,
-                       {"engine", "version", "port", "root_user", "root_password", "image", "charset", "collation",
-                        "bin_dir", "settings", "runtime", "url", "prefix", "tls", "ca_file"});
+    TableReader reader(
+        table, path, display_, environment_,
+        {"engine", "version", "port", "root_user", "root_password", "image", "charset", "collation", "bin_dir",
+         "settings", "runtime", "url", "prefix", "tls", "ca_file", "connect_timeout", "read_timeout"});
     Server server;
     server.name = name;
     const std::string engine = reader.required_string("engine", "\"mariadb\"");
@@ -195,7 +196,7 @@ class Loader {
     if (reader.node("url")) {
       server.remote = remote_settings(reader, server.engine, path);
     } else {
-      for (const char* key : {"prefix", "tls", "ca_file"}) {
+      for (const char* key : {"prefix", "tls", "ca_file", "connect_timeout", "read_timeout"}) {
         if (reader.node(key)) {
           throw ConfigError(reader.where_of(key), path + "." + key,
                             std::string("only a shared server (with a `url`) has a ") + key,
@@ -245,6 +246,7 @@ class Loader {
   RemoteSettings remote_settings(const TableReader& reader, const engine::Engine& engine, const std::string& path) {
     RemoteSettings remote;
     remote.where = reader.where_of("url");
+    remote.prefix_where = reader.where_of(reader.node("prefix") ? "prefix" : "url");
     const toml::node& node = *reader.node("url");
     if (!node.is_string()) reader.wrong_type("url", node, "a string");
     std::string why;
@@ -258,23 +260,28 @@ class Loader {
                         "\"" + parts->scheme + "://\" does not reach a " + engine.name() + " server",
                         "write it as \"" + example + "\"");
     }
-    remote.host = reader.resolve("url", parts->host);
-    const std::string port = reader.resolve("url", parts->port);
-    remote.port = port.empty() ? engine.default_port() : std::atoi(port.c_str());
-    if (port.size() > 5 || remote.port < 1 || remote.port > 65535)
-      throw ConfigError(remote.where, path + ".url", "\"" + port + "\" is not a port from 1 to 65535");
-    remote.admin_user = reader.resolve("url", parts->user);
-    if (remote.admin_user.empty()) remote.admin_user = engine.default_root_user();
-    remote.admin_password = {parts->password, reader.resolve("url", parts->password)};
-    check_secret(reader, "url", path + ".url", remote.admin_password.value);
-    remote.prefix =
-        reader.node("prefix") ? checked_prefix(reader, *reader.string("prefix"), path) : default_prefix(reader, path);
+    // What comes from the environment is read now but complained about only by the
+    // commands that reach the server: `build --check` in CI has no admin password.
+    std::string port;
+    std::string prefix;
+    try {
+      remote.host = reader.resolve("url", parts->host);
+      port = reader.resolve("url", parts->port);
+      remote.admin_user = reader.resolve("url", parts->user);
+      remote.admin_password = {parts->password, reader.resolve("url", parts->password)};
+      prefix = reader.node("prefix") ? *reader.string("prefix") : default_prefix(reader, path);
+    } catch (const ConfigError&) {
+      remote.failure = std::current_exception();
+    }
+    if (!remote.failure) check_remote(reader, engine, path, port, prefix, remote);
     remote.tls = reader.string("tls").value_or("prefer");
     if (remote.tls != "prefer" && remote.tls != "disable" && remote.tls != "require" && remote.tls != "verify-full") {
       throw ConfigError(reader.where_of("tls"), path + ".tls",
                         "expected \"disable\", \"prefer\", \"require\" or \"verify-full\"",
                         "\"require\" encrypts; \"verify-full\" also checks the server's certificate and host name");
     }
+    remote.connect_timeout = timeout(reader, "connect_timeout", path).value_or(remote.connect_timeout);
+    remote.read_timeout = timeout(reader, "read_timeout", path).value_or(remote.read_timeout);
     if (auto ca_file = reader.string("ca_file")) {
       remote.ca_file = (file_.parent_path() / *ca_file).lexically_normal();
       std::error_code error;
@@ -286,14 +293,36 @@ class Loader {
     return remote;
   }
 
+  // The url's and prefix's values, once read: wrong ones are errors at once.
+  static void check_remote(const TableReader& reader, const engine::Engine& engine, const std::string& path,
+                           const std::string& port, const std::string& prefix, RemoteSettings& remote) {
+    const bool digits = !port.empty() && port.size() <= 5 && std::all_of(port.begin(), port.end(), ::isdigit);
+    remote.port = port.empty() ? engine.default_port() : digits ? std::atoi(port.c_str()) : 0;
+    if (remote.port < 1 || remote.port > 65535)
+      throw ConfigError(remote.where, path + ".url", "\"" + port + "\" is not a port from 1 to 65535");
+    if (remote.admin_user.empty()) remote.admin_user = engine.default_root_user();
+    check_secret(reader, "url", path + ".url", remote.admin_password.value);
+    remote.prefix = checked_prefix(reader, prefix, path);
+  }
+
+  static std::optional<int> timeout(const TableReader& reader, const std::string& key, const std::string& path) {
+    const std::optional<std::int64_t> seconds = reader.integer(key);
+    if (!seconds) return std::nullopt;
+    if (*seconds < 1 || *seconds > 3600)
+      throw ConfigError(reader.where_of(key), path + "." + key, "expected seconds from 1 to 3600");
+    return static_cast<int>(*seconds);
+  }
+
   // Names made from it are quoted everywhere, but stay easy to type: letters, digits, '_'.
   static std::string checked_prefix(const TableReader& reader, const std::string& prefix, const std::string& path) {
-    const bool plain = !prefix.empty() && std::isalpha(static_cast<unsigned char>(prefix.front())) &&
+    // Lower case only: MySQL compares names without case on some systems
+    // (lower_case_table_names), and "Alice_" must never reach alice_'s databases.
+    const bool plain = !prefix.empty() && prefix.front() >= 'a' && prefix.front() <= 'z' &&
                        std::all_of(prefix.begin(), prefix.end(),
-                                   [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+                                   [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
     if (plain && prefix.size() <= 32) return prefix;
     throw ConfigError(reader.where_of("prefix"), path + ".prefix", "\"" + prefix + "\" is not a prefix devenv can use",
-                      "start with a letter; use letters, digits and '_', at most 32 (e.g. \"alice_\")");
+                      "start with a letter; use lower-case letters, digits and '_', at most 32 (e.g. \"alice_\")");
   }
 
   // $USER, lower-cased, anything but letters and digits as '_', and a '_'.
@@ -309,14 +338,15 @@ class Loader {
                         "add prefix = \"yourname_\": every database devenv makes there starts with it");
     }
     if (!std::isalpha(static_cast<unsigned char>(prefix.front()))) prefix = "u" + prefix;
-    return checked_prefix(reader, prefix.substr(0, 31) + "_", path);
+    return prefix.substr(0, 31) + "_";
   }
 
   // SQLite: a folder of database files. Every setting of a server process is refused by
   // name, so that a config copied from a MySQL server says what to take out.
   static Server file_server(const TableReader& reader, Server server, const std::string& path) {
-    for (const char* key : {"version", "port", "root_user", "root_password", "image", "charset", "collation", "bin_dir",
-                            "settings", "runtime", "url", "prefix", "tls", "ca_file"}) {
+    for (const char* key :
+         {"version", "port", "root_user", "root_password", "image", "charset", "collation", "bin_dir", "settings",
+          "runtime", "url", "prefix", "tls", "ca_file", "connect_timeout", "read_timeout"}) {
       if (!reader.node(key)) continue;
       throw ConfigError(reader.where_of(key), path + "." + key, std::string("a SQLite server has no ") + key,
                         "remove it: a SQLite server is a folder of database files (<name>.db) that apps open "
@@ -636,11 +666,11 @@ class Loader {
   // A shared server's names carry the developer's prefix: each must still fit the engine.
   static void check_prefixed_names(const Config& config) {
     for (const Server& server : config.servers) {
-      if (!server.remote) continue;
+      if (!server.remote || server.remote->failure) continue;
       const std::string& prefix = server.remote->prefix;
       const auto check = [&](const std::string& name, std::size_t limit, const std::string& what) {
         if (prefix.size() + name.size() <= limit) return;
-        throw ConfigError(server.remote->where, "servers." + server.name + ".prefix",
+        throw ConfigError(server.remote->prefix_where, "servers." + server.name + ".prefix",
                           "with prefix \"" + prefix + "\", " + what + " " + name + " becomes " +
                               std::to_string(prefix.size() + name.size()) + " characters long; " +
                               server.engine.name() + " allows " + std::to_string(limit),

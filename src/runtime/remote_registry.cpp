@@ -22,16 +22,32 @@ std::int64_t RemoteRegistry::now(db::Session& admin) const {
 void RemoteRegistry::create(db::Session& admin) const {
   const bool mysql = engine_.dialect() == sqltext::Dialect::MySQL;
   admin.execute(mysql ? "CREATE DATABASE IF NOT EXISTS `_devenv`" : "CREATE SCHEMA IF NOT EXISTS \"_devenv\"");
-  admin.execute("CREATE TABLE IF NOT EXISTS " + table() +
-                " (kind VARCHAR(16) NOT NULL, name VARCHAR(128) NOT NULL, prefix VARCHAR(64) NOT NULL, "
-                "fingerprint VARCHAR(64) NOT NULL DEFAULT '', state VARCHAR(16) NOT NULL, "
-                "created_at BIGINT NOT NULL, used_at BIGINT NOT NULL, PRIMARY KEY (kind, name))");
+  // Names compare byte for byte (MySQL's default collations ignore case): "Bob_main"
+  // is never bob_main's row.
+  const std::string text = mysql ? "VARCHAR(128) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : "VARCHAR(128)";
+  const std::string sql = "CREATE TABLE IF NOT EXISTS " + table() + " (kind " + text + " NOT NULL, name " + text +
+                          " NOT NULL, prefix " + text +
+                          " NOT NULL, fingerprint VARCHAR(64) NOT NULL DEFAULT '', state VARCHAR(16) NOT NULL, "
+                          "created_at BIGINT NOT NULL, used_at BIGINT NOT NULL, PRIMARY KEY (kind, name))";
+  try {
+    admin.execute(sql);
+  } catch (const db::DbError&) {
+    // Two first devenvs at once: PostgreSQL's IF NOT EXISTS can lose the race with a
+    // unique violation. The other one made it; a real failure fails again.
+    admin.execute(sql);
+  }
 }
 
+std::vector<RegistryEntry> RemoteRegistry::all_entries(db::Session& admin) const { return select(admin, ""); }
+
 std::vector<RegistryEntry> RemoteRegistry::entries(db::Session& admin, const std::string& prefix) const {
-  std::string sql = std::string("SELECT ") + kColumns + " FROM " + table();
-  if (!prefix.empty()) sql += " WHERE prefix = " + text(prefix);
-  sql += " ORDER BY prefix, kind, name";
+  if (prefix.empty()) throw std::logic_error("a registry prefix is never empty");
+  return select(admin, " WHERE prefix = " + text(prefix));
+}
+
+std::vector<RegistryEntry> RemoteRegistry::select(db::Session& admin, const std::string& where) const {
+  const std::string sql =
+      std::string("SELECT ") + kColumns + " FROM " + table() + where + " ORDER BY prefix, kind, name";
   std::vector<RegistryEntry> out;
   for (const db::Row& row : admin.rows(sql)) {
     out.push_back({row.at(0).value_or(""), row.at(1).value_or(""), row.at(2).value_or(""), row.at(3).value_or(""),
@@ -42,7 +58,7 @@ std::vector<RegistryEntry> RemoteRegistry::entries(db::Session& admin, const std
 
 std::optional<RegistryEntry> RemoteRegistry::find(db::Session& admin, const std::string& kind,
                                                   const std::string& name) const {
-  for (RegistryEntry& entry : entries(admin)) {
+  for (RegistryEntry& entry : all_entries(admin)) {
     if (entry.kind == kind && entry.name == name) return std::move(entry);
   }
   return std::nullopt;

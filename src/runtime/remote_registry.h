@@ -40,7 +40,9 @@ class RemoteRegistry {
 
   // Makes the table when it is missing (the first devenv on a server).
   void create(db::Session& admin) const;
-  std::vector<RegistryEntry> entries(db::Session& admin, const std::string& prefix = {}) const;
+  // One prefix's rows (never "": that throws), or every prefix's.
+  std::vector<RegistryEntry> entries(db::Session& admin, const std::string& prefix) const;
+  std::vector<RegistryEntry> all_entries(db::Session& admin) const;
   std::optional<RegistryEntry> find(db::Session& admin, const std::string& kind, const std::string& name) const;
   // Records `name` as being made (state initialising) by `prefix`; a row it had is
   // replaced, keeping created_at.
@@ -54,6 +56,7 @@ class RemoteRegistry {
 
  private:
   std::string table() const;
+  std::vector<RegistryEntry> select(db::Session& admin, const std::string& where) const;
   std::string text(const std::string& value) const { return engine_.quote_string(value); }
 
   engine::Engine engine_;

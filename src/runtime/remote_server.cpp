@@ -13,6 +13,7 @@
 #include "sqltext/source_error.h"
 #include "util/interrupt.h"
 #include "util/parallel.h"
+#include "util/random.h"
 #include "util/runtime_error.h"
 
 namespace devenv::runtime {
@@ -21,13 +22,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// How long devenv waits for a shared server: to connect, and for the answer to one
-// statement (a server that stopped answering mid-init is given up on, and the next
-// `up` redoes that database).
-constexpr int kConnectTimeoutSeconds = 10;
-constexpr int kReadTimeoutSeconds = 120;
-// Tries to reach the server before giving up, waiting 0.5, 1, 2 s between them.
+// Tries to reach the server before giving up, waiting 0.5, 1, 2 s between them; and
+// tries to make one database when the connection is lost on the way.
 constexpr int kConnectTries = 4;
+constexpr int kDatabaseTries = 3;
 constexpr unsigned kDefaultJobs = 4;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
@@ -62,6 +60,31 @@ std::string listing(const std::vector<RegistryEntry>& entries) {
   return out.empty() ? "nothing" : out;
 }
 
+// The connection went away under a statement (a network fault, a server restart, a
+// DBA's KILL) or the server chose this session as a deadlock's victim: the same work
+// on a new connection may well succeed.
+bool is_transient(const std::string& message) {
+  static const std::regex transient(
+      "Lost connection|server has gone away|Connection was killed|Query execution was interrupted|"
+      "Deadlock found|Lock wait timeout|terminating connection|server closed the connection|connection to server|"
+      "no connection to the server|could not receive data|could not send data|deadlock detected|"
+      "Broken pipe|Connection reset|timed out|timeout",
+      std::regex::icase);
+  return std::regex_search(message, transient);
+}
+
+// "CREATE DATABASE IF NOT EXISTS x …" → "CREATE DATABASE x …".
+std::string strict_create(std::string sql) {
+  const std::string loose = "CREATE DATABASE IF NOT EXISTS ";
+  if (sql.starts_with(loose)) sql = "CREATE DATABASE " + sql.substr(loose.size());
+  return sql;
+}
+
+// make_database lost its connection (is_transient): the caller tries again on another.
+struct TransientFailure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 // "schemas/main.sql:12": the `-- file:line` comment the writer put before the statement
 // at `line` of a generated script (generator/script_writer.h).
 std::string source_place(const std::string& script, std::size_t line) {
@@ -78,6 +101,8 @@ std::string source_place(const std::string& script, std::size_t line) {
   }
   return place;
 }
+
+}  // namespace
 
 // Sessions for the workers of a parallel init, each reused for the next database.
 class SessionPool {
@@ -105,16 +130,24 @@ class SessionPool {
   std::vector<std::unique_ptr<db::Session>> free_;
 };
 
+namespace {
+
+const config::RemoteSettings& readable(const config::Server& server) {
+  if (server.remote->failure) std::rethrow_exception(server.remote->failure);
+  return *server.remote;
+}
+
 }  // namespace
 
 RemoteServer::RemoteServer(const config::Config& config, const config::Server& server, Progress progress)
     : config_(config),
       server_(server),
-      remote_(*server.remote),
+      remote_(readable(server)),
       progress_(std::move(progress)),
       registry_(server.engine),
       scripts_(config, server, server.remote->prefix),
-      address_(remote_.host + ":" + std::to_string(remote_.port)) {}
+      address_(remote_.host + ":" + std::to_string(remote_.port)),
+      init_password_(util::random_hex(16)) {}
 
 std::string RemoteServer::where() const { return address_; }
 
@@ -126,7 +159,15 @@ db::Endpoint RemoteServer::tcp_endpoint() const {
   endpoint.password = remote_.admin_password.value;
   endpoint.tls = remote_.tls;
   endpoint.ca_file = remote_.ca_file.string();
-  endpoint.read_timeout_seconds = kReadTimeoutSeconds;
+  endpoint.read_timeout_seconds = remote_.read_timeout;
+  return endpoint;
+}
+
+db::Endpoint RemoteServer::init_endpoint() const {
+  db::Endpoint endpoint = tcp_endpoint();
+  if (init_account().empty()) return endpoint;
+  endpoint.user = init_account();
+  endpoint.password = init_password_;
   return endpoint;
 }
 
@@ -141,7 +182,7 @@ std::unique_ptr<db::Session> RemoteServer::admin_session(const std::string& data
     }
     util::throw_if_interrupted();
     try {
-      return db::connect(server_.engine.dialect(), endpoint, kConnectTimeoutSeconds);
+      return db::connect(server_.engine.dialect(), endpoint, remote_.connect_timeout);
     } catch (const db::DbError& e) {
       last = e.what();
       if (!worth_retrying(last)) break;
@@ -178,7 +219,7 @@ ServerStatus RemoteServer::status() const {
   status.port = remote_.port;
   std::unique_ptr<db::Session> admin;
   try {
-    admin = db::connect(server_.engine.dialect(), tcp_endpoint(), kConnectTimeoutSeconds);
+    admin = db::connect(server_.engine.dialect(), tcp_endpoint(), remote_.connect_timeout);
   } catch (const db::DbError& e) {
     status.health = Health::Crashed;
     status.failure = "cannot reach " + where() + ": " + e.what();
@@ -234,12 +275,13 @@ UpResult RemoteServer::converge(Remake remake, unsigned jobs, const std::string&
   std::vector<Target> todo;
   std::size_t kept = 0;
   bool changed = false;
-  for (const Target& target : targets()) {
+  for (Target target : targets()) {
     const std::string live = scripts_.live_name(target.name);
     const auto entry = std::find_if(mine.begin(), mine.end(), [&](const RegistryEntry& e) {
       return e.kind == kRegistryDatabase && e.name == live;
     });
     const bool present = std::find(existing.begin(), existing.end(), live) != existing.end();
+    target.present = present;
     const bool made = entry != mine.end() && entry->state == kReady && present;
     const bool same = made && entry->fingerprint == fingerprint_of(target);
     changed = changed || (made && !same);
@@ -249,10 +291,12 @@ UpResult RemoteServer::converge(Remake remake, unsigned jobs, const std::string&
       ++kept;
     }
   }
-  make_databases(todo, jobs == 0 ? kDefaultJobs : jobs);
   UpResult result;
   result.port = remote_.port;
   result.version = admin->column(server_.engine.version_query()).at(0);
+  if (!todo.empty()) grant_init_account(*admin);
+  // Idle meanwhile: a connection that is lost from here on costs nothing.
+  make_databases(todo, jobs == 0 ? kDefaultJobs : jobs);
   result.seconds = seconds_since(started);
   result.schema_changed = changed && remake == Remake::Missing;
   result.action = todo.empty() ? (remake == Remake::Missing ? "already running" : kUnchanged) : action;
@@ -261,51 +305,79 @@ UpResult RemoteServer::converge(Remake remake, unsigned jobs, const std::string&
   return result;
 }
 
-// Names this config makes there that exist without a registry row of this prefix
-// belong to someone else (another prefix, or made by hand): refused, never dropped.
+// A name this config makes there is someone else's when the registry records it
+// under another prefix (whether or not it exists now: "al_" + "ice_main" and
+// "al_ice_" + "main" are one name), or when it exists with no row of this prefix
+// (made by hand). Refused, never dropped.
 void RemoteServer::refuse_foreign(db::Session& admin, const std::vector<std::string>& existing) const {
-  std::map<std::string, std::string> owners;  // database name → prefix of its registry row
-  for (const RegistryEntry& entry : registry_.entries(admin)) {
-    if (entry.kind == kRegistryDatabase) owners[entry.name] = entry.prefix;
-  }
-  for (const Target& target : targets()) {
-    const std::string live = scripts_.live_name(target.name);
-    if (std::find(existing.begin(), existing.end(), live) == existing.end()) continue;
-    const auto owner = owners.find(live);
-    if (owner != owners.end() && owner->second == remote_.prefix) continue;
+  std::map<std::pair<std::string, std::string>, std::string> owners;  // (kind, name) → prefix of its row
+  for (const RegistryEntry& entry : registry_.all_entries(admin)) owners[{entry.kind, entry.name}] = entry.prefix;
+  const auto refuse_if_foreign = [&](const std::string& kind, const std::string& live, bool exists) {
+    const auto owner = owners.find({kind, live});
+    if (owner != owners.end() ? owner->second == remote_.prefix : !exists) return;
     throw util::RuntimeError(
-        "servers." + server_.name + ": database " + live + " exists on " + where() +
+        "servers." + server_.name + ": " + kind + " " + live + (exists ? " exists on " : " is named on ") + where() +
             (owner == owners.end() ? ", and devenv's registry does not record making it"
                                    : ", and devenv's registry records it under prefix " + owner->second) +
             ": devenv leaves it alone, and so cannot use prefix " + remote_.prefix,
         "if it is yours and holds nothing you need, drop it yourself; else give servers." + server_.name +
             " another prefix (prefix = \"...\" in " + config_.file.filename().string() + ")");
+  };
+  for (const Target& target : targets()) {
+    const std::string live = scripts_.live_name(target.name);
+    refuse_if_foreign(kRegistryDatabase, live, std::find(existing.begin(), existing.end(), live) != existing.end());
   }
+  std::set<std::string> accounts;
+  for (const db::Row& row : admin.rows(scripts_.writer().list_accounts())) accounts.insert(row.at(0).value_or(""));
+  for (const auto& [live, password] : this->accounts()) refuse_if_foreign(kRegistryUser, live, accounts.contains(live));
+}
+
+// The accounts this prefix has there, by their names there, with their passwords: the
+// config's users, and on the MySQL family the account the init scripts run as.
+std::vector<std::pair<std::string, std::string>> RemoteServer::accounts() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const config::User& user : config_.users) {
+    if (user.server == server_.name) out.emplace_back(remote_.prefix + user.name, user.password.value);
+  }
+  if (!init_account().empty()) out.emplace_back(init_account(), init_password_);
+  return out;
+}
+
+// On the MySQL family the init scripts run as `<prefix>devenv`, granted only this
+// prefix's databases: a schema file's CREATE USER, GRANT or write to a database the
+// config does not declare is refused by the server, as it would be for the app, instead
+// of running as the shared server's admin. It stays (its password changes each run,
+// nobody logs in with it): it is the DEFINER of the views, routines and triggers the
+// scripts make. PostgreSQL has no statement that reaches another database; its init
+// runs as the admin, which hands what it made to the database's owner.
+std::string RemoteServer::init_account() const {
+  return server_.engine.dialect() == sqltext::Dialect::MySQL ? remote_.prefix + "devenv" : "";
 }
 
 void RemoteServer::make_users(db::Session& admin, const std::vector<RegistryEntry>& mine) {
   const generator::ScriptWriter& writer = scripts_.writer();
-  std::set<std::string> accounts;
-  for (const db::Row& row : admin.rows(writer.list_accounts())) accounts.insert(row.at(0).value_or(""));
-  for (const config::User& user : config_.users) {
-    if (user.server != server_.name) continue;
-    const std::string live = remote_.prefix + user.name;
+  std::set<std::string> existing;
+  for (const db::Row& row : admin.rows(writer.list_accounts())) existing.insert(row.at(0).value_or(""));
+  for (const auto& [live, password] : accounts()) {
     const bool registered = std::any_of(
         mine.begin(), mine.end(), [&](const RegistryEntry& e) { return e.kind == kRegistryUser && e.name == live; });
-    const bool exists = accounts.contains(live);
-    if (exists && !registered) {
-      throw util::RuntimeError("servers." + server_.name + ": user " + live + " exists on " + where() +
-                                   ", and devenv's registry does not record making it for prefix " + remote_.prefix,
-                               "drop it yourself if it is yours, or give servers." + server_.name + " another prefix");
-    }
-    if (exists) {
-      admin.execute(writer.update_account(live, "%", user.password.value));
+    if (existing.contains(live) && registered) {  // refuse_foreign refused one that exists unregistered
+      admin.execute(writer.update_account(live, "%", password));
       continue;
     }
     registry_.begin(admin, kRegistryUser, live, remote_.prefix);
-    admin.execute(writer.create_account(live, "%", user.password.value));
+    admin.execute(writer.create_account(live, "%", password));
     registry_.finish(admin, kRegistryUser, live, "");
   }
+}
+
+// Every database of this prefix's config, not only those made now: a view in one may
+// read another.
+void RemoteServer::grant_init_account(db::Session& admin) const {
+  if (init_account().empty()) return;
+  const generator::ScriptWriter& writer = scripts_.writer();
+  for (const Target& target : targets())
+    admin.execute(writer.grant_database(writer.account(init_account(), "%"), scripts_.live_name(target.name)));
 }
 
 // Groups of targets that may be made at once, in order: a database whose sources
@@ -339,9 +411,7 @@ void RemoteServer::make_databases(const std::vector<Target>& targets, unsigned j
   auto said = Clock::now();
   for (const std::vector<Target>& batch : batches(targets)) {
     util::for_each_in_parallel(batch.size(), jobs, [&](std::size_t i) {
-      auto admin = pool.take();
-      make_database(batch[i], *admin);
-      pool.give_back(std::move(admin));
+      make_database_retrying(batch[i], pool);
       const std::size_t count = ++done;
       std::lock_guard lock(said_mutex);
       if (count < targets.size() && seconds_since(said) >= 1.0) {
@@ -349,6 +419,31 @@ void RemoteServer::make_databases(const std::vector<Target>& targets, unsigned j
         progress_("made " + std::to_string(count) + "/" + std::to_string(targets.size()) + " databases");
       }
     });
+  }
+}
+
+// A lost connection costs one database's work, not the whole up: it is made again on a
+// new connection, after 0.5 s, then 1 s.
+void RemoteServer::make_database_retrying(const Target& target, SessionPool& pool) {
+  Target current = target;
+  for (int attempt = 1;; ++attempt) {
+    auto admin = pool.take();
+    try {
+      make_database(current, *admin);
+      pool.give_back(std::move(admin));
+      return;
+    } catch (const TransientFailure& e) {
+      const std::string live = scripts_.live_name(target.name);
+      if (attempt == kDatabaseTries) {
+        throw util::RuntimeError("servers." + server_.name + ": lost " + where() + " " + std::to_string(attempt) +
+                                     " times while making " + live + ": " + e.what(),
+                                 "run `devenv up` again: it makes the databases whose init did not finish");
+      }
+      progress_("lost the connection while making " + live + " (" + e.what() + "); making it again");
+      current.present = true;  // recorded as this prefix's before the first try made anything
+      std::this_thread::sleep_for(std::chrono::milliseconds(500 << (attempt - 1)));
+      util::throw_if_interrupted();
+    }
   }
 }
 
@@ -366,23 +461,28 @@ void RemoteServer::make_database(const Target& target, db::Session& admin) {
     script = scripts_.database_script(*target.database, target.name);
     fingerprint = scripts_.fingerprint(*target.database, target.name);
   }
-  registry_.begin(admin, kRegistryDatabase, live, remote_.prefix);
-  admin.execute(scripts_.writer().drop_database(live));
-  for (const std::string& sql : create) admin.execute(sql);
   try {
-    run_script_with_sessions(script, live, server_.engine, tcp_endpoint());
+    registry_.begin(admin, kRegistryDatabase, live, remote_.prefix);
+    // Dropped only when it was there when the checks ran (and so recorded as this
+    // prefix's); one that was absent is created without IF NOT EXISTS, so that a
+    // database someone made meanwhile under that name fails the create, untouched.
+    if (target.present) admin.execute(scripts_.writer().drop_database(live));
+    for (std::size_t i = 0; i < create.size(); ++i) admin.execute(i == 0 ? strict_create(create[i]) : create[i]);
+    run_script_with_sessions(script, live, server_.engine, init_endpoint());
+    registry_.finish(admin, kRegistryDatabase, live, fingerprint);
   } catch (const ScriptStatementError& e) {
+    if (is_transient(e.what())) throw TransientFailure(e.what());
     const std::string place = source_place(script, e.line);
     throw util::RuntimeError(
         (place.empty() ? live : place) + ": the server rejected this statement while making " + live + " on " +
             where() + ": " + e.what(),
         "fix the schema file; `devenv up` then makes " + live + " again (its init did not finish)");
   } catch (const db::DbError& e) {
+    if (is_transient(e.what())) throw TransientFailure(e.what());
     throw util::RuntimeError(
-        "servers." + server_.name + ": lost " + where() + " while making " + live + ": " + e.what(),
-        "run `devenv up` again: it makes the databases whose init did not finish");
+        "servers." + server_.name + ": " + where() + " refused making " + live + ": " + e.what(),
+        "check that the admin of servers." + server_.name + ".url may create databases and users there");
   }
-  registry_.finish(admin, kRegistryDatabase, live, fingerprint);
 }
 
 void RemoteServer::stop() {
@@ -395,27 +495,51 @@ std::vector<std::string> RemoteServer::purge() { return drop_prefix(remote_.pref
 std::vector<RegistryEntry> RemoteServer::registry_entries() const {
   const auto admin = admin_session();
   registry_.create(*admin);
-  return registry_.entries(*admin);
+  return registry_.all_entries(*admin);
+}
+
+std::vector<std::string> RemoteServer::registered_databases() const {
+  const auto admin = admin_session();
+  registry_.create(*admin);
+  std::vector<std::string> names;
+  for (const RegistryEntry& entry : registry_.entries(*admin, remote_.prefix)) {
+    if (entry.kind == kRegistryDatabase) names.push_back(entry.name);
+  }
+  return names;
 }
 
 std::int64_t RemoteServer::server_time() const { return registry_.now(*admin_session()); }
 
 // Each row is forgotten right after its database or user is dropped: an interrupted
 // drop leaves only rows whose things still exist (or are already gone: DROP … IF EXISTS).
+// One that cannot be dropped (a PostgreSQL role granted something elsewhere) keeps its
+// row and is named at the end; the others go.
 std::vector<std::string> RemoteServer::drop_prefix(const std::string& prefix) {
   const auto admin = admin_session();
   registry_.create(*admin);
   const std::vector<RegistryEntry> entries = registry_.entries(*admin, prefix);
   progress_("dropping from " + where() + " what devenv made with prefix " + prefix + ": " + listing(entries));
   const generator::ScriptWriter& writer = scripts_.writer();
+  std::vector<std::string> failed;
   for (const char* kind : {kRegistryDatabase, kRegistryUser}) {  // a PostgreSQL role goes after what it owns
     for (const RegistryEntry& entry : entries) {
       if (entry.kind != kind) continue;
       util::throw_if_interrupted();
-      admin->execute(entry.kind == kRegistryDatabase ? writer.drop_database(entry.name)
-                                                     : writer.drop_account(writer.account(entry.name, "%")));
+      try {
+        admin->execute(entry.kind == kRegistryDatabase ? writer.drop_database(entry.name)
+                                                       : writer.drop_account(writer.account(entry.name, "%")));
+      } catch (const db::DbError& e) {
+        failed.push_back(entry.kind + " " + entry.name + " (" + e.what() + ")");
+        continue;
+      }
       registry_.forget(*admin, entry.kind, entry.name);
     }
+  }
+  if (!failed.empty()) {
+    throw util::RuntimeError("servers." + server_.name + ": could not drop " + config::join_words(failed),
+                             "the rest of prefix " + prefix +
+                                 " is gone; fix the cause (or drop those by hand), "
+                                 "then run the same command again");
   }
   registry_.forget(*admin, kRegistryPrefix, prefix);
   return {where() + ": " + listing(entries)};

@@ -18,6 +18,8 @@ namespace devenv::runtime {
 // prefix, records each in the server's registry (remote_registry.h), and only ever
 // drops or remakes what the registry records under that prefix. It starts and stops
 // nothing: `down` leaves the server alone.
+class SessionPool;
+
 class RemoteServer final : public Server {
  public:
   RemoteServer(const config::Config& config, const config::Server& server, Progress progress);
@@ -36,6 +38,7 @@ class RemoteServer final : public Server {
   // Drops this prefix's registered databases and users; returns what it dropped.
   std::vector<std::string> purge() override;
   std::string live_prefix() const override { return remote_.prefix; }
+  std::vector<std::string> registered_databases() const override;
   std::string host() const override { return remote_.host; }
   int port() const override { return remote_.port; }
   db::Endpoint tcp_endpoint() const override;
@@ -61,11 +64,16 @@ class RemoteServer final : public Server {
  private:
   struct Target {
     const config::Database* database;
-    std::string name;  // as the config names it
+    std::string name;      // as the config names it
+    bool present = false;  // it existed when `up` or `reset` looked (then it is this prefix's)
   };
   enum class Remake { Missing, Changed, All };
 
   std::vector<Target> targets() const;
+  std::vector<std::pair<std::string, std::string>> accounts() const;
+  std::string init_account() const;
+  void grant_init_account(db::Session& admin) const;
+  db::Endpoint init_endpoint() const;
   std::string fingerprint_of(const Target& target) const;
   UpResult converge(Remake remake, unsigned jobs, const std::string& action);
   void refuse_foreign(db::Session& admin, const std::vector<std::string>& existing) const;
@@ -73,6 +81,7 @@ class RemoteServer final : public Server {
   std::vector<std::vector<Target>> batches(const std::vector<Target>& targets) const;
   void make_databases(const std::vector<Target>& targets, unsigned jobs);
   void make_database(const Target& target, db::Session& admin);
+  void make_database_retrying(const Target& target, SessionPool& pool);
   std::string where() const;
 
   const config::Config& config_;
@@ -83,7 +92,8 @@ class RemoteServer final : public Server {
   // Mutable: status() compares fingerprints, and a source is compiled on first use.
   mutable generator::RemoteScripts scripts_;
   mutable std::mutex scripts_mutex_;
-  std::string address_;  // host:port
+  std::string address_;        // host:port
+  std::string init_password_;  // init_account()'s, new each run
 };
 
 }  // namespace devenv::runtime

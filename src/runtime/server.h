@@ -93,6 +93,9 @@ class Server {
   // A shared server's (runtime = "remote"): the prefix every database and user name
   // devenv made there starts with, this developer's; "" for the others.
   virtual std::string live_prefix() const { return ""; }
+  // A shared server's: the databases its registry records under this developer's
+  // prefix (only those are theirs; other names with the prefix may be another's).
+  virtual std::vector<std::string> registered_databases() const { return {}; }
   // The host apps reach it on: a shared server's own, else 127.0.0.1.
   virtual std::string host() const { return "127.0.0.1"; }
   // Where status and summaries say it is (engine::Engine::address for local ones).

@@ -19,6 +19,9 @@ struct LiveServer {
   // A shared server (runtime = "remote"): the developer's prefix, which the live
   // databases' names start with (alice_main for the config's main).
   std::string prefix = {};
+  // And the databases its registry records under that prefix: the only ones whose
+  // being undeclared is reported (another prefix may start with this one).
+  std::vector<std::string> registered = {};
 };
 
 }  // namespace devenv::verify

@@ -93,12 +93,17 @@ void extra_databases(const config::Config& config, const LiveServer& live, catal
   for (const config::Database* database : config.databases_on(live.server->name)) {
     declared.insert(database->names.begin(), database->names.end());
   }
+  if (!live.prefix.empty()) {  // a shared server holds everyone's: only this developer's registered ones count
+    const std::vector<std::string> present = inspector.databases();
+    for (const std::string& name : live.registered) {
+      const bool exists = std::find(present.begin(), present.end(), name) != present.end();
+      if (exists && !declared.count(name.substr(live.prefix.size()))) out.push_back(catalog::extra_database(name));
+    }
+    return;
+  }
   for (const std::string& name :
        live.files_folder.empty() ? inspector.databases() : database_files(live.files_folder)) {
-    // A shared server holds everyone's databases: only this developer's prefix counts.
-    if (!live.prefix.empty() && !name.starts_with(live.prefix)) continue;
-    const std::string declared_name = name.substr(live.prefix.size());
-    if (!declared.count(declared_name)) out.push_back(catalog::extra_database(name));
+    if (!declared.count(name)) out.push_back(catalog::extra_database(name));
   }
 }
 
