@@ -499,3 +499,91 @@ TEST_CASE("remote (MariaDB): a schema file runs with this prefix's rights only, 
   CHECK(project.devenv(dev, "down --purge shared").exit_code == 0);
   CHECK(mysql_value("SELECT COUNT(*) FROM mysql.user WHERE User LIKE '" + dev + "%'") == "0");
 }
+
+namespace {
+
+// A MariaDB that speaks TLS with a certificate of a test CA (for 127.0.0.1), started by
+// devenv's native runtime, and an admin that must use TLS. Stopped and removed after.
+struct TlsServer {
+  TempDir dir;
+  int port = devenv::test::reserve_test_port();
+
+  TlsServer() {
+    const std::string at = dir.path().string();
+    const CommandResult certificates = run_command(
+        "cd '" + at +
+        "' && (openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 "
+        "-subj '/CN=devenv test CA' && openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr "
+        "-subj '/CN=127.0.0.1' && printf 'subjectAltName=IP:127.0.0.1\\n' >san.ext && openssl x509 -req -in "
+        "server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile san.ext && "
+        "openssl req -x509 -newkey rsa:2048 -nodes -keyout other.key -out other-ca.pem -days 2 -subj '/CN=other CA')");
+    INFO(certificates.output);
+    REQUIRE(certificates.exit_code == 0);
+    dir.write("local/t.sql", "CREATE TABLE t (a INT);\n");
+    dir.write("local/config.toml", "[servers.tlsdb]\nengine = \"mariadb\"\nport = " + std::to_string(port) +
+                                       "\nroot_password = \"root-pw\"\nsettings = { ssl_cert = \"" + at +
+                                       "/server.pem\", ssl_key = \"" + at + "/server.key\", ssl_ca = \"" + at +
+                                       "/ca.pem\" }\n\n[[databases]]\nkey = \"seed\"\nserver = \"tlsdb\"\n"
+                                       "source = \"t.sql\"\n");
+    const CommandResult up = run_devenv(at + "/local", "up");
+    INFO(up.output);
+    REQUIRE(up.exit_code == 0);
+    auto root = as_user(devenv::sqltext::Dialect::MySQL, port, "root", "root-pw", "");
+    const std::string password =
+        devenv::engine::Engine(devenv::engine::Engine::Kind::MariaDB).quote_string(kAdminPassword);
+    root->execute("CREATE USER 'tls_admin'@'%' IDENTIFIED BY " + password + " REQUIRE SSL");
+    root->execute("GRANT ALL ON *.* TO 'tls_admin'@'%' WITH GRANT OPTION");
+  }
+  ~TlsServer() { run_devenv(dir.path().string() + "/local", "down --purge"); }
+
+  // `devenv up` against it as a shared server, with these TLS keys.
+  CommandResult up_remote(const std::string& tls) const {
+    dir.write("remote/t.sql", "CREATE TABLE t (a INT);\n");
+    dir.write("remote/config.toml",
+              "[servers.shared]\nengine = \"mariadb\"\nruntime = \"remote\"\n"
+              "url = \"mysql://tls_admin:${ADMIN_PW}@127.0.0.1:" +
+                  std::to_string(port) + "\"\nprefix = \"tls_\"\n" + tls +
+                  "\n\n[[databases]]\nkey = \"main\"\nserver = \"shared\"\nsource = \"t.sql\"\n");
+    const std::string environment = "ADMIN_PW=" + devenv::util::shell_quote(kAdminPassword);
+    const CommandResult up = run_devenv(dir.path().string() + "/remote", "up", environment);
+    run_devenv(dir.path().string() + "/remote", "down --purge", environment);
+    return up;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("remote (MariaDB): tls and ca_file reach a server that requires TLS, and a wrong CA is refused",
+          "[native][remote]") {
+  const TlsServer server;
+  const CommandResult plain = server.up_remote("tls = \"disable\"");
+  INFO(plain.output);
+  CHECK(plain.exit_code == 3);  // the admin must use TLS
+  CHECK_THAT(plain.output, Catch::Contains("Access denied"));
+
+  const CommandResult required = server.up_remote("tls = \"require\"");
+  INFO(required.output);
+  CHECK(required.exit_code == 0);
+
+  const CommandResult verified = server.up_remote("tls = \"verify-full\"\nca_file = \"../ca.pem\"");
+  INFO(verified.output);
+  CHECK(verified.exit_code == 0);
+
+  const CommandResult wrong_ca = server.up_remote("tls = \"verify-full\"\nca_file = \"../other-ca.pem\"");
+  INFO(wrong_ca.output);
+  CHECK(wrong_ca.exit_code == 3);
+  CHECK_THAT(wrong_ca.output, Catch::Contains("cannot reach the shared server") && Catch::Contains("certificate"));
+}
+
+TEST_CASE("remote (PostgreSQL): tls = \"require\" against a server without TLS fails, naming it", "[db][remote]") {
+  SharedProject project;
+  const std::string dev = prefix_of("pgtls");
+  std::string config = devenv::test::read_file(project.dir.path() / "config.toml");
+  const std::string marker = "[servers.sharedpg]\n";
+  config.replace(config.find(marker), marker.size(), marker + "tls = \"require\"\n");
+  project.dir.write("config.toml", config);
+  const CommandResult up = project.devenv(dev, "up sharedpg");
+  INFO(up.output);
+  CHECK(up.exit_code == 3);
+  CHECK_THAT(up.output, Catch::Contains("servers.sharedpg: cannot reach the shared server") && Catch::Contains("SSL"));
+}
