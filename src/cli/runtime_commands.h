@@ -114,7 +114,7 @@ makes there in the server's registry (`_devenv`.`registry`), and drops only what
 recorded: a database with your prefix that devenv did not make is left alone.
 
   list    every prefix on the server: how many databases and users, when first
-          made and last used (any devenv up, reset or status of theirs), "(you)"
+          made and last used (their last devenv up or reset there), "(you)"
           beside yours
   prune   drops the databases and users of every prefix unused for longer than AGE
           (30d, 12h, 2w; s m h d w), after listing them; --dry-run lists only
@@ -242,7 +242,7 @@ struct DumpOptions {
 int run_dump(const std::filesystem::path& config, const DumpOptions& options, std::ostream& out, std::ostream& err);
 
 inline constexpr const char* kUpHelp =
-    R"HELP(Usage: devenv up [--reset-on-change] [--verify] [-d] [--runtime native|compose] [SERVER…]
+    R"HELP(Usage: devenv up [--reset-on-change] [--verify] [-d] [-j N] [--runtime native|compose|remote] [SERVER…]
 
 Starts every server of the config (or the named ones) as a native process from the
 machine's packages (mariadbd/mysqld, postgres), in parallel, and waits until each
@@ -266,8 +266,14 @@ finished (the fingerprint over TCP).
     and exit 1), except when every server was just initialised from the current
     init files: those match them by construction.
 
+  - A shared server (runtime = "remote", a url in config.toml) is not started: `up`
+    makes the config's databases and users there under your prefix (alice_main),
+    those missing or left half made by an interrupted up (docs/remote.md).
+
   --verify   verify also after a fresh init
   -d, --detach   accepted for compose's sake: servers always outlive the command
+  -j, --jobs N   shared servers: databases made at once, each on its own connection
+                 (default 4)
 
 Servers outlive the command (like `docker compose up -d`); stop them with
 `devenv down`. Data, sockets and logs live under project.state_dir (.devenv/).
@@ -277,7 +283,7 @@ init script failed.
 )HELP";
 
 inline constexpr const char* kResetHelp =
-    R"HELP(Usage: devenv reset [--all-databases] [--force] [--runtime native|compose] [SERVER…]
+    R"HELP(Usage: devenv reset [--all-databases] [--force] [-j N] [--runtime native|compose|remote] [SERVER…]
 
 Brings the databases of the named servers (default: all) back fresh, and says for
 each server what it did:
@@ -304,6 +310,10 @@ each server what it did:
     first lists any the config does not declare and stops (exit 2) before touching
     anything.
 
+  - On a shared server (runtime = "remote"), only your prefix's databases are dropped
+    and made again (after a schema edit only the edited ones); the others' are never
+    touched (docs/remote.md).
+
 A reset interrupted (Ctrl-C, kill -9) or failed half way is finished by the next
 `reset` or `up`. Run `devenv verify` after it if you want the proof.
 
@@ -322,13 +332,20 @@ after 30 s). Data is kept for the next `devenv up`.
             removes: data dirs, sockets and logs (native); the containers, the
             volumes and the project's network (compose). Nothing else is
             touched; the init cache stays (`devenv cache clear` empties it).
+
+A shared server (runtime = "remote") keeps running: `down` leaves it and your
+databases alone; `down --purge` lists, then drops, the databases and users devenv's
+registry there records under your prefix, and nothing else (`devenv remote --help`).
 )HELP";
 
 inline constexpr const char* kStatusHelp = R"HELP(Usage: devenv status [--format text|json] [--runtime native|compose]
 
 For each server: running, stopped, crashed (with the last lines of its log), init
 failed, or not initialised; its port and pid; and whether its data dir was made
-from other init files than the config generates now ("schema changed").
+from other init files than the config generates now ("schema changed"). A shared
+server (runtime = "remote") is running when every database of your prefix is made
+there, "init failed" when an interrupted up left some half made, "crashed" when it
+cannot be reached.
 
 --format json: {"servers": [{"name", "engine", "status", "port", "pid" (null when
 none), "version", "schema_changed", "failure", "log_tail": [...]}]}

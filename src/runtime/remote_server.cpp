@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "config/table_reader.h"
+#include "generator/output_files.h"
 #include "runtime/session_script.h"
 #include "sqltext/source_error.h"
 #include "util/interrupt.h"
@@ -271,6 +272,10 @@ UpResult RemoteServer::converge(Remake remake, unsigned jobs, const std::string&
   const std::vector<std::string> existing = admin->column(scripts_.writer().list_databases());
   refuse_foreign(*admin, existing);
   registry_.touch(*admin, remote_.prefix);  // after the refusal: a refused prefix leaves no row
+  const std::filesystem::path init_dir = config_.dir / "initdb" / server_.name;
+  if (!generator::holds_only_generated_files(init_dir)) {
+    progress_("initdb/" + server_.name + "/ holds files of yours (a seed): they are not run on a shared server");
+  }
   make_users(*admin, mine);
   std::vector<Target> todo;
   std::size_t kept = 0;
@@ -554,9 +559,14 @@ ProcessOptions RemoteServer::shell(const std::string& database, const config::Us
   options.environment.emplace_back(client.password_variable,
                                    user ? user->password.value : remote_.admin_password.value);
   const bool mysql = server_.engine.dialect() == sqltext::Dialect::MySQL;
-  if (mysql && (remote_.tls == "require" || remote_.tls == "verify-full"))
+  const bool encrypted = remote_.tls == "require" || remote_.tls == "verify-full";
+  if (server_.engine.kind() == engine::Engine::Kind::MySQL && encrypted) {  // MySQL 8's client dropped --ssl
+    options.argv.insert(options.argv.begin() + 1,
+                        remote_.tls == "require" ? "--ssl-mode=REQUIRED" : "--ssl-mode=VERIFY_IDENTITY");
+  } else if (mysql && encrypted) {
     options.argv.insert(options.argv.begin() + 1, "--ssl");
-  if (mysql && remote_.tls == "verify-full") options.argv.insert(options.argv.begin() + 1, "--ssl-verify-server-cert");
+    if (remote_.tls == "verify-full") options.argv.insert(options.argv.begin() + 1, "--ssl-verify-server-cert");
+  }
   if (mysql && !remote_.ca_file.empty())
     options.argv.insert(options.argv.begin() + 1, "--ssl-ca=" + remote_.ca_file.string());
   if (!mysql) options.environment.emplace_back("PGSSLMODE", remote_.tls);

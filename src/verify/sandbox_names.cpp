@@ -37,6 +37,9 @@ std::string sandbox_name(std::string_view prefix, std::string_view label, std::s
     return std::string(prefix) + readable + std::string(suffix);
   }
   const std::string hash = util::sha256_hex(label).substr(0, kHashLength);
+  // No room for any of the label (a short limit): the hash alone; a name the server
+  // still refuses as too long says so itself.
+  if (prefix.size() + suffix.size() + hash.size() + 1 > limit) return std::string(prefix) + hash + std::string(suffix);
   const std::size_t room = limit - prefix.size() - suffix.size() - hash.size() - 1;
   return std::string(prefix) + readable.substr(0, room) + "_" + hash + std::string(suffix);
 }
