@@ -145,8 +145,9 @@ bool pg_database_exists(const std::string& name) {
 }
 
 std::vector<std::string> registry_rows(const std::string& prefix) {
-  return mysql_root()->column("SELECT CONCAT(kind, ' ', name, ' ', state) FROM `_devenv`.`registry` WHERE prefix = '" +
-                              prefix + "' ORDER BY kind, name");
+  return mysql_root()->column(
+      "SELECT CONCAT(kind, ' ', name, ' ', state) FROM `_devenv_registry`.`registry` WHERE prefix = '" + prefix +
+      "' ORDER BY kind, name");
 }
 
 std::string mysql_value(const std::string& sql) {
@@ -160,8 +161,8 @@ std::size_t wait_until_ready(const std::string& prefix, std::size_t count) {
   std::size_t ready = 0;
   while (std::chrono::steady_clock::now() < deadline) {
     try {
-      ready = std::stoul(
-          mysql_value("SELECT COUNT(*) FROM `_devenv`.`registry` WHERE prefix = '" + prefix + "' AND state = 'ready'"));
+      ready = std::stoul(mysql_value("SELECT COUNT(*) FROM `_devenv_registry`.`registry` WHERE prefix = '" + prefix +
+                                     "' AND state = 'ready'"));
     } catch (const std::exception&) {
       ready = 0;  // the registry table is not made yet
     }
@@ -220,11 +221,13 @@ TEST_CASE("remote (MariaDB): two developers side by side, and what is not theirs
 
   // A database the registry records under another prefix is not bob's either (prefixes
   // "al_" and "al_ice_" can make the same name): refused, left as it is.
-  mysql_root()->execute("UPDATE `_devenv`.`registry` SET prefix = 'someone_else_' WHERE name = '" + bob + "hydra'");
+  mysql_root()->execute("UPDATE `_devenv_registry`.`registry` SET prefix = 'someone_else_' WHERE name = '" + bob +
+                        "hydra'");
   const CommandResult other = project.devenv(bob, "up shared");
   CHECK(other.exit_code == 3);
   CHECK_THAT(other.output, Catch::Contains("records it under prefix someone_else_"));
-  mysql_root()->execute("UPDATE `_devenv`.`registry` SET prefix = '" + bob + "' WHERE name = '" + bob + "hydra'");
+  mysql_root()->execute("UPDATE `_devenv_registry`.`registry` SET prefix = '" + bob + "' WHERE name = '" + bob +
+                        "hydra'");
 
   // An edit of main.sql: alice's reset remakes only her main; her partitions keep
   // their rows, and bob's databases are not touched.
@@ -324,7 +327,7 @@ TEST_CASE("remote (MariaDB): an up killed half way is resumed by the next, which
   INFO(resumed.output);
   REQUIRE(resumed.exit_code == 0);
   CHECK_THAT(resumed.output, Catch::Contains("4 at a time"));
-  CHECK(mysql_value("SELECT COUNT(*) FROM `_devenv`.`registry` WHERE prefix = '" + dev +
+  CHECK(mysql_value("SELECT COUNT(*) FROM `_devenv_registry`.`registry` WHERE prefix = '" + dev +
                     "' AND kind = 'database' AND state = 'ready'") == "302");
   CHECK(project.devenv(dev, "verify main hydra partition").exit_code == 0);
   CHECK(project.devenv(dev, "down --purge shared").exit_code == 0);
@@ -338,7 +341,7 @@ TEST_CASE("remote: list shows every prefix, and prune drops only those unused fo
   REQUIRE(project.devenv(fresh, "up shared").exit_code == 0);
   REQUIRE(project.devenv(stale, "up shared").exit_code == 0);
   mysql_root()->execute(
-      "UPDATE `_devenv`.`registry` SET used_at = used_at - 40 * 86400, created_at = created_at - "
+      "UPDATE `_devenv_registry`.`registry` SET used_at = used_at - 40 * 86400, created_at = created_at - "
       "41 * 86400 WHERE prefix = '" +
       stale + "'");
 
@@ -395,7 +398,7 @@ TEST_CASE("remote (MariaDB): connections killed during up cost a retry of one da
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (kills < 6 && std::chrono::steady_clock::now() < deadline && kill(pid, 0) == 0) {
     const auto ids = mysql_root()->column("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = '" + dev +
-                                          "devenv' OR (USER = 'team_admin' AND "
+                                          "devenv-init' OR (USER = 'team_admin' AND "
                                           "(DB LIKE '" +
                                           dev + "%' OR INFO LIKE '%" + dev + "partition%'))");
     for (const std::string& id : ids) {
@@ -415,7 +418,7 @@ TEST_CASE("remote (MariaDB): connections killed during up cost a retry of one da
   REQUIRE(kills > 0);
   CHECK_THAT(output, Catch::Contains("lost the connection while making " + dev));
   CHECK_THAT(output, Catch::Contains("initialised"));
-  CHECK(mysql_value("SELECT COUNT(*) FROM `_devenv`.`registry` WHERE prefix = '" + dev +
+  CHECK(mysql_value("SELECT COUNT(*) FROM `_devenv_registry`.`registry` WHERE prefix = '" + dev +
                     "' AND kind = 'database' AND state = 'ready'") == "122");
   CHECK(project.devenv(dev, "verify main hydra partition").exit_code == 0);
   CHECK(project.devenv(dev, "down --purge shared").exit_code == 0);
@@ -433,8 +436,9 @@ TEST_CASE("remote (MariaDB): Ctrl-C stops an up between statements, and the next
   const std::string output = devenv::test::read_file(project.log());
   INFO(output);
   CHECK_THAT(output, Catch::Contains("interrupted"));
-  const std::size_t ready = std::stoul(mysql_value("SELECT COUNT(*) FROM `_devenv`.`registry` WHERE prefix = '" + dev +
-                                                   "' AND kind = 'database' AND state = 'ready'"));
+  const std::size_t ready =
+      std::stoul(mysql_value("SELECT COUNT(*) FROM `_devenv_registry`.`registry` WHERE prefix = '" + dev +
+                             "' AND kind = 'database' AND state = 'ready'"));
   CHECK(ready < 302);
   const CommandResult resumed = project.devenv(dev, "up shared");
   INFO(resumed.output);
@@ -495,7 +499,7 @@ TEST_CASE("remote (MariaDB): a schema file runs with this prefix's rights only, 
   INFO(fixed.output);
   REQUIRE(fixed.exit_code == 0);
   CHECK(mysql_value("SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_SCHEMA = '" + dev + "hydra'") ==
-        dev + "devenv@%");
+        dev + "devenv-init@%");
   CHECK(project.devenv(dev, "down --purge shared").exit_code == 0);
   CHECK(mysql_value("SELECT COUNT(*) FROM mysql.user WHERE User LIKE '" + dev + "%'") == "0");
 }

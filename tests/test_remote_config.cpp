@@ -69,6 +69,15 @@ TEST_CASE("remote config: the url is split as written, so a password from the en
   CHECK(literal.servers.at(0).remote->port == 3306);
   CHECK(literal.servers.at(0).runtime.empty());  // a url alone: --runtime remote or project.runtime decides
 
+  const Config defaults =
+      project.load("url = \"mysql://${ADMIN:-root}:${PW:-p@ss}@${HOST:-db.internal}:${PORT:-3307}\"");
+  CHECK(defaults.servers.at(0).remote->admin_user == "root");
+  CHECK(defaults.servers.at(0).remote->admin_password.value == "p@ss");
+  CHECK(defaults.servers.at(0).remote->host == "db.internal");
+  CHECK(defaults.servers.at(0).remote->port == 3307);
+  CHECK_THAT(project.error("url = \"mysql://a:b@db:${PORT}\"", {{"USER", "alice"}, {"PORT", "33x"}}),
+             Catch::Contains("\"33x\" is not a port"));
+
   // No admin password in the environment (CI's `build --check`): the config loads.
   const Config no_password = project.load("url = \"mysql://admin:${ADMIN_PW}@db\"");
   CHECK(no_password.servers.at(0).remote->failure);
@@ -168,6 +177,14 @@ TEST_CASE("remote config: split_remote_url keeps IPv6 hosts and leaves the user 
   CHECK(v6->port == "5433");
   CHECK(v6->user.empty());
   CHECK(v6->password.empty());
+  // Defaults of ${VAR:-…} may hold ':', '@' and '/': they stay in their part.
+  const auto defaults =
+      split_remote_url("mysql://${ADMIN:-root}:${PW:-a@b:c/d}@${HOST:-db.internal}:${PORT:-3307}", why);
+  REQUIRE(defaults);
+  CHECK(defaults->user == "${ADMIN:-root}");
+  CHECK(defaults->password == "${PW:-a@b:c/d}");
+  CHECK(defaults->host == "${HOST:-db.internal}");
+  CHECK(defaults->port == "${PORT:-3307}");
   CHECK_FALSE(split_remote_url("mysql://admin@", why));
   CHECK(why == "the URL names no host");
 }

@@ -110,7 +110,7 @@ inline constexpr const char* kRemoteHelp = R"HELP(Usage: devenv remote list [SER
 A shared server (runtime = "remote", a url in config.toml) holds the databases and
 users of every developer who ran devenv against it, each under their prefix
 (servers.<name>.prefix, by default your $USER and '_'). devenv records each thing it
-makes there in the server's registry (`_devenv`.`registry`), and drops only what it
+makes there in the server's registry (`_devenv_registry`.`registry`), and drops only what it
 recorded: a database with your prefix that devenv did not make is left alone.
 
   list    every prefix on the server: how many databases and users, when first

@@ -167,6 +167,8 @@ class Loader {
                                    const std::string& path) {
     const Server& added = servers.back();
     for (std::size_t i = 0; added.port != 0 && i + 1 < servers.size(); ++i) {
+      // Two shared servers (each with a url) never run here on their `port`s by default.
+      if (added.remote && servers[i].remote) continue;
       if (servers[i].port == added.port) {
         throw ConfigError(where, path + ".port",
                           "port " + std::to_string(added.port) + " is also servers." + servers[i].name + ".port",
@@ -682,6 +684,9 @@ class Loader {
       for (const User& user : config.users) {
         if (user.server == server.name) check(user.name, server.engine.max_user_name_bytes(), "user");
       }
+      // The account the MySQL family's init scripts run as (runtime/remote_server.h).
+      if (server.engine.dialect() == sqltext::Dialect::MySQL)
+        check("devenv-init", server.engine.max_user_name_bytes(), "user");
     }
   }
 

@@ -11,7 +11,7 @@ std::int64_t number(const std::optional<std::string>& value) { return value ? st
 }  // namespace
 
 std::string RemoteRegistry::table() const {
-  return engine_.quote_identifier("_devenv") + "." + engine_.quote_identifier("registry");
+  return engine_.quote_identifier(kRegistrySchema) + "." + engine_.quote_identifier("registry");
 }
 
 std::int64_t RemoteRegistry::now(db::Session& admin) const {
@@ -21,7 +21,8 @@ std::int64_t RemoteRegistry::now(db::Session& admin) const {
 
 void RemoteRegistry::create(db::Session& admin) const {
   const bool mysql = engine_.dialect() == sqltext::Dialect::MySQL;
-  admin.execute(mysql ? "CREATE DATABASE IF NOT EXISTS `_devenv`" : "CREATE SCHEMA IF NOT EXISTS \"_devenv\"");
+  admin.execute(std::string(mysql ? "CREATE DATABASE IF NOT EXISTS " : "CREATE SCHEMA IF NOT EXISTS ") +
+                engine_.quote_identifier(kRegistrySchema));
   // Names compare byte for byte (MySQL's default collations ignore case): "Bob_main"
   // is never bob_main's row.
   const std::string text = mysql ? "VARCHAR(128) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : "VARCHAR(128)";

@@ -23,15 +23,18 @@ struct RegistryEntry {
   std::int64_t used_at = 0;
 };
 
+// Not `_devenv`, which a devenv-made server uses for its init fingerprint (and drops
+// when it resets): the registry must outlive anything a local init does.
+inline constexpr const char* kRegistrySchema = "_devenv_registry";
 inline constexpr const char* kRegistryDatabase = "database";
 inline constexpr const char* kRegistryUser = "user";
 inline constexpr const char* kRegistryPrefix = "prefix";
 inline constexpr const char* kInitialising = "initialising";
 inline constexpr const char* kReady = "ready";
 
-// The registry table `_devenv`.`registry`: on the MySQL family in the database
-// `_devenv`, on PostgreSQL in the schema `_devenv` of the admin's database
-// (`postgres`). devenv drops or resets only what a row records under its own prefix;
+// The registry table `_devenv_registry`.`registry`: on the MySQL family in the
+// database `_devenv_registry`, on PostgreSQL in the schema `_devenv_registry` of the
+// admin's database (`postgres`). devenv drops or resets only what a row records under its own prefix;
 // a database that has the prefix but no row is someone else's. Every call takes the
 // session to run on, so that parallel workers each use their own.
 class RemoteRegistry {

@@ -348,7 +348,7 @@ std::vector<std::pair<std::string, std::string>> RemoteServer::accounts() const 
   return out;
 }
 
-// On the MySQL family the init scripts run as `<prefix>devenv`, granted only this
+// On the MySQL family the init scripts run as `<prefix>devenv-init`, granted only this
 // prefix's databases: a schema file's CREATE USER, GRANT or write to a database the
 // config does not declare is refused by the server, as it would be for the app, instead
 // of running as the shared server's admin. It stays (its password changes each run,
@@ -356,7 +356,8 @@ std::vector<std::pair<std::string, std::string>> RemoteServer::accounts() const 
 // scripts make. PostgreSQL has no statement that reaches another database; its init
 // runs as the admin, which hands what it made to the database's owner.
 std::string RemoteServer::init_account() const {
-  return server_.engine.dialect() == sqltext::Dialect::MySQL ? remote_.prefix + "devenv" : "";
+  // '-': no [[users]] name can hold one, so none is ever this account.
+  return server_.engine.dialect() == sqltext::Dialect::MySQL ? remote_.prefix + "devenv-init" : "";
 }
 
 void RemoteServer::make_users(db::Session& admin, const std::vector<RegistryEntry>& mine) {
@@ -427,6 +428,21 @@ void RemoteServer::make_databases(const std::vector<Target>& targets, unsigned j
   }
 }
 
+// A name that was absent: CREATE without IF NOT EXISTS. When someone made it meanwhile
+// that fails, and the row begin() wrote is taken back, so that no later command takes
+// their database for this prefix's.
+void RemoteServer::create_database(const Target& target, const std::vector<std::string>& create,
+                                   db::Session& admin) const {
+  const std::string live = scripts_.live_name(target.name);
+  try {
+    admin.execute(target.present ? create.front() : strict_create(create.front()));
+  } catch (const db::DbError& e) {
+    if (!target.present && !is_transient(e.what())) registry_.forget(admin, kRegistryDatabase, live);
+    throw;
+  }
+  for (std::size_t i = 1; i < create.size(); ++i) admin.execute(create[i]);
+}
+
 // A lost connection costs one database's work, not the whole up: it is made again on a
 // new connection, after 0.5 s, then 1 s.
 void RemoteServer::make_database_retrying(const Target& target, SessionPool& pool) {
@@ -472,7 +488,7 @@ void RemoteServer::make_database(const Target& target, db::Session& admin) {
     // prefix's); one that was absent is created without IF NOT EXISTS, so that a
     // database someone made meanwhile under that name fails the create, untouched.
     if (target.present) admin.execute(scripts_.writer().drop_database(live));
-    for (std::size_t i = 0; i < create.size(); ++i) admin.execute(i == 0 ? strict_create(create[i]) : create[i]);
+    create_database(target, create, admin);
     run_script_with_sessions(script, live, server_.engine, init_endpoint());
     registry_.finish(admin, kRegistryDatabase, live, fingerprint);
   } catch (const ScriptStatementError& e) {

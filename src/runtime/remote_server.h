@@ -81,6 +81,7 @@ class RemoteServer final : public Server {
   std::vector<std::vector<Target>> batches(const std::vector<Target>& targets) const;
   void make_databases(const std::vector<Target>& targets, unsigned jobs);
   void make_database(const Target& target, db::Session& admin);
+  void create_database(const Target& target, const std::vector<std::string>& create, db::Session& admin) const;
   void make_database_retrying(const Target& target, SessionPool& pool);
   std::string where() const;
 
