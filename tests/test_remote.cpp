@@ -591,3 +591,24 @@ TEST_CASE("remote (PostgreSQL): tls = \"require\" against a server without TLS f
   CHECK(up.exit_code == 3);
   CHECK_THAT(up.output, Catch::Contains("servers.sharedpg: cannot reach the shared server") && Catch::Contains("SSL"));
 }
+
+TEST_CASE("remote (MariaDB): a second devenv on the same prefix waits for the first, holding the server's lock",
+          "[db][remote]") {
+  SharedProject project;
+  const std::string dev = prefix_of("locked");
+  // Another devenv of this prefix, as the server sees it: a session holding its lock.
+  const auto holder = mysql_root();
+  REQUIRE(holder->column("SELECT GET_LOCK('devenv:" + dev + "', 0)").at(0) == "1");
+  const pid_t pid = project.up_in_background(dev, 2);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  CHECK_THAT(devenv::test::read_file(project.log()),
+             Catch::Contains("waiting for another devenv working on prefix " + dev));
+  CHECK_FALSE(mysql_database_exists(dev + "main"));
+  holder->execute("DO RELEASE_LOCK('devenv:" + dev + "')");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (kill(pid, 0) == 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  INFO(devenv::test::read_file(project.log()));
+  CHECK(mysql_database_exists(dev + "main"));
+  CHECK(project.devenv(dev, "down --purge shared").exit_code == 0);
+}

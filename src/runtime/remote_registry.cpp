@@ -86,6 +86,15 @@ void RemoteRegistry::forget(db::Session& admin, const std::string& kind, const s
   admin.execute("DELETE FROM " + table() + " WHERE kind = " + text(kind) + " AND name = " + text(name));
 }
 
+bool RemoteRegistry::try_lock(db::Session& admin, const std::string& prefix) const {
+  const std::string name = text("devenv:" + prefix);
+  const bool mysql = engine_.dialect() == sqltext::Dialect::MySQL;
+  return admin
+             .column(mysql ? "SELECT GET_LOCK(" + name + ", 0)"
+                           : "SELECT pg_try_advisory_lock(hashtext(" + name + "))::int")
+             .at(0) == "1";
+}
+
 void RemoteRegistry::touch(db::Session& admin, const std::string& prefix) const {
   begin(admin, kRegistryPrefix, prefix, prefix);
   finish(admin, kRegistryPrefix, prefix, "");

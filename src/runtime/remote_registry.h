@@ -56,6 +56,10 @@ class RemoteRegistry {
   // The prefix's row: made, or its used_at set to now.
   void touch(db::Session& admin, const std::string& prefix) const;
   std::int64_t now(db::Session& admin) const;
+  // Takes the server's lock of `prefix` for `admin`'s life (MySQL GET_LOCK, PostgreSQL
+  // a session advisory lock: both go with the connection, so a kill -9 frees it):
+  // false when another session holds it.
+  bool try_lock(db::Session& admin, const std::string& prefix) const;
 
  private:
   std::string table() const;

@@ -27,6 +27,7 @@ using Clock = std::chrono::steady_clock;
 // tries to make one database when the connection is lost on the way.
 constexpr int kConnectTries = 4;
 constexpr int kDatabaseTries = 3;
+constexpr int kLockWaitSeconds = 600;
 constexpr unsigned kDefaultJobs = 4;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
@@ -267,6 +268,7 @@ UpResult RemoteServer::reset(const ResetRequest& request) {
 UpResult RemoteServer::converge(Remake remake, unsigned jobs, const std::string& action) {
   const auto started = Clock::now();
   const auto admin = admin_session();
+  lock_prefix(*admin, remote_.prefix);
   registry_.create(*admin);
   const std::vector<RegistryEntry> mine = registry_.entries(*admin, remote_.prefix);
   const std::vector<std::string> existing = admin->column(scripts_.writer().list_databases());
@@ -308,6 +310,25 @@ UpResult RemoteServer::converge(Remake remake, unsigned jobs, const std::string&
   result.detail = "made " + std::to_string(todo.size()) + " database(s) with prefix " + remote_.prefix + ", kept " +
                   std::to_string(kept);
   return result;
+}
+
+// Two devenvs working on one prefix at once (two checkouts, two machines of one
+// developer, a prune meanwhile) would remake the same databases under each other: the
+// second waits, saying so, while the first holds the server's lock of the prefix.
+void RemoteServer::lock_prefix(db::Session& admin, const std::string& prefix) const {
+  const auto started = Clock::now();
+  bool said = false;
+  while (!registry_.try_lock(admin, prefix)) {
+    if (!said) progress_("waiting for another devenv working on prefix " + prefix + " on " + where());
+    said = true;
+    if (seconds_since(started) > kLockWaitSeconds) {
+      throw util::RuntimeError("servers." + server_.name + ": another devenv has been working on prefix " + prefix +
+                                   " on " + where() + " for " + std::to_string(kLockWaitSeconds / 60) + " minutes",
+                               "let it finish (or stop it), then run this again");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    util::throw_if_interrupted();
+  }
 }
 
 // A name this config makes there is someone else's when the registry records it
@@ -537,6 +558,7 @@ std::int64_t RemoteServer::server_time() const { return registry_.now(*admin_ses
 // row and is named at the end; the others go.
 std::vector<std::string> RemoteServer::drop_prefix(const std::string& prefix) {
   const auto admin = admin_session();
+  lock_prefix(*admin, prefix);
   registry_.create(*admin);
   const std::vector<RegistryEntry> entries = registry_.entries(*admin, prefix);
   progress_("dropping from " + where() + " what devenv made with prefix " + prefix + ": " + listing(entries));

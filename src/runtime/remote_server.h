@@ -76,6 +76,7 @@ class RemoteServer final : public Server {
   db::Endpoint init_endpoint() const;
   std::string fingerprint_of(const Target& target) const;
   UpResult converge(Remake remake, unsigned jobs, const std::string& action);
+  void lock_prefix(db::Session& admin, const std::string& prefix) const;
   void refuse_foreign(db::Session& admin, const std::vector<std::string>& existing) const;
   void make_users(db::Session& admin, const std::vector<RegistryEntry>& mine);
   std::vector<std::vector<Target>> batches(const std::vector<Target>& targets) const;
