@@ -264,6 +264,9 @@ TEST_CASE("remote (MariaDB): two developers side by side, and what is not theirs
   CHECK(mysql_value("SELECT COUNT(*) FROM mysql.user WHERE User = '" + bob + "app'") == "1");
   CHECK(registry_rows(alice).empty());
   CHECK(mysql_database_exists(carol + "main"));
+  // Bob's prefix row holds one fingerprint of all his databases.
+  CHECK(mysql_value("SELECT LENGTH(fingerprint) FROM `_devenv_registry`.`registry` WHERE kind = 'prefix' AND name = '" +
+                    bob + "'") == "64");
   CHECK(project.devenv(bob, "down --purge").exit_code == 0);
   mysql_root()->execute("DROP DATABASE `" + carol + "main`");
 }
@@ -506,32 +509,43 @@ TEST_CASE("remote (MariaDB): a schema file runs with this prefix's rights only, 
 
 namespace {
 
-// A MariaDB that speaks TLS with a certificate of a test CA (for 127.0.0.1), started by
-// devenv's native runtime, and an admin that must use TLS. Stopped and removed after.
+// A MariaDB or PostgreSQL that speaks TLS with a certificate of a test CA (for
+// 127.0.0.1), started by devenv's native runtime; on MariaDB an admin that must use
+// TLS. Stopped and removed after.
 struct TlsServer {
   TempDir dir;
+  bool postgres;
   int port = devenv::test::reserve_test_port();
 
-  TlsServer() {
+  explicit TlsServer(bool postgres = false) : postgres(postgres) {
     const std::string at = dir.path().string();
+    // PostgreSQL runs as the unprivileged user `postgres` here (as root, devenv's
+    // native runtime drops to it), which must own its key, mode 0600.
     const CommandResult certificates = run_command(
         "cd '" + at +
         "' && (openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 "
         "-subj '/CN=devenv test CA' && openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr "
         "-subj '/CN=127.0.0.1' && printf 'subjectAltName=IP:127.0.0.1\\n' >san.ext && openssl x509 -req -in "
         "server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile san.ext && "
-        "openssl req -x509 -newkey rsa:2048 -nodes -keyout other.key -out other-ca.pem -days 2 -subj '/CN=other CA')");
+        "openssl req -x509 -newkey rsa:2048 -nodes -keyout other.key -out other-ca.pem -days 2 -subj '/CN=other CA'"
+        " && chmod 755 . && chmod 600 server.key" +
+        (postgres && geteuid() == 0 ? " && chown postgres server.key server.pem" : "") + ")");
     INFO(certificates.output);
     REQUIRE(certificates.exit_code == 0);
     dir.write("local/t.sql", "CREATE TABLE t (a INT);\n");
-    dir.write("local/config.toml", "[servers.tlsdb]\nengine = \"mariadb\"\nport = " + std::to_string(port) +
-                                       "\nroot_password = \"root-pw\"\nsettings = { ssl_cert = \"" + at +
-                                       "/server.pem\", ssl_key = \"" + at + "/server.key\", ssl_ca = \"" + at +
-                                       "/ca.pem\" }\n\n[[databases]]\nkey = \"seed\"\nserver = \"tlsdb\"\n"
+    const std::string settings = postgres ? "settings = { ssl = true, ssl_cert_file = \"" + at +
+                                                "/server.pem\", ssl_key_file = \"" + at + "/server.key\" }"
+                                          : "settings = { ssl_cert = \"" + at + "/server.pem\", ssl_key = \"" + at +
+                                                "/server.key\", ssl_ca = \"" + at + "/ca.pem\" }";
+    dir.write("local/config.toml", std::string("[servers.tlsdb]\nengine = \"") + (postgres ? "postgres" : "mariadb") +
+                                       "\"\nport = " + std::to_string(port) + "\nroot_password = \"root-pw\"\n" +
+                                       settings +
+                                       "\n\n[[databases]]\nkey = \"seed\"\nserver = \"tlsdb\"\n"
                                        "source = \"t.sql\"\n");
     const CommandResult up = run_devenv(at + "/local", "up");
     INFO(up.output);
     REQUIRE(up.exit_code == 0);
+    if (postgres) return;
     auto root = as_user(devenv::sqltext::Dialect::MySQL, port, "root", "root-pw", "");
     const std::string password =
         devenv::engine::Engine(devenv::engine::Engine::Kind::MariaDB).quote_string(kAdminPassword);
@@ -543,11 +557,12 @@ struct TlsServer {
   // `devenv up` against it as a shared server, with these TLS keys.
   CommandResult up_remote(const std::string& tls) const {
     dir.write("remote/t.sql", "CREATE TABLE t (a INT);\n");
-    dir.write("remote/config.toml",
-              "[servers.shared]\nengine = \"mariadb\"\nruntime = \"remote\"\n"
-              "url = \"mysql://tls_admin:${ADMIN_PW}@127.0.0.1:" +
-                  std::to_string(port) + "\"\nprefix = \"tls_\"\n" + tls +
-                  "\n\n[[databases]]\nkey = \"main\"\nserver = \"shared\"\nsource = \"t.sql\"\n");
+    const std::string url =
+        postgres ? "postgres://postgres:root-pw@127.0.0.1:" : "mysql://tls_admin:${ADMIN_PW}@127.0.0.1:";
+    dir.write("remote/config.toml", std::string("[servers.shared]\nengine = \"") + (postgres ? "postgres" : "mariadb") +
+                                        "\"\nruntime = \"remote\"\nurl = \"" + url + std::to_string(port) +
+                                        "\"\nprefix = \"tls_\"\n" + tls +
+                                        "\n\n[[databases]]\nkey = \"main\"\nserver = \"shared\"\nsource = \"t.sql\"\n");
     const std::string environment = "ADMIN_PW=" + devenv::util::shell_quote(kAdminPassword);
     const CommandResult up = run_devenv(dir.path().string() + "/remote", "up", environment);
     run_devenv(dir.path().string() + "/remote", "down --purge", environment);
@@ -611,4 +626,46 @@ TEST_CASE("remote (MariaDB): a second devenv on the same prefix waits for the fi
   INFO(devenv::test::read_file(project.log()));
   CHECK(mysql_database_exists(dev + "main"));
   CHECK(project.devenv(dev, "down --purge shared").exit_code == 0);
+}
+
+TEST_CASE("remote (PostgreSQL): verify-full checks the server's certificate against ca_file", "[native][remote]") {
+  const TlsServer server(true);
+  const CommandResult required = server.up_remote("tls = \"require\"");
+  INFO(required.output);
+  CHECK(required.exit_code == 0);
+  const CommandResult verified = server.up_remote("tls = \"verify-full\"\nca_file = \"../ca.pem\"");
+  INFO(verified.output);
+  CHECK(verified.exit_code == 0);
+  const CommandResult wrong_ca = server.up_remote("tls = \"verify-full\"\nca_file = \"../other-ca.pem\"");
+  INFO(wrong_ca.output);
+  CHECK(wrong_ca.exit_code == 3);
+  CHECK_THAT(wrong_ca.output, Catch::Contains("cannot reach the shared server") && Catch::Contains("certificate"));
+}
+
+TEST_CASE("remote: build is the same for every prefix, and --runtime native runs a shared server's config here",
+          "[unit][remote]") {
+  TempDir dir;
+  dir.write("t.sql", "CREATE TABLE t (a INT);\nCREATE VIEW v AS SELECT a FROM t;\n");
+  dir.write("config.toml",
+            "[project]\nruntime = \"remote\"\n\n[servers.shared]\nengine = \"mariadb\"\n"
+            "url = \"mysql://admin:${ADMIN_PW}@127.0.0.1:1\"\nport = " +
+                std::to_string(devenv::test::reserve_test_port()) +
+                "\n\n[[databases]]\nkey = \"main\"\nserver = \"shared\"\nsource = \"t.sql\"\n\n"
+                "[[users]]\nname = \"app\"\npassword = \"pw\"\nserver = \"shared\"\n"
+                "databases = [\"main\"]\n");
+  // No admin password, two developers: the same initdb/.
+  const CommandResult alice = run_devenv(dir.path().string(), "build", "USER=alice");
+  INFO(alice.output);
+  REQUIRE(alice.exit_code == 0);
+  CHECK(run_devenv(dir.path().string(), "build --check", "USER=bob").exit_code == 0);
+  CHECK(run_devenv(dir.path().string(), "build --check").exit_code == 0);  // no $USER either
+  // The commands that reach the shared server say what is missing.
+  const CommandResult status = run_devenv(dir.path().string(), "status", "USER=alice");
+  CHECK(status.exit_code == 2);
+  CHECK_THAT(status.output, Catch::Contains("config.toml:6:7") && Catch::Contains("${ADMIN_PW} is not set"));
+  // --runtime native wins over project.runtime: the server is this machine's, never contacted.
+  const CommandResult native = run_devenv(dir.path().string(), "status --runtime native", "USER=alice");
+  INFO(native.output);
+  CHECK_THAT(native.output, Catch::Contains("not initialised"));
+  CHECK_THAT(native.output, !Catch::Contains("cannot reach"));
 }

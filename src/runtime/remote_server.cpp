@@ -15,6 +15,7 @@
 #include "util/interrupt.h"
 #include "util/parallel.h"
 #include "util/random.h"
+#include "util/sha256.h"
 #include "util/runtime_error.h"
 
 namespace devenv::runtime {
@@ -282,6 +283,7 @@ UpResult RemoteServer::converge(Remake remake, unsigned jobs, const std::string&
   std::vector<Target> todo;
   std::size_t kept = 0;
   bool changed = false;
+  std::string every_fingerprint;  // of all the databases, in config order
   for (Target target : targets()) {
     const std::string live = scripts_.live_name(target.name);
     const auto entry = std::find_if(mine.begin(), mine.end(), [&](const RegistryEntry& e) {
@@ -290,7 +292,9 @@ UpResult RemoteServer::converge(Remake remake, unsigned jobs, const std::string&
     const bool present = std::find(existing.begin(), existing.end(), live) != existing.end();
     target.present = present;
     const bool made = entry != mine.end() && entry->state == kReady && present;
-    const bool same = made && entry->fingerprint == fingerprint_of(target);
+    const std::string fingerprint = fingerprint_of(target);
+    every_fingerprint += fingerprint;
+    const bool same = made && entry->fingerprint == fingerprint;
     changed = changed || (made && !same);
     if (!made || remake == Remake::All || (!same && remake == Remake::Changed)) {
       todo.push_back(target);
@@ -304,6 +308,15 @@ UpResult RemoteServer::converge(Remake remake, unsigned jobs, const std::string&
   if (!todo.empty()) grant_init_account(*admin);
   // Idle meanwhile: a connection that is lost from here on costs nothing.
   make_databases(todo, jobs == 0 ? kDefaultJobs : jobs);
+  // The prefix's own row: one fingerprint for all its databases, once they all are
+  // what the sources make now (as a local server's init fingerprint).
+  if (!(changed && remake == Remake::Missing)) {
+    try {
+      registry_.finish(*admin, kRegistryPrefix, remote_.prefix, util::sha256_hex(every_fingerprint));
+    } catch (const db::DbError&) {
+      // Only a record: the databases are made; the next up or reset writes it.
+    }
+  }
   result.seconds = seconds_since(started);
   result.schema_changed = changed && remake == Remake::Missing;
   result.action = todo.empty() ? (remake == Remake::Missing ? "already running" : kUnchanged) : action;
