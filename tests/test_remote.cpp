@@ -18,6 +18,7 @@
 #include "support/temp_dir.h"
 #include "support/test_ports.h"
 #include "support/test_servers.h"
+#include "util/sha256.h"
 #include "util/shell_quote.h"
 
 using devenv::test::CommandResult;
@@ -72,8 +73,9 @@ void make_admins() {
     const auto pg = pg_root();
     const std::string pg_literal =
         devenv::engine::Engine(devenv::engine::Engine::Kind::Postgres).quote_string(kAdminPassword);
-    if (pg->column("SELECT 1 FROM pg_roles WHERE rolname = 'team_admin'").empty())
-      pg->execute("CREATE ROLE team_admin SUPERUSER LOGIN PASSWORD " + pg_literal);
+    // Test processes run side by side: the second one's CREATE ROLE may lose the race.
+    pg->execute("DO $$ BEGIN CREATE ROLE team_admin SUPERUSER LOGIN PASSWORD " + pg_literal +
+                "; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
     return true;
   }();
   (void)made;
@@ -205,8 +207,9 @@ TEST_CASE("remote (MariaDB): two developers side by side, and what is not theirs
   const CommandResult verify = project.devenv(alice, "verify main hydra partition");
   INFO(verify.output);
   CHECK(verify.exit_code == 0);
-  CHECK(mysql_value("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '\\_devenv\\_shadow%'") ==
-        "0");
+  // No shadow of alice's verify is left (others' may be there: tests run side by side).
+  CHECK(mysql_value("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE LOCATE('" +
+                    devenv::util::sha256_hex(alice).substr(0, 12) + "', SCHEMA_NAME) > 0") == "0");
 
   // carol_main exists, made by hand: carol's up refuses it and makes nothing.
   mysql_root()->execute("CREATE DATABASE `" + carol + "main`");
@@ -228,6 +231,28 @@ TEST_CASE("remote (MariaDB): two developers side by side, and what is not theirs
   CHECK_THAT(other.output, Catch::Contains("records it under prefix someone_else_"));
   mysql_root()->execute("UPDATE `_devenv_registry`.`registry` SET prefix = '" + bob + "' WHERE name = '" + bob +
                         "hydra'");
+
+  // A name recorded under another prefix is refused even when it does not exist now
+  // (its owner's up was killed before the CREATE), and nothing of bob's is made again.
+  mysql_root()->execute("INSERT INTO `_devenv_registry`.`registry` VALUES ('database', '" + carol +
+                        "hydra', 'someone_else_', '', 'initialising', 0, 0)");
+  mysql_root()->execute("DROP DATABASE `" + carol + "main`");
+  const CommandResult absent = project.devenv(carol, "up shared");
+  CHECK(absent.exit_code == 3);
+  CHECK_THAT(absent.output, Catch::Contains("database " + carol + "hydra is named on") &&
+                                Catch::Contains("records it under prefix someone_else_"));
+  CHECK_FALSE(mysql_database_exists(carol + "main"));
+  mysql_root()->execute("DELETE FROM `_devenv_registry`.`registry` WHERE name = '" + carol + "hydra'");
+  // A user with the prefix that devenv did not make: refused too, and left as it is.
+  mysql_root()->execute("CREATE USER '" + carol + "app'@'%' IDENTIFIED BY 'theirs'");
+  const CommandResult user = project.devenv(carol, "up shared");
+  CHECK(user.exit_code == 3);
+  CHECK_THAT(user.output, Catch::Contains("user " + carol + "app exists"));
+  CHECK_NOTHROW(as_user(devenv::sqltext::Dialect::MySQL, port, carol + "app", "theirs", ""));
+  mysql_root()->execute("DROP USER '" + carol + "app'@'%'");
+  mysql_root()->execute("CREATE DATABASE `" + carol + "main`");
+  // alice_scratch: alice's prefix, made by hand: her purge must leave it.
+  mysql_root()->execute("CREATE DATABASE `" + alice + "scratch`");
 
   // An edit of main.sql: alice's reset remakes only her main; her partitions keep
   // their rows, and bob's databases are not touched.
@@ -264,6 +289,8 @@ TEST_CASE("remote (MariaDB): two developers side by side, and what is not theirs
   CHECK(mysql_value("SELECT COUNT(*) FROM mysql.user WHERE User = '" + bob + "app'") == "1");
   CHECK(registry_rows(alice).empty());
   CHECK(mysql_database_exists(carol + "main"));
+  CHECK(mysql_database_exists(alice + "scratch"));
+  mysql_root()->execute("DROP DATABASE `" + alice + "scratch`");
   // Bob's prefix row holds one fingerprint of all his databases.
   CHECK(mysql_value("SELECT LENGTH(fingerprint) FROM `_devenv_registry`.`registry` WHERE kind = 'prefix' AND name = '" +
                     bob + "'") == "64");
@@ -615,9 +642,12 @@ TEST_CASE("remote (MariaDB): a second devenv on the same prefix waits for the fi
   const auto holder = mysql_root();
   REQUIRE(holder->column("SELECT GET_LOCK('devenv:" + dev + "', 0)").at(0) == "1");
   const pid_t pid = project.up_in_background(dev, 2);
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-  CHECK_THAT(devenv::test::read_file(project.log()),
-             Catch::Contains("waiting for another devenv working on prefix " + dev));
+  const auto waiting_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  const std::string waiting = "waiting for another devenv working on prefix " + dev;
+  while (devenv::test::read_file(project.log()).find(waiting) == std::string::npos &&
+         std::chrono::steady_clock::now() < waiting_deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK_THAT(devenv::test::read_file(project.log()), Catch::Contains(waiting));
   CHECK_FALSE(mysql_database_exists(dev + "main"));
   holder->execute("DO RELEASE_LOCK('devenv:" + dev + "')");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);

@@ -159,8 +159,9 @@ int prune(const std::vector<runtime::RemoteServer*>& servers, const RemoteOption
     }
     if (options.dry_run) continue;
     for (const PrefixSummary& summary : stale) {
-      for (const std::string& dropped : server->drop_prefix(summary.prefix)) out << "  dropped " << dropped << "\n";
-      ++pruned;
+      const std::vector<std::string> dropped = server->drop_prefix(summary.prefix, now - limit);
+      for (const std::string& line : dropped) out << "  dropped " << line << "\n";
+      if (!dropped.empty()) ++pruned;
     }
   }
   if (options.dry_run)

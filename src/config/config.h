@@ -31,7 +31,7 @@ struct RemoteSettings {
   // (lower-cased, other characters '_') and '_'.
   std::string prefix;
   std::string tls;                // "prefer" (default), "disable", "require", "verify-full"
-  std::filesystem::path ca_file;  // absolute; "" for the system's certificates
+  std::filesystem::path ca_file;  // absolute; "": the client library's own (libpq: ~/.postgresql/root.crt)
   std::string where;              // file:line:col of `url`
   std::string prefix_where;       // of `prefix`, else of `url`
   // Why the url's or the prefix's ${VAR}s could not be read: kept, and rethrown by the

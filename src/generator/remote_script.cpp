@@ -37,11 +37,11 @@ const config::Database& RemoteScripts::prefixed(const config::Database& database
 const std::vector<CompiledSource>& RemoteScripts::compiled(const config::Database& database) {
   auto found = compiled_.find(&database);
   if (found != compiled_.end()) return found->second;
-  std::vector<CompiledSource>& out = compiled_[&database];
   database.throw_if_unreadable();
+  std::vector<CompiledSource> out;  // cached only once every source compiled
   for (const config::SchemaSource& source : database.sources)
     out.push_back(compile_source(source, writer_->qualify_target(config_, server_, database, source)));
-  return out;
+  return compiled_[&database] = std::move(out);
 }
 
 std::vector<std::string> RemoteScripts::create_database(const config::Database& database,

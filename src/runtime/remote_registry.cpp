@@ -1,5 +1,7 @@
 #include "runtime/remote_registry.h"
 
+#include "util/runtime_error.h"
+
 namespace devenv::runtime {
 
 namespace {
@@ -70,20 +72,38 @@ void RemoteRegistry::begin(db::Session& admin, const std::string& kind, const st
   const std::string now_sql = std::to_string(now(admin));
   const std::string values = "(" + text(kind) + ", " + text(name) + ", " + text(prefix) + ", '', " +
                              text(kInitialising) + ", " + now_sql + ", " + now_sql + ")";
-  const bool mysql = engine_.dialect() == sqltext::Dialect::MySQL;
-  admin.execute("INSERT INTO " + table() + " (" + kColumns + ") VALUES " + values +
-                (mysql ? " ON DUPLICATE KEY UPDATE" : " ON CONFLICT (kind, name) DO UPDATE SET") +
-                " fingerprint = '', state = " + text(kInitialising) + ", used_at = " + now_sql);
+  // A row of another prefix is never taken over: the update touches only this prefix's
+  // row, the insert only a name nobody has, and the row that is there afterwards must
+  // be this prefix's (two devenvs of overlapping prefixes racing for one name).
+  admin.execute("UPDATE " + table() + " SET fingerprint = '', state = " + text(kInitialising) +
+                ", used_at = " + now_sql + " WHERE " + row(kind, name, prefix));
+  try {
+    admin.execute("INSERT INTO " + table() + " (" + kColumns + ") VALUES " + values);
+  } catch (const db::DbError&) {
+    // The row is there (this prefix's, updated above, or another's: checked below).
+  }
+  const std::vector<std::string> owner =
+      admin.column("SELECT prefix FROM " + table() + " WHERE kind = " + text(kind) + " AND name = " + text(name));
+  if (owner.size() != 1 || owner.front() != prefix) {
+    throw util::RuntimeError(kind + " " + name + " is recorded in the registry under prefix " +
+                                 (owner.empty() ? std::string("(none)") : owner.front()) + ", not " + prefix,
+                             "another devenv took that name meanwhile: it is theirs; give this server another prefix");
+  }
+}
+
+std::string RemoteRegistry::row(const std::string& kind, const std::string& name, const std::string& prefix) const {
+  return "kind = " + text(kind) + " AND name = " + text(name) + " AND prefix = " + text(prefix);
 }
 
 void RemoteRegistry::finish(db::Session& admin, const std::string& kind, const std::string& name,
-                            const std::string& fingerprint) const {
+                            const std::string& prefix, const std::string& fingerprint) const {
   admin.execute("UPDATE " + table() + " SET state = " + text(kReady) + ", fingerprint = " + text(fingerprint) +
-                " WHERE kind = " + text(kind) + " AND name = " + text(name));
+                " WHERE " + row(kind, name, prefix));
 }
 
-void RemoteRegistry::forget(db::Session& admin, const std::string& kind, const std::string& name) const {
-  admin.execute("DELETE FROM " + table() + " WHERE kind = " + text(kind) + " AND name = " + text(name));
+void RemoteRegistry::forget(db::Session& admin, const std::string& kind, const std::string& name,
+                            const std::string& prefix) const {
+  admin.execute("DELETE FROM " + table() + " WHERE " + row(kind, name, prefix));
 }
 
 bool RemoteRegistry::try_lock(db::Session& admin, const std::string& prefix) const {
@@ -97,7 +117,7 @@ bool RemoteRegistry::try_lock(db::Session& admin, const std::string& prefix) con
 
 void RemoteRegistry::touch(db::Session& admin, const std::string& prefix) const {
   begin(admin, kRegistryPrefix, prefix, prefix);
-  finish(admin, kRegistryPrefix, prefix, "");
+  finish(admin, kRegistryPrefix, prefix, prefix, "");
 }
 
 }  // namespace devenv::runtime

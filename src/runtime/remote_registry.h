@@ -48,11 +48,13 @@ class RemoteRegistry {
   std::vector<RegistryEntry> all_entries(db::Session& admin) const;
   std::optional<RegistryEntry> find(db::Session& admin, const std::string& kind, const std::string& name) const;
   // Records `name` as being made (state initialising) by `prefix`; a row it had is
-  // replaced, keeping created_at.
+  // replaced, keeping created_at. A row of another prefix's is never changed: that
+  // throws util::RuntimeError.
   void begin(db::Session& admin, const std::string& kind, const std::string& name, const std::string& prefix) const;
-  void finish(db::Session& admin, const std::string& kind, const std::string& name,
+  // Both change only `prefix`'s row of `name`.
+  void finish(db::Session& admin, const std::string& kind, const std::string& name, const std::string& prefix,
               const std::string& fingerprint) const;
-  void forget(db::Session& admin, const std::string& kind, const std::string& name) const;
+  void forget(db::Session& admin, const std::string& kind, const std::string& name, const std::string& prefix) const;
   // The prefix's row: made, or its used_at set to now.
   void touch(db::Session& admin, const std::string& prefix) const;
   std::int64_t now(db::Session& admin) const;
@@ -63,6 +65,7 @@ class RemoteRegistry {
 
  private:
   std::string table() const;
+  std::string row(const std::string& kind, const std::string& name, const std::string& prefix) const;
   std::vector<RegistryEntry> select(db::Session& admin, const std::string& where) const;
   std::string text(const std::string& value) const { return engine_.quote_string(value); }
 

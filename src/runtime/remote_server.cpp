@@ -15,8 +15,8 @@
 #include "util/interrupt.h"
 #include "util/parallel.h"
 #include "util/random.h"
-#include "util/sha256.h"
 #include "util/runtime_error.h"
+#include "util/sha256.h"
 
 namespace devenv::runtime {
 
@@ -68,10 +68,10 @@ std::string listing(const std::vector<RegistryEntry>& entries) {
 // on a new connection may well succeed.
 bool is_transient(const std::string& message) {
   static const std::regex transient(
-      "Lost connection|server has gone away|Connection was killed|Query execution was interrupted|"
-      "Deadlock found|Lock wait timeout|terminating connection|server closed the connection|connection to server|"
-      "no connection to the server|could not receive data|could not send data|deadlock detected|"
-      "Broken pipe|Connection reset|timed out|timeout",
+      "Lost connection to (MySQL|MariaDB)? ?server|server has gone away|Connection was killed|"
+      "Deadlock found when trying to get lock|Lock wait timeout exceeded|terminating connection due to|"
+      "server closed the connection unexpectedly|no connection to the server|could not receive data from server|"
+      "could not send data to server|deadlock detected|Broken pipe|Connection reset by peer",
       std::regex::icase);
   return std::regex_search(message, transient);
 }
@@ -305,14 +305,14 @@ UpResult RemoteServer::converge(Remake remake, unsigned jobs, const std::string&
   UpResult result;
   result.port = remote_.port;
   result.version = admin->column(server_.engine.version_query()).at(0);
-  if (!todo.empty()) grant_init_account(*admin);
+  revoke_foreign_init_grants(*admin);
   // Idle meanwhile: a connection that is lost from here on costs nothing.
   make_databases(todo, jobs == 0 ? kDefaultJobs : jobs);
   // The prefix's own row: one fingerprint for all its databases, once they all are
   // what the sources make now (as a local server's init fingerprint).
   if (!(changed && remake == Remake::Missing)) {
     try {
-      registry_.finish(*admin, kRegistryPrefix, remote_.prefix, util::sha256_hex(every_fingerprint));
+      registry_.finish(*admin, kRegistryPrefix, remote_.prefix, remote_.prefix, util::sha256_hex(every_fingerprint));
     } catch (const db::DbError&) {
       // Only a record: the databases are made; the next up or reset writes it.
     }
@@ -406,18 +406,39 @@ void RemoteServer::make_users(db::Session& admin, const std::vector<RegistryEntr
       continue;
     }
     registry_.begin(admin, kRegistryUser, live, remote_.prefix);
-    admin.execute(writer.create_account(live, "%", password));
-    registry_.finish(admin, kRegistryUser, live, "");
+    try {
+      admin.execute(writer.create_account(live, "%", password));
+    } catch (const db::DbError& e) {
+      // Someone made it meanwhile: theirs, so the row goes (as a failed strict create's).
+      if (!is_transient(e.what())) registry_.forget(admin, kRegistryUser, live, remote_.prefix);
+      throw;
+    }
+    registry_.finish(admin, kRegistryUser, live, remote_.prefix, "");
   }
 }
 
-// Every database of this prefix's config, not only those made now: a view in one may
-// read another.
-void RemoteServer::grant_init_account(db::Session& admin) const {
+// The init account holds rights only on databases the registry records under this
+// prefix: each is granted right after its CREATE succeeded (create_database), and
+// here, before any work, a right left on another name (a create that failed, an up
+// killed between the grant and the create, by older versions) is taken back.
+void RemoteServer::revoke_foreign_init_grants(db::Session& admin) const {
   if (init_account().empty()) return;
+  std::set<std::string> mine;
+  for (const RegistryEntry& entry : registry_.entries(admin, remote_.prefix)) {
+    if (entry.kind == kRegistryDatabase) mine.insert(entry.name);
+  }
   const generator::ScriptWriter& writer = scripts_.writer();
-  for (const Target& target : targets())
-    admin.execute(writer.grant_database(writer.account(init_account(), "%"), scripts_.live_name(target.name)));
+  const std::string account = writer.account(init_account(), "%");
+  for (const std::string& pattern : admin.column(
+           "SELECT Db FROM mysql.db WHERE User = " + server_.engine.quote_string(init_account()) + " AND Host = '%'")) {
+    std::string name;  // GRANT … ON `alice\_main`: the database name, its wildcards escaped
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+      if (pattern[i] == '\\' && i + 1 < pattern.size()) ++i;
+      name.push_back(pattern[i]);
+    }
+    if (!mine.contains(name))
+      admin.execute("REVOKE ALL PRIVILEGES ON " + server_.engine.quote_identifier(pattern) + ".* FROM " + account);
+  }
 }
 
 // Groups of targets that may be made at once, in order: a database whose sources
@@ -471,16 +492,20 @@ void RemoteServer::create_database(const Target& target, const std::vector<std::
   try {
     admin.execute(target.present ? create.front() : strict_create(create.front()));
   } catch (const db::DbError& e) {
-    if (!target.present && !is_transient(e.what())) registry_.forget(admin, kRegistryDatabase, live);
+    if (!target.present && !is_transient(e.what())) registry_.forget(admin, kRegistryDatabase, live, remote_.prefix);
     throw;
   }
   for (std::size_t i = 1; i < create.size(); ++i) admin.execute(create[i]);
+  if (!init_account().empty()) {
+    const generator::ScriptWriter& writer = scripts_.writer();
+    admin.execute(writer.grant_database(writer.account(init_account(), "%"), live));
+  }
 }
 
 // A lost connection costs one database's work, not the whole up: it is made again on a
 // new connection, after 0.5 s, then 1 s.
 void RemoteServer::make_database_retrying(const Target& target, SessionPool& pool) {
-  Target current = target;
+  Target current = target;  // make_database marks it present once its CREATE succeeded
   for (int attempt = 1;; ++attempt) {
     auto admin = pool.take();
     try {
@@ -495,7 +520,6 @@ void RemoteServer::make_database_retrying(const Target& target, SessionPool& poo
                                  "run `devenv up` again: it makes the databases whose init did not finish");
       }
       progress_("lost the connection while making " + live + " (" + e.what() + "); making it again");
-      current.present = true;  // recorded as this prefix's before the first try made anything
       std::this_thread::sleep_for(std::chrono::milliseconds(500 << (attempt - 1)));
       util::throw_if_interrupted();
     }
@@ -505,7 +529,7 @@ void RemoteServer::make_database_retrying(const Target& target, SessionPool& poo
 // Recorded as initialising before anything is made: a kill -9 half way leaves a row
 // that the next `up` redoes. The database is dropped first only because the checks
 // above found it recorded under this prefix (or absent).
-void RemoteServer::make_database(const Target& target, db::Session& admin) {
+void RemoteServer::make_database(Target& target, db::Session& admin) {
   const std::string live = scripts_.live_name(target.name);
   std::vector<std::string> create;
   std::string script;
@@ -523,8 +547,9 @@ void RemoteServer::make_database(const Target& target, db::Session& admin) {
     // database someone made meanwhile under that name fails the create, untouched.
     if (target.present) admin.execute(scripts_.writer().drop_database(live));
     create_database(target, create, admin);
+    target.present = true;  // made by this prefix: a retry drops it first
     run_script_with_sessions(script, live, server_.engine, init_endpoint());
-    registry_.finish(admin, kRegistryDatabase, live, fingerprint);
+    registry_.finish(admin, kRegistryDatabase, live, remote_.prefix, fingerprint);
   } catch (const ScriptStatementError& e) {
     if (is_transient(e.what())) throw TransientFailure(e.what());
     const std::string place = source_place(script, e.line);
@@ -569,11 +594,19 @@ std::int64_t RemoteServer::server_time() const { return registry_.now(*admin_ses
 // drop leaves only rows whose things still exist (or are already gone: DROP … IF EXISTS).
 // One that cannot be dropped (a PostgreSQL role granted something elsewhere) keeps its
 // row and is named at the end; the others go.
-std::vector<std::string> RemoteServer::drop_prefix(const std::string& prefix) {
+std::vector<std::string> RemoteServer::drop_prefix(const std::string& prefix,
+                                                   std::optional<std::int64_t> unused_since) {
   const auto admin = admin_session();
   lock_prefix(*admin, prefix);
   registry_.create(*admin);
   const std::vector<RegistryEntry> entries = registry_.entries(*admin, prefix);
+  // A prune decided before it had the lock: the owner may have worked meanwhile.
+  std::int64_t last_used = 0;
+  for (const RegistryEntry& entry : entries) last_used = std::max(last_used, entry.used_at);
+  if (unused_since && last_used > *unused_since) {
+    progress_("prefix " + prefix + " was used meanwhile: kept");
+    return {};
+  }
   progress_("dropping from " + where() + " what devenv made with prefix " + prefix + ": " + listing(entries));
   const generator::ScriptWriter& writer = scripts_.writer();
   std::vector<std::string> failed;
@@ -588,7 +621,7 @@ std::vector<std::string> RemoteServer::drop_prefix(const std::string& prefix) {
         failed.push_back(entry.kind + " " + entry.name + " (" + e.what() + ")");
         continue;
       }
-      registry_.forget(*admin, entry.kind, entry.name);
+      registry_.forget(*admin, entry.kind, entry.name, prefix);
     }
   }
   if (!failed.empty()) {
@@ -597,7 +630,7 @@ std::vector<std::string> RemoteServer::drop_prefix(const std::string& prefix) {
                                  " is gone; fix the cause (or drop those by hand), "
                                  "then run the same command again");
   }
-  registry_.forget(*admin, kRegistryPrefix, prefix);
+  registry_.forget(*admin, kRegistryPrefix, prefix, prefix);
   return {where() + ": " + listing(entries)};
 }
 

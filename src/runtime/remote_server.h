@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,7 +53,9 @@ class RemoteServer final : public Server {
   // Drops what the registry records under `prefix`, databases first, and forgets it
   // (down --purge for this developer's; `devenv remote prune` for stale ones). Returns
   // one line: the server, and how many databases and users (a few of their names).
-  std::vector<std::string> drop_prefix(const std::string& prefix);
+  // With `unused_since` (a prune), a prefix used after that time (by the server's clock)
+  // is kept, checked once the lock is held; then nothing is returned.
+  std::vector<std::string> drop_prefix(const std::string& prefix, std::optional<std::int64_t> unused_since = {});
   std::string address(int) const override { return address_; }
   // The server's clock (registry times are its own), seconds since 1970.
   std::int64_t server_time() const;
@@ -72,7 +75,7 @@ class RemoteServer final : public Server {
   std::vector<Target> targets() const;
   std::vector<std::pair<std::string, std::string>> accounts() const;
   std::string init_account() const;
-  void grant_init_account(db::Session& admin) const;
+  void revoke_foreign_init_grants(db::Session& admin) const;
   db::Endpoint init_endpoint() const;
   std::string fingerprint_of(const Target& target) const;
   UpResult converge(Remake remake, unsigned jobs, const std::string& action);
@@ -81,7 +84,7 @@ class RemoteServer final : public Server {
   void make_users(db::Session& admin, const std::vector<RegistryEntry>& mine);
   std::vector<std::vector<Target>> batches(const std::vector<Target>& targets) const;
   void make_databases(const std::vector<Target>& targets, unsigned jobs);
-  void make_database(const Target& target, db::Session& admin);
+  void make_database(Target& target, db::Session& admin);
   void create_database(const Target& target, const std::vector<std::string>& create, db::Session& admin) const;
   void make_database_retrying(const Target& target, SessionPool& pool);
   std::string where() const;

@@ -16,7 +16,7 @@ constexpr std::size_t kHashLength = 8;
 
 std::string sandbox_prefix(std::string_view base, const config::Server& server) {
   if (!server.remote) return std::string(base);
-  return std::string(base) + util::sha256_hex(server.remote->prefix).substr(0, 6) + "_";
+  return std::string(base) + util::sha256_hex(server.remote->prefix).substr(0, 12) + "_";
 }
 
 std::string run_suffix() {

@@ -16,7 +16,7 @@ inline constexpr std::string_view kAccountPrefix = "_devenv_verify_";
 // What names of a verify's on `server` start with: `base` (kShadowPrefix or
 // kAccountPrefix), and on a shared server (one with a `url`) a tag of this developer's
 // prefix, so that two developers' verifies never share a name and each one's
-// drop_leftovers removes only its own: "_devenv_shadow_3fa4c1_".
+// drop_leftovers removes only its own: "_devenv_shadow_3fa4c1d2e5b7_".
 std::string sandbox_prefix(std::string_view base, const config::Server& server);
 
 // "_<pid>_<n>": every shadow database and the account of one load end in it. `n`
