@@ -12,13 +12,13 @@ build_dir=${DEVENV_BUILD_DIR:-$repo/build}
 
 # Build tools, libraries, and the servers the native runtime and the db tests run;
 # help2man makes the man page, dpkg-dev and file let cpack find the package's Depends,
-# zsh runs the test of the zsh completion.
+# zsh runs the test of the zsh completion, openssl makes the TLS tests' certificates.
 packages=(
   cmake g++ make pkg-config
   libtomlplusplus-dev libpoco-dev libpqxx-dev libmysqlcppconn-dev libfmt-dev libssl-dev libcli11-dev
   libidn-dev libyaml-cpp-dev libsqlite3-dev
   catch2 procps clang libclang-rt-dev
-  help2man dpkg-dev file zsh
+  help2man dpkg-dev file zsh openssl
   mariadb-server mariadb-client
   postgresql postgresql-client
   sqlite3
