@@ -83,10 +83,8 @@ for _ in $(seq "$runs"); do
   jobs1+=("$(elapsed "$start")")
 done
 
-ratio() { awk -v a="$(printf '%s\n' "${!1}" | median)" -v b="$(printf '%s\n' "${!2}" | median)" \
-  'BEGIN { printf "%.2fx", a / b }'; }
 echo "-- a shared MariaDB, $((partitions + 1)) databases (prefix bench_), $runs runs each   min / median / max"
 printf '  %-44s %s s\n' "devenv up --jobs 8" "$(printf '%s\n' "${jobs8[@]}" | spread)"
 printf '  %-44s %s s\n' "devenv up --jobs 1 (one after another)" "$(printf '%s\n' "${jobs1[@]}" | spread)"
 printf '  %-44s %s s\n' "devenv reset (all $((partitions + 1)) made again)" "$(printf '%s\n' "${reset[@]}" | spread)"
-echo "  --jobs 8 / --jobs 1: $(ratio 'jobs8[@]' 'jobs1[@]')"
+echo "  --jobs 8 / --jobs 1: $(median_ratio 'jobs8[@]' 'jobs1[@]')"

@@ -52,11 +52,9 @@ for _ in $(seq "$runs"); do
   hand_reset+=("$(elapsed "$start")")
 done
 
-ratio() { awk -v a="$(printf '%s\n' "${!1}" | median)" -v b="$(printf '%s\n' "${!2}" | median)" \
-  'BEGIN { printf "%.2fx", a / b }'; }
 echo "-- examples/sqlite (3 databases), $runs runs each                 min / median / max"
 printf '  %-44s %s s\n' "devenv up (fresh)" "$(printf '%s\n' "${up[@]}" | spread)"
 printf '  %-44s %s s\n' "by hand: sqlite3 < each init file" "$(printf '%s\n' "${hand_up[@]}" | spread)"
 printf '  %-44s %s s\n' "devenv reset" "$(printf '%s\n' "${reset[@]}" | spread)"
 printf '  %-44s %s s\n' "by hand: rm, then sqlite3 < each init file" "$(printf '%s\n' "${hand_reset[@]}" | spread)"
-echo "  up / by hand: $(ratio 'up[@]' 'hand_up[@]'); reset / by hand: $(ratio 'reset[@]' 'hand_reset[@]')"
+echo "  up / by hand: $(median_ratio 'up[@]' 'hand_up[@]'); reset / by hand: $(median_ratio 'reset[@]' 'hand_reset[@]')"

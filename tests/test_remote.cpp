@@ -597,6 +597,20 @@ struct TlsServer {
   }
 };
 
+// require and verify-full with the test CA reach it; verify-full with another CA is refused.
+void check_tls_modes(const TlsServer& server) {
+  const CommandResult required = server.up_remote("tls = \"require\"");
+  INFO(required.output);
+  CHECK(required.exit_code == 0);
+  const CommandResult verified = server.up_remote("tls = \"verify-full\"\nca_file = \"../ca.pem\"");
+  INFO(verified.output);
+  CHECK(verified.exit_code == 0);
+  const CommandResult wrong_ca = server.up_remote("tls = \"verify-full\"\nca_file = \"../other-ca.pem\"");
+  INFO(wrong_ca.output);
+  CHECK(wrong_ca.exit_code == 3);
+  CHECK_THAT(wrong_ca.output, Catch::Contains("cannot reach the shared server") && Catch::Contains("certificate"));
+}
+
 }  // namespace
 
 TEST_CASE("remote (MariaDB): tls and ca_file reach a server that requires TLS, and a wrong CA is refused",
@@ -607,18 +621,7 @@ TEST_CASE("remote (MariaDB): tls and ca_file reach a server that requires TLS, a
   CHECK(plain.exit_code == 3);  // the admin must use TLS
   CHECK_THAT(plain.output, Catch::Contains("Access denied"));
 
-  const CommandResult required = server.up_remote("tls = \"require\"");
-  INFO(required.output);
-  CHECK(required.exit_code == 0);
-
-  const CommandResult verified = server.up_remote("tls = \"verify-full\"\nca_file = \"../ca.pem\"");
-  INFO(verified.output);
-  CHECK(verified.exit_code == 0);
-
-  const CommandResult wrong_ca = server.up_remote("tls = \"verify-full\"\nca_file = \"../other-ca.pem\"");
-  INFO(wrong_ca.output);
-  CHECK(wrong_ca.exit_code == 3);
-  CHECK_THAT(wrong_ca.output, Catch::Contains("cannot reach the shared server") && Catch::Contains("certificate"));
+  check_tls_modes(server);
 }
 
 TEST_CASE("remote (PostgreSQL): tls = \"require\" against a server without TLS fails, naming it", "[db][remote]") {
@@ -660,16 +663,7 @@ TEST_CASE("remote (MariaDB): a second devenv on the same prefix waits for the fi
 
 TEST_CASE("remote (PostgreSQL): verify-full checks the server's certificate against ca_file", "[native][remote]") {
   const TlsServer server(true);
-  const CommandResult required = server.up_remote("tls = \"require\"");
-  INFO(required.output);
-  CHECK(required.exit_code == 0);
-  const CommandResult verified = server.up_remote("tls = \"verify-full\"\nca_file = \"../ca.pem\"");
-  INFO(verified.output);
-  CHECK(verified.exit_code == 0);
-  const CommandResult wrong_ca = server.up_remote("tls = \"verify-full\"\nca_file = \"../other-ca.pem\"");
-  INFO(wrong_ca.output);
-  CHECK(wrong_ca.exit_code == 3);
-  CHECK_THAT(wrong_ca.output, Catch::Contains("cannot reach the shared server") && Catch::Contains("certificate"));
+  check_tls_modes(server);
 }
 
 TEST_CASE("remote: build is the same for every prefix, and --runtime native runs a shared server's config here",

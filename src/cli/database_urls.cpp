@@ -52,9 +52,8 @@ std::vector<DatabaseUrl> database_urls(const config::Config& config, const confi
   const config::Server& server = *config.find_server(database.server);
   const std::string prefix = running.live_prefix();
   if (!server.engine.runs_a_server()) return file_urls(config, server, database);
-  std::string user = server.remote && !prefix.empty() ? server.remote->admin_user : server.root_user;
-  std::string password =
-      server.remote && !prefix.empty() ? server.remote->admin_password.value : server.root_password.value;
+  std::string user = !prefix.empty() ? server.remote->admin_user : server.root_user;
+  std::string password = !prefix.empty() ? server.remote->admin_password.value : server.root_password.value;
   const std::string root = user;
   for (const config::User& candidate : config.users) {
     for (const std::string& key : candidate.database_keys) {

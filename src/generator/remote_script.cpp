@@ -92,9 +92,13 @@ bool RemoteScripts::names_other_databases(const config::Database& database) {
 }
 
 std::string RemoteScripts::fingerprint(const config::Database& database, const std::string& name) {
+  return fingerprint_of(create_database(database, name), database_script(database, name));
+}
+
+std::string RemoteScripts::fingerprint_of(const std::vector<std::string>& create, const std::string& script) {
   std::string text;
-  for (const std::string& sql : create_database(database, name)) text += sql + ";\n";
-  return util::sha256_hex(text + database_script(database, name));
+  for (const std::string& sql : create) text += sql + ";\n";
+  return util::sha256_hex(text + script);
 }
 
 }  // namespace devenv::generator

@@ -39,6 +39,8 @@ class RemoteScripts {
   bool names_other_databases(const config::Database& database);
   // sha256 of both: the registry's record of what database `name` was made from.
   std::string fingerprint(const config::Database& database, const std::string& name);
+  // The same of a create_database and database_script already rendered.
+  static std::string fingerprint_of(const std::vector<std::string>& create, const std::string& script);
 
  private:
   const std::vector<CompiledSource>& compiled(const config::Database& database);

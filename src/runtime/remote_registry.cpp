@@ -59,14 +59,6 @@ std::vector<RegistryEntry> RemoteRegistry::select(db::Session& admin, const std:
   return out;
 }
 
-std::optional<RegistryEntry> RemoteRegistry::find(db::Session& admin, const std::string& kind,
-                                                  const std::string& name) const {
-  for (RegistryEntry& entry : all_entries(admin)) {
-    if (entry.kind == kind && entry.name == name) return std::move(entry);
-  }
-  return std::nullopt;
-}
-
 void RemoteRegistry::begin(db::Session& admin, const std::string& kind, const std::string& name,
                            const std::string& prefix) const {
   const std::string now_sql = std::to_string(now(admin));

@@ -46,7 +46,6 @@ class RemoteRegistry {
   // One prefix's rows (never "": that throws), or every prefix's.
   std::vector<RegistryEntry> entries(db::Session& admin, const std::string& prefix) const;
   std::vector<RegistryEntry> all_entries(db::Session& admin) const;
-  std::optional<RegistryEntry> find(db::Session& admin, const std::string& kind, const std::string& name) const;
   // Records `name` as being made (state initialising) by `prefix`; a row it had is
   // replaced, keeping created_at. A row of another prefix's is never changed: that
   // throws util::RuntimeError.
