@@ -366,8 +366,7 @@ void RemoteServer::refuse_foreign(db::Session& admin, const std::vector<std::str
     const std::string live = scripts_.live_name(target.name);
     refuse_if_foreign(kRegistryDatabase, live, std::find(existing.begin(), existing.end(), live) != existing.end());
   }
-  std::set<std::string> accounts;
-  for (const db::Row& row : admin.rows(scripts_.writer().list_accounts())) accounts.insert(row.at(0).value_or(""));
+  const std::set<std::string> accounts = account_names(admin);
   for (const auto& [live, password] : this->accounts()) refuse_if_foreign(kRegistryUser, live, accounts.contains(live));
 }
 
@@ -394,10 +393,16 @@ std::string RemoteServer::init_account() const {
   return server_.engine.dialect() == sqltext::Dialect::MySQL ? remote_.prefix + "devenv-init" : "";
 }
 
+// The user names of every account on the server (any host).
+std::set<std::string> RemoteServer::account_names(db::Session& admin) const {
+  std::set<std::string> names;
+  for (const db::Row& row : admin.rows(scripts_.writer().list_accounts())) names.insert(row.at(0).value_or(""));
+  return names;
+}
+
 void RemoteServer::make_users(db::Session& admin, const std::vector<RegistryEntry>& mine) {
   const generator::ScriptWriter& writer = scripts_.writer();
-  std::set<std::string> existing;
-  for (const db::Row& row : admin.rows(writer.list_accounts())) existing.insert(row.at(0).value_or(""));
+  const std::set<std::string> existing = account_names(admin);
   for (const auto& [live, password] : accounts()) {
     const bool registered = std::any_of(
         mine.begin(), mine.end(), [&](const RegistryEntry& e) { return e.kind == kRegistryUser && e.name == live; });
@@ -486,13 +491,17 @@ void RemoteServer::make_databases(const std::vector<Target>& targets, unsigned j
 // A name that was absent: CREATE without IF NOT EXISTS. When someone made it meanwhile
 // that fails, and the row begin() wrote is taken back, so that no later command takes
 // their database for this prefix's.
-void RemoteServer::create_database(const Target& target, const std::vector<std::string>& create,
+void RemoteServer::create_database(Target& target, const std::vector<std::string>& create,
                                    db::Session& admin) const {
   const std::string live = scripts_.live_name(target.name);
+  const bool was_present = target.present;
+  // From here a retry drops it first: a connection lost under the CREATE may have
+  // lost only the server's answer, the database made by this prefix.
+  target.present = true;
   try {
-    admin.execute(target.present ? create.front() : strict_create(create.front()));
+    admin.execute(was_present ? create.front() : strict_create(create.front()));
   } catch (const db::DbError& e) {
-    if (!target.present && !is_transient(e.what())) registry_.forget(admin, kRegistryDatabase, live, remote_.prefix);
+    if (!was_present && !is_transient(e.what())) registry_.forget(admin, kRegistryDatabase, live, remote_.prefix);
     throw;
   }
   for (std::size_t i = 1; i < create.size(); ++i) admin.execute(create[i]);
@@ -505,7 +514,7 @@ void RemoteServer::create_database(const Target& target, const std::vector<std::
 // A lost connection costs one database's work, not the whole up: it is made again on a
 // new connection, after 0.5 s, then 1 s.
 void RemoteServer::make_database_retrying(const Target& target, SessionPool& pool) {
-  Target current = target;  // make_database marks it present once its CREATE succeeded
+  Target current = target;  // create_database marks it present once its CREATE was sent
   for (int attempt = 1;; ++attempt) {
     auto admin = pool.take();
     try {
@@ -533,13 +542,12 @@ void RemoteServer::make_database(Target& target, db::Session& admin) {
   const std::string live = scripts_.live_name(target.name);
   std::vector<std::string> create;
   std::string script;
-  std::string fingerprint;
   {
     std::lock_guard lock(scripts_mutex_);
     create = scripts_.create_database(*target.database, target.name);
     script = scripts_.database_script(*target.database, target.name);
-    fingerprint = scripts_.fingerprint(*target.database, target.name);
   }
+  const std::string fingerprint = generator::RemoteScripts::fingerprint_of(create, script);
   try {
     registry_.begin(admin, kRegistryDatabase, live, remote_.prefix);
     // Dropped only when it was there when the checks ran (and so recorded as this
@@ -547,7 +555,6 @@ void RemoteServer::make_database(Target& target, db::Session& admin) {
     // database someone made meanwhile under that name fails the create, untouched.
     if (target.present) admin.execute(scripts_.writer().drop_database(live));
     create_database(target, create, admin);
-    target.present = true;  // made by this prefix: a retry drops it first
     run_script_with_sessions(script, live, server_.engine, init_endpoint());
     registry_.finish(admin, kRegistryDatabase, live, remote_.prefix, fingerprint);
   } catch (const ScriptStatementError& e) {

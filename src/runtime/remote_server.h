@@ -3,6 +3,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -79,13 +80,14 @@ class RemoteServer final : public Server {
   db::Endpoint init_endpoint() const;
   std::string fingerprint_of(const Target& target) const;
   UpResult converge(Remake remake, unsigned jobs, const std::string& action);
+  std::set<std::string> account_names(db::Session& admin) const;
   void lock_prefix(db::Session& admin, const std::string& prefix) const;
   void refuse_foreign(db::Session& admin, const std::vector<std::string>& existing) const;
   void make_users(db::Session& admin, const std::vector<RegistryEntry>& mine);
   std::vector<std::vector<Target>> batches(const std::vector<Target>& targets) const;
   void make_databases(const std::vector<Target>& targets, unsigned jobs);
   void make_database(Target& target, db::Session& admin);
-  void create_database(const Target& target, const std::vector<std::string>& create, db::Session& admin) const;
+  void create_database(Target& target, const std::vector<std::string>& create, db::Session& admin) const;
   void make_database_retrying(const Target& target, SessionPool& pool);
   std::string where() const;
 
