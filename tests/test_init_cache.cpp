@@ -1,10 +1,7 @@
 // The init cache on real servers (issue 16): `up` and `reset` copy a data dir this
 // machine initialised before from the same files, and only then. The cache's own
 // mechanics on plain folders are in test_data_dir_cache.cpp.
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -16,6 +13,7 @@
 #include <thread>
 
 #include "support/native_example.h"
+#include "support/test_ports.h"
 
 using devenv::test::CommandResult;
 using devenv::test::NativeExample;
@@ -170,30 +168,20 @@ TEST_CASE("init cache: a bare data dir the init server will not start from is ma
 TEST_CASE("init cache: a port in use is not blamed on the entry", "[native]") {
   NativeExample example;
   const fs::path cache = example.use_private_cache();
-  // A listener of this test process; its port goes into the config (which is part of
-  // the init files' fingerprint), then it lets go until the entry is made.
-  const int listener = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  const int yes = 1;
-  setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  REQUIRE(bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length);
+  // A port goes into the config (which is part of the init files' fingerprint); a
+  // listener of this test process takes it once the entry is made.
+  const int port = devenv::test::reserve_test_port();
   const std::string config = example.dir().read("config.toml");
-  example.dir().write("config.toml", std::regex_replace(config, std::regex("\nport = 0"),
-                                                        "\nport = " + std::to_string(ntohs(address.sin_port)),
-                                                        std::regex_constants::format_first_only));
-  close(listener);
+  example.dir().write("config.toml",
+                      std::regex_replace(config, std::regex("\nport = 0"), "\nport = " + std::to_string(port),
+                                         std::regex_constants::format_first_only));
   cold_up(example, "mysql");
   require_ok(example, "down --purge mysql");
-  const int holder = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  setsockopt(holder, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  REQUIRE(bind(holder, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  REQUIRE(listen(holder, 1) == 0);
-  const CommandResult up = example.devenv("up mysql");
-  close(holder);
+  CommandResult up;
+  {
+    const devenv::test::LoopbackListener holder(port);
+    up = example.devenv("up mysql");
+  }
   INFO(up.output);
   CHECK(up.exit_code == 3);
   CHECK_THAT(up.output, Catch::Contains("restored from the init cache") && Catch::Contains("is in use") &&

@@ -1,9 +1,6 @@
 // The native runtime on real servers: every scenario of issue 3, each in its own
 // copy of the example (free ports, tmpfs data dirs, own state dir).
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <catch2/catch.hpp>
@@ -12,6 +9,7 @@
 #include <regex>
 
 #include "support/native_example.h"
+#include "support/test_ports.h"
 
 using devenv::test::CommandResult;
 using devenv::test::NativeExample;
@@ -138,20 +136,12 @@ TEST_CASE("native: kill -9 shows as crashed, and up brings the server back with 
 TEST_CASE("native: a port in use exits 3 naming the port and its owner", "[native]") {
   NativeExample example;
   // A listener of this test process holds a port; the config is pointed at it.
-  const int listener = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  REQUIRE(bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  REQUIRE(listen(listener, 1) == 0);
-  getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length);
-  const std::string port = std::to_string(ntohs(address.sin_port));
+  const devenv::test::LoopbackListener listener;
+  const std::string port = std::to_string(listener.port());
   const std::string config = example.dir().read("config.toml");
   example.dir().write("config.toml", std::regex_replace(config, std::regex("\nport = 0"), "\nport = " + port,
                                                         std::regex_constants::format_first_only));
   const CommandResult result = example.devenv("up mysql");
-  close(listener);
   INFO(result.output);
   CHECK(result.exit_code == 3);
   CHECK_THAT(result.output, Catch::Contains("port " + port + " on 127.0.0.1 is in use by devenv_tests (pid " +

@@ -3,9 +3,7 @@
 // holds every awkward character. Several developers (prefixes) side by side, what
 // devenv refuses to touch, resets that keep the others' rows, an interrupted up
 // resumed, `remote list` and `prune`.
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -481,15 +479,7 @@ TEST_CASE("remote: a server that accepts but never answers is given up on after 
           "[unit][remote]") {
   const int port = devenv::test::reserve_test_port();
   // Listens (the kernel completes the handshake) but never accepts or answers.
-  const int listener = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const int one = 1;
-  setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  REQUIRE(bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  REQUIRE(listen(listener, 16) == 0);
+  const devenv::test::LoopbackListener listener(port);
   TempDir dir;
   dir.write("t.sql", "CREATE TABLE t (a INT);\n");
   dir.write("config.toml",
@@ -501,7 +491,6 @@ TEST_CASE("remote: a server that accepts but never answers is given up on after 
   const auto started = std::chrono::steady_clock::now();
   const CommandResult up = run_devenv(dir.path().string(), "up");
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  close(listener);
   INFO(up.output);
   CHECK(up.exit_code == 3);
   CHECK_THAT(up.output, Catch::Contains("cannot reach the shared server 127.0.0.1:" + std::to_string(port)));

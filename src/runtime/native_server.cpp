@@ -108,6 +108,18 @@ int NativeServer::resolve_port(const ServerState& state) const {
   return state.port != 0 ? state.port : pick_free_port();
 }
 
+// With `port = 0` the port is devenv's choice, kept across restarts so that URLs stay
+// the same; when another process took it meanwhile (it was picked, or the server was
+// down), a new free one is better than the "in use" error meant for a configured port.
+int NativeServer::port_to_start_on(const ServerState& state) const {
+  const int port = resolve_port(state);
+  if (server_.port != 0 || port_is_free(port)) return port;
+  const int other = pick_free_port();
+  if (other == 0) return port;
+  progress_("port " + std::to_string(port) + " was taken since devenv picked it; using " + std::to_string(other));
+  return other;
+}
+
 int NativeServer::port() const { return resolve_port(ServerState::load(layout_.state_file)); }
 
 std::vector<std::string> NativeServer::log_tail(std::size_t count) const {
@@ -495,7 +507,7 @@ void NativeServer::start(ServerState& state) {
   // crash's leftover). Looking costs a scan of /proc, so only then.
   if (fs::exists(engine().pid_file(layout_))) stop_unrecorded_processes({layout_.data_dir});
   engine().prepare_run_dir(layout_);
-  const int port = resolve_port(state);
+  const int port = port_to_start_on(state);
   const pid_t pid = start_process(layout_, port, false);
   state.pid = pid;
   state.pid_started = process_start_ticks(pid);

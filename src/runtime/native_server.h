@@ -97,6 +97,7 @@ class NativeServer final : public Server {
   std::filesystem::path data_base() const;
   void remove_data_dir();
   int resolve_port(const ServerState& state) const;
+  int port_to_start_on(const ServerState& state) const;
   std::vector<std::string> log_tail(std::size_t lines) const;
 
   const config::Config& config_;

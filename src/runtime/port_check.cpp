@@ -7,6 +7,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <set>
 #include <sstream>
 
 #include "runtime/process.h"
@@ -58,7 +60,9 @@ bool port_is_free(int port) {
   return true;
 }
 
-int pick_free_port() {
+namespace {
+
+int kernel_free_port() {
   const int fd = bind_loopback(0);
   if (fd < 0) return 0;
   sockaddr_in address{};
@@ -66,6 +70,24 @@ int pick_free_port() {
   getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
   close(fd);
   return ntohs(address.sin_port);
+}
+
+}  // namespace
+
+// A picked port stays unbound until its server starts, seconds later (after its
+// init): meanwhile the kernel may hand the same port out again, to the next server
+// of the same `up` (seen in CI: MariaDB and PostgreSQL both given 35293). So a port
+// is handed out at most once per process.
+int pick_free_port() {
+  static std::mutex mutex;
+  static std::set<int> handed_out;
+  const std::lock_guard lock(mutex);
+  for (int attempt = 0; attempt < 64; ++attempt) {
+    const int port = kernel_free_port();
+    if (port == 0) return 0;
+    if (handed_out.insert(port).second) return port;
+  }
+  return 0;
 }
 
 std::optional<std::string> port_owner(int port) try {

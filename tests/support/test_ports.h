@@ -10,4 +10,21 @@ namespace devenv::test {
 // the same moment never get the same one.
 int reserve_test_port();
 
+// A socket of the test process listening on 127.0.0.1:port (0: one the kernel picks)
+// until it goes away: the kernel completes connections to it, nothing answers them.
+// SO_REUSEADDR as the servers bind, so a stopped server's TIME_WAIT leftovers on the
+// port do not stand in the way. Throws when the port cannot be had.
+class LoopbackListener {
+ public:
+  explicit LoopbackListener(int port = 0);
+  ~LoopbackListener();
+  LoopbackListener(const LoopbackListener&) = delete;
+  LoopbackListener& operator=(const LoopbackListener&) = delete;
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
 }  // namespace devenv::test
