@@ -48,10 +48,16 @@ TEST_CASE("native: a port another server of the engine holds points at its syste
 TEST_CASE("ports: a port picked for port = 0 is never handed out twice by one process", "[unit]") {
   std::set<int> picked;
   for (int i = 0; i < 400; ++i) {
-    const int port = devenv::runtime::pick_free_port();
+    const int port = devenv::runtime::pick_free_port("server " + std::to_string(i));
     REQUIRE(port > 0);
     CHECK(picked.insert(port).second);
   }
+  CHECK_FALSE(devenv::runtime::claim_port(*picked.begin(), "another server"));
+  // A kept port (from a server's state) is claimed at its start: by one server only.
+  const int unpicked = devenv::test::reserve_test_port();  // below the kernel's range: never picked
+  CHECK(devenv::runtime::claim_port(unpicked, "mysql"));
+  CHECK(devenv::runtime::claim_port(unpicked, "mysql"));
+  CHECK_FALSE(devenv::runtime::claim_port(unpicked, "postgres"));
 }
 
 TEST_CASE("native: with port = 0, a port taken while the server was down is replaced by a free one", "[native]") {

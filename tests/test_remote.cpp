@@ -3,7 +3,9 @@
 // holds every awkward character. Several developers (prefixes) side by side, what
 // devenv refuses to touch, resets that keep the others' rows, an interrupted up
 // resumed, `remote list` and `prune`.
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -498,6 +500,26 @@ TEST_CASE("remote: a server that accepts but never answers is given up on after 
   CHECK(seconds < 30);  // 4 tries of 1 s and 3.5 s between them, not libpq's default of forever
 }
 
+// The init's and verify's sessions are made through connectors from the endpoint,
+// not by the admin's retry loop: they must honour connect_timeout too (they waited a
+// fixed 5 s before).
+TEST_CASE("remote: every session made from a shared server's endpoint waits connect_timeout, not 5 s",
+          "[unit][remote]") {
+  const devenv::test::LoopbackListener listener;  // accepts (in the kernel), never answers
+  for (const auto kind : {devenv::engine::Engine::Kind::MariaDB, devenv::engine::Engine::Kind::Postgres}) {
+    const devenv::engine::Engine engine(kind);
+    CAPTURE(engine.name());
+    devenv::db::Endpoint endpoint;
+    endpoint.port = listener.port();
+    endpoint.user = "admin";
+    endpoint.connect_timeout_seconds = 1;
+    const auto started = std::chrono::steady_clock::now();
+    CHECK_THROWS_AS(devenv::db::connector_as(engine, endpoint)("main", {"alice_app", "pw"}), devenv::db::DbError);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    CHECK(seconds < 4);
+  }
+}
+
 TEST_CASE("remote (MariaDB): a schema file runs with this prefix's rights only, never the shared server's admin's",
           "[db][remote]") {
   SharedProject project;
@@ -526,8 +548,8 @@ TEST_CASE("remote (MariaDB): a schema file runs with this prefix's rights only, 
 namespace {
 
 // A MariaDB or PostgreSQL that speaks TLS with a certificate of a test CA (for
-// 127.0.0.1), started by devenv's native runtime; on MariaDB an admin that must use
-// TLS. Stopped and removed after.
+// 127.0.0.1), started by devenv's native runtime, listening on ::1 too; on MariaDB an
+// admin that must use TLS. Stopped and removed after.
 struct TlsServer {
   TempDir dir;
   bool postgres;
@@ -549,10 +571,11 @@ struct TlsServer {
     INFO(certificates.output);
     REQUIRE(certificates.exit_code == 0);
     dir.write("local/t.sql", "CREATE TABLE t (a INT);\n");
-    const std::string settings = postgres ? "settings = { ssl = true, ssl_cert_file = \"" + at +
-                                                "/server.pem\", ssl_key_file = \"" + at + "/server.key\" }"
-                                          : "settings = { ssl_cert = \"" + at + "/server.pem\", ssl_key = \"" + at +
-                                                "/server.key\", ssl_ca = \"" + at + "/ca.pem\" }";
+    const std::string settings =
+        postgres ? "settings = { ssl = true, ssl_cert_file = \"" + at + "/server.pem\", ssl_key_file = \"" + at +
+                       "/server.key\", listen_addresses = \"127.0.0.1,::1\" }"
+                 : "settings = { ssl_cert = \"" + at + "/server.pem\", ssl_key = \"" + at +
+                       "/server.key\", ssl_ca = \"" + at + "/ca.pem\", bind_address = \"127.0.0.1,::1\" }";
     dir.write("local/config.toml", std::string("[servers.tlsdb]\nengine = \"") + (postgres ? "postgres" : "mariadb") +
                                        "\"\nport = " + std::to_string(port) + "\nroot_password = \"root-pw\"\n" +
                                        settings +
@@ -570,18 +593,29 @@ struct TlsServer {
   }
   ~TlsServer() { run_devenv(dir.path().string() + "/local", "down --purge"); }
 
+  // A project using it as a shared server at `host` (as the url writes it), with
+  // these TLS keys and an app user.
+  void write_remote_project(const std::string& tls, const std::string& host = "127.0.0.1") const {
+    dir.write("remote/t.sql", "CREATE TABLE t (a INT);\n");
+    const std::string admin = postgres ? "postgres:root-pw" : "tls_admin:${ADMIN_PW}";
+    dir.write("remote/config.toml", std::string("[servers.shared]\nengine = \"") + (postgres ? "postgres" : "mariadb") +
+                                        "\"\nruntime = \"remote\"\nurl = \"" + (postgres ? "postgres" : "mysql") +
+                                        "://" + admin + "@" + host + ":" + std::to_string(port) +
+                                        "\"\nprefix = \"tls_\"\n" + tls +
+                                        "\n\n[[databases]]\nkey = \"main\"\nserver = \"shared\"\nsource = \"t.sql\"\n"
+                                        "\n[[users]]\nname = \"app\"\npassword = \"app-pw\"\nserver = \"shared\"\n"
+                                        "databases = [\"main\"]\n");
+  }
+  CommandResult remote_devenv(const std::string& arguments) const {
+    return run_devenv(dir.path().string() + "/remote", arguments,
+                      "ADMIN_PW=" + devenv::util::shell_quote(kAdminPassword));
+  }
+
   // `devenv up` against it as a shared server, with these TLS keys.
   CommandResult up_remote(const std::string& tls) const {
-    dir.write("remote/t.sql", "CREATE TABLE t (a INT);\n");
-    const std::string url =
-        postgres ? "postgres://postgres:root-pw@127.0.0.1:" : "mysql://tls_admin:${ADMIN_PW}@127.0.0.1:";
-    dir.write("remote/config.toml", std::string("[servers.shared]\nengine = \"") + (postgres ? "postgres" : "mariadb") +
-                                        "\"\nruntime = \"remote\"\nurl = \"" + url + std::to_string(port) +
-                                        "\"\nprefix = \"tls_\"\n" + tls +
-                                        "\n\n[[databases]]\nkey = \"main\"\nserver = \"shared\"\nsource = \"t.sql\"\n");
-    const std::string environment = "ADMIN_PW=" + devenv::util::shell_quote(kAdminPassword);
-    const CommandResult up = run_devenv(dir.path().string() + "/remote", "up", environment);
-    run_devenv(dir.path().string() + "/remote", "down --purge", environment);
+    write_remote_project(tls);
+    const CommandResult up = remote_devenv("up");
+    remote_devenv("down --purge");
     return up;
   }
 };
@@ -611,6 +645,42 @@ TEST_CASE("remote (MariaDB): tls and ca_file reach a server that requires TLS, a
   CHECK_THAT(plain.output, Catch::Contains("Access denied"));
 
   check_tls_modes(server);
+}
+
+static bool ipv6_loopback() {
+  const int fd = socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in6 address{};
+  address.sin6_family = AF_INET6;
+  address.sin6_addr = in6addr_loopback;
+  const bool bound = fd >= 0 && bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  if (fd >= 0) close(fd);
+  return bound;
+}
+
+// An IPv6 host is written in brackets in the url, and must come out so wherever devenv
+// writes host and port together: the MySQL driver's "tcp://" URI, env's URLs, status.
+TEST_CASE("remote: a shared server at an IPv6 address, on both engines", "[native][remote]") {
+  if (!ipv6_loopback()) {
+    WARN("::1 cannot be bound here (no IPv6): nothing to test");
+    return;
+  }
+  for (const bool postgres : {false, true}) {
+    CAPTURE(postgres);
+    const TlsServer server(postgres);
+    server.write_remote_project("tls = \"require\"", "[::1]");
+    const CommandResult up = server.remote_devenv("up");
+    INFO(up.output);
+    CHECK(up.exit_code == 0);
+    const std::string address = "[::1]:" + std::to_string(server.port);
+    CHECK_THAT(server.remote_devenv("status").output, Catch::Contains(address));
+    const CommandResult env = server.remote_devenv("env");
+    CHECK_THAT(env.output, Catch::Contains("://tls_app:app-pw@" + address + "/tls_main"));
+    CHECK_THAT(server.remote_devenv("remote list").output, Catch::Contains("shared (" + address + ")"));
+    const CommandResult verify = server.remote_devenv("verify");
+    INFO(verify.output);
+    CHECK(verify.exit_code == 0);
+    CHECK(server.remote_devenv("down --purge").exit_code == 0);
+  }
 }
 
 TEST_CASE("remote (PostgreSQL): tls = \"require\" against a server without TLS fails, naming it", "[db][remote]") {

@@ -9,6 +9,7 @@
 #include "generator/remote_script.h"
 #include "support/fake_environment.h"
 #include "support/temp_dir.h"
+#include "verify/sandbox_names.h"
 
 using namespace devenv::config;
 using devenv::test::environment_of;
@@ -123,6 +124,28 @@ TEST_CASE("remote config: every name with the prefix must still fit the engine",
   }
 }
 
+TEST_CASE("remote config: one shared server twice with one prefix is refused, with another prefix it is fine",
+          "[unit][remote]") {
+  TempDir dir;
+  dir.write("t.sql", "CREATE TABLE t (a int);\n");
+  const auto config_with = [](const std::string& second_prefix) {
+    return "[servers.a]\nengine = \"postgres\"\nurl = \"postgres://admin:pw@db.internal:5432\"\nprefix = \"al_\"\n\n"
+           "[servers.b]\nengine = \"postgres\"\nurl = \"postgres://other:pw@DB.internal\"\n" +
+           second_prefix +
+           "\n[[databases]]\nkey = \"main\"\nserver = \"a\"\nsource = \"t.sql\"\n"
+           "\n[[databases]]\nkey = \"jobs\"\nserver = \"b\"\nsource = \"t.sql\"\n";
+  };
+  try {
+    parse_config(config_with("prefix = \"al_\"\n"), dir.path() / "config.toml", environment_of({}));
+    FAIL("expected a ConfigError");
+  } catch (const ConfigError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("config.toml:8:7") && Catch::Contains("servers.b.url") &&
+                             Catch::Contains("servers.a and servers.b are the same shared server") &&
+                             Catch::Contains("a prefix of its own"));
+  }
+  CHECK_NOTHROW(parse_config(config_with("prefix = \"al_jobs_\"\n"), dir.path() / "config.toml", environment_of({})));
+}
+
 TEST_CASE("remote config: bad urls, TLS keys and runtimes say what to write", "[unit][remote]") {
   RemoteProject project;
   CHECK_THAT(project.error("url = \"db.internal:3306\""),
@@ -187,4 +210,33 @@ TEST_CASE("remote config: split_remote_url keeps IPv6 hosts and leaves the user 
   CHECK(defaults->port == "${PORT:-3307}");
   CHECK_FALSE(split_remote_url("mysql://admin@", why));
   CHECK(why == "the URL names no host");
+}
+
+// MySQL 8 allows 32-byte user names: the readable account name with a shared server's
+// tag (`_devenv_verify_<12 hex>_run_<pid>_<n>`) would be refused there, so no verify
+// could run on a shared MySQL 8.
+TEST_CASE("remote config: a verify's temporary account fits every engine's user names, shared or not",
+          "[unit][remote]") {
+  using devenv::engine::Engine;
+  const std::string longest_suffix = "_4194304_9999";
+  for (const Engine::Kind kind : {Engine::Kind::MySQL, Engine::Kind::MariaDB, Engine::Kind::Postgres}) {
+    Server alice;
+    alice.engine = Engine(kind);
+    Server bob = alice;
+    CAPTURE(alice.engine.name());
+    const std::string local = devenv::verify::account_name(alice, longest_suffix);
+    CHECK(local.size() <= alice.engine.max_user_name_bytes());
+    CHECK(local.starts_with("_devenv_verify_run_"));  // what earlier versions' leftovers are named
+
+    alice.remote = RemoteSettings{};
+    alice.remote->prefix = "alice_";
+    bob.remote = RemoteSettings{};
+    bob.remote->prefix = "bob_";
+    const std::string shared = devenv::verify::account_name(alice, longest_suffix);
+    CAPTURE(shared);
+    CHECK(shared.size() <= alice.engine.max_user_name_bytes());
+    CHECK(shared.starts_with(devenv::verify::account_prefix(alice)));
+    CHECK_FALSE(shared.starts_with(devenv::verify::account_prefix(bob)));  // each drops only its own leftovers
+    CHECK(shared.starts_with(kind == Engine::Kind::MySQL ? "_dvv_" : "_devenv_verify_"));
+  }
 }

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <map>
 
+#include "util/ascii_case.h"
+
 namespace devenv::catalog {
 namespace {
 
@@ -82,8 +84,7 @@ std::vector<std::string> mentioned_names(const std::string& text) {
       while (j < text.size() && identifier_char(text[j])) ++j;
       std::string name = text.substr(i, j - i);
       out.push_back(name);
-      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char x) { return std::tolower(x); });
-      out.push_back(name);
+      out.push_back(util::ascii_lower(name));
       i = j;
     } else {
       ++i;

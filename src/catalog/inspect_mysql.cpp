@@ -14,6 +14,7 @@
 #include "catalog/mysql_ddl.h"
 #include "catalog/mysql_normalise.h"
 #include "sqltext/identifier.h"
+#include "util/ascii_case.h"
 
 namespace devenv::catalog {
 namespace {
@@ -341,11 +342,7 @@ class MySqlInspector final : public Inspector {
       column.collation = "CHARACTER SET " + mysql::charset(text(row, 6)) + " COLLATE " + collation;
     }
     const std::string generated = text(row, 10);
-    const std::string lowered_extra = [&] {
-      std::string e = extra;
-      for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      return e;
-    }();
+    const std::string lowered_extra = util::ascii_lower(extra);
     if (!generated.empty() && lowered_extra.find("generated") != std::string::npos &&
         lowered_extra.find("default_generated") == std::string::npos) {
       column.generated = generated;

@@ -5,15 +5,13 @@
 #include <regex>
 
 #include "sqltext/lexer.h"
+#include "util/ascii_case.h"
 
 namespace devenv::catalog::mysql {
 
 namespace {
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
+std::string lower(std::string text) { return util::ascii_lower(std::move(text)); }
 
 // ENUM and SET labels are values: "ENUM('HTTP-01')" keeps its labels byte for byte.
 std::string lower_outside_quotes(std::string text) {

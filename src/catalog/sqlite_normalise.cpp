@@ -11,6 +11,7 @@
 
 #include "sqltext/identifier.h"
 #include "sqltext/lexer.h"
+#include "util/ascii_case.h"
 
 namespace devenv::catalog {
 namespace {
@@ -191,12 +192,7 @@ void read_definition(const std::vector<Tok>& tokens, std::size_t from, std::size
 
 }  // namespace
 
-std::string sqlite_folded(std::string_view name) {
-  std::string out(name);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
+std::string sqlite_folded(std::string_view name) { return util::ascii_lower(std::string(name)); }
 
 std::string quote_sqlite_name(std::string_view name) {
   std::string out = "\"";

@@ -2,6 +2,7 @@
 
 #include "config/url_variable.h"
 #include "runtime/sqlite_layout.h"
+#include "util/host_and_port.h"
 
 #include <cctype>
 
@@ -64,11 +65,14 @@ std::vector<DatabaseUrl> database_urls(const config::Config& config, const confi
     }
   }
   const std::string scheme = server.engine.url_scheme();
+  std::string at = "@";  // appended: GCC 12 warns (-Wrestrict, a false alarm) on "@" + host_and_port(…)
+  at += util::host_and_port(running.host(), port);
+  at += '/';
   std::vector<DatabaseUrl> urls;
   for (const std::string& name : database.names) {
     const std::string variable = config::url_variable(database, name);
     const std::string head = scheme + "://" + percent_encode(user) + ":";
-    const std::string tail = "@" + running.host() + ":" + std::to_string(port) + "/" + prefix + name;
+    const std::string tail = at + prefix + name;
     urls.push_back({variable, head + percent_encode(password) + tail, head + "****" + tail});
   }
   return urls;

@@ -17,7 +17,9 @@
 #include "config/schema_files.h"
 #include "config/table_reader.h"
 #include "config/url_variable.h"
+#include "util/ascii_case.h"
 #include "util/file.h"
+#include "util/host_and_port.h"
 
 namespace devenv::config {
 namespace {
@@ -62,6 +64,7 @@ class Loader {
     config.databases = databases(top, config);
     config.users = users(top, config);
     check_prefixed_names(config);
+    check_shared_servers_distinct(config);
     for (std::size_t i = 0; i < config.databases.size(); ++i) resolve_owner(config, config.databases[i], i);
     config.ignore = ignore_settings(top);
     return config;
@@ -267,7 +270,7 @@ class Loader {
     std::string port;
     std::string prefix;
     try {
-      remote.host = reader.resolve("url", parts->host);
+      remote.host = without_brackets(reader.resolve("url", parts->host));
       port = reader.resolve("url", parts->port);
       remote.admin_user = reader.resolve("url", parts->user);
       remote.admin_password = {parts->password, reader.resolve("url", parts->password)};
@@ -664,6 +667,13 @@ class Loader {
                  std::string(engine.name()) + " database names");
   }
 
+  // A host from a variable may hold its IPv6 brackets ("${DB_HOST}" = "[fd00::5]"):
+  // the drivers want the bare address.
+  static std::string without_brackets(const std::string& host) {
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') return host.substr(1, host.size() - 2);
+    return host;
+  }
+
   // Names are plain ASCII here, so bytes and characters are the same count.
   // A shared server's names carry the developer's prefix: each must still fit the engine.
   static void check_prefixed_names(const Config& config) {
@@ -687,6 +697,27 @@ class Loader {
       // The account the MySQL family's init scripts run as (runtime/remote_server.h).
       if (server.engine.dialect() == sqltext::Dialect::MySQL)
         check("devenv-init", server.engine.max_user_name_bytes(), "user");
+    }
+  }
+
+  // Two entries for one shared server and one prefix would each take the other's
+  // databases (and registry rows) for its own, and purge them.
+  static void check_shared_servers_distinct(const Config& config) {
+    for (auto first = config.servers.begin(); first != config.servers.end(); ++first) {
+      if (!first->remote || first->remote->failure) continue;
+      for (auto second = std::next(first); second != config.servers.end(); ++second) {
+        if (!second->remote || second->remote->failure) continue;
+        const RemoteSettings& a = *first->remote;
+        const RemoteSettings& b = *second->remote;
+        if (util::ascii_lower(a.host) != util::ascii_lower(b.host) || a.port != b.port || a.prefix != b.prefix)
+          continue;
+        throw ConfigError(b.where, "servers." + second->name + ".url",
+                          "servers." + first->name + " and servers." + second->name + " are the same shared server (" +
+                              util::host_and_port(b.host, b.port) + ") with the same prefix \"" + b.prefix +
+                              "\": each would take the other's databases for its own",
+                          "give one of them a prefix of its own (a `prefix` key), or declare both servers' "
+                          "databases on one of them");
+      }
     }
   }
 

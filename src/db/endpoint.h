@@ -19,6 +19,10 @@ struct Endpoint {
   std::string tls = {};
   std::string ca_file = {};
   int read_timeout_seconds = 0;
+  // How long to wait to connect; 0: the timeout db::connect is given. Set for a shared
+  // server's `connect_timeout`, so every session made from the endpoint (the init's,
+  // verify's) waits as long as the admin's does.
+  int connect_timeout_seconds = 0;
 };
 
 }  // namespace devenv::db

@@ -5,6 +5,7 @@
 #include <cppconn/statement.h>
 
 #include "db/session.h"
+#include "util/host_and_port.h"
 
 namespace devenv::db {
 namespace {
@@ -73,7 +74,7 @@ std::unique_ptr<RowStream> MySqlSession::stream(const std::string& sql) {
 
 std::unique_ptr<Session> connect_mysql(const Endpoint& endpoint, int timeout_seconds) {
   ::sql::ConnectOptionsMap options;
-  options["hostName"] = endpoint.socket.empty() ? "tcp://" + endpoint.host + ":" + std::to_string(endpoint.port)
+  options["hostName"] = endpoint.socket.empty() ? "tcp://" + util::host_and_port(endpoint.host, endpoint.port)
                                                 : "unix://" + endpoint.socket;
   options["userName"] = endpoint.user;
   options["password"] = endpoint.password;

@@ -20,6 +20,7 @@ std::vector<std::string> Session::column(const std::string& sql) {
 }
 
 std::unique_ptr<Session> connect(sqltext::Dialect protocol, const Endpoint& endpoint, int timeout_seconds) {
+  if (endpoint.connect_timeout_seconds > 0) timeout_seconds = endpoint.connect_timeout_seconds;
   switch (protocol) {
     case sqltext::Dialect::MySQL: return connect_mysql(endpoint, timeout_seconds);
     case sqltext::Dialect::Postgres: return connect_postgres(endpoint, timeout_seconds);

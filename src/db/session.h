@@ -56,7 +56,8 @@ class Session {
 // endpoint's `socket` is the server's folder and `database` a name in it, <name>.db;
 // without a folder `database` is the file's path; the file must exist, and is opened
 // read-only: sessions from here read live files (verify, diff, dump); devenv makes
-// and writes its own files with open_sqlite). Throws DbError.
+// and writes its own files with open_sqlite). `timeout_seconds` bounds the connection
+// unless the endpoint sets its own connect_timeout_seconds. Throws DbError.
 std::unique_ptr<Session> connect(sqltext::Dialect protocol, const Endpoint& endpoint, int timeout_seconds = 5);
 
 // A SQLite database file, made (empty) when `create` and it does not exist. Symbolic

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "runtime/init_scripts.h"
+#include "util/ascii_case.h"
 #include "util/file.h"
 #include "util/sha256.h"
 
@@ -28,10 +29,7 @@ std::string key_safe(const std::string& text) {
   return out.substr(0, 40);
 }
 
-std::string lowercase(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
+std::string lowercase(std::string text) { return util::ascii_lower(std::move(text)); }
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 

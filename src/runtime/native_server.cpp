@@ -105,17 +105,18 @@ bool NativeServer::running(const ServerState& state) const {
 
 int NativeServer::resolve_port(const ServerState& state) const {
   if (server_.port != 0) return server_.port;
-  return state.port != 0 ? state.port : pick_free_port();
+  return state.port != 0 ? state.port : pick_free_port(layout_.state_file.string());
 }
 
 // With `port = 0` the port is devenv's choice, kept across restarts so that URLs stay
-// the same; when another process took it meanwhile (it was picked, or the server was
-// down), a new free one is better than the "in use" error meant for a configured port.
+// the same; when another server of this devenv or another program took it meanwhile
+// (it was picked, or the server was down), a new free one is better than the "in use"
+// error meant for a configured port.
 int NativeServer::port_to_start_on(const ServerState& state) const {
   const int port = resolve_port(state);
-  if (server_.port != 0 || port_is_free(port)) return port;
-  const int other = pick_free_port();
-  if (other == 0) return port;
+  if (server_.port != 0) return port;
+  if (claim_port(port, layout_.state_file.string()) && port_is_free(port)) return port;
+  const int other = pick_free_port(layout_.state_file.string());
   progress_("port " + std::to_string(port) + " was taken since devenv picked it; using " + std::to_string(other));
   return other;
 }
@@ -484,7 +485,6 @@ std::string NativeServer::initialise(ServerState& state, bool may_use_cache) {
 UpResult NativeServer::initialise_and_start(ServerState& state, Clock::time_point started) {
   UpResult result;
   result.action = initialise(state, true);
-  progress_("starting on 127.0.0.1:" + std::to_string(resolve_port(state)));
   try {
     start(state);
   } catch (const ServerExited& e) {
@@ -508,6 +508,7 @@ void NativeServer::start(ServerState& state) {
   if (fs::exists(engine().pid_file(layout_))) stop_unrecorded_processes({layout_.data_dir});
   engine().prepare_run_dir(layout_);
   const int port = port_to_start_on(state);
+  progress_("starting on 127.0.0.1:" + std::to_string(port));
   const pid_t pid = start_process(layout_, port, false);
   state.pid = pid;
   state.pid_started = process_start_ticks(pid);
@@ -568,7 +569,6 @@ UpResult NativeServer::up(bool reset_on_change, const ResetRequest& reset_reques
   check_engine_version(state);
   result.action = "started";
   result.schema_changed = state.fingerprint != fingerprint_;
-  progress_("starting on 127.0.0.1:" + std::to_string(resolve_port(state)));
   return start_and_report(state, result, started);
 }
 

@@ -7,11 +7,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
-#include <set>
 #include <sstream>
 
 #include "runtime/process.h"
+#include "util/runtime_error.h"
 
 namespace devenv::runtime {
 namespace {
@@ -72,22 +73,38 @@ int kernel_free_port() {
   return ntohs(address.sin_port);
 }
 
+// Which server of this process holds which port devenv chose. A picked port stays
+// unbound until its server starts, seconds later (after its init), and a kept one
+// while its server is down: meanwhile the kernel may hand it out again, to another
+// server of the same `up` (seen in CI: MariaDB and PostgreSQL both given 35293).
+struct PortClaims {
+  std::mutex mutex;
+  std::map<int, std::string> claimant_of;
+};
+
+PortClaims& port_claims() {
+  static PortClaims claims;
+  return claims;
+}
+
 }  // namespace
 
-// A picked port stays unbound until its server starts, seconds later (after its
-// init): meanwhile the kernel may hand the same port out again, to the next server
-// of the same `up` (seen in CI: MariaDB and PostgreSQL both given 35293). So a port
-// is handed out at most once per process.
-int pick_free_port() {
-  static std::mutex mutex;
-  static std::set<int> handed_out;
-  const std::lock_guard lock(mutex);
+int pick_free_port(const std::string& claimant) {
+  PortClaims& claims = port_claims();
+  const std::lock_guard lock(claims.mutex);
   for (int attempt = 0; attempt < 64; ++attempt) {
     const int port = kernel_free_port();
-    if (port == 0) return 0;
-    if (handed_out.insert(port).second) return port;
+    if (port == 0) break;
+    if (claims.claimant_of.emplace(port, claimant).second) return port;
   }
-  return 0;
+  throw util::RuntimeError("no free TCP port on 127.0.0.1 for " + claimant,
+                           "too many ports are in use; stop what you do not need, or set the server's port");
+}
+
+bool claim_port(int port, const std::string& claimant) {
+  PortClaims& claims = port_claims();
+  const std::lock_guard lock(claims.mutex);
+  return claims.claimant_of.emplace(port, claimant).first->second == claimant;
 }
 
 std::optional<std::string> port_owner(int port) try {

@@ -12,6 +12,7 @@
 #include "generator/output_files.h"
 #include "runtime/session_script.h"
 #include "sqltext/source_error.h"
+#include "util/host_and_port.h"
 #include "util/interrupt.h"
 #include "util/parallel.h"
 #include "util/random.h"
@@ -149,7 +150,7 @@ RemoteServer::RemoteServer(const config::Config& config, const config::Server& s
       progress_(std::move(progress)),
       registry_(server.engine),
       scripts_(config, server, server.remote->prefix),
-      address_(remote_.host + ":" + std::to_string(remote_.port)),
+      address_(util::host_and_port(remote_.host, remote_.port)),
       init_password_(util::random_hex(16)) {}
 
 std::string RemoteServer::where() const { return address_; }
@@ -163,6 +164,7 @@ db::Endpoint RemoteServer::tcp_endpoint() const {
   endpoint.tls = remote_.tls;
   endpoint.ca_file = remote_.ca_file.string();
   endpoint.read_timeout_seconds = remote_.read_timeout;
+  endpoint.connect_timeout_seconds = remote_.connect_timeout;
   return endpoint;
 }
 
@@ -185,7 +187,7 @@ std::unique_ptr<db::Session> RemoteServer::admin_session(const std::string& data
     }
     util::throw_if_interrupted();
     try {
-      return db::connect(server_.engine.dialect(), endpoint, remote_.connect_timeout);
+      return db::connect(server_.engine.dialect(), endpoint);
     } catch (const db::DbError& e) {
       last = e.what();
       if (!worth_retrying(last)) break;
@@ -222,7 +224,7 @@ ServerStatus RemoteServer::status() const {
   status.port = remote_.port;
   std::unique_ptr<db::Session> admin;
   try {
-    admin = db::connect(server_.engine.dialect(), tcp_endpoint(), remote_.connect_timeout);
+    admin = db::connect(server_.engine.dialect(), tcp_endpoint());
   } catch (const db::DbError& e) {
     status.health = Health::Crashed;
     status.failure = "cannot reach " + where() + ": " + e.what();
@@ -491,8 +493,7 @@ void RemoteServer::make_databases(const std::vector<Target>& targets, unsigned j
 // A name that was absent: CREATE without IF NOT EXISTS. When someone made it meanwhile
 // that fails, and the row begin() wrote is taken back, so that no later command takes
 // their database for this prefix's.
-void RemoteServer::create_database(Target& target, const std::vector<std::string>& create,
-                                   db::Session& admin) const {
+void RemoteServer::create_database(Target& target, const std::vector<std::string>& create, db::Session& admin) const {
   const std::string live = scripts_.live_name(target.name);
   const bool was_present = target.present;
   // From here a retry drops it first: a connection lost under the CREATE may have

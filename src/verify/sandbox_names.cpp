@@ -11,12 +11,31 @@ namespace devenv::verify {
 namespace {
 
 constexpr std::size_t kHashLength = 8;
+constexpr std::string_view kAccountLabel = "run";
+// "_" + pid (pid_max is at most 4194304) + "_" + up to 9999 loads of one process.
+constexpr std::size_t kLongestRunSuffix = 1 + 7 + 1 + 4;
+constexpr std::string_view kShortAccountBase = "_dvv_";
+
+std::string prefix_tag(const config::Server& server, std::size_t length) {
+  return util::sha256_hex(server.remote->prefix).substr(0, length) + "_";
+}
 
 }  // namespace
 
 std::string sandbox_prefix(std::string_view base, const config::Server& server) {
   if (!server.remote) return std::string(base);
-  return std::string(base) + util::sha256_hex(server.remote->prefix).substr(0, 12) + "_";
+  return std::string(base) + prefix_tag(server, 12);
+}
+
+std::string account_prefix(const config::Server& server) {
+  std::string prefix = sandbox_prefix(kAccountPrefix, server);
+  if (prefix.size() + kAccountLabel.size() + kLongestRunSuffix <= server.engine.max_user_name_bytes()) return prefix;
+  if (!server.remote) return std::string(kShortAccountBase);
+  return std::string(kShortAccountBase) + prefix_tag(server, kHashLength);
+}
+
+std::string account_name(const config::Server& server, std::string_view suffix) {
+  return account_prefix(server) + std::string(kAccountLabel) + std::string(suffix);
 }
 
 std::string run_suffix() {

@@ -13,7 +13,7 @@ constexpr std::size_t kPasswordBytes = 24;
 
 ShadowAccount::ShadowAccount(const config::Server& server, db::Connect admin, const std::string& suffix)
     : writer_(generator::make_script_writer(server.engine)), admin_(std::move(admin)) {
-  login_.user = sandbox_name(sandbox_prefix(kAccountPrefix, server), "run", suffix, server.engine);
+  login_.user = account_name(server, suffix);
   login_.password = util::random_hex(kPasswordBytes);
   const auto session = admin_("");
   const std::vector<std::string> hosts = session->column(writer_->client_host_query());
@@ -41,9 +41,13 @@ void ShadowAccount::drop() {
 
 void ShadowAccount::drop_leftovers(const config::Server& server, db::Session& session) {
   const auto writer = generator::make_script_writer(server.engine);
+  // The long form too: a MariaDB configured as `engine = "mysql"` took it before the
+  // short one existed.
+  const std::string current = account_prefix(server);
+  const std::string long_form = sandbox_prefix(kAccountPrefix, server);
   for (const db::Row& row : session.rows(writer->list_accounts())) {
     const std::string user = row.at(0).value_or("");
-    if (user.starts_with(sandbox_prefix(kAccountPrefix, server)))
+    if (user.starts_with(current) || user.starts_with(long_form))
       session.execute(writer->drop_account(writer->account(user, row.at(1).value_or(""))));
   }
 }
